@@ -1,0 +1,33 @@
+export const ROLES = ["admin", "intermediary", "adviser", "reader"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: "Beheerder",
+  intermediary: "Intermediair",
+  adviser: "Regioadviseur",
+  reader: "Lezer",
+};
+
+export const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/** A user may hold several roles; access is granted when any of them is among the allowed ones. */
+export function hasAnyRole(userRoles: readonly Role[], allowed: readonly Role[]): boolean {
+  return userRoles.some((role) => allowed.includes(role));
+}
+
+export type NavItem = { to: string; label: string; roles: readonly Role[] };
+
+/** The header shows only what the user's roles can open; the server checks the same roles on every request. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: "/", label: "Start", roles: ROLES },
+  { to: "/beheer/gebruikers", label: "Gebruikers", roles: ["admin"] },
+  { to: "/beheer/regios", label: "Regio's", roles: ["admin"] },
+];
+
+export function navFor(userRoles: readonly Role[]): NavItem[] {
+  return NAV_ITEMS.filter((item) => hasAnyRole(userRoles, item.roles));
+}

@@ -1,0 +1,56 @@
+import { desc } from "drizzle-orm";
+import { auditLog } from "../../db/schema";
+import { sha256 } from "~/utils/crypto.server";
+import { db, type Tx } from "~/utils/db.server";
+
+/** Who did something: the logged-in user (null for anonymous or failed logins) and the client address. */
+export type Actor = { userId: number | null; clientAddress: string };
+
+export type AuditAction =
+  | "setup.first_account"
+  | "auth.login"
+  | "auth.login_failed"
+  | "auth.login_refused"
+  | "auth.logout"
+  | "auth.password_changed"
+  | "user.created"
+  | "user.updated"
+  | "user.disabled"
+  | "user.enabled"
+  | "user.temporary_password_set"
+  | "reference.municipality_moved"
+  | "reference.table_uploaded"
+  | "reference.table_applied";
+
+/** Codes, ids and counts only. Confidential text never goes here, so the type admits no free text by design of its users. */
+export type AuditDetail = Record<string, string | number | boolean | null | string[]>;
+
+const GENESIS = "0".repeat(64);
+
+export function chainHash(prevHash: string, entry: readonly unknown[]): string {
+  return sha256(`${prevHash}\n${JSON.stringify(entry)}`);
+}
+
+/** The one audit helper. Pass the surrounding transaction so the entry lands with the change it describes, or not at all. */
+export function audit(
+  actor: Actor,
+  action: AuditAction,
+  target?: { type: string; id: string | number } | null,
+  detail?: AuditDetail,
+  tx: Tx | ReturnType<typeof db> = db(),
+): void {
+  const at = new Date().toISOString();
+  const prevHash =
+    tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get()?.hash ?? GENESIS;
+  const row = {
+    at,
+    actorUserId: actor.userId,
+    action,
+    entityType: target?.type ?? null,
+    entityId: target ? String(target.id) : null,
+    clientAddress: actor.clientAddress,
+    detail: detail ? JSON.stringify(detail) : null,
+  };
+  const hash = chainHash(prevHash, [row.at, row.actorUserId, row.action, row.entityType, row.entityId, row.clientAddress, row.detail]);
+  tx.insert(auditLog).values({ ...row, prevHash, hash }).run();
+}

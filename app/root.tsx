@@ -1,0 +1,154 @@
+import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import utrechtComponents from "@utrecht/component-library-css/dist/index.css";
+import utrechtTokens from "@utrecht/design-tokens/dist/theme.css";
+import { useNonce } from "./components/nonce";
+import { CsrfField } from "./components/form";
+import { Alert } from "./components/ui/alert";
+import { Heading, Paragraph, TextLink } from "./components/ui/text";
+import { navFor, ROLE_LABELS } from "./domain/roles";
+import theme from "./styles/theme.css";
+import { csrfToken } from "./utils/csrf.server";
+import { takeFlash } from "./utils/flash.server";
+import { currentUser } from "./utils/guard.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: utrechtTokens },
+  { rel: "stylesheet", href: utrechtComponents },
+  { rel: "stylesheet", href: theme },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [user, csrf, flash] = await Promise.all([currentUser(request), csrfToken(request), takeFlash(request)]);
+  const headers = new Headers();
+  if (csrf.setCookie) headers.append("Set-Cookie", csrf.setCookie);
+  if (flash.setCookie) headers.append("Set-Cookie", flash.setCookie);
+  return data(
+    {
+      csrf: csrf.token,
+      flash: flash.message ?? null,
+      user: user
+        ? { name: user.name, roles: user.roles.map((r) => ROLE_LABELS[r]), nav: user.mustChangePassword ? [] : navFor(user.roles) }
+        : null,
+    },
+    { headers },
+  );
+}
+
+function SiteHeader() {
+  const root = useRouteLoaderData<typeof loader>("root");
+  const user = root?.user;
+  return (
+    <header className="utrecht-page-header rd-header">
+      <div className="utrecht-page-header__content rd-header__content">
+        <a href="/" className="rd-brand">
+          Rode Draad
+        </a>
+        {user ? (
+          <div className="rd-header__user">
+            <span>
+              {user.name} <span className="rd-muted">({user.roles.join(", ")})</span>
+            </span>
+            <Form method="post" action="/logout" className="rd-inline-form">
+              <CsrfField />
+              <button type="submit" className="utrecht-button utrecht-button--subtle">
+                Uitloggen
+              </button>
+            </Form>
+          </div>
+        ) : null}
+      </div>
+      {user && user.nav.length > 0 ? (
+        <nav className="utrecht-nav-bar rd-nav" aria-label="Hoofdmenu">
+          <ul className="utrecht-nav-list rd-nav__list">
+            {user.nav.map((item) => (
+              <li key={item.to} className="utrecht-nav-list__item">
+                <NavLink to={item.to} end={item.to === "/"} className="utrecht-nav-list__link rd-nav__link">
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+    </header>
+  );
+}
+
+function Flash() {
+  const message = useRouteLoaderData<typeof loader>("root")?.flash;
+  return message ? <Alert type="ok">{message}</Alert> : null;
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  return (
+    <html lang="nl" className="utrecht-theme rd-theme">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex, nofollow" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="utrecht-page-body utrecht-body rd-body">
+        <a href="#inhoud" className="utrecht-skip-link utrecht-skip-link--visible-on-focus">
+          Naar de inhoud
+        </a>
+        <SiteHeader />
+        <main id="inhoud" className="utrecht-page-content rd-main" tabIndex={-1}>
+          <Flash />
+          {children}
+        </main>
+        <footer className="utrecht-page-footer rd-footer">
+          <p className="utrecht-paragraph">Rode Draad · vertrouwelijk · intermediair vrijgevestigde jeugdhulp</p>
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+const ERROR_TEXT: Record<number, { title: string; body: string }> = {
+  403: { title: "Geen toegang", body: "U heeft geen toegang tot deze pagina. Denkt u dat dit niet klopt? Vraag het de beheerder." },
+  404: { title: "Niet gevonden", body: "Deze pagina of dit gegeven bestaat niet (meer)." },
+  429: { title: "Te veel pogingen", body: "U heeft het te vaak geprobeerd. Wacht een kwartier en probeer het dan opnieuw." },
+};
+
+/** One error page for every route; it never shows an error's message, which may quote confidential input. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const text = ERROR_TEXT[status] ?? {
+    title: "Er ging iets mis",
+    body: "Er is een onverwachte fout opgetreden. Er is niets opgeslagen van de laatste handeling. Probeer het opnieuw.",
+  };
+  const detail = isRouteErrorResponse(error) && status === 403 && typeof error.data === "string" ? error.data : undefined;
+  return (
+    <section className="rd-section">
+      <Heading level={1}>{text.title}</Heading>
+      <Paragraph>{detail && detail !== "U heeft geen toegang tot deze pagina." ? detail : text.body}</Paragraph>
+      <Paragraph>
+        <TextLink to="/">Naar de startpagina</TextLink>
+      </Paragraph>
+    </section>
+  );
+}

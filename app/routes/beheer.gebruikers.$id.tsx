@@ -1,0 +1,135 @@
+import { useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ActionButton, AppForm, CheckboxGroup, TextField } from "~/components/form";
+import { Alert } from "~/components/ui/alert";
+import { Heading, Paragraph, TextLink } from "~/components/ui/text";
+import { ROLE_OPTIONS } from "~/domain/roles";
+import { staffDetailsSchema, temporaryPasswordSchema } from "~/domain/staff-forms";
+import { setTemporaryPassword, setUserDisabled, updateStaffUser } from "~/models/account.server";
+import { getUser } from "~/models/user.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { readForm, replyWithError } from "~/utils/form.server";
+import { notFound, requireUser } from "~/utils/guard.server";
+import { actorOf } from "~/utils/request.server";
+
+export const meta: MetaFunction = () => [{ title: "Gebruiker bewerken · Rode Draad" }];
+
+function userFromParams(id: string | undefined) {
+  const user = /^\d+$/.test(id ?? "") ? getUser(Number(id)) : undefined;
+  if (!user) notFound("Deze gebruiker");
+  return user;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request, ["admin"]);
+  return { user: userFromParams(params.id) };
+}
+
+const INTENTS = {
+  details: staffDetailsSchema.extend({ intent: z.literal("details") }),
+  password: temporaryPasswordSchema.extend({ intent: z.literal("password") }),
+  status: z.object({ intent: z.literal("status"), disabled: z.enum(["true", "false"]) }),
+};
+const actionSchema = z.discriminatedUnion("intent", [INTENTS.details, INTENTS.password, INTENTS.status]);
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const admin = await requireUser(request, ["admin"]);
+  const user = userFromParams(params.id);
+  const actor = actorOf(admin, context);
+  const { formData, submission } = await readForm(request, actionSchema);
+  const intent = String(formData.get("intent"));
+  if (submission.status !== "success") return data({ intent, result: replyWithError(submission) }, { status: 400 });
+  const value = submission.value;
+  const back = `/beheer/gebruikers/${user.id}`;
+  try {
+    if (value.intent === "details") {
+      updateStaffUser(user.id, value, actor);
+      return redirectWithFlash(back, "De gegevens zijn opgeslagen.");
+    }
+    if (value.intent === "password") {
+      await setTemporaryPassword(user.id, value.temporaryPassword, actor);
+      return redirectWithFlash(back, "Het tijdelijke wachtwoord is ingesteld; bestaande sessies van deze gebruiker zijn beëindigd.");
+    }
+    const disabled = value.disabled === "true";
+    setUserDisabled(user.id, disabled, actor);
+    return redirectWithFlash(back, disabled ? "Het account is uitgeschakeld en uitgelogd." : "Het account is weer actief.");
+  } catch (error) {
+    return data({ intent, result: replyWithError(submission, error) }, { status: 400 });
+  }
+}
+
+export default function EditUserPage() {
+  const { user } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const [detailsForm, details] = useForm({
+    id: "user-details",
+    lastResult: answer?.intent === "details" ? answer.result : undefined,
+    defaultValue: { name: user.name, email: user.email, roles: user.roles },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: INTENTS.details }),
+    shouldValidate: "onBlur",
+  });
+  const [passwordForm, password] = useForm({
+    id: "user-password",
+    lastResult: answer?.intent === "password" ? answer.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: INTENTS.password }),
+    shouldValidate: "onBlur",
+  });
+  const statusError = answer?.intent === "status" ? answer.result.error?.[""]?.[0] : undefined;
+  return (
+    <>
+      <section className="rd-section">
+        <Paragraph>
+          <TextLink to="/beheer/gebruikers">Terug naar gebruikers</TextLink>
+        </Paragraph>
+        <Heading level={1}>{user.name}</Heading>
+        <Paragraph>
+          Status: {user.disabled ? "uitgeschakeld" : "actief"}
+          {user.mustChangePassword ? " · moet het tijdelijke wachtwoord nog wijzigen" : ""}
+        </Paragraph>
+      </section>
+      <section className="rd-section" aria-labelledby="details-heading">
+        <Heading level={2} id="details-heading">
+          Gegevens en rollen
+        </Heading>
+        <AppForm form={detailsForm} submitLabel="Gegevens opslaan">
+          <input type="hidden" name="intent" value="details" />
+          <TextField field={details.name} label="Naam" autoComplete="off" />
+          <TextField field={details.email} label="E-mailadres" type="email" autoComplete="off" />
+          <CheckboxGroup field={details.roles} legend="Rollen" options={ROLE_OPTIONS} />
+        </AppForm>
+      </section>
+      <section className="rd-section" aria-labelledby="password-heading">
+        <Heading level={2} id="password-heading">
+          Tijdelijk wachtwoord
+        </Heading>
+        <Paragraph>Voor wie het wachtwoord kwijt is. De gebruiker wordt overal uitgelogd en moet bij de volgende keer inloggen een eigen wachtwoord kiezen.</Paragraph>
+        <AppForm form={passwordForm} submitLabel="Tijdelijk wachtwoord instellen">
+          <input type="hidden" name="intent" value="password" />
+          <TextField field={password.temporaryPassword} label="Nieuw tijdelijk wachtwoord" type="password" autoComplete="new-password" />
+        </AppForm>
+      </section>
+      <section className="rd-section" aria-labelledby="status-heading">
+        <Heading level={2} id="status-heading">
+          Account {user.disabled ? "inschakelen" : "uitschakelen"}
+        </Heading>
+        {statusError ? <Alert type="error">{statusError}</Alert> : null}
+        <Paragraph>
+          {user.disabled
+            ? "Na inschakelen kan de gebruiker weer inloggen."
+            : "Een uitgeschakeld account kan niet meer inloggen; lopende sessies worden direct beëindigd. Gegevens blijven bewaard."}
+        </Paragraph>
+        <ActionButton
+          intent="status"
+          label={user.disabled ? "Account inschakelen" : "Account uitschakelen"}
+          danger={!user.disabled}
+          confirmText={user.disabled ? undefined : `Weet u zeker dat u het account van ${user.name} wilt uitschakelen?`}
+        >
+          <input type="hidden" name="disabled" value={user.disabled ? "false" : "true"} />
+        </ActionButton>
+      </section>
+    </>
+  );
+}

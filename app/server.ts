@@ -1,0 +1,78 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import express from "express";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import type { AppEntryExports } from "./entry.server";
+
+/**
+ * A small express server instead of remix-serve: it resolves the client address (for login throttling and the
+ * audit log), sets the security headers with a per-request CSP nonce, and runs `boot` (migrations, keys, setup
+ * link) before it accepts a single request.
+ */
+const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+const entry = build.entry.module as unknown as AppEntryExports;
+
+let settings: ReturnType<AppEntryExports["boot"]>;
+try {
+  settings = entry.boot();
+} catch (error) {
+  process.stderr.write(`Rode Draad kan niet starten: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
+
+const app = express();
+app.disable("x-powered-by");
+
+app.use((req, res, next) => {
+  const started = performance.now();
+  res.on("finish", () =>
+    entry.logRequest({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(performance.now() - started) }),
+  );
+  next();
+});
+
+app.use((req, res, next) => {
+  res.locals.cspNonce = entry.newNonce();
+  res.locals.clientAddress = entry.clientAddressOf(req.socket.remoteAddress, req.headers);
+  res.set(entry.headersFor(res.locals.cspNonce as string));
+  next();
+});
+
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", index: false }));
+app.use(express.static("public", { maxAge: "1h", index: false }));
+
+// Every page may show confidential data or a form token: no browser or proxy keeps a copy.
+app.use((_req, res, next) => {
+  res.set("Cache-Control", "no-store");
+  next();
+});
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: "production",
+    getLoadContext: (_req, res) => ({
+      clientAddress: res.locals.clientAddress as string,
+      cspNonce: res.locals.cspNonce as string,
+    }),
+  }),
+);
+
+const server = app.listen(settings.port, settings.host, () => {
+  entry.announce(`Rode Draad draait op http://${settings.host}:${settings.port}`);
+});
+server.on("error", (error) => {
+  process.stderr.write(`Rode Draad kan niet luisteren op ${settings.host}:${settings.port}: ${error.message}\n`);
+  process.exit(1);
+});
+
+function stop() {
+  server.close(() => {
+    entry.shutdown();
+    process.exit(0);
+  });
+}
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);

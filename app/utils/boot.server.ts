@@ -1,0 +1,35 @@
+import { issueSetupToken, needsSetup } from "~/models/setup.server";
+import { loadShippedReferenceData } from "~/models/reference.server";
+import { purgeOldLoginAttempts } from "~/models/login-throttle.server";
+import { databasePath } from "../../db/client";
+import { migrate } from "./db.server";
+import { env } from "./env.server";
+import { secrets } from "./keys.server";
+import { log } from "./log.server";
+import { purgeExpiredSessions } from "./session.server";
+
+/** Brings the database up to date; also what `npm run db:migrate` does. */
+export function prepareDatabase(): void {
+  migrate();
+  loadShippedReferenceData();
+}
+
+/**
+ * Runs before the server accepts requests: configuration and keys are checked first, so a wrong key stops the start
+ * instead of surfacing on the first confidential page.
+ */
+export function boot(): { host: string; port: number } {
+  const config = env();
+  prepareDatabase();
+  secrets();
+  purgeExpiredSessions();
+  purgeOldLoginAttempts();
+  log.info("Database gereed", { path: databasePath() });
+  if (needsSetup()) {
+    const token = issueSetupToken();
+    log.info(
+      `Nog geen account. Maak het eerste account aan via http://${config.HOST}:${config.PORT}/setup?token=${token} (eenmalige link, geldig tot de volgende herstart).`,
+    );
+  }
+  return { host: config.HOST, port: config.PORT };
+}

@@ -1,0 +1,55 @@
+import { appCookie } from "./cookies.server";
+import { constantTimeEqual, randomToken } from "./crypto.server";
+import { CSRF_FIELD } from "./csrf-field";
+
+
+function csrfCookie() {
+  return appCookie("rd_csrf");
+}
+
+async function readToken(request: Request): Promise<string | undefined> {
+  const value: unknown = await csrfCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length >= 32 ? value : undefined;
+}
+
+/**
+ * Double-submit token in a signed cookie: every form carries the token, every action compares it with the cookie.
+ * The token is renewed at login and logout, so it belongs to one session. Returns the Set-Cookie header when a new
+ * token was made.
+ */
+export async function csrfToken(request: Request): Promise<{ token: string; setCookie?: string }> {
+  const existing = await readToken(request);
+  if (existing) return { token: existing };
+  return freshCsrfToken();
+}
+
+export async function freshCsrfToken(): Promise<{ token: string; setCookie: string }> {
+  const token = randomToken();
+  return { token, setCookie: await csrfCookie().serialize(token) };
+}
+
+function refuse(): never {
+  throw new Response("Het formulier is verlopen of komt niet van deze site. Laad de pagina opnieuw en probeer het nog eens.", {
+    status: 403,
+    statusText: "Forbidden",
+  });
+}
+
+/** A browser always names the page a POST came from; a foreign or missing origin is refused before the token is read. */
+function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get("Origin");
+  if (!origin) return request.headers.get("Sec-Fetch-Site") === "same-origin";
+  try {
+    return new URL(origin).host === new URL(request.url).host;
+  } catch {
+    return false;
+  }
+}
+
+/** Call first in every action. Throws a 403 response when the origin or the token is wrong. */
+export async function requireCsrf(request: Request, formData: FormData): Promise<void> {
+  if (!sameOrigin(request)) refuse();
+  const sent = formData.get(CSRF_FIELD);
+  const expected = await readToken(request);
+  if (typeof sent !== "string" || !expected || !constantTimeEqual(sent, expected)) refuse();
+}

@@ -1,0 +1,44 @@
+import { getSetting, setSetting } from "~/models/settings.server";
+import { createFieldCipher, DecryptionError, type FieldCipher } from "./crypto.server";
+import { databasePath } from "../../db/client";
+import { loadSecrets, SecretsError, type Secrets } from "./secrets.server";
+
+const KEY_CHECK_SETTING = "data_key_check";
+const KEY_CHECK_CONTEXT = "settings.data_key_check";
+const KEY_CHECK_PLAIN = "rode-draad";
+
+let loaded: { secrets: Secrets; cipher: FieldCipher } | undefined;
+
+/**
+ * The database keeps a value sealed with the data key. Its presence means "data exists under some key", so no new key
+ * may be generated; failing to open it means the configured key is the wrong one.
+ */
+function load() {
+  const checkValue = getSetting(KEY_CHECK_SETTING);
+  const secrets = loadSecrets({ databaseFile: databasePath(), mayGenerate: checkValue === undefined });
+  const cipher = createFieldCipher(secrets.dataKey);
+  if (checkValue === undefined) {
+    setSetting(KEY_CHECK_SETTING, cipher.encrypt(KEY_CHECK_PLAIN, KEY_CHECK_CONTEXT));
+  } else {
+    try {
+      cipher.decrypt(checkValue, KEY_CHECK_CONTEXT);
+    } catch (error) {
+      if (error instanceof DecryptionError) {
+        throw new SecretsError("De datasleutel past niet bij deze database. Zet de juiste DATA_KEY of secrets.json terug.");
+      }
+      throw error;
+    }
+  }
+  return { secrets, cipher };
+}
+
+export function secrets(): Secrets {
+  loaded ??= load();
+  return loaded.secrets;
+}
+
+/** The one way to seal and open confidential fields. */
+export function fieldCipher(): FieldCipher {
+  loaded ??= load();
+  return loaded.cipher;
+}

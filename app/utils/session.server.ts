@@ -1,0 +1,82 @@
+import { and, eq, lt, ne, or } from "drizzle-orm";
+import { sessions } from "../../db/schema";
+import { appCookie } from "./cookies.server";
+import { randomToken, sha256 } from "./crypto.server";
+import { db } from "./db.server";
+import { env } from "./env.server";
+
+const MINUTE = 60_000;
+
+function sessionCookie() {
+  return appCookie("rd_session");
+}
+
+async function readSessionId(request: Request): Promise<string | undefined> {
+  const value: unknown = await sessionCookie().parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length > 20 ? value : undefined;
+}
+
+/** Starts a new session (a fresh id at every login) and returns its Set-Cookie header. */
+export async function createSession(userId: number, meta: { clientAddress: string; userAgent: string | null }) {
+  const id = randomToken();
+  const now = Date.now();
+  db()
+    .insert(sessions)
+    .values({
+      idHash: sha256(id),
+      userId,
+      createdAt: new Date(now),
+      lastSeenAt: new Date(now),
+      expiresAt: new Date(now + env().SESSION_MAX_HOURS * 60 * MINUTE),
+      clientAddress: meta.clientAddress,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    })
+    .run();
+  return sessionCookie().serialize(id);
+}
+
+/**
+ * The user id of a live session, or undefined. A session ends after SESSION_IDLE_MINUTES without a request or
+ * SESSION_MAX_HOURS after login, whichever comes first; an ended session is removed on sight.
+ */
+export async function sessionUserId(request: Request): Promise<{ userId: number; sessionHash: string } | undefined> {
+  const id = await readSessionId(request);
+  if (!id) return undefined;
+  const idHash = sha256(id);
+  const row = db().select().from(sessions).where(eq(sessions.idHash, idHash)).get();
+  if (!row) return undefined;
+  const now = Date.now();
+  const idleLimit = env().SESSION_IDLE_MINUTES * MINUTE;
+  if (row.expiresAt.getTime() <= now || row.lastSeenAt.getTime() + idleLimit <= now) {
+    db().delete(sessions).where(eq(sessions.idHash, idHash)).run();
+    return undefined;
+  }
+  // Touching at most once a minute keeps reads cheap while the idle clock stays accurate to the minute.
+  if (now - row.lastSeenAt.getTime() > MINUTE) {
+    db().update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.idHash, idHash)).run();
+  }
+  return { userId: row.userId, sessionHash: idHash };
+}
+
+/** Ends the session on the server and returns the Set-Cookie header that clears it in the browser. */
+export async function destroySession(request: Request): Promise<string> {
+  const id = await readSessionId(request);
+  if (id) db().delete(sessions).where(eq(sessions.idHash, sha256(id))).run();
+  return sessionCookie().serialize("", { maxAge: 0 });
+}
+
+export function endSessionsOfUser(userId: number, exceptSessionHash?: string): void {
+  db()
+    .delete(sessions)
+    .where(exceptSessionHash ? and(eq(sessions.userId, userId), ne(sessions.idHash, exceptSessionHash)) : eq(sessions.userId, userId))
+    .run();
+}
+
+export function purgeExpiredSessions(): void {
+  const now = Date.now();
+  db()
+    .delete(sessions)
+    .where(or(lt(sessions.expiresAt, new Date(now)), lt(sessions.lastSeenAt, new Date(now - env().SESSION_IDLE_MINUTES * MINUTE))))
+    .run();
+}
+
