@@ -9,6 +9,7 @@ import { boot } from "./utils/boot.server";
 import { closeDb } from "./utils/db.server";
 import { env } from "./utils/env.server";
 import { describeError, log } from "./utils/log.server";
+import { isSameOriginRequest } from "./utils/origin.server";
 import { newNonce, resolveClientAddress, securityHeaders } from "./utils/security-headers.server";
 
 const ABORT_DELAY = 5_000;
@@ -22,6 +23,7 @@ export type AppEntryExports = {
   clientAddressOf: (socketAddress: string | undefined, headers: Record<string, string | string[] | undefined>) => string;
   logRequest: (fields: { method: string; path: string; status: number; ms: number }) => void;
   announce: (message: string) => void;
+  sameOrigin: typeof isSameOriginRequest;
 };
 
 export { boot, newNonce };
@@ -30,6 +32,7 @@ export const headersFor: AppEntryExports["headersFor"] = (nonce) => securityHead
 export const clientAddressOf: AppEntryExports["clientAddressOf"] = (socket, headers) =>
   resolveClientAddress(socket, headers, env().TRUSTED_PROXY_HEADER);
 export const logRequest: AppEntryExports["logRequest"] = (fields) => log.info("request", fields);
+export const sameOrigin: AppEntryExports["sameOrigin"] = isSameOriginRequest;
 export const announce: AppEntryExports["announce"] = (message) => log.info(message);
 
 /** Logged by type and place only: an error message can quote what a user typed. */

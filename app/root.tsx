@@ -1,4 +1,4 @@
-import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
   Form,
   isRouteErrorResponse,
@@ -23,6 +23,12 @@ import theme from "./styles/theme.css";
 import { csrfToken } from "./utils/csrf.server";
 import { takeFlash } from "./utils/flash.server";
 import { currentUser } from "./utils/guard.server";
+
+/** Routes set their own title; this one is for the error page, which replaces them. */
+export const meta: MetaFunction = ({ error }) => {
+  const status = isRouteErrorResponse(error) ? error.status : error ? 500 : undefined;
+  return [{ title: status ? `${errorText(status).title} · Rode Draad` : "Rode Draad" }];
+};
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: utrechtTokens },
@@ -133,14 +139,20 @@ const ERROR_TEXT: Record<number, { title: string; body: string }> = {
   429: { title: "Te veel pogingen", body: "U heeft het te vaak geprobeerd. Wacht een kwartier en probeer het dan opnieuw." },
 };
 
+function errorText(status: number) {
+  return (
+    ERROR_TEXT[status] ?? {
+      title: "Er ging iets mis",
+      body: "Er is een onverwachte fout opgetreden. Er is niets opgeslagen van de laatste handeling. Probeer het opnieuw.",
+    }
+  );
+}
+
 /** One error page for every route; it never shows an error's message, which may quote confidential input. */
 export function ErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const text = ERROR_TEXT[status] ?? {
-    title: "Er ging iets mis",
-    body: "Er is een onverwachte fout opgetreden. Er is niets opgeslagen van de laatste handeling. Probeer het opnieuw.",
-  };
+  const text = errorText(status);
   const detail = isRouteErrorResponse(error) && status === 403 && typeof error.data === "string" ? error.data : undefined;
   return (
     <section className="rd-section">

@@ -39,6 +39,23 @@ app.use((req, res, next) => {
   next();
 });
 
+// A foreign origin is refused here, before Remix's own check turns it into a 500. `Origin: null` (a plain form
+// post under Referrer-Policy: no-referrer) is judged by Sec-Fetch-Site instead, and removed so Remix accepts it.
+app.use((req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD") return next();
+  const verdict = entry.sameOrigin({
+    origin: req.get("origin") ?? null,
+    secFetchSite: req.get("sec-fetch-site") ?? null,
+    host: req.get("host") ?? null,
+  });
+  if (!verdict) {
+    res.status(403).type("text/plain; charset=utf-8").send("Dit formulier komt niet van deze site en is geweigerd.");
+    return;
+  }
+  if (req.headers.origin === "null") delete req.headers.origin;
+  next();
+});
+
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", index: false }));
 app.use(express.static("public", { maxAge: "1h", index: false }));
 

@@ -12,7 +12,9 @@ export const newPasswordField = z
 /** A password that only repeats one character or is the e-mail address is as weak as a common one. */
 export function obviousPasswordProblem(password: string, email?: string): string | undefined {
   if (new Set(password).size <= 2) return "Dit wachtwoord is te eenvoudig: gebruik meer verschillende tekens.";
-  if (email && password.toLowerCase().includes(email.toLowerCase().split("@")[0] ?? "\u0000")) {
+  // Short local parts ("a@…") would match nearly every password, so only names of some length count.
+  const localPart = email?.split("@")[0]?.toLowerCase() ?? "";
+  if (localPart.length >= 4 && password.toLowerCase().includes(localPart)) {
     return "Het wachtwoord mag uw e-mailadres niet bevatten.";
   }
   return undefined;

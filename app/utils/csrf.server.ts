@@ -1,6 +1,7 @@
 import { appCookie } from "./cookies.server";
 import { constantTimeEqual, randomToken } from "./crypto.server";
 import { CSRF_FIELD } from "./csrf-field";
+import { isSameOriginRequest } from "./origin.server";
 
 
 function csrfCookie() {
@@ -35,18 +36,15 @@ function refuse(): never {
   });
 }
 
-/** A browser always names the page a POST came from; a foreign or missing origin is refused before the token is read. */
 function sameOrigin(request: Request): boolean {
-  const origin = request.headers.get("Origin");
-  if (!origin) return request.headers.get("Sec-Fetch-Site") === "same-origin";
-  try {
-    return new URL(origin).host === new URL(request.url).host;
-  } catch {
-    return false;
-  }
+  return isSameOriginRequest({
+    origin: request.headers.get("Origin"),
+    secFetchSite: request.headers.get("Sec-Fetch-Site"),
+    host: new URL(request.url).host,
+  });
 }
 
-/** Call first in every action. Throws a 403 response when the origin or the token is wrong. */
+/** Call first in every action. Throws a 403 response when the origin or the token is wrong (the server checked the origin too). */
 export async function requireCsrf(request: Request, formData: FormData): Promise<void> {
   if (!sameOrigin(request)) refuse();
   const sent = formData.get(CSRF_FIELD);

@@ -1,0 +1,233 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadSecrets, SecretsError, secretsFilePath } from "./secrets.server";
+
+const ENV_NAMES = ["SESSION_SECRET", "DATA_KEY"] as const;
+const saved: Partial<Record<(typeof ENV_NAMES)[number], string | undefined>> = {};
+
+let dir: string;
+let databaseFile: string;
+let secretsFile: string;
+
+beforeEach(() => {
+  for (const name of ENV_NAMES) {
+    saved[name] = process.env[name];
+    delete process.env[name];
+  }
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "rode-draad-secrets-"));
+  databaseFile = path.join(dir, "data", "rode-draad.sqlite");
+  secretsFile = path.join(dir, "data", "secrets.json");
+});
+
+afterEach(() => {
+  for (const name of ENV_NAMES) {
+    const value = saved[name];
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const validKey = () => crypto.randomBytes(32).toString("base64");
+const validSecret = () => crypto.randomBytes(48).toString("base64url");
+
+function writeSecretsFile(content: unknown) {
+  fs.mkdirSync(path.dirname(secretsFile), { recursive: true });
+  fs.writeFileSync(secretsFile, typeof content === "string" ? content : JSON.stringify(content), { mode: 0o600 });
+}
+
+function secretsErrorOf(run: () => unknown): SecretsError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(SecretsError);
+    return error as SecretsError;
+  }
+  throw new Error("expected a SecretsError, nothing was thrown");
+}
+
+describe("secretsFilePath", () => {
+  it("puts secrets.json beside the database", () => {
+    expect(secretsFilePath(databaseFile)).toBe(secretsFile);
+  });
+});
+
+describe("loadSecrets", () => {
+  describe("generating secrets.json", () => {
+    it("creates the file (and its folder) with mode 0600 when allowed", () => {
+      const secrets = loadSecrets({ databaseFile, mayGenerate: true });
+      expect(fs.existsSync(secretsFile)).toBe(true);
+      expect(fs.statSync(secretsFile).mode & 0o777).toBe(0o600);
+      expect(secrets.dataKey).toBeInstanceOf(Buffer);
+      expect(secrets.dataKey).toHaveLength(32);
+      expect(secrets.sessionSecret.length).toBeGreaterThanOrEqual(32);
+
+      const stored = JSON.parse(fs.readFileSync(secretsFile, "utf8")) as { sessionSecret: string; dataKey: string };
+      expect(stored.sessionSecret).toBe(secrets.sessionSecret);
+      expect(Buffer.from(stored.dataKey, "base64").equals(secrets.dataKey)).toBe(true);
+    });
+
+    it("reuses the file on the next call, even when generating is no longer allowed", () => {
+      const first = loadSecrets({ databaseFile, mayGenerate: true });
+      const contents = fs.readFileSync(secretsFile, "utf8");
+      const second = loadSecrets({ databaseFile, mayGenerate: true });
+      const third = loadSecrets({ databaseFile, mayGenerate: false });
+      expect(second.sessionSecret).toBe(first.sessionSecret);
+      expect(second.dataKey.equals(first.dataKey)).toBe(true);
+      expect(third.sessionSecret).toBe(first.sessionSecret);
+      expect(third.dataKey.equals(first.dataKey)).toBe(true);
+      expect(fs.readFileSync(secretsFile, "utf8")).toBe(contents);
+    });
+
+    it("generates different secrets for different installations", () => {
+      const a = loadSecrets({ databaseFile, mayGenerate: true });
+      const otherDir = fs.mkdtempSync(path.join(os.tmpdir(), "rode-draad-secrets-"));
+      try {
+        const b = loadSecrets({ databaseFile: path.join(otherDir, "db.sqlite"), mayGenerate: true });
+        expect(b.sessionSecret).not.toBe(a.sessionSecret);
+        expect(b.dataKey.equals(a.dataKey)).toBe(false);
+      } finally {
+        fs.rmSync(otherDir, { recursive: true, force: true });
+      }
+    });
+
+    it("refuses to generate when the database already holds data, and writes nothing", () => {
+      const error = secretsErrorOf(() => loadSecrets({ databaseFile, mayGenerate: false }));
+      expect(error.message).toContain("DATA_KEY");
+      expect(error.message).toContain("SESSION_SECRET");
+      expect(error.message).toContain(secretsFile);
+      expect(error.message).toContain("Zet de sleutels terug");
+      expect(fs.existsSync(secretsFile)).toBe(false);
+    });
+
+    it("refuses to generate when only one of the variables is set and the database holds data", () => {
+      process.env.DATA_KEY = validKey();
+      secretsErrorOf(() => loadSecrets({ databaseFile, mayGenerate: false }));
+      expect(fs.existsSync(secretsFile)).toBe(false);
+    });
+  });
+
+  describe("from the environment", () => {
+    it("needs no file when both variables are set", () => {
+      const key = validKey();
+      const sessionSecret = validSecret();
+      process.env.DATA_KEY = key;
+      process.env.SESSION_SECRET = sessionSecret;
+      const secrets = loadSecrets({ databaseFile, mayGenerate: false });
+      expect(secrets.sessionSecret).toBe(sessionSecret);
+      expect(secrets.dataKey.equals(Buffer.from(key, "base64"))).toBe(true);
+      expect(fs.existsSync(secretsFile)).toBe(false);
+    });
+
+    it("takes precedence over the file", () => {
+      const fromFile = loadSecrets({ databaseFile, mayGenerate: true });
+      const key = validKey();
+      const sessionSecret = validSecret();
+      process.env.DATA_KEY = key;
+      process.env.SESSION_SECRET = sessionSecret;
+      const secrets = loadSecrets({ databaseFile, mayGenerate: false });
+      expect(secrets.sessionSecret).toBe(sessionSecret);
+      expect(secrets.sessionSecret).not.toBe(fromFile.sessionSecret);
+      expect(secrets.dataKey.equals(Buffer.from(key, "base64"))).toBe(true);
+      expect(secrets.dataKey.equals(fromFile.dataKey)).toBe(false);
+    });
+
+    it("takes each variable separately, the rest from the file", () => {
+      const fromFile = loadSecrets({ databaseFile, mayGenerate: true });
+      const sessionSecret = validSecret();
+      process.env.SESSION_SECRET = sessionSecret;
+      const secrets = loadSecrets({ databaseFile, mayGenerate: false });
+      expect(secrets.sessionSecret).toBe(sessionSecret);
+      expect(secrets.dataKey.equals(fromFile.dataKey)).toBe(true);
+    });
+
+    it("accepts a 32-byte DATA_KEY without padding", () => {
+      const key = crypto.randomBytes(32);
+      process.env.DATA_KEY = key.toString("base64").replace(/=+$/, "");
+      process.env.SESSION_SECRET = validSecret();
+      expect(loadSecrets({ databaseFile, mayGenerate: false }).dataKey.equals(key)).toBe(true);
+    });
+
+    it.each([
+      ["16 bytes", crypto.randomBytes(16).toString("base64")],
+      ["33 bytes", crypto.randomBytes(33).toString("base64")],
+      ["base64url instead of base64", Buffer.alloc(32, 0xfb).toString("base64url")],
+      ["hex", crypto.randomBytes(32).toString("hex")],
+      ["a passphrase", "dit is geen sleutel maar een zin van tekst"],
+      ["base64 with whitespace", ` ${validKey()}`],
+    ])("refuses a DATA_KEY of %s", (_label, value) => {
+      process.env.DATA_KEY = value;
+      process.env.SESSION_SECRET = validSecret();
+      const error = secretsErrorOf(() => loadSecrets({ databaseFile, mayGenerate: true }));
+      expect(error.message).toContain("DATA_KEY");
+      expect(error.message).toContain("32 bytes");
+    });
+
+    it("refuses a SESSION_SECRET shorter than 32 characters", () => {
+      process.env.DATA_KEY = validKey();
+      process.env.SESSION_SECRET = "x".repeat(31);
+      const error = secretsErrorOf(() => loadSecrets({ databaseFile, mayGenerate: true }));
+      expect(error.message).toContain("SESSION_SECRET");
+      expect(error.message).toContain("32 tekens");
+
+      process.env.SESSION_SECRET = "x".repeat(32);
+      expect(loadSecrets({ databaseFile, mayGenerate: true }).sessionSecret).toBe("x".repeat(32));
+    });
+
+    it("checks environment values even when a valid file exists", () => {
+      loadSecrets({ databaseFile, mayGenerate: true });
+      process.env.SESSION_SECRET = "te kort";
+      expect(() => loadSecrets({ databaseFile, mayGenerate: false })).toThrow(SecretsError);
+    });
+  });
+
+  describe("a damaged secrets.json", () => {
+    it("is refused when it is not JSON, and left as it is", () => {
+      writeSecretsFile("{ sessionSecret: ");
+      const error = secretsErrorOf(() => loadSecrets({ databaseFile, mayGenerate: true }));
+      expect(error.message).toContain(secretsFile);
+      expect(error.message).toContain("geen geldige JSON");
+      expect(fs.readFileSync(secretsFile, "utf8")).toBe("{ sessionSecret: ");
+    });
+
+    it("is refused when it is empty", () => {
+      writeSecretsFile("");
+      expect(() => loadSecrets({ databaseFile, mayGenerate: true })).toThrow(SecretsError);
+    });
+
+    it("is refused when a field is missing or not a string", () => {
+      writeSecretsFile({ sessionSecret: validSecret() });
+      expect(secretsErrorOf(() => loadSecrets({ databaseFile, mayGenerate: true })).message).toContain(
+        "De datasleutel ontbreekt",
+      );
+      writeSecretsFile({ sessionSecret: validSecret(), dataKey: 42 });
+      expect(() => loadSecrets({ databaseFile, mayGenerate: true })).toThrow(SecretsError);
+      writeSecretsFile([]);
+      expect(() => loadSecrets({ databaseFile, mayGenerate: true })).toThrow(SecretsError);
+    });
+
+    it("is refused when its data key is not 32 bytes, naming the file", () => {
+      writeSecretsFile({ sessionSecret: validSecret(), dataKey: crypto.randomBytes(24).toString("base64") });
+      const error = secretsErrorOf(() => loadSecrets({ databaseFile, mayGenerate: true }));
+      expect(error.message).toContain(secretsFile);
+      expect(error.message).not.toContain("DATA_KEY:");
+    });
+
+    it("is refused when its session secret is too short, naming the file", () => {
+      writeSecretsFile({ sessionSecret: "kort", dataKey: validKey() });
+      const error = secretsErrorOf(() => loadSecrets({ databaseFile, mayGenerate: true }));
+      expect(error.message).toContain(secretsFile);
+      expect(error.message).toContain("sessiegeheim");
+    });
+
+    it("is not needed when the environment supplies both values", () => {
+      writeSecretsFile({ sessionSecret: "kort", dataKey: "geen sleutel" });
+      process.env.DATA_KEY = validKey();
+      process.env.SESSION_SECRET = validSecret();
+      expect(loadSecrets({ databaseFile, mayGenerate: false }).sessionSecret).toBe(process.env.SESSION_SECRET);
+    });
+  });
+});

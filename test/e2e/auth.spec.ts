@@ -1,0 +1,107 @@
+import { expect, test } from "@playwright/test";
+import { admin, attemptLogin, expectAccessible, login, logout } from "./support";
+
+test("login page is accessible and a wrong password gets one neutral message", async ({ page }) => {
+  await page.goto("/login");
+  await expectAccessible(page);
+  await attemptLogin(page, { email: admin().email, password: "dit is niet het wachtwoord" });
+  await expect(page.getByRole("alert")).toContainText("E-mailadres of wachtwoord klopt niet.");
+  await expect(page.getByLabel("E-mailadres")).toHaveValue(admin().email);
+
+  // An unknown account gets exactly the same answer.
+  await attemptLogin(page, { email: "niemand@example.org", password: "dit is niet het wachtwoord" });
+  await expect(page.getByRole("alert")).toContainText("E-mailadres of wachtwoord klopt niet.");
+});
+
+test("an admin logs in, sees the start page and the navigation of the role, and logs out", async ({ page }) => {
+  await login(page, admin());
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Welkom, ${admin().name}`);
+  const nav = page.getByRole("navigation", { name: "Hoofdmenu" });
+  await expect(nav.getByRole("link", { name: "Gebruikers" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Regio's" })).toBeVisible();
+  await expectAccessible(page);
+
+  await logout(page);
+  // The session ended on the server: a protected page sends back to the login page.
+  await page.goto("/beheer/gebruikers");
+  await expect(page).toHaveURL(/\/login\?redirectTo=%2Fbeheer%2Fgebruikers$/);
+});
+
+test("after login the user returns to the page that asked for it", async ({ page }) => {
+  await page.goto("/beheer/regios");
+  await expect(page).toHaveURL(/redirectTo/);
+  await page.getByLabel("E-mailadres").fill(admin().email);
+  await page.getByLabel("Wachtwoord").fill(admin().password);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await expect(page).toHaveURL(/\/beheer\/regios$/);
+});
+
+test("login works with the keyboard alone", async ({ page }) => {
+  await page.goto("/login");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("link", { name: "Naar de inhoud" })).toBeFocused();
+  await page.getByLabel("E-mailadres").focus();
+  await page.keyboard.type(admin().email);
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Wachtwoord")).toBeFocused();
+  await page.keyboard.type(admin().password);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Welkom, ${admin().name}`);
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("login and logout work as plain HTML forms", async ({ page }) => {
+    await login(page, admin());
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Welkom, ${admin().name}`);
+    await logout(page);
+  });
+});
+
+test.describe("brute force", () => {
+  // This test speaks for its own client address, so its lockout does not touch the other tests.
+  test.use({ extraHTTPHeaders: { "X-Forwarded-For": "198.51.100.23" } });
+
+  test("after 5 failures further attempts are refused for 15 minutes, even with the right password", async ({ page }) => {
+    const target = { email: "lockout-doelwit@example.org", password: "fout wachtwoord nummer x" };
+    for (let attempt = 1; attempt <= 5; attempt += 1) {
+      await attemptLogin(page, target);
+      await expect(page.getByRole("alert")).toContainText("E-mailadres of wachtwoord klopt niet.");
+    }
+    const response = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/login"));
+    await attemptLogin(page, admin());
+    expect((await response).status()).toBe(429);
+    await expect(page.getByRole("alert")).toContainText("Te veel mislukte inlogpogingen");
+    await expect(page.getByRole("alert")).toContainText("15 minuten");
+  });
+});
+
+test("POSTs without the CSRF token or from another origin are refused", async ({ page, request }) => {
+  await page.goto("/login");
+  const origin = new URL(page.url()).origin;
+  const noToken = await page.request.post("/login", {
+    form: { email: admin().email, password: admin().password },
+    headers: { Origin: origin },
+  });
+  expect(noToken.status()).toBe(403);
+
+  const token = await page.locator('input[name="csrf"]').first().inputValue();
+  const foreign = await page.request.post("/login", {
+    form: { email: admin().email, password: admin().password, csrf: token },
+    headers: { Origin: "https://evil.example" },
+  });
+  expect(foreign.status()).toBe(403);
+
+  const withoutCookie = await request.post("/login", {
+    form: { email: admin().email, password: admin().password, csrf: token },
+    headers: { Origin: origin },
+  });
+  expect(withoutCookie.status()).toBe(403);
+});
+
+test("healthz answers when the database does", async ({ request }) => {
+  const response = await request.get("/healthz");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({ ok: true });
+});

@@ -1,0 +1,34 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, saveAdmin, setupLinkFromLog } from "./support";
+
+const ADMIN = { name: "Ilse Intermediair", email: "ilse@example.org", password: "rode draad begint hier 2026" };
+
+test("first run: the setup page exists only with the printed token, and only once", async ({ page }) => {
+  const link = setupLinkFromLog();
+
+  expect((await page.goto("/setup"))?.status()).toBe(404);
+  expect((await page.goto("/setup?token=wrong-token-value"))?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Niet gevonden");
+
+  await page.goto(link);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Eerste account aanmaken");
+  await expectAccessible(page);
+
+  // A weak password is refused with a message on the field; what was typed stays.
+  await page.getByLabel("Naam").fill(ADMIN.name);
+  await page.getByLabel("E-mailadres").fill(ADMIN.email);
+  await page.getByLabel("Wachtwoord", { exact: true }).fill("kort");
+  await page.getByLabel("Herhaal het wachtwoord").fill("kort");
+  await page.getByRole("button", { name: "Account aanmaken" }).click();
+  await expect(page.getByText("Gebruik minstens 12 tekens.").first()).toBeVisible();
+  await expect(page.getByLabel("Naam")).toHaveValue(ADMIN.name);
+
+  await page.getByLabel("Wachtwoord", { exact: true }).fill(ADMIN.password);
+  await page.getByLabel("Herhaal het wachtwoord").fill(ADMIN.password);
+  await page.getByRole("button", { name: "Account aanmaken" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole("status")).toContainText("Het eerste account is aangemaakt");
+  saveAdmin(ADMIN);
+
+  expect((await page.goto(link))?.status()).toBe(404);
+});
