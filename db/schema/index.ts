@@ -2,3 +2,4 @@ export * from "./users";
 export * from "./audit";
 export * from "./reference";
 export * from "./settings";
+export * from "./signals";

@@ -1,0 +1,115 @@
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import {
+  ASSOCIATIONS,
+  CHANNELS,
+  FUNDINGS,
+  PHASES,
+  PROCEDURES,
+  REFERRERS,
+  REQUESTER_TYPES,
+  STATUSES,
+  TOPICS,
+  TRIGGERS,
+} from "../../app/domain/signal-codes";
+import { regions, municipalities } from "./reference";
+import { users } from "./users";
+
+/** One import of a signals.csv: undone as a whole; the file hash warns before the same file is imported twice. */
+export const importBatches = sqliteTable("import_batches", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  kind: text("kind", { enum: ["signals", "trajectories"] }).notNull(),
+  fileName: text("file_name").notNull(),
+  fileHash: text("file_hash").notNull(),
+  rowCount: integer("row_count").notNull(),
+  importedAt: text("imported_at").notNull(),
+  importedBy: integer("imported_by").references(() => users.id),
+  undoneAt: text("undone_at"),
+});
+
+/**
+ * A signal. Classification columns hold DESIGN.md codes in the clear (reports count them); every free text and the
+ * reporter's identity are sealed with the data key (`*_sealed`, see crypto.server.ts) and never leave for anyone but
+ * the intermediary role. `region_code` is kept as recorded, whatever later happens to the region table.
+ */
+export const signals = sqliteTable(
+  "signals",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    receivedOn: text("received_on").notNull(),
+    channel: text("channel", { enum: CHANNELS }).notNull(),
+    requesterType: text("requester_type", { enum: REQUESTER_TYPES }).notNull(),
+    referredBy: text("referred_by", { enum: REFERRERS }).notNull(),
+    regionCode: text("region_code")
+      .notNull()
+      .references(() => regions.code),
+    municipalityCode: text("municipality_code").references(() => municipalities.code),
+    association: text("association", { enum: ASSOCIATIONS }),
+    topic: text("topic", { enum: TOPICS }).notNull(),
+    procurementPhase: text("procurement_phase", { enum: PHASES }).notNull(),
+    procedure: text("procedure", { enum: PROCEDURES }).notNull(),
+    funding: text("funding", { enum: FUNDINGS }).notNull(),
+    segment: text("segment"),
+    status: text("status", { enum: STATUSES }).notNull().default("new"),
+    assignedTo: integer("assigned_to").references(() => users.id),
+    summarySealed: text("summary_sealed"),
+    detailsSealed: text("details_sealed"),
+    reporterNameSealed: text("reporter_name_sealed"),
+    reporterOrganisationSealed: text("reporter_organisation_sealed"),
+    reporterEmailSealed: text("reporter_email_sealed"),
+    reporterPhoneSealed: text("reporter_phone_sealed"),
+    importBatchId: integer("import_batch_id").references(() => importBatches.id),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [
+    index("signals_received_idx").on(t.receivedOn),
+    index("signals_status_received_idx").on(t.status, t.receivedOn),
+    index("signals_region_idx").on(t.regionCode, t.receivedOn),
+    index("signals_topic_idx").on(t.topic, t.receivedOn),
+    index("signals_batch_idx").on(t.importBatchId),
+    index("signals_assigned_idx").on(t.assignedTo),
+  ],
+);
+
+export const signalTriggers = sqliteTable(
+  "signal_triggers",
+  {
+    signalId: integer("signal_id")
+      .notNull()
+      .references(() => signals.id, { onDelete: "cascade" }),
+    trigger: text("trigger", { enum: TRIGGERS }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.signalId, t.trigger] }), index("signal_triggers_trigger_idx").on(t.trigger)],
+);
+
+/** The dated history of a signal: status changes, classification edits, assignment, notes added. Codes only. */
+export const signalEvents = sqliteTable(
+  "signal_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    signalId: integer("signal_id")
+      .notNull()
+      .references(() => signals.id, { onDelete: "cascade" }),
+    at: text("at").notNull(),
+    userId: integer("user_id").references(() => users.id),
+    kind: text("kind", { enum: ["created", "status", "classification", "assignment", "note"] }).notNull(),
+    detail: text("detail"),
+  },
+  (t) => [index("signal_events_signal_idx").on(t.signalId, t.at)],
+);
+
+export const signalNotes = sqliteTable(
+  "signal_notes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    signalId: integer("signal_id")
+      .notNull()
+      .references(() => signals.id, { onDelete: "cascade" }),
+    at: text("at").notNull(),
+    authorId: integer("author_id").references(() => users.id),
+    bodySealed: text("body_sealed").notNull(),
+  },
+  (t) => [index("signal_notes_signal_idx").on(t.signalId, t.at)],
+);

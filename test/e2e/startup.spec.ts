@@ -1,0 +1,96 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+
+/**
+ * Starts the built app as `npm start` does (without the build step), on its own port and database, and collects its
+ * console. Resolves when it listens or exits.
+ */
+async function startApp(env: Record<string, string>): Promise<{ output: () => string; exitCode: Promise<number | null>; stop: () => Promise<void> }> {
+  let output = "";
+  const child = spawn("npx", ["tsx", "app/server.ts"], { env: { ...process.env, HOST: "127.0.0.1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exitCode = new Promise<number | null>((resolve) => child.on("exit", resolve));
+  await Promise.race([
+    exitCode,
+    expect.poll(() => output, { timeout: 30_000 }).toContain("Rode Draad draait op"),
+  ]);
+  return {
+    output: () => output,
+    exitCode,
+    stop: async () => {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exitCode;
+    },
+  };
+}
+
+function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), "rode-draad-start-"));
+}
+
+test("first start creates the database and secrets; a second start reuses both and loses nothing", async ({ page }) => {
+  const dir = tempDir();
+  const db = path.join(dir, "sub", "rode-draad.db");
+  const env = { DATABASE_PATH: db, PORT: "3131" };
+  const base = "http://127.0.0.1:3131";
+
+  const first = await startApp(env);
+  expect(fs.existsSync(db)).toBe(true);
+  const secretsFile = path.join(dir, "sub", "secrets.json");
+  expect(fs.statSync(secretsFile).mode & 0o777).toBe(0o600);
+  const secrets = fs.readFileSync(secretsFile, "utf8");
+
+  const link = /(\/setup\?token=[A-Za-z0-9_-]{20,})/.exec(first.output())?.[1];
+  expect(link).toBeDefined();
+  await page.goto(`${base}${link}`);
+  await page.getByLabel("Naam").fill("Eerste Beheerder");
+  await page.getByLabel("E-mailadres").fill("eerste@example.org");
+  await page.getByLabel("Wachtwoord", { exact: true }).fill("blijft bewaard na herstart");
+  await page.getByLabel("Herhaal het wachtwoord").fill("blijft bewaard na herstart");
+  await page.getByRole("button", { name: "Account aanmaken" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await first.stop();
+
+  const second = await startApp(env);
+  expect(fs.readFileSync(secretsFile, "utf8")).toBe(secrets);
+  expect(second.output()).not.toContain("setup?token");
+  await page.goto(`${base}/login`);
+  await page.getByLabel("E-mailadres").fill("eerste@example.org");
+  await page.getByLabel("Wachtwoord").fill("blijft bewaard na herstart");
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Welkom, Eerste Beheerder");
+  expect((await page.goto(`${base}${link}`))?.status()).toBe(404);
+  await second.stop();
+});
+
+test("a malformed data key stops the start with a clear message", async () => {
+  const dir = tempDir();
+  const app = await startApp({ DATABASE_PATH: path.join(dir, "x.db"), PORT: "3132", DATA_KEY: "te-kort" });
+  expect(await app.exitCode).toBe(1);
+  expect(app.output()).toContain("de datasleutel moet 32 bytes zijn");
+});
+
+test("a database whose key is lost or replaced does not start, and no new key is generated", async () => {
+  const dir = tempDir();
+  const db = path.join(dir, "rode-draad.db");
+  const first = await startApp({ DATABASE_PATH: db, PORT: "3133" });
+  await first.stop();
+
+  const secretsFile = path.join(dir, "secrets.json");
+  const original = fs.readFileSync(secretsFile, "utf8");
+  fs.rmSync(secretsFile);
+  const missing = await startApp({ DATABASE_PATH: db, PORT: "3133" });
+  expect(await missing.exitCode).toBe(1);
+  expect(missing.output()).toContain("Zet de sleutels terug");
+  expect(fs.existsSync(secretsFile)).toBe(false);
+
+  fs.writeFileSync(secretsFile, original);
+  const otherKey = Buffer.alloc(32, 7).toString("base64");
+  const wrong = await startApp({ DATABASE_PATH: db, PORT: "3133", DATA_KEY: otherKey });
+  expect(await wrong.exitCode).toBe(1);
+  expect(wrong.output()).toContain("De datasleutel past niet bij deze database");
+});
