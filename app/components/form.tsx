@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, getSelectProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, getTextareaProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
 import { Form, useNavigation, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { loader as rootLoader } from "~/root";
@@ -61,7 +61,8 @@ export function AppForm<Schema extends Record<string, unknown>>({
   );
 }
 
-function FieldShell({
+/** Label, description, error and input of one field, tied together for assistive technology. */
+export function FieldShell({
   field,
   label,
   description,
@@ -121,6 +122,40 @@ export function TextField({
         className={`utrecht-textbox utrecht-textbox--html-input${invalid ? " utrecht-textbox--invalid" : ""}`}
       />
     </FieldShell>
+  );
+}
+
+export function TextAreaField({
+  field,
+  label,
+  description,
+  rows = 5,
+}: {
+  field: FieldMetadata<string>;
+  label: string;
+  description?: string;
+  rows?: number;
+}) {
+  const invalid = Boolean(field.errors?.length);
+  return (
+    <FieldShell field={field} label={label} description={description}>
+      <textarea
+        {...getTextareaProps(field, { ariaDescribedBy: description ? field.descriptionId : undefined })}
+        key={field.key}
+        rows={rows}
+        className={`utrecht-textarea utrecht-textarea--html-textarea${invalid ? " utrecht-textarea--invalid" : ""}`}
+      />
+    </FieldShell>
+  );
+}
+
+/** A group of fields under a legend (a section of a long form). */
+export function FieldGroup({ legend, children }: { legend: string; children: ReactNode }) {
+  return (
+    <fieldset className="utrecht-form-fieldset utrecht-form-fieldset--html-fieldset rd-field-group">
+      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{legend}</legend>
+      {children}
+    </fieldset>
   );
 }
 

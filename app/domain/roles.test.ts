@@ -44,7 +44,11 @@ describe("navFor", () => {
     expect(navFor(["admin"]).map((item) => item.to)).toEqual(["/", ...ADMIN_PATHS]);
   });
 
-  it.each<Role>(["adviser", "reader", "intermediary"])("shows %s only Start, no admin items", (role) => {
+  it("shows the intermediary the signals, no admin items", () => {
+    expect(labels(["intermediary"])).toEqual(["Start", "Signalen"]);
+  });
+
+  it.each<Role>(["adviser", "reader"])("shows %s only Start, no admin items", (role) => {
     const items = navFor([role]);
     expect(items.map((item) => item.to)).toEqual(["/"]);
     expect(items.map((item) => item.label)).toEqual(["Start"]);
@@ -56,7 +60,7 @@ describe("navFor", () => {
 
   it("shows non-admin combinations no admin items", () => {
     const items = navFor(["adviser", "reader", "intermediary"]);
-    expect(items.map((item) => item.to)).toEqual(["/"]);
+    expect(items.map((item) => item.to)).toEqual(["/", "/signalen"]);
   });
 
   it("shows nothing to a user without roles", () => {

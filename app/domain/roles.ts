@@ -24,6 +24,7 @@ export type NavItem = { to: string; label: string; roles: readonly Role[] };
 /** The header shows only what the user's roles can open; the server checks the same roles on every request. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/", label: "Start", roles: ROLES },
+  { to: "/signalen", label: "Signalen", roles: ["intermediary"] },
   { to: "/beheer/gebruikers", label: "Gebruikers", roles: ["admin"] },
   { to: "/beheer/regios", label: "Regio's", roles: ["admin"] },
 ];

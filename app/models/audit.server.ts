@@ -20,7 +20,16 @@ export type AuditAction =
   | "user.temporary_password_set"
   | "reference.municipality_moved"
   | "reference.table_uploaded"
-  | "reference.table_applied";
+  | "reference.table_applied"
+  | "signal.created"
+  | "signal.viewed"
+  | "signal.classified"
+  | "signal.status_changed"
+  | "signal.note_added"
+  | "signal.assigned"
+  | "signal.exported"
+  | "signal.imported"
+  | "signal.import_undone";
 
 /** Codes, ids and counts only. Confidential text never goes here, so the type admits no free text by design of its users. */
 export type AuditDetail = Record<string, string | number | boolean | null | string[]>;

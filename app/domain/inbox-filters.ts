@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { PHASES, REQUESTER_TYPES, STATUSES, TOPICS } from "./signal-codes";
+
+/**
+ * The inbox view lives in the URL (bookmarkable, shareable among intermediaries, survives a reload). Unknown or bad
+ * values are dropped rather than refused: a stale bookmark still opens.
+ */
+const optional = <T extends z.ZodTypeAny>(schema: T) => schema.optional().catch(undefined);
+
+export const inboxFilterSchema = z.object({
+  status: optional(z.enum(STATUSES)),
+  topic: optional(z.enum(TOPICS)),
+  phase: optional(z.enum(PHASES)),
+  requester: optional(z.enum(REQUESTER_TYPES)),
+  region: optional(z.string().regex(/^JZ\d{2}$/)),
+  year: optional(z.coerce.number().int().min(2000).max(2100)),
+  assigned: optional(z.union([z.literal("none"), z.coerce.number().int().positive()])),
+  tender: optional(z.enum(["yes", "no"])),
+  q: optional(z.string().trim().min(1).max(200)),
+  sort: z.enum(["newest", "oldest"]).catch("newest"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+
+export type InboxFilters = z.infer<typeof inboxFilterSchema>;
+
+export const PAGE_SIZE = 25;
+
+export function parseInboxFilters(params: URLSearchParams): InboxFilters {
+  const raw: Record<string, string> = {};
+  for (const [key, value] of params) if (value !== "") raw[key] = value;
+  return inboxFilterSchema.parse(raw);
+}
+
+/** The query string for a view; `overrides` changes one thing (a status tab, a page) and keeps the rest. */
+export function inboxSearch(filters: InboxFilters, overrides: Partial<Record<keyof InboxFilters, string | number | undefined>> = {}): string {
+  const params = new URLSearchParams();
+  const merged: Record<string, unknown> = { ...filters, ...overrides };
+  for (const key of Object.keys(inboxFilterSchema.shape)) {
+    const value = merged[key];
+    if (value === undefined || value === null || value === "") continue;
+    if ((key === "sort" && value === "newest") || (key === "page" && Number(value) === 1)) continue;
+    params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}

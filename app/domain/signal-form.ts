@@ -1,0 +1,73 @@
+import { z } from "zod";
+import {
+  ASSOCIATIONS,
+  CHANNELS,
+  FUNDINGS,
+  PHASES,
+  PROCEDURES,
+  REFERRERS,
+  REQUESTER_TYPES,
+  STATUSES,
+  TOPICS,
+  TRIGGERS,
+} from "./signal-codes";
+
+/** Forms of signals: one schema per form, used by conform in the browser and by the action on the server. */
+const choose = "Maak een keuze.";
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Gebruik hoogstens ${max.toLocaleString("nl-NL")} tekens.`)
+    .optional();
+
+export const classificationSchema = z.object({
+  receivedOn: z
+    .string({ required_error: "Vul de datum van binnenkomst in." })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "Gebruik de vorm JJJJ-MM-DD.")
+    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "Deze datum bestaat niet.")
+    .refine((v) => v <= new Date().toISOString().slice(0, 10), "De datum ligt in de toekomst."),
+  channel: z.enum(CHANNELS, { errorMap: () => ({ message: choose }) }),
+  requesterType: z.enum(REQUESTER_TYPES, { errorMap: () => ({ message: choose }) }),
+  referredBy: z.enum(REFERRERS, { errorMap: () => ({ message: choose }) }),
+  // Optional on its own: a municipality names its region (the server derives and checks it).
+  regionCode: z.string().regex(/^JZ\d{2}$/, "Kies een regio of een gemeente.").optional(),
+  municipalityCode: z.string().regex(/^GM\d{4}$/, "Kies een gemeente uit de lijst.").optional(),
+  association: z.enum(ASSOCIATIONS, { errorMap: () => ({ message: choose }) }).optional(),
+  topic: z.enum(TOPICS, { errorMap: () => ({ message: choose }) }),
+  procurementPhase: z.enum(PHASES, { errorMap: () => ({ message: choose }) }),
+  triggers: z.array(z.enum(TRIGGERS)).default([]),
+  procedure: z.enum(PROCEDURES, { errorMap: () => ({ message: choose }) }).default("unknown"),
+  funding: z.enum(FUNDINGS, { errorMap: () => ({ message: choose }) }).default("unknown"),
+  segment: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9_]{1,40}$/, "Gebruik kleine letters, cijfers en _ (bijv. ambulant, verblijf).")
+    .optional(),
+});
+
+export const confidentialSchema = z.object({
+  summary: z.string({ required_error: "Vat het signaal kort samen." }).trim().min(3, "Vat het signaal kort samen.").max(2000, "Gebruik hoogstens 2.000 tekens."),
+  details: optionalText(10_000),
+  reporterName: optionalText(200),
+  reporterOrganisation: optionalText(200),
+  reporterEmail: z.string().trim().email("Vul een geldig e-mailadres in.").max(254).optional(),
+  reporterPhone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+()\-\s]{6,20}$/, "Vul een geldig telefoonnummer in.")
+    .optional(),
+});
+
+export const intakeSchema = classificationSchema.merge(confidentialSchema);
+
+export type Classification = z.infer<typeof classificationSchema>;
+export type Confidential = z.infer<typeof confidentialSchema>;
+export type IntakeInput = z.infer<typeof intakeSchema>;
+
+export const statusSchema = z.object({ status: z.enum(STATUSES) });
+export const noteSchema = z.object({
+  body: z.string({ required_error: "Schrijf een notitie." }).trim().min(1, "Schrijf een notitie.").max(5000, "Gebruik hoogstens 5.000 tekens."),
+});
+export const assignSchema = z.object({ assignedTo: z.coerce.number().int().positive().optional() });

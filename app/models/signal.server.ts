@@ -1,0 +1,243 @@
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { municipalities, regions, signalEvents, signalNotes, signals, signalTriggers, users } from "../../db/schema";
+import { DomainError } from "~/domain/errors";
+import { TRIGGERS, type SignalStatus, type Trigger } from "~/domain/signal-codes";
+import type { Classification, Confidential } from "~/domain/signal-form";
+import { canTransition } from "~/domain/signal-status";
+import { db, type Tx } from "~/utils/db.server";
+import { fieldCipher } from "~/utils/keys.server";
+import { audit, type Actor } from "./audit.server";
+
+/** Sealed columns and the context each is bound to (a value copied into another column will not open). */
+const SEALED = {
+  summary: "signal.summary",
+  details: "signal.details",
+  reporterName: "signal.reporter_name",
+  reporterOrganisation: "signal.reporter_organisation",
+  reporterEmail: "signal.reporter_email",
+  reporterPhone: "signal.reporter_phone",
+  note: "signal.note",
+} as const;
+
+export function seal(value: string | null | undefined, field: keyof typeof SEALED): string | null {
+  return value ? fieldCipher().encrypt(value, SEALED[field]) : null;
+}
+
+export function unseal(value: string | null, field: keyof typeof SEALED): string | null {
+  return value ? fieldCipher().decrypt(value, SEALED[field]) : null;
+}
+
+function now(): string {
+  return new Date().toISOString();
+}
+
+/** The municipality must lie in the region; a municipality alone names its region. */
+export function resolveRegion(input: { regionCode?: string; municipalityCode?: string | null }): string {
+  if (input.municipalityCode) {
+    const municipality = db().select().from(municipalities).where(eq(municipalities.code, input.municipalityCode)).get();
+    if (!municipality) throw new DomainError("SIGNAL.UNKNOWN_MUNICIPALITY", "Kies een gemeente uit de lijst.", "municipalityCode");
+    if (input.regionCode && input.regionCode !== municipality.regionCode) {
+      throw new DomainError(
+        "SIGNAL.MUNICIPALITY_OUTSIDE_REGION",
+        `${municipality.name} ligt niet in deze regio maar in ${municipality.regionCode}.`,
+        "municipalityCode",
+      );
+    }
+    return municipality.regionCode;
+  }
+  const region = input.regionCode ? db().select().from(regions).where(eq(regions.code, input.regionCode)).get() : undefined;
+  if (!region) throw new DomainError("SIGNAL.UNKNOWN_REGION", "Kies een regio of een gemeente.", "regionCode");
+  return region.code;
+}
+
+function classificationColumns(input: Classification, regionCode: string) {
+  return {
+    receivedOn: input.receivedOn,
+    channel: input.channel,
+    requesterType: input.requesterType,
+    referredBy: input.referredBy,
+    regionCode,
+    municipalityCode: input.municipalityCode ?? null,
+    association: input.association ?? null,
+    topic: input.topic,
+    procurementPhase: input.procurementPhase,
+    procedure: input.procedure,
+    funding: input.funding,
+    segment: input.segment ?? null,
+  };
+}
+
+function writeTriggers(tx: Tx, signalId: number, triggers: readonly Trigger[]): void {
+  tx.delete(signalTriggers).where(eq(signalTriggers.signalId, signalId)).run();
+  const unique = [...new Set(triggers)];
+  if (unique.length > 0) tx.insert(signalTriggers).values(unique.map((trigger) => ({ signalId, trigger }))).run();
+}
+
+function recordEvent(tx: Tx, signalId: number, actor: Actor, kind: (typeof signalEvents.$inferInsert)["kind"], detail?: object): void {
+  tx.insert(signalEvents)
+    .values({ signalId, at: now(), userId: actor.userId, kind, detail: detail ? JSON.stringify(detail) : null })
+    .run();
+}
+
+export function createSignal(input: Classification & Confidential, actor: Actor): number {
+  const regionCode = resolveRegion(input);
+  return db().transaction((tx) => {
+    const row = tx
+      .insert(signals)
+      .values({
+        ...classificationColumns(input, regionCode),
+        status: "new",
+        summarySealed: seal(input.summary, "summary"),
+        detailsSealed: seal(input.details, "details"),
+        reporterNameSealed: seal(input.reporterName, "reporterName"),
+        reporterOrganisationSealed: seal(input.reporterOrganisation, "reporterOrganisation"),
+        reporterEmailSealed: seal(input.reporterEmail, "reporterEmail"),
+        reporterPhoneSealed: seal(input.reporterPhone, "reporterPhone"),
+        createdBy: actor.userId,
+      })
+      .returning({ id: signals.id })
+      .get();
+    writeTriggers(tx, row.id, input.triggers);
+    recordEvent(tx, row.id, actor, "created");
+    audit(actor, "signal.created", { type: "signal", id: row.id }, { channel: input.channel }, tx);
+    return row.id;
+  });
+}
+
+function requireSignalRow(id: number) {
+  const row = db().select().from(signals).where(eq(signals.id, id)).get();
+  if (!row) throw new DomainError("SIGNAL.NOT_FOUND", "Dit signaal bestaat niet.");
+  return row;
+}
+
+/** Opens the signal with its confidential text; every opening is audited, so call it only to show the detail page. */
+export function openSignal(id: number, actor: Actor) {
+  const row = requireSignalRow(id);
+  const triggers = db()
+    .select({ trigger: signalTriggers.trigger })
+    .from(signalTriggers)
+    .where(eq(signalTriggers.signalId, id))
+    .all()
+    .map((t) => t.trigger)
+    .sort((a, b) => TRIGGERS.indexOf(a) - TRIGGERS.indexOf(b));
+  const notes = db()
+    .select({ id: signalNotes.id, at: signalNotes.at, author: users.name, bodySealed: signalNotes.bodySealed })
+    .from(signalNotes)
+    .leftJoin(users, eq(users.id, signalNotes.authorId))
+    .where(eq(signalNotes.signalId, id))
+    .orderBy(desc(signalNotes.at))
+    .all()
+    .map(({ bodySealed, ...note }) => ({ ...note, body: unseal(bodySealed, "note") ?? "" }));
+  const history = db()
+    .select({ id: signalEvents.id, at: signalEvents.at, kind: signalEvents.kind, detail: signalEvents.detail, user: users.name })
+    .from(signalEvents)
+    .leftJoin(users, eq(users.id, signalEvents.userId))
+    .where(eq(signalEvents.signalId, id))
+    .orderBy(desc(signalEvents.id))
+    .all()
+    .map((event) => ({ ...event, detail: event.detail ? (JSON.parse(event.detail) as Record<string, unknown>) : {} }));
+  audit(actor, "signal.viewed", { type: "signal", id });
+  return {
+    id: row.id,
+    receivedOn: row.receivedOn,
+    channel: row.channel,
+    requesterType: row.requesterType,
+    referredBy: row.referredBy,
+    regionCode: row.regionCode,
+    municipalityCode: row.municipalityCode,
+    association: row.association,
+    topic: row.topic,
+    procurementPhase: row.procurementPhase,
+    triggers,
+    procedure: row.procedure,
+    funding: row.funding,
+    segment: row.segment,
+    status: row.status,
+    assignedTo: row.assignedTo,
+    createdAt: row.createdAt,
+    confidential: {
+      summary: unseal(row.summarySealed, "summary"),
+      details: unseal(row.detailsSealed, "details"),
+      reporterName: unseal(row.reporterNameSealed, "reporterName"),
+      reporterOrganisation: unseal(row.reporterOrganisationSealed, "reporterOrganisation"),
+      reporterEmail: unseal(row.reporterEmailSealed, "reporterEmail"),
+      reporterPhone: unseal(row.reporterPhoneSealed, "reporterPhone"),
+    },
+    notes,
+    history,
+  };
+}
+
+export type SignalDetail = ReturnType<typeof openSignal>;
+
+/** Records which classification fields changed (names only: values can be read in the signal itself). */
+export function updateClassification(id: number, input: Classification, actor: Actor): void {
+  const before = requireSignalRow(id);
+  const regionCode = resolveRegion(input);
+  const columns = classificationColumns(input, regionCode);
+  const beforeTriggers = db().select().from(signalTriggers).where(eq(signalTriggers.signalId, id)).all().map((t) => t.trigger).sort();
+  const changed = (Object.keys(columns) as (keyof typeof columns)[]).filter((key) => columns[key] !== before[key]);
+  if (beforeTriggers.join() !== [...new Set(input.triggers)].sort().join()) changed.push("triggers" as never);
+  if (changed.length === 0) return;
+  db().transaction((tx) => {
+    tx.update(signals).set({ ...columns, updatedAt: now() }).where(eq(signals.id, id)).run();
+    writeTriggers(tx, id, input.triggers);
+    recordEvent(tx, id, actor, "classification", { fields: changed });
+    audit(actor, "signal.classified", { type: "signal", id }, { fields: changed }, tx);
+  });
+}
+
+export function changeStatus(id: number, to: SignalStatus, actor: Actor): void {
+  const before = requireSignalRow(id);
+  if (!canTransition(before.status, to)) {
+    throw new DomainError("SIGNAL.STATUS_NOT_ALLOWED", "Deze statuswijziging is niet mogelijk vanuit de huidige status.");
+  }
+  db().transaction((tx) => {
+    tx.update(signals).set({ status: to, updatedAt: now() }).where(eq(signals.id, id)).run();
+    recordEvent(tx, id, actor, "status", { from: before.status, to });
+    audit(actor, "signal.status_changed", { type: "signal", id }, { from: before.status, to }, tx);
+  });
+}
+
+export function addNote(id: number, body: string, actor: Actor): void {
+  requireSignalRow(id);
+  db().transaction((tx) => {
+    tx.insert(signalNotes).values({ signalId: id, at: now(), authorId: actor.userId, bodySealed: seal(body, "note") ?? "" }).run();
+    recordEvent(tx, id, actor, "note");
+    audit(actor, "signal.note_added", { type: "signal", id }, undefined, tx);
+  });
+}
+
+export function assignSignal(id: number, assignedTo: number | null, actor: Actor): void {
+  const before = requireSignalRow(id);
+  if (assignedTo !== null && !assignableStaff().some((u) => u.id === assignedTo)) {
+    throw new DomainError("SIGNAL.ASSIGNEE_NOT_ALLOWED", "Kies een actieve intermediair.", "assignedTo");
+  }
+  if (before.assignedTo === assignedTo) return;
+  db().transaction((tx) => {
+    tx.update(signals).set({ assignedTo, updatedAt: now() }).where(eq(signals.id, id)).run();
+    recordEvent(tx, id, actor, "assignment", { to: assignedTo });
+    audit(actor, "signal.assigned", { type: "signal", id }, { to: assignedTo }, tx);
+  });
+}
+
+/** Only intermediaries may hold a signal: nobody else may read it. */
+export function assignableStaff() {
+  return db()
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(sql`${users.disabledAt} is null`, sql`exists (select 1 from user_roles r where r.user_id = ${users.id} and r.role = 'intermediary')`))
+    .orderBy(asc(users.name))
+    .all();
+}
+
+export function regionAndMunicipalityOptions() {
+  const regionRows = db().select({ code: regions.code, name: regions.name }).from(regions).where(eq(regions.active, true)).orderBy(asc(regions.name)).all();
+  const municipalityRows = db()
+    .select({ code: municipalities.code, name: municipalities.name, regionCode: municipalities.regionCode })
+    .from(municipalities)
+    .where(eq(municipalities.active, true))
+    .orderBy(asc(municipalities.name))
+    .all();
+  return { regions: regionRows, municipalities: municipalityRows };
+}

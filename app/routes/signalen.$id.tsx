@@ -1,0 +1,276 @@
+import { useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ActionButton, AppForm, CsrfField, TextAreaField } from "~/components/form";
+import { ClassificationFields } from "~/components/signal-fields";
+import { Alert } from "~/components/ui/alert";
+import { Heading, ListItem, Paragraph, TextLink, UnorderedList } from "~/components/ui/text";
+import {
+  ASSOCIATION_LABELS,
+  CHANNEL_LABELS,
+  FUNDING_LABELS,
+  PHASE_LABELS,
+  PROCEDURE_LABELS,
+  REFERRER_LABELS,
+  REQUESTER_TYPE_LABELS,
+  STATUS_LABELS,
+  TOPIC_LABELS,
+  TRIGGER_LABELS,
+  type SignalStatus,
+} from "~/domain/signal-codes";
+import { assignSchema, classificationSchema, noteSchema, statusSchema } from "~/domain/signal-form";
+import { allowedTransitions } from "~/domain/signal-status";
+import { addNote, assignableStaff, assignSignal, changeStatus, openSignal, regionAndMunicipalityOptions, updateClassification } from "~/models/signal.server";
+import { DomainError } from "~/domain/errors";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { readForm, replyWithError } from "~/utils/form.server";
+import { notFound, requireUser } from "~/utils/guard.server";
+import { actorOf } from "~/utils/request.server";
+
+export const meta: MetaFunction = () => [{ title: "Signaal · Rode Draad" }];
+
+function signalId(param: string | undefined): number {
+  if (!/^\d+$/.test(param ?? "")) notFound("Dit signaal");
+  return Number(param);
+}
+
+function openOr404(id: number, actor: Parameters<typeof openSignal>[1]) {
+  try {
+    return openSignal(id, actor);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === "SIGNAL.NOT_FOUND") notFound("Dit signaal");
+    throw error;
+  }
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, ["intermediary"]);
+  const signal = openOr404(signalId(params.id), actorOf(user, context));
+  return { signal, reference: regionAndMunicipalityOptions(), staff: assignableStaff(), transitions: allowedTransitions(signal.status) };
+}
+
+const actionSchema = z.discriminatedUnion("intent", [
+  classificationSchema.extend({ intent: z.literal("classify") }),
+  statusSchema.extend({ intent: z.literal("status") }),
+  noteSchema.extend({ intent: z.literal("note") }),
+  assignSchema.extend({ intent: z.literal("assign") }),
+]);
+
+const FLASH: Record<string, string> = {
+  classify: "De classificatie is opgeslagen.",
+  status: "De status is gewijzigd.",
+  note: "De notitie is toegevoegd.",
+  assign: "De toewijzing is opgeslagen.",
+};
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, ["intermediary"]);
+  const id = signalId(params.id);
+  const actor = actorOf(user, context);
+  const { formData, submission } = await readForm(request, actionSchema);
+  const intent = String(formData.get("intent"));
+  if (submission.status !== "success") return data({ intent, result: replyWithError(submission) }, { status: 400 });
+  const value = submission.value;
+  try {
+    if (value.intent === "classify") updateClassification(id, value, actor);
+    else if (value.intent === "status") changeStatus(id, value.status, actor);
+    else if (value.intent === "note") addNote(id, value.body, actor);
+    else assignSignal(id, value.assignedTo ?? null, actor);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === "SIGNAL.NOT_FOUND") notFound("Dit signaal");
+    return data({ intent, result: replyWithError(submission, error) }, { status: 400 });
+  }
+  return redirectWithFlash(`/signalen/${id}`, FLASH[value.intent] ?? "Opgeslagen.");
+}
+
+const TRANSITION_LABELS: Record<SignalStatus, string> = {
+  new: "Terug naar nieuw",
+  in_progress: "In behandeling nemen",
+  answered: "Markeren als beantwoord",
+  closed: "Afronden",
+  in_trajectory: "Markeren als in traject",
+};
+
+function describeEvent(event: { kind: string; detail: Record<string, unknown> }, staff: { id: number; name: string }[]): string {
+  switch (event.kind) {
+    case "created":
+      return "Signaal vastgelegd";
+    case "status":
+      return `Status: ${STATUS_LABELS[event.detail.from as SignalStatus] ?? "?"} → ${STATUS_LABELS[event.detail.to as SignalStatus] ?? "?"}`;
+    case "classification":
+      return `Classificatie gewijzigd (${(event.detail.fields as string[] | undefined)?.length ?? 0} velden)`;
+    case "assignment":
+      return `Toegewezen aan ${staff.find((s) => s.id === event.detail.to)?.name ?? "niemand"}`;
+    case "note":
+      return "Notitie toegevoegd";
+    default:
+      return event.kind;
+  }
+}
+
+function Facts({ items }: { items: [string, string | null | undefined][] }) {
+  return (
+    <dl className="rd-facts">
+      {items.map(([term, value]) => (
+        <div key={term}>
+          <dt>{term}</dt>
+          <dd>{value || "—"}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export default function SignalPage() {
+  const { signal, reference, staff, transitions } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const region = reference.regions.find((r) => r.code === signal.regionCode);
+  const municipality = reference.municipalities.find((m) => m.code === signal.municipalityCode);
+  const [classifyForm, classifyFields] = useForm({
+    id: "classify",
+    lastResult: answer?.intent === "classify" ? answer.result : undefined,
+    defaultValue: {
+      ...signal,
+      municipalityCode: signal.municipalityCode ?? "",
+      association: signal.association ?? "",
+      segment: signal.segment ?? "",
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: classificationSchema }),
+    shouldValidate: "onBlur",
+  });
+  const [noteForm, noteFields] = useForm({
+    id: "note",
+    lastResult: answer?.intent === "note" ? answer.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: noteSchema }),
+    shouldValidate: "onSubmit",
+  });
+  const statusError = answer?.intent === "status" || answer?.intent === "assign" ? answer.result.error?.[""]?.[0] ?? answer.result.error?.assignedTo?.[0] : undefined;
+  const c = signal.confidential;
+  return (
+    <>
+      <section className="rd-section">
+        <Paragraph>
+          <TextLink to="/signalen">Terug naar signalen</TextLink>
+        </Paragraph>
+        <Heading level={1}>Signaal {signal.id}</Heading>
+        <Paragraph>
+          <span className="rd-badge">{STATUS_LABELS[signal.status]}</span> · binnengekomen op {signal.receivedOn} via{" "}
+          {CHANNEL_LABELS[signal.channel].toLowerCase()}
+        </Paragraph>
+      </section>
+
+      <section className="rd-section rd-confidential" aria-labelledby="confidential-heading">
+        <Heading level={2} id="confidential-heading">
+          Vertrouwelijk
+        </Heading>
+        <Paragraph>{c.summary ?? "Geen samenvatting."}</Paragraph>
+        {c.details ? <p className="utrecht-paragraph rd-pre">{c.details}</p> : null}
+        <Facts
+          items={[
+            ["Naam melder", c.reporterName],
+            ["Organisatie", c.reporterOrganisation],
+            ["E-mailadres", c.reporterEmail],
+            ["Telefoon", c.reporterPhone],
+          ]}
+        />
+      </section>
+
+      <section className="rd-section" aria-labelledby="status-heading">
+        <Heading level={2} id="status-heading">
+          Status en toewijzing
+        </Heading>
+        {statusError ? <Alert type="error">{statusError}</Alert> : null}
+        <div className="rd-toolbar">
+          {transitions.map((to) => (
+            <ActionButton key={to} intent="status" label={TRANSITION_LABELS[to]}>
+              <input type="hidden" name="status" value={to} />
+            </ActionButton>
+          ))}
+        </div>
+        {signal.status === "in_trajectory" ? <Paragraph>Dit signaal hoort bij een bemiddelingstraject.</Paragraph> : null}
+        <Form method="post" className="rd-toolbar">
+          <CsrfField />
+          <input type="hidden" name="intent" value="assign" />
+          <label className="utrecht-form-label" htmlFor="assignedTo">
+            Toegewezen aan
+          </label>
+          <select id="assignedTo" name="assignedTo" defaultValue={signal.assignedTo ?? ""} className="utrecht-select utrecht-select--html-select">
+            <option value="">Niemand</option>
+            {staff.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+            Toewijzen
+          </button>
+        </Form>
+      </section>
+
+      <section className="rd-section" aria-labelledby="classification-heading">
+        <Heading level={2} id="classification-heading">
+          Classificatie
+        </Heading>
+        <Facts
+          items={[
+            ["Afkomstig van", REQUESTER_TYPE_LABELS[signal.requesterType]],
+            ["Aangedragen door", REFERRER_LABELS[signal.referredBy]],
+            ["Regio", region ? `${region.name} (${signal.regionCode})` : signal.regionCode],
+            ["Gemeente", municipality?.name],
+            ["Beroepsvereniging", signal.association ? ASSOCIATION_LABELS[signal.association] : null],
+            ["Soort vraag", TOPIC_LABELS[signal.topic]],
+            ["Fase inkoop", PHASE_LABELS[signal.procurementPhase]],
+            ["Aanleidingen", signal.triggers.map((t) => TRIGGER_LABELS[t]).join("; ")],
+            ["Procedure", PROCEDURE_LABELS[signal.procedure]],
+            ["Financiering", FUNDING_LABELS[signal.funding]],
+            ["Segment", signal.segment],
+          ]}
+        />
+        <details className="rd-details" open={answer?.intent === "classify"}>
+          <summary>Classificatie bewerken</summary>
+          <AppForm form={classifyForm} submitLabel="Classificatie opslaan">
+            <input type="hidden" name="intent" value="classify" />
+            <ClassificationFields fields={classifyFields} reference={reference} />
+          </AppForm>
+        </details>
+      </section>
+
+      <section className="rd-section" aria-labelledby="notes-heading">
+        <Heading level={2} id="notes-heading">
+          Notities
+        </Heading>
+        {signal.notes.length === 0 ? <Paragraph>Nog geen notities.</Paragraph> : null}
+        <UnorderedList>
+          {signal.notes.map((note) => (
+            <ListItem key={note.id}>
+              <span className="rd-muted">
+                {note.at.slice(0, 16).replace("T", " ")} · {note.author ?? "onbekend"}
+              </span>
+              <p className="utrecht-paragraph rd-pre">{note.body}</p>
+            </ListItem>
+          ))}
+        </UnorderedList>
+        <AppForm form={noteForm} submitLabel="Notitie toevoegen">
+          <input type="hidden" name="intent" value="note" />
+          <TextAreaField field={noteFields.body} label="Nieuwe notitie (intern)" rows={3} />
+        </AppForm>
+      </section>
+
+      <section className="rd-section" aria-labelledby="history-heading">
+        <Heading level={2} id="history-heading">
+          Geschiedenis
+        </Heading>
+        <UnorderedList>
+          {signal.history.map((event) => (
+            <ListItem key={event.id}>
+              {event.at.slice(0, 16).replace("T", " ")} · {event.user ?? "systeem"} · {describeEvent(event, staff)}
+            </ListItem>
+          ))}
+        </UnorderedList>
+      </section>
+    </>
+  );
+}

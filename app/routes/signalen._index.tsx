@@ -1,0 +1,161 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { FilterSearch, FilterSelect } from "~/components/filter-fields";
+import { ButtonLink } from "~/components/ui/button";
+import { Pagination } from "~/components/ui/pagination";
+import { DataTable } from "~/components/ui/table";
+import { Heading, Paragraph, TextLink } from "~/components/ui/text";
+import { inboxSearch, PAGE_SIZE, parseInboxFilters, type InboxFilters } from "~/domain/inbox-filters";
+import {
+  optionsOf,
+  PHASE_LABELS,
+  PHASES,
+  REQUESTER_TYPE_LABELS,
+  REQUESTER_TYPES,
+  STATUS_LABELS,
+  STATUSES,
+  TOPIC_LABELS,
+  TOPICS,
+} from "~/domain/signal-codes";
+import { listInbox, signalYears } from "~/models/signal-inbox.server";
+import { assignableStaff, regionAndMunicipalityOptions } from "~/models/signal.server";
+import { requireUser } from "~/utils/guard.server";
+
+export const meta: MetaFunction = () => [{ title: "Signalen · Rode Draad" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, ["intermediary"]);
+  const filters = parseInboxFilters(new URL(request.url).searchParams);
+  const inbox = listInbox(filters);
+  return {
+    filters,
+    ...inbox,
+    years: signalYears(),
+    regions: regionAndMunicipalityOptions().regions,
+    staff: assignableStaff(),
+  };
+}
+
+function hasFilters(filters: InboxFilters): boolean {
+  return inboxSearch({ ...filters, page: 1, sort: "newest", status: undefined }) !== "";
+}
+
+export default function InboxPage() {
+  const { filters, rows, total, counts, years, regions, staff } = useLoaderData<typeof loader>();
+  const all = Object.values(counts).reduce((a, b) => a + b, 0);
+  const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const exportQuery = inboxSearch({ ...filters, page: 1 });
+  return (
+    <section className="rd-section">
+      <Heading level={1}>Signalen</Heading>
+      <div className="rd-toolbar">
+        <ButtonLink to="/signalen/nieuw" appearance="primary-action">
+          Nieuw signaal
+        </ButtonLink>
+        <ButtonLink to="/signalen/import">CSV importeren</ButtonLink>
+      </div>
+
+      <nav aria-label="Status">
+        <ul className="rd-tabs">
+          <li>
+            <Link to={`/signalen${inboxSearch(filters, { status: undefined, page: 1 })}`} aria-current={filters.status ? undefined : "page"}>
+              Alle ({all})
+            </Link>
+          </li>
+          {STATUSES.map((status) => (
+            <li key={status}>
+              <Link to={`/signalen${inboxSearch(filters, { status, page: 1 })}`} aria-current={filters.status === status ? "page" : undefined}>
+                {STATUS_LABELS[status]} ({counts[status]})
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <Form method="get" className="rd-filters" aria-label="Filters">
+        {filters.status ? <input type="hidden" name="status" value={filters.status} /> : null}
+        <FilterSearch name="q" label="Zoeken in samenvattingen" value={filters.q} />
+        <FilterSelect name="topic" label="Soort vraag" value={filters.topic} options={optionsOf(TOPICS, TOPIC_LABELS)} />
+        <FilterSelect name="phase" label="Fase inkoop" value={filters.phase} options={optionsOf(PHASES, PHASE_LABELS)} />
+        <FilterSelect name="tender" label="Aanbestedingsgerelateerd" value={filters.tender} options={[{ value: "yes", label: "Ja" }, { value: "no", label: "Nee" }]} />
+        <FilterSelect name="requester" label="Afkomstig van" value={filters.requester} options={optionsOf(REQUESTER_TYPES, REQUESTER_TYPE_LABELS)} />
+        <FilterSelect name="region" label="Regio" value={filters.region} options={regions.map((r) => ({ value: r.code, label: r.name }))} />
+        <FilterSelect name="year" label="Jaar" value={filters.year} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
+        <FilterSelect
+          name="assigned"
+          label="Toegewezen aan"
+          value={filters.assigned}
+          allLabel="Iedereen"
+          options={[{ value: "none", label: "Niemand" }, ...staff.map((s) => ({ value: String(s.id), label: s.name }))]}
+        />
+        <FilterSelect name="sort" label="Volgorde" value={filters.sort === "newest" ? undefined : filters.sort} allLabel="Nieuwste eerst" options={[{ value: "oldest", label: "Oudste eerst" }]} />
+        <div className="utrecht-button-group">
+          <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+            Filteren
+          </button>
+          {hasFilters(filters) ? <TextLink to={`/signalen${filters.status ? `?status=${filters.status}` : ""}`}>Filters wissen</TextLink> : null}
+        </div>
+      </Form>
+
+      <DataTable
+        caption={`${total} ${total === 1 ? "signaal" : "signalen"}${filters.status ? ` met status ${STATUS_LABELS[filters.status].toLowerCase()}` : ""}`}
+        rows={rows}
+        rowKey={(r) => r.id}
+        empty={
+          all === 0 && !hasFilters(filters) ? (
+            <Paragraph>
+              Nog geen signalen. <TextLink to="/signalen/nieuw">Leg een signaal vast</TextLink> of{" "}
+              <TextLink to="/signalen/import">importeer een CSV-bestand</TextLink>.
+            </Paragraph>
+          ) : (
+            <Paragraph>
+              Geen signalen in deze weergave. Kies een andere status of <TextLink to="/signalen">wis de filters</TextLink>.
+            </Paragraph>
+          )
+        }
+        columns={[
+          { header: "Binnen", cell: (r) => r.receivedOn },
+          {
+            header: "Samenvatting",
+            rowHeader: true,
+            cell: (r) => <TextLink to={`/signalen/${r.id}`}>{r.summary || `Signaal ${r.id}`}</TextLink>,
+          },
+          { header: "Soort vraag", cell: (r) => TOPIC_LABELS[r.topic] },
+          { header: "Fase", cell: (r) => PHASE_LABELS[r.procurementPhase] },
+          { header: "Afkomstig van", cell: (r) => REQUESTER_TYPE_LABELS[r.requesterType] },
+          { header: "Regio", cell: (r) => r.regionName },
+          { header: "Status", cell: (r) => <span className="rd-badge">{STATUS_LABELS[r.status]}</span> },
+          { header: "Toegewezen", cell: (r) => r.assignee ?? "—" },
+        ]}
+      />
+      <Pagination page={filters.page} pageCount={pageCount} hrefFor={(page) => `/signalen${inboxSearch(filters, { page })}`} />
+
+      <section className="rd-section" aria-labelledby="export-heading">
+        <Heading level={2} id="export-heading">
+          Exporteren
+        </Heading>
+        <Paragraph>
+          Exporteert de signalen van deze weergave ({total}). Namen en contactgegevens van melders en de toelichting gaan nooit
+          mee.
+        </Paragraph>
+        <Form method="get" action="/signalen/export" reloadDocument className="rd-toolbar">
+          {Array.from(new URLSearchParams(exportQuery.slice(1))).map(([key, value]) => (
+            <input key={key} type="hidden" name={key} value={value} />
+          ))}
+          <div className="utrecht-form-field utrecht-form-field--checkbox">
+            <input id="export-summary" type="checkbox" name="summary" value="yes" className="utrecht-checkbox utrecht-checkbox--html-input" />{" "}
+            <label htmlFor="export-summary" className="utrecht-form-label utrecht-form-label--checkbox">
+              Samenvatting meenemen (vertrouwelijk)
+            </label>
+          </div>
+          <button type="submit" name="format" value="csv" className="utrecht-button utrecht-button--secondary-action">
+            Download CSV
+          </button>
+          <button type="submit" name="format" value="xlsx" className="utrecht-button utrecht-button--secondary-action">
+            Download Excel
+          </button>
+        </Form>
+      </section>
+    </section>
+  );
+}
