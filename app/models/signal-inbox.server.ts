@@ -130,3 +130,32 @@ export function signalYears(): number[] {
   const years = new Set([new Date().getFullYear(), ...rows.map((r) => Number(r.year))]);
   return [...years].sort((a, b) => b - a);
 }
+
+/** The start page tile: what is new, what has waited longest, and this year's count and tender-related share. */
+export function signalDashboard(today = new Date()) {
+  const year = today.getFullYear();
+  const yearFilter = and(gte(signals.receivedOn, `${year}-01-01`), lt(signals.receivedOn, `${year + 1}-01-01`));
+  const totals = db()
+    .select({
+      newCount: sql<number>`coalesce(sum(${signals.status} = 'new'), 0)`,
+    })
+    .from(signals)
+    .get();
+  const thisYear = db()
+    .select({
+      count: sql<number>`count(*)`,
+      tender: sql<number>`coalesce(sum(${inArray(signals.procurementPhase, [...TENDER_PHASES])}), 0)`,
+    })
+    .from(signals)
+    .where(yearFilter)
+    .get();
+  const waiting = pageRows(inArray(signals.status, ["new", "in_progress"]), { sort: "oldest", page: 1 }).slice(0, 5);
+  const count = thisYear?.count ?? 0;
+  return {
+    year,
+    newCount: totals?.newCount ?? 0,
+    yearCount: count,
+    tenderShare: count === 0 ? 0 : Math.round(((thisYear?.tender ?? 0) * 100) / count),
+    waiting,
+  };
+}

@@ -3,14 +3,60 @@ import { useLoaderData } from "@remix-run/react";
 import { ButtonLink } from "~/components/ui/button";
 import { Heading, ListItem, Paragraph, TextLink, UnorderedList } from "~/components/ui/text";
 import { hasAnyRole, type Role } from "~/domain/roles";
+import { signalDashboard } from "~/models/signal-inbox.server";
 import { currentUser, requireUser } from "~/utils/guard.server";
 
 export const meta: MetaFunction = () => [{ title: "Start · Rode Draad" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (!(await currentUser(request))) return { user: null };
+  if (!(await currentUser(request))) return { user: null, dashboard: null };
   const user = await requireUser(request, "any");
-  return { user: { name: user.name, roles: user.roles } };
+  const dashboard = hasAnyRole(user.roles, ["intermediary"]) ? signalDashboard() : null;
+  return { user: { name: user.name, roles: user.roles }, dashboard };
+}
+
+function SignalTile({ dashboard }: { dashboard: NonNullable<ReturnType<typeof signalDashboard>> }) {
+  return (
+    <section className="rd-card rd-tile" aria-labelledby="tile-signals">
+      <Heading level={2} id="tile-signals">
+        Signalen
+      </Heading>
+      <ul className="rd-figures">
+        <li>
+          <TextLink to="/signalen?status=new">
+            <strong>{dashboard.newCount}</strong> nieuw
+          </TextLink>
+        </li>
+        <li>
+          <TextLink to={`/signalen?year=${dashboard.year}`}>
+            <strong>{dashboard.yearCount}</strong> in {dashboard.year}
+          </TextLink>
+        </li>
+        <li>
+          <TextLink to={`/signalen?year=${dashboard.year}&tender=yes`}>
+            <strong>{dashboard.tenderShare}%</strong> aanbestedingsgerelateerd
+          </TextLink>
+        </li>
+      </ul>
+      <Heading level={3}>Wacht het langst</Heading>
+      {dashboard.waiting.length === 0 ? (
+        <Paragraph>Er wacht niets. Mooi zo.</Paragraph>
+      ) : (
+        <UnorderedList>
+          {dashboard.waiting.map((s) => (
+            <ListItem key={s.id}>
+              {s.receivedOn} · <TextLink to={`/signalen/${s.id}`}>{s.summary || `Signaal ${s.id}`}</TextLink>
+            </ListItem>
+          ))}
+        </UnorderedList>
+      )}
+      <p>
+        <ButtonLink to="/signalen/nieuw" appearance="primary-action">
+          Nieuw signaal
+        </ButtonLink>
+      </p>
+    </section>
+  );
 }
 
 type RoleIntro = { role: Role; title: string; body: string; links: { to: string; label: string }[] };
@@ -19,8 +65,12 @@ const ROLE_INTROS: RoleIntro[] = [
   {
     role: "intermediary",
     title: "Als intermediair",
-    body: "U legt vragen en signalen vast, classificeert ze en begeleidt regionale bemiddelingstrajecten. Het inbakje, de trajecten en het jaarrapport komen hier in de volgende versies.",
-    links: [{ to: "/wachtwoord", label: "Uw wachtwoord wijzigen" }],
+    body: "U legt vragen en signalen vast, classificeert ze en begeleidt regionale bemiddelingstrajecten. Trajecten en het jaarrapport volgen in de volgende versies.",
+    links: [
+      { to: "/signalen", label: "Alle signalen" },
+      { to: "/signalen/import", label: "Signalen importeren (CSV)" },
+      { to: "/wachtwoord", label: "Uw wachtwoord wijzigen" },
+    ],
   },
   {
     role: "admin",
@@ -46,7 +96,7 @@ const ROLE_INTROS: RoleIntro[] = [
 ];
 
 export default function StartPage() {
-  const { user } = useLoaderData<typeof loader>();
+  const { user, dashboard } = useLoaderData<typeof loader>();
   if (!user) {
     return (
       <section className="rd-section">
@@ -70,6 +120,7 @@ export default function StartPage() {
       <Heading level={1}>Welkom, {user.name}</Heading>
       <Paragraph>Dit kunt u hier doen.</Paragraph>
       <div className="rd-cards">
+        {dashboard ? <SignalTile dashboard={dashboard} /> : null}
         {intros.map((intro) => (
           <section key={intro.role} className="rd-card" aria-labelledby={`intro-${intro.role}`}>
             <Heading level={2} id={`intro-${intro.role}`}>

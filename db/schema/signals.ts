@@ -113,3 +113,14 @@ export const signalNotes = sqliteTable(
   },
   (t) => [index("signal_notes_signal_idx").on(t.signalId, t.at)],
 );
+
+/** An uploaded signals.csv waiting for preview and confirmation. Its content holds summaries, so it is sealed too. */
+export const signalUploads = sqliteTable("signal_uploads", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  uploadedBy: integer("uploaded_by")
+    .notNull()
+    .references(() => users.id),
+  uploadedAt: text("uploaded_at").notNull(),
+  fileName: text("file_name").notNull(),
+  contentSealed: text("content_sealed").notNull(),
+});

@@ -30,13 +30,13 @@ test("an admin moves a municipality to another region", async ({ page }) => {
   await expect(page.getByRole("row", { name: /Harlingen/ })).toBeVisible();
 });
 
-/** The shipped table rewritten in CBS StatLine layout (padded, semicolons), with Leeuwarden in a new region JZ44. */
+/** The shipped table rewritten in CBS StatLine layout (padded, semicolons), with Schiermonnikoog in a new region JZ44. */
 function cbsTable(): string {
   const shipped = fs.readFileSync(path.resolve(process.cwd(), "db/reference/jeugdregios.csv"), "utf8").trim().split("\n").slice(1);
   const pad = (value: string, width: number) => `"${value.padEnd(width)}"`;
   const lines = shipped.map((line, index) => {
     const [regionCode = "", regionName = "", code = "", name = ""] = line.split(",");
-    const [rc, rn] = code === "GM0080" ? ["JZ44", "Noord-Nederland Test"] : [regionCode, regionName];
+    const [rc, rn] = code === "GM0088" ? ["JZ44", "Noord-Nederland Test"] : [regionCode, regionName];
     return [index, pad(code, 10), pad(code, 10), pad(name, 50), pad(name, 50), pad(rc, 10), pad(rn, 50)].join(";");
   });
   return ['"ID";"RegioS";"Code_1";"Naam_2";"SorteringNaam_3";"Code_14";"Naam_15"', ...lines].join("\r\n");
@@ -56,7 +56,7 @@ test("a newer table in CBS layout is previewed first and applied in one step", a
   await page.getByRole("button", { name: "Bekijk wat er verandert" }).click();
   await expect(page.getByRole("heading", { name: "Wat er verandert" })).toBeVisible();
   await expect(page.getByText("JZ44 Noord-Nederland Test")).toBeVisible();
-  await expect(page.getByText("Leeuwarden (GM0080): JZ02 → JZ44")).toBeVisible();
+  await expect(page.getByText("Schiermonnikoog (GM0088): JZ02 → JZ44")).toBeVisible();
   await expectAccessible(page);
 
   // Nothing changed yet.
@@ -70,5 +70,5 @@ test("a newer table in CBS layout is previewed first and applied in one step", a
   await expect(page.getByRole("row", { name: /JZ44/ })).toContainText("Actief");
   await expect(page.getByText(/liggen dicht bij een regiogrens/)).toHaveCount(0);
   await page.getByRole("link", { name: "Noord-Nederland Test" }).click();
-  await expect(page.getByRole("row", { name: /Leeuwarden/ })).toBeVisible();
+  await expect(page.getByRole("row", { name: /Schiermonnikoog/ })).toBeVisible();
 });

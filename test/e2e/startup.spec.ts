@@ -10,7 +10,7 @@ import { expect, test } from "@playwright/test";
  */
 async function startApp(env: Record<string, string>): Promise<{ output: () => string; exitCode: Promise<number | null>; stop: () => Promise<void> }> {
   let output = "";
-  const child = spawn("npx", ["tsx", "app/server.ts"], { env: { ...process.env, HOST: "127.0.0.1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "app/server.ts"], { env: { ...process.env, HOST: "127.0.0.1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exitCode = new Promise<number | null>((resolve) => child.on("exit", resolve));

@@ -1,0 +1,219 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ActionButton, CsrfField } from "~/components/form";
+import { Alert } from "~/components/ui/alert";
+import { Button } from "~/components/ui/button";
+import { DataTable } from "~/components/ui/table";
+import { Heading, Paragraph, TextLink } from "~/components/ui/text";
+import { DomainError } from "~/domain/errors";
+import { SIGNAL_CSV_COLUMNS } from "~/domain/signal-csv";
+import {
+  checkImport,
+  discardSignalUpload,
+  editedSinceImport,
+  importSignals,
+  listImportBatches,
+  stagedSignalUpload,
+  stageSignalUpload,
+  undoImportBatch,
+} from "~/models/signal-import.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { readForm } from "~/utils/form.server";
+import { notFound, requireUser } from "~/utils/guard.server";
+import { actorOf } from "~/utils/request.server";
+
+export const meta: MetaFunction = () => [{ title: "Signalen importeren · Rode Draad" }];
+
+const MAX_BYTES = 20 * 1024 * 1024;
+
+function previewOf(uploadId: string | null, userId: number) {
+  if (!uploadId) return null;
+  const upload = /^\d+$/.test(uploadId) ? stagedSignalUpload(Number(uploadId), userId) : undefined;
+  if (!upload) notFound("Deze upload");
+  const check = checkImport(upload.text);
+  if (!check.ok) return { kind: "invalid" as const, id: upload.id, fileName: upload.fileName, issues: check.issues };
+  const dates = check.records.map((r) => r.receivedOn).sort();
+  return {
+    kind: "valid" as const,
+    id: upload.id,
+    fileName: upload.fileName,
+    count: check.records.length,
+    from: dates[0] ?? "",
+    to: dates.at(-1) ?? "",
+    duplicateOf: check.duplicateOf ?? null,
+  };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, ["intermediary"]);
+  const preview = previewOf(new URL(request.url).searchParams.get("upload"), user.id);
+  const batches = listImportBatches().map((b) => ({ ...b, edited: b.undoneAt ? 0 : editedSinceImport(b.id) }));
+  return { preview, batches };
+}
+
+const schema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("upload"), file: z.instanceof(File, { message: "Kies een CSV-bestand." }) }),
+  z.object({ intent: z.literal("import"), uploadId: z.coerce.number().int().positive(), allowDuplicate: z.literal("yes").optional() }),
+  z.object({ intent: z.literal("discard"), uploadId: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal("undo"), batchId: z.coerce.number().int().positive() }),
+]);
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, ["intermediary"]);
+  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_BYTES) {
+    return data({ error: "Het bestand is groter dan 20 MB. Splits het in delen." }, { status: 413 });
+  }
+  const { submission } = await readForm(request, schema);
+  if (submission.status !== "success") return data({ error: "Kies een CSV-bestand om te importeren." }, { status: 400 });
+  const actor = actorOf(user, context);
+  const value = submission.value;
+  try {
+    if (value.intent === "upload") {
+      if (value.file.size === 0) return data({ error: "Het gekozen bestand is leeg." }, { status: 400 });
+      const id = stageSignalUpload(value.file.name || "signalen.csv", await value.file.text(), { ...actor, userId: user.id });
+      return redirect(`/signalen/import?upload=${id}`);
+    }
+    if (value.intent === "import") {
+      const upload = stagedSignalUpload(value.uploadId, user.id);
+      if (!upload) notFound("Deze upload");
+      const result = importSignals(upload.text, upload.fileName, actor, { allowDuplicate: value.allowDuplicate === "yes" });
+      discardSignalUpload(upload.id);
+      return redirectWithFlash("/signalen/import", `${result.count} signalen geïmporteerd (import ${result.batchId}).`);
+    }
+    if (value.intent === "discard") {
+      if (stagedSignalUpload(value.uploadId, user.id)) discardSignalUpload(value.uploadId);
+      return redirectWithFlash("/signalen/import", "De upload is verwijderd; er is niets geïmporteerd.");
+    }
+    const removed = undoImportBatch(value.batchId, actor);
+    return redirectWithFlash("/signalen/import", `Import ${value.batchId} is ongedaan gemaakt: ${removed} signalen verwijderd.`);
+  } catch (error) {
+    if (error instanceof DomainError) return data({ error: error.message }, { status: 400 });
+    throw error;
+  }
+}
+
+export default function SignalImportPage() {
+  const { preview, batches } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  return (
+    <section className="rd-section">
+      <Paragraph>
+        <TextLink to="/signalen">Terug naar signalen</TextLink>
+      </Paragraph>
+      <Heading level={1}>Signalen importeren</Heading>
+      {answer?.error ? <Alert type="error">{answer.error}</Alert> : null}
+      {!preview ? (
+        <>
+          <Paragraph>
+            Een CSV-bestand (UTF-8, komma&apos;s, kopregel) met de kolommen <code>{SIGNAL_CSV_COLUMNS.join(",")}</code>. U ziet eerst
+            een controle; er wordt pas iets opgeslagen als u bevestigt, en dan alles of niets.
+          </Paragraph>
+          <Form method="post" encType="multipart/form-data" className="utrecht-form rd-form">
+            <CsrfField />
+            <input type="hidden" name="intent" value="upload" />
+            <div className="utrecht-form-field">
+              <div className="utrecht-form-field__label">
+                <label className="utrecht-form-label" htmlFor="signals-file">
+                  CSV-bestand
+                </label>
+              </div>
+              <div className="utrecht-form-field__input">
+                <input id="signals-file" name="file" type="file" accept=".csv,text/csv" required />
+              </div>
+            </div>
+            <div className="utrecht-button-group">
+              <Button>Bestand controleren</Button>
+            </div>
+          </Form>
+        </>
+      ) : preview.kind === "invalid" ? (
+        <>
+          <Alert type="error" title={`${preview.fileName}: ${preview.issues.length} ${preview.issues.length === 1 ? "fout" : "fouten"}`}>
+            <p className="utrecht-paragraph">Er is niets geïmporteerd. Herstel het bestand en laad het opnieuw.</p>
+          </Alert>
+          <DataTable
+            caption="Fouten per regel en kolom"
+            rows={preview.issues}
+            rowKey={(i) => `${i.line}-${i.column ?? ""}-${i.message}`}
+            empty={null}
+            columns={[
+              { header: "Regel", numeric: true, cell: (i) => i.line },
+              { header: "Kolom", cell: (i) => i.column ?? "" },
+              { header: "Fout", cell: (i) => i.message },
+            ]}
+          />
+          <ActionButton intent="discard" label="Ander bestand kiezen">
+            <input type="hidden" name="uploadId" value={preview.id} />
+          </ActionButton>
+        </>
+      ) : (
+        <>
+          <Alert type="info" title={`${preview.fileName} is in orde`}>
+            <p className="utrecht-paragraph">
+              {preview.count} signalen, binnengekomen van {preview.from} tot en met {preview.to}.
+            </p>
+          </Alert>
+          <Form method="post" className="utrecht-form rd-form">
+            <CsrfField />
+            <input type="hidden" name="intent" value="import" />
+            <input type="hidden" name="uploadId" value={preview.id} />
+            {preview.duplicateOf ? (
+              <Alert type="warning" title="Dit bestand is al eens geïmporteerd">
+                <p className="utrecht-paragraph">
+                  Op {preview.duplicateOf.importedAt.slice(0, 10)} zijn uit hetzelfde bestand {preview.duplicateOf.rowCount} signalen
+                  geïmporteerd (import {preview.duplicateOf.id}). Nogmaals importeren maakt dubbele signalen.
+                </p>
+                <div className="utrecht-form-field utrecht-form-field--checkbox">
+                  <input id="allow-duplicate" type="checkbox" name="allowDuplicate" value="yes" className="utrecht-checkbox utrecht-checkbox--html-input" />{" "}
+                  <label htmlFor="allow-duplicate" className="utrecht-form-label utrecht-form-label--checkbox">
+                    Ik weet het; toch nogmaals importeren
+                  </label>
+                </div>
+              </Alert>
+            ) : null}
+            <div className="utrecht-button-group">
+              <Button>{preview.count} signalen importeren</Button>
+            </div>
+          </Form>
+          <ActionButton intent="discard" label="Annuleren">
+            <input type="hidden" name="uploadId" value={preview.id} />
+          </ActionButton>
+        </>
+      )}
+
+      <section className="rd-section" aria-labelledby="batches-heading">
+        <Heading level={2} id="batches-heading">
+          Eerdere imports
+        </Heading>
+        <DataTable
+          caption="Imports, nieuwste eerst"
+          rows={batches}
+          rowKey={(b) => b.id}
+          empty={<Paragraph>Er is nog niets geïmporteerd.</Paragraph>}
+          columns={[
+            { header: "Import", rowHeader: true, cell: (b) => `${b.id}: ${b.fileName}` },
+            { header: "Signalen", numeric: true, cell: (b) => b.rowCount },
+            { header: "Wanneer", cell: (b) => `${b.importedAt.slice(0, 16).replace("T", " ")} · ${b.importedBy ?? "opdrachtregel"}` },
+            {
+              header: "Ongedaan maken",
+              cell: (b) =>
+                b.undoneAt ? (
+                  `Ongedaan op ${b.undoneAt.slice(0, 10)}`
+                ) : (
+                  <ActionButton
+                    intent="undo"
+                    label={`Import ${b.id} ongedaan maken`}
+                    danger
+                    confirmText={`Alle ${b.rowCount} signalen van import ${b.id} worden verwijderd${b.edited ? `, ook ${b.edited} die sindsdien zijn bewerkt` : ""}. Doorgaan?`}
+                  >
+                    <input type="hidden" name="batchId" value={b.id} />
+                  </ActionButton>
+                ),
+            },
+          ]}
+        />
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,138 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import ExcelJS from "exceljs";
+import { expect, test, type Page } from "@playwright/test";
+import { admin, E2E_DIR, expectAccessible, login } from "./support";
+
+const HEADER = "received_on,channel,requester_type,referred_by,region_code,municipality_code,association,topic,procurement_phase,triggers,procedure,funding,segment,status,summary";
+const VALID = [
+  HEADER,
+  '2019-02-11,email,provider,direct,JZ43,,LVVP,strategy_advice,upcoming_tender,provider_reduction;admin_burden,tender,effort,ambulant,closed,"Consortiumvorming, wat nu?"',
+  "2019-03-05,phone,municipality,region_adviser,JZ43,,,quality_admission,running_tender,stricter_requirements,open_house,output,,answered,Eisen aan SKJ-registratie",
+  '2019-04-20,meeting,provider,programme,JZ43,,NIP,contract_change,running_contract,,,,,new,"Meerregelige ""samenvatting""\nmet een tweede regel"',
+].join("\n");
+
+async function upload(page: Page, name: string, content: string): Promise<void> {
+  await page.goto("/signalen/import");
+  await page.getByLabel("CSV-bestand").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(content) });
+  await page.getByRole("button", { name: "Bestand controleren" }).click();
+}
+
+/** The "Alle (n)" tab counts every signal of the view, whatever the status. */
+async function countIn2019(page: Page): Promise<number> {
+  await page.goto("/signalen?year=2019&region=JZ43");
+  const tab = await page.getByRole("link", { name: /^Alle \(\d+\)$/ }).textContent();
+  return Number(/(\d+)/.exec(tab ?? "")?.[1]);
+}
+
+function auditCount(action: string): number {
+  const database = new Database(path.join(E2E_DIR, "rode-draad.db"), { readonly: true });
+  try {
+    return (database.prepare("select count(*) as n from audit_log where action = ?").get(action) as { n: number }).n;
+  } finally {
+    database.close();
+  }
+}
+
+test.beforeEach(async ({ page }) => {
+  await login(page, admin());
+});
+
+test("a file with errors is previewed with line and column, and nothing is imported", async ({ page }) => {
+  const broken = [VALID, "2019-02-30,email,provider,direct,JZ43,GM0014,,gdpr,none,,,,,,Datum bestaat niet", "2019-05-01,fax,provider,direct,JZ43,,,gdpr,later,,,,,,Twee fouten"].join("\n");
+  await upload(page, "fouten.csv", broken);
+  await expect(page.getByRole("alert")).toContainText("fouten.csv: 4 fouten");
+  const table = page.getByRole("table", { name: "Fouten per regel en kolom" });
+  await expect(table.getByRole("row", { name: /^6 received_on/ })).toBeVisible();
+  await expect(table.getByRole("row", { name: /^6 municipality_code/ })).toContainText("ligt niet in regio JZ43");
+  await expect(table.getByRole("row", { name: /^7 channel/ })).toContainText("fax");
+  await expect(table.getByRole("row", { name: /^7 procurement_phase/ })).toBeVisible();
+  await expectAccessible(page);
+  expect(await countIn2019(page)).toBe(0);
+});
+
+test("import is one batch: previewed, confirmed, warned about as a duplicate, and undone as a whole", async ({ page }) => {
+  await upload(page, "signalen-2019.csv", VALID);
+  await expect(page.getByRole("status")).toContainText("3 signalen, binnengekomen van 2019-02-11 tot en met 2019-04-20");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "3 signalen importeren" }).click();
+  await expect(page.getByRole("status")).toContainText("3 signalen geïmporteerd");
+  expect(await countIn2019(page)).toBe(3);
+  await expect(page.getByRole("table")).toContainText("Consortiumvorming, wat nu?");
+
+  await upload(page, "nogmaals.csv", VALID.replaceAll("\n", "\r\n"));
+  await expect(page.getByRole("alert").filter({ hasText: "Dit bestand is al eens geïmporteerd" })).toBeVisible();
+  await page.getByRole("button", { name: "3 signalen importeren" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Nogmaals importeren maakt dubbele signalen" }).first()).toBeVisible();
+  expect(await countIn2019(page)).toBe(3);
+
+  await page.goto("/signalen/import");
+  const batchRow = page.getByRole("row", { name: /signalen-2019\.csv/ });
+  page.once("dialog", (dialog) => void dialog.accept());
+  await batchRow.getByRole("button", { name: /ongedaan maken/ }).click();
+  await expect(page.getByRole("status")).toContainText("3 signalen verwijderd");
+  expect(await countIn2019(page)).toBe(0);
+  expect(auditCount("signal.import_undone")).toBeGreaterThan(0);
+});
+
+test("the filtered inbox exports to CSV that imports again unchanged, and to Excel; never with reporter identity", async ({ page }) => {
+  await upload(page, "export-basis.csv", VALID.replaceAll("JZ43", "JZ42"));
+  await page.getByRole("button", { name: "3 signalen importeren" }).click();
+  await expect(page.getByRole("status")).toContainText("3 signalen geïmporteerd");
+
+  await page.goto("/signalen?year=2019&region=JZ42&sort=oldest");
+  await page.getByLabel("Samenvatting meenemen (vertrouwelijk)").check();
+  const csvDownload = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download CSV" }).click();
+  const csvFile = await (await csvDownload).path();
+  const exported = fs.readFileSync(csvFile, "utf8");
+  const normalise = (text: string) => text.replace(/\r\n/g, "\n").trim().split("\n");
+  // The same rows, with empty optional cells written as the defaults they stand for.
+  const expected = VALID.replaceAll("JZ43", "JZ42").replace("running_contract,,,,,new", "running_contract,,unknown,unknown,,new");
+  expect(normalise(exported)).toEqual(normalise(expected));
+
+  await page.goto("/signalen?year=2019&region=JZ42");
+  const noSummary = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download CSV" }).click();
+  const withoutSummary = fs.readFileSync(await (await noSummary).path(), "utf8");
+  expect(withoutSummary.split(/\r?\n/)[0]).toBe(HEADER.replace(",summary", ""));
+  expect(withoutSummary).not.toContain("Consortiumvorming");
+
+  const xlsxDownload = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download Excel" }).click();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await (await xlsxDownload).path());
+  const sheet = workbook.getWorksheet("Signalen");
+  expect(sheet?.getRow(1).values).toEqual([undefined, ...HEADER.replace(",summary", "").split(",")]);
+  expect(sheet?.rowCount).toBe(4);
+  expect(sheet?.getRow(2).getCell(1).value).toBe("2019-04-20");
+
+  // An export of the exported file is accepted by the import as it is.
+  await upload(page, "weer-terug.csv", exported);
+  await expect(page.getByRole("status")).toContainText("3 signalen");
+  await page.getByRole("button", { name: "Annuleren" }).click();
+  expect(auditCount("signal.exported")).toBeGreaterThanOrEqual(3);
+});
+
+test("exports never carry reporter identity or details", async ({ page }) => {
+  await page.goto("/signalen/nieuw");
+  await page.getByLabel("Afkomstig van").selectOption("provider");
+  await page.getByLabel("Jeugdregio").selectOption("JZ41");
+  await page.getByLabel("Soort vraag").selectOption("gdpr");
+  await page.getByLabel("Fase inkoop").selectOption("none");
+  await page.getByLabel("Korte samenvatting").fill("Export-geheimhouding");
+  await page.getByLabel("Toelichting (niet verplicht)").fill("Geheime toelichting XYZ");
+  await page.getByLabel("Naam melder (niet verplicht)").fill("Geheime Melder");
+  await page.getByLabel("E-mailadres melder (niet verplicht)").fill("geheim@melder.example");
+  await page.getByRole("button", { name: "Signaal vastleggen" }).click();
+  await expect(page.getByRole("status")).toContainText("Het signaal is vastgelegd");
+
+  await page.goto("/signalen?region=JZ41");
+  await page.getByLabel("Samenvatting meenemen (vertrouwelijk)").check();
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download CSV" }).click();
+  const text = fs.readFileSync(await (await download).path(), "utf8");
+  expect(text).toContain("Export-geheimhouding");
+  for (const secret of ["Geheime toelichting XYZ", "Geheime Melder", "geheim@melder.example"]) expect(text).not.toContain(secret);
+});

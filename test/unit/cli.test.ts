@@ -1,0 +1,74 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+
+/** The command-line interfaces that outside tools rely on, run as those tools run them. */
+function run(script: string, args: string[], databasePath: string) {
+  const result = spawnSync("npx", ["tsx", script, ...args], {
+    cwd: path.resolve(import.meta.dirname, "../.."),
+    env: { ...process.env, DATABASE_PATH: databasePath, SESSION_SECRET: "", DATA_KEY: "" },
+    encoding: "utf8",
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function tempDatabase(): string {
+  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), "rode-draad-cli-")), "cli.db");
+}
+
+function signalCount(databasePath: string): number {
+  const database = new Database(databasePath, { readonly: true });
+  try {
+    return (database.prepare("select count(*) as n from signals").get() as { n: number }).n;
+  } finally {
+    database.close();
+  }
+}
+
+const HEADER = "received_on,channel,requester_type,referred_by,region_code,municipality_code,association,topic,procurement_phase,triggers,procedure,funding,segment,status,summary";
+
+describe("npm run db:migrate / import / report", () => {
+  it("creates a database, imports atomically and reports the signals part exactly", () => {
+    const db = tempDatabase();
+    expect(run("app/cli/db-migrate.ts", [], db).code).toBe(0);
+    expect(fs.existsSync(db)).toBe(true);
+
+    const dir = path.dirname(db);
+    const good = path.join(dir, "good.csv");
+    fs.writeFileSync(
+      good,
+      [
+        HEADER,
+        "2021-01-05,email,provider,direct,JZ14,GM0153,,strategy_advice,upcoming_tender,provider_reduction;admin_burden,,,,,Eerste",
+        "2021-01-20,phone,municipality,direct,JZ01,,,gdpr,running_contract,,,,,closed,",
+        "2021-12-31,email,provider,direct,JZ14,,,strategy_advice,contracting,admin_burden,,,,,Laatste dag",
+        "2022-01-01,email,provider,direct,JZ14,,,other,none,,,,,,Volgend jaar",
+      ].join("\n"),
+    );
+    const imported = run("app/cli/import.ts", ["signals", good], db);
+    expect(imported).toMatchObject({ code: 0 });
+    expect(imported.stdout.trim()).toBe("imported 4 signals");
+
+    const bad = path.join(dir, "bad.csv");
+    fs.writeFileSync(bad, [HEADER, "2021-02-01,email,provider,direct,JZ14,,,gdpr,none,,,,,,ok", "2021-02-31,email,provider,direct,JZ14,,,gdpr,none,,,,,,fout"].join("\n"));
+    const refused = run("app/cli/import.ts", ["signals", bad], db);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain("regel 3, kolom received_on");
+    expect(signalCount(db)).toBe(4);
+
+    const report = run("app/cli/report.ts", ["--year", "2021", "--json"], db);
+    expect(report.code).toBe(0);
+    const json = JSON.parse(report.stdout) as { year: number; signals: { total: number; tenderRelated: { count: number; share: number }; byTopic: Record<string, { count: number }>; byTrigger: Record<string, { count: number }>; byMonth: { month: string; count: number }[] }; trajectories: { total: number } };
+    expect(json.year).toBe(2021);
+    expect(json.signals.total).toBe(3);
+    expect(json.signals.tenderRelated).toEqual({ count: 2, share: 0.67 });
+    expect(json.signals.byTopic.strategy_advice?.count).toBe(2);
+    expect(json.signals.byTopic.contract_change?.count).toBe(0);
+    expect(json.signals.byTrigger.admin_burden?.count).toBe(2);
+    expect(json.signals.byMonth.find((m) => m.month === "2021-12")?.count).toBe(1);
+    expect(json.trajectories.total).toBe(0);
+  }, 60_000);
+});
