@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { importBatches, municipalities, regions, signalEvents, signalNotes, signals, signalTriggers, signalUploads, users } from "../../db/schema";
+import { importBatches, municipalities, regions, signalNotes, signals, signalTriggers, signalUploads, users } from "../../db/schema";
 import { DomainError } from "~/domain/errors";
 import { fileHash, parseSignalsCsv, type CsvIssue, type ReferenceLookup, type SignalRecord } from "~/domain/signal-csv";
 import { TRIGGERS } from "~/domain/signal-codes";
@@ -59,41 +59,29 @@ export function importSignals(
     );
   }
   const at = new Date().toISOString();
+  const sqlite = db().$client;
+  // Prepared statements: an import of 100,000 rows spends its time here, not in building queries.
+  const insertSignal = sqlite.prepare(
+    `insert into signals (received_on, channel, requester_type, referred_by, region_code, municipality_code, association, topic,
+       procurement_phase, procedure, funding, segment, status, summary_sealed, import_batch_id, created_by, created_at, updated_at)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertTrigger = sqlite.prepare("insert or ignore into signal_triggers (signal_id, trigger) values (?, ?)");
+  const insertEvent = sqlite.prepare("insert into signal_events (signal_id, at, user_id, kind, detail) values (?, ?, ?, 'created', ?)");
   return db().transaction((tx) => {
     const batch = tx
       .insert(importBatches)
       .values({ kind: "signals", fileName: fileName.slice(0, 200), fileHash: fileHash(text), rowCount: check.records.length, importedAt: at, importedBy: actor.userId })
       .returning({ id: importBatches.id })
       .get();
-    for (const record of check.records) {
-      const row = tx
-        .insert(signals)
-        .values({
-          receivedOn: record.receivedOn,
-          channel: record.channel,
-          requesterType: record.requesterType,
-          referredBy: record.referredBy,
-          regionCode: record.regionCode,
-          municipalityCode: record.municipalityCode,
-          association: record.association,
-          topic: record.topic,
-          procurementPhase: record.procurementPhase,
-          procedure: record.procedure,
-          funding: record.funding,
-          segment: record.segment,
-          status: record.status,
-          summarySealed: seal(record.summary, "summary"),
-          importBatchId: batch.id,
-          createdBy: actor.userId,
-          createdAt: at,
-          updatedAt: at,
-        })
-        .returning({ id: signals.id })
-        .get();
-      if (record.triggers.length > 0) {
-        tx.insert(signalTriggers).values(record.triggers.map((trigger) => ({ signalId: row.id, trigger }))).run();
-      }
-      tx.insert(signalEvents).values({ signalId: row.id, at, userId: actor.userId, kind: "created", detail: JSON.stringify({ batch: batch.id }) }).run();
+    const eventDetail = JSON.stringify({ batch: batch.id });
+    for (const r of check.records) {
+      const signalId = insertSignal.run(
+        r.receivedOn, r.channel, r.requesterType, r.referredBy, r.regionCode, r.municipalityCode, r.association, r.topic,
+        r.procurementPhase, r.procedure, r.funding, r.segment, r.status, seal(r.summary, "summary"), batch.id, actor.userId, at, at,
+      ).lastInsertRowid;
+      for (const trigger of r.triggers) insertTrigger.run(signalId, trigger);
+      insertEvent.run(signalId, at, actor.userId, eventDetail);
     }
     audit(actor, "signal.imported", { type: "import_batch", id: batch.id }, { count: check.records.length }, tx);
     return { batchId: batch.id, count: check.records.length };
