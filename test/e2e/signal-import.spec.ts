@@ -61,6 +61,13 @@ test("import is one batch: previewed, confirmed, warned about as a duplicate, an
   expect(await countIn2019(page)).toBe(3);
   await expect(page.getByRole("table")).toContainText("Consortiumvorming, wat nu?");
 
+  const report = (await (await page.request.get("/reports/2019.json")).json()) as {
+    signals: { total: number; tenderRelated: { count: number; share: number }; byTopic: Record<string, { count: number }> };
+  };
+  expect(report.signals.total).toBe(3);
+  expect(report.signals.tenderRelated).toEqual({ count: 2, share: 0.67 });
+  expect(report.signals.byTopic.gdpr).toEqual({ count: 0, share: 0 });
+
   await upload(page, "nogmaals.csv", VALID.replaceAll("\n", "\r\n"));
   await expect(page.getByRole("alert").filter({ hasText: "Dit bestand is al eens geïmporteerd" })).toBeVisible();
   await page.getByRole("button", { name: "3 signalen importeren" }).click();

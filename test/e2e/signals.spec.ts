@@ -73,6 +73,16 @@ test.describe("as the intermediary", () => {
     await expect(classification).toContainText("Verscherpte toelatings- of kwaliteitseisen; Sterk toenemende administratieve lasten");
     await expectAccessible(page);
     expect(auditActions(id)).toEqual(expect.arrayContaining(["signal.created", "signal.viewed"]));
+
+    // The start page tile counts it and lists what waits longest.
+    await page.goto("/");
+    const tile = page.getByRole("region", { name: "Signalen" });
+    await expect(tile.getByRole("link", { name: /\d+ nieuw/ })).toBeVisible();
+    await expect(tile.getByRole("link", { name: new RegExp(`\\d+ in ${new Date().getFullYear()}`) })).toBeVisible();
+    await expect(tile.getByRole("link", { name: /% aanbestedingsgerelateerd/ })).toBeVisible();
+    await expect(tile.getByRole("heading", { name: "Wacht het langst" })).toBeVisible();
+    await expect(tile.getByRole("listitem").first()).toBeVisible();
+    await expectAccessible(page);
   });
 
   test("status changes, notes and assignment are kept in a dated history", async ({ page }) => {
