@@ -120,7 +120,20 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <footer className="utrecht-page-footer rd-footer">
-          <p className="utrecht-paragraph">Rode Draad · vertrouwelijk · intermediair vrijgevestigde jeugdhulp</p>
+          <p className="utrecht-paragraph">
+            Rode Draad · vertrouwelijk · intermediair vrijgevestigde jeugdhulp ·{" "}
+            <a className="utrecht-link" href="/melden">
+              Signaal melden
+            </a>{" "}
+            ·{" "}
+            <a className="utrecht-link" href="/privacy">
+              Privacy
+            </a>{" "}
+            ·{" "}
+            <a className="utrecht-link" href="/toegankelijkheid">
+              Toegankelijkheid
+            </a>
+          </p>
         </footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

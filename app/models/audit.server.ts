@@ -29,7 +29,10 @@ export type AuditAction =
   | "signal.assigned"
   | "signal.exported"
   | "signal.imported"
-  | "signal.import_undone";
+  | "signal.import_undone"
+  | "portal.submitted"
+  | "portal.message_received"
+  | "portal.reply_sent";
 
 /** Codes, ids and counts only. Confidential text never goes here, so the type admits no free text by design of its users. */
 export type AuditDetail = Record<string, string | number | boolean | null | string[]>;

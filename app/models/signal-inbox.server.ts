@@ -93,6 +93,7 @@ function pageRows(where: SQL | undefined, filters: InboxFilters, ids?: number[])
       regionCode: signals.regionCode,
       regionName: regions.name,
       assignee: users.name,
+      hasNews: signals.hasNews,
       summarySealed: signals.summarySealed,
     })
     .from(signals)

@@ -17,6 +17,7 @@ const SEALED = {
   reporterEmail: "signal.reporter_email",
   reporterPhone: "signal.reporter_phone",
   note: "signal.note",
+  message: "signal.message",
 } as const;
 
 export function seal(value: string | null | undefined, field: keyof typeof SEALED): string | null {
@@ -136,6 +137,7 @@ export function openSignal(id: number, actor: Actor) {
     .orderBy(desc(signalEvents.id))
     .all()
     .map((event) => ({ ...event, detail: event.detail ? (JSON.parse(event.detail) as Record<string, unknown>) : {} }));
+  if (row.hasNews) db().update(signals).set({ hasNews: false }).where(eq(signals.id, id)).run();
   audit(actor, "signal.viewed", { type: "signal", id });
   return {
     id: row.id,
@@ -155,6 +157,8 @@ export function openSignal(id: number, actor: Actor) {
     status: row.status,
     assignedTo: row.assignedTo,
     createdAt: row.createdAt,
+    fromPortal: row.receiptHash !== null,
+    hadNews: row.hasNews,
     confidential: {
       summary: unseal(row.summarySealed, "summary"),
       details: unseal(row.detailsSealed, "details"),

@@ -108,9 +108,12 @@ export default function StartPage() {
           Hier worden vragen en signalen over de inkoop van jeugdhulp vastgelegd, bemiddelingstrajecten per regio
           begeleid en het jaarlijkse rapport &lsquo;rode draden&rsquo; opgesteld. Alles wat u hier ziet is vertrouwelijk.
         </Paragraph>
-        <ButtonLink to="/login" appearance="primary-action">
-          Inloggen voor medewerkers
-        </ButtonLink>
+        <div className="rd-toolbar">
+          <ButtonLink to="/melden" appearance="primary-action">
+            Een signaal melden (zonder account)
+          </ButtonLink>
+          <ButtonLink to="/login">Inloggen voor medewerkers</ButtonLink>
+        </div>
       </section>
     );
   }

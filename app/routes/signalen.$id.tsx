@@ -21,6 +21,8 @@ import {
   type SignalStatus,
 } from "~/domain/signal-codes";
 import { assignSchema, classificationSchema, noteSchema, statusSchema } from "~/domain/signal-form";
+import { replySchema } from "~/domain/portal-form";
+import { conversation as portalConversation, replyToReporter } from "~/models/portal.server";
 import { allowedTransitions } from "~/domain/signal-status";
 import { addNote, assignableStaff, assignSignal, changeStatus, openSignal, regionAndMunicipalityOptions, updateClassification } from "~/models/signal.server";
 import { DomainError } from "~/domain/errors";
@@ -48,7 +50,13 @@ function openOr404(id: number, actor: Parameters<typeof openSignal>[1]) {
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["intermediary"]);
   const signal = openOr404(signalId(params.id), actorOf(user, context));
-  return { signal, reference: regionAndMunicipalityOptions(), staff: assignableStaff(), transitions: allowedTransitions(signal.status) };
+  return {
+    signal,
+    conversation: signal.fromPortal ? portalConversation(signal.id) : null,
+    reference: regionAndMunicipalityOptions(),
+    staff: assignableStaff(),
+    transitions: allowedTransitions(signal.status),
+  };
 }
 
 const actionSchema = z.discriminatedUnion("intent", [
@@ -56,6 +64,7 @@ const actionSchema = z.discriminatedUnion("intent", [
   statusSchema.extend({ intent: z.literal("status") }),
   noteSchema.extend({ intent: z.literal("note") }),
   assignSchema.extend({ intent: z.literal("assign") }),
+  replySchema.extend({ intent: z.literal("reply") }),
 ]);
 
 const FLASH: Record<string, string> = {
@@ -63,6 +72,7 @@ const FLASH: Record<string, string> = {
   status: "De status is gewijzigd.",
   note: "De notitie is toegevoegd.",
   assign: "De toewijzing is opgeslagen.",
+  reply: "Het bericht staat klaar voor de melder; die leest het met de ontvangstcode.",
 };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -77,6 +87,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (value.intent === "classify") updateClassification(id, value, actor);
     else if (value.intent === "status") changeStatus(id, value.status, actor);
     else if (value.intent === "note") addNote(id, value.body, actor);
+    else if (value.intent === "reply") replyToReporter(id, value.body, actor);
     else assignSignal(id, value.assignedTo ?? null, actor);
   } catch (error) {
     if (error instanceof DomainError && error.code === "SIGNAL.NOT_FOUND") notFound("Dit signaal");
@@ -124,7 +135,7 @@ function Facts({ items }: { items: [string, string | null | undefined][] }) {
 }
 
 export default function SignalPage() {
-  const { signal, reference, staff, transitions } = useLoaderData<typeof loader>();
+  const { signal, conversation, reference, staff, transitions } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const region = reference.regions.find((r) => r.code === signal.regionCode);
   const municipality = reference.municipalities.find((m) => m.code === signal.municipalityCode);
@@ -144,6 +155,12 @@ export default function SignalPage() {
     id: "note",
     lastResult: answer?.intent === "note" ? answer.result : undefined,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: noteSchema }),
+    shouldValidate: "onSubmit",
+  });
+  const [replyForm, replyFields] = useForm({
+    id: "reply",
+    lastResult: answer?.intent === "reply" ? answer.result : undefined,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: replySchema }),
     shouldValidate: "onSubmit",
   });
   const statusError = answer?.intent === "status" || answer?.intent === "assign" ? answer.result.error?.[""]?.[0] ?? answer.result.error?.assignedTo?.[0] : undefined;
@@ -176,6 +193,29 @@ export default function SignalPage() {
           ]}
         />
       </section>
+
+      {conversation ? (
+        <section className="rd-section rd-confidential" aria-labelledby="conversation-heading">
+          <Heading level={2} id="conversation-heading">
+            Berichten met de melder
+          </Heading>
+          {signal.hadNews ? <Alert type="info">Er is nieuws van de melder sinds u dit signaal het laatst opende.</Alert> : null}
+          <Paragraph>Gemeld via het meldformulier. De melder leest uw berichten met de ontvangstcode.</Paragraph>
+          {conversation.length === 0 ? <Paragraph>Nog geen berichten.</Paragraph> : null}
+          {conversation.map((m) => (
+            <div key={m.id} className={`rd-message${m.fromReporter ? " rd-message--reporter" : ""}`}>
+              <p className="utrecht-paragraph rd-muted">
+                {m.fromReporter ? "Melder" : "Intermediair"} · {m.at.slice(0, 16).replace("T", " ")}
+              </p>
+              <p className="utrecht-paragraph rd-pre">{m.body}</p>
+            </div>
+          ))}
+          <AppForm form={replyForm} submitLabel="Bericht aan melder versturen">
+            <input type="hidden" name="intent" value="reply" />
+            <TextAreaField field={replyFields.body} label="Bericht aan de melder" rows={5} />
+          </AppForm>
+        </section>
+      ) : null}
 
       <section className="rd-section" aria-labelledby="status-heading">
         <Heading level={2} id="status-heading">

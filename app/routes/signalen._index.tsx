@@ -124,7 +124,15 @@ export default function InboxPage() {
           { header: "Fase", cell: (r) => PHASE_LABELS[r.procurementPhase] },
           { header: "Afkomstig van", cell: (r) => REQUESTER_TYPE_LABELS[r.requesterType] },
           { header: "Regio", cell: (r) => r.regionName },
-          { header: "Status", cell: (r) => <span className="rd-badge">{STATUS_LABELS[r.status]}</span> },
+          {
+            header: "Status",
+            cell: (r) => (
+              <>
+                <span className="rd-badge">{STATUS_LABELS[r.status]}</span>
+                {r.hasNews ? <span className="rd-badge rd-badge--news"> nieuw bericht</span> : null}
+              </>
+            ),
+          },
           { header: "Toegewezen", cell: (r) => r.assignee ?? "—" },
         ]}
       />

@@ -22,6 +22,10 @@ const envSchema = z.object({
     .transform((v) => v?.trim().toLowerCase() || undefined),
   LOGIN_MAX_FAILURES: positiveInt(5),
   LOGIN_LOCK_MINUTES: positiveInt(15),
+  PORTAL_SUBMISSIONS_PER_HOUR: positiveInt(10),
+  RECEIPT_MAX_FAILURES: positiveInt(5),
+  RECEIPT_LOCK_MINUTES: positiveInt(15),
+  RETENTION_MONTHS: positiveInt(24),
 });
 
 export type Env = z.infer<typeof envSchema>;

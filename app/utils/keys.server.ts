@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { getSetting, setSetting } from "~/models/settings.server";
+import { db } from "./db.server";
 import { createFieldCipher, DecryptionError, type FieldCipher } from "./crypto.server";
 import { databasePath } from "../../db/client";
 import { loadSecrets, SecretsError, type Secrets } from "./secrets.server";
@@ -15,7 +17,11 @@ let loaded: { secrets: Secrets; cipher: FieldCipher } | undefined;
  */
 function load() {
   const checkValue = getSetting(KEY_CHECK_SETTING);
-  const secrets = loadSecrets({ databaseFile: databasePath(), mayGenerate: checkValue === undefined });
+  const secrets = loadSecrets({
+    databaseFile: databasePath(),
+    mayGenerate: checkValue === undefined,
+    mayGenerateReceiptKey: !db().get<{ one: number }>(sql`select 1 as one from signals where receipt_hash is not null limit 1`),
+  });
   const cipher = createFieldCipher(secrets.dataKey);
   if (checkValue === undefined) {
     setSetting(KEY_CHECK_SETTING, cipher.encrypt(KEY_CHECK_PLAIN, KEY_CHECK_CONTEXT));

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadSecrets, SecretsError, secretsFilePath } from "./secrets.server";
 
-const ENV_NAMES = ["SESSION_SECRET", "DATA_KEY"] as const;
+const ENV_NAMES = ["SESSION_SECRET", "DATA_KEY", "RECEIPT_KEY"] as const;
 const saved: Partial<Record<(typeof ENV_NAMES)[number], string | undefined>> = {};
 
 let dir: string;
@@ -103,6 +103,16 @@ describe("loadSecrets", () => {
       expect(fs.existsSync(secretsFile)).toBe(false);
     });
 
+    it("adds a missing receipt key to an existing file only while nothing depends on it", () => {
+      fs.mkdirSync(path.dirname(secretsFile), { recursive: true });
+      fs.writeFileSync(secretsFile, JSON.stringify({ sessionSecret: validSecret(), dataKey: validKey() }));
+      expect(() => loadSecrets({ databaseFile, mayGenerate: false, mayGenerateReceiptKey: false })).toThrow(/ontvangstcodes ontbreekt/);
+      const secrets = loadSecrets({ databaseFile, mayGenerate: false, mayGenerateReceiptKey: true });
+      expect(secrets.receiptKey.length).toBe(32);
+      expect(JSON.parse(fs.readFileSync(secretsFile, "utf8")).receiptKey).toBe(secrets.receiptKey.toString("base64"));
+      expect(fs.statSync(secretsFile).mode & 0o777).toBe(0o600);
+    });
+
     it("refuses to generate when only one of the variables is set and the database holds data", () => {
       process.env.DATA_KEY = validKey();
       secretsErrorOf(() => loadSecrets({ databaseFile, mayGenerate: false }));
@@ -111,11 +121,12 @@ describe("loadSecrets", () => {
   });
 
   describe("from the environment", () => {
-    it("needs no file when both variables are set", () => {
+    it("needs no file when all three variables are set", () => {
       const key = validKey();
       const sessionSecret = validSecret();
       process.env.DATA_KEY = key;
       process.env.SESSION_SECRET = sessionSecret;
+      process.env.RECEIPT_KEY = validKey();
       const secrets = loadSecrets({ databaseFile, mayGenerate: false });
       expect(secrets.sessionSecret).toBe(sessionSecret);
       expect(secrets.dataKey.equals(Buffer.from(key, "base64"))).toBe(true);
@@ -148,6 +159,7 @@ describe("loadSecrets", () => {
       const key = crypto.randomBytes(32);
       process.env.DATA_KEY = key.toString("base64").replace(/=+$/, "");
       process.env.SESSION_SECRET = validSecret();
+      process.env.RECEIPT_KEY = validKey();
       expect(loadSecrets({ databaseFile, mayGenerate: false }).dataKey.equals(key)).toBe(true);
     });
 
@@ -161,6 +173,7 @@ describe("loadSecrets", () => {
     ])("refuses a DATA_KEY of %s", (_label, value) => {
       process.env.DATA_KEY = value;
       process.env.SESSION_SECRET = validSecret();
+      process.env.RECEIPT_KEY = validKey();
       const error = secretsErrorOf(() => loadSecrets({ databaseFile, mayGenerate: true }));
       expect(error.message).toContain("DATA_KEY");
       expect(error.message).toContain("32 bytes");
@@ -227,6 +240,7 @@ describe("loadSecrets", () => {
       writeSecretsFile({ sessionSecret: "kort", dataKey: "geen sleutel" });
       process.env.DATA_KEY = validKey();
       process.env.SESSION_SECRET = validSecret();
+      process.env.RECEIPT_KEY = validKey();
       expect(loadSecrets({ databaseFile, mayGenerate: false }).sessionSecret).toBe(process.env.SESSION_SECRET);
     });
   });

@@ -3,18 +3,16 @@ import path from "node:path";
 import crypto from "node:crypto";
 import { z } from "zod";
 
-export type Secrets = { sessionSecret: string; dataKey: Buffer };
+export type Secrets = { sessionSecret: string; dataKey: Buffer; receiptKey: Buffer };
 
 export class SecretsError extends Error {}
 
 const KEY_BYTES = 32;
 
-function decodeDataKey(value: string, source: string): Buffer {
+function decodeKey(value: string, source: string, what = "de datasleutel"): Buffer {
   const key = Buffer.from(value, "base64");
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) || key.length !== KEY_BYTES) {
-    throw new SecretsError(
-      `${source}: de datasleutel moet ${KEY_BYTES} bytes zijn, base64-gecodeerd (maak er een met: openssl rand -base64 32).`,
-    );
+    throw new SecretsError(`${source}: ${what} moet ${KEY_BYTES} bytes zijn, base64-gecodeerd (maak er een met: openssl rand -base64 32).`);
   }
   return key;
 }
@@ -24,7 +22,7 @@ function checkSessionSecret(value: string, source: string): string {
   return value;
 }
 
-const fileSchema = z.object({ sessionSecret: z.string().optional(), dataKey: z.string().optional() });
+const fileSchema = z.object({ sessionSecret: z.string().optional(), dataKey: z.string().optional(), receiptKey: z.string().optional() });
 type StoredSecrets = z.infer<typeof fileSchema>;
 
 export function secretsFilePath(databaseFile: string): string {
@@ -45,37 +43,54 @@ function readSecretsFile(file: string): StoredSecrets | undefined {
 }
 
 /**
- * Secrets come from SESSION_SECRET / DATA_KEY, else from secrets.json beside the database. The file is only
- * written when it does not exist and the database holds nothing encrypted yet (`mayGenerate`), and it only holds
+ * Secrets come from SESSION_SECRET / DATA_KEY / RECEIPT_KEY, else from secrets.json beside the database. The file is
+ * only written when the database holds nothing that depends on the missing key yet (`mayGenerate`), and it only holds
  * what the environment does not give: a lost key must stop the start with a clear message, never be replaced by a
  * fresh one that leaves existing data unreadable.
  */
-export function loadSecrets(options: { databaseFile: string; mayGenerate: boolean }): Secrets {
+export function loadSecrets(options: { databaseFile: string; mayGenerate: boolean; mayGenerateReceiptKey?: boolean }): Secrets {
   const file = secretsFilePath(options.databaseFile);
   // An empty variable (common in env files) counts as not set.
-  const fromEnv = { sessionSecret: process.env.SESSION_SECRET || undefined, dataKey: process.env.DATA_KEY || undefined };
+  const fromEnv = {
+    sessionSecret: process.env.SESSION_SECRET || undefined,
+    dataKey: process.env.DATA_KEY || undefined,
+    receiptKey: process.env.RECEIPT_KEY || undefined,
+  };
   let stored = readSecretsFile(file);
 
-  if (!stored && (!fromEnv.sessionSecret || !fromEnv.dataKey)) {
+  const generated: StoredSecrets = {
+    ...(fromEnv.sessionSecret || stored?.sessionSecret ? {} : { sessionSecret: crypto.randomBytes(48).toString("base64url") }),
+    ...(fromEnv.dataKey || stored?.dataKey ? {} : { dataKey: crypto.randomBytes(KEY_BYTES).toString("base64") }),
+    ...(fromEnv.receiptKey || stored?.receiptKey ? {} : { receiptKey: crypto.randomBytes(KEY_BYTES).toString("base64") }),
+  };
+  // The receipt key came after the first release: it may be added to an existing file as long as no receipt code
+  // depends on it yet. The other two are only ever generated together with a new file.
+  const mayAddReceiptKey = options.mayGenerateReceiptKey ?? options.mayGenerate;
+  let toWrite: StoredSecrets | undefined;
+  if (!stored && (generated.sessionSecret || generated.dataKey)) {
     if (!options.mayGenerate) {
-      throw new SecretsError(
-        `Geen DATA_KEY/SESSION_SECRET en geen ${file}, maar de database bevat al gegevens. Zet de sleutels terug.`,
-      );
+      throw new SecretsError(`Geen DATA_KEY/SESSION_SECRET en geen ${file}, maar de database bevat al gegevens. Zet de sleutels terug.`);
     }
-    stored = {
-      ...(fromEnv.sessionSecret ? {} : { sessionSecret: crypto.randomBytes(48).toString("base64url") }),
-      ...(fromEnv.dataKey ? {} : { dataKey: crypto.randomBytes(KEY_BYTES).toString("base64") }),
-    };
+    toWrite = generated;
+  } else if (generated.receiptKey && mayAddReceiptKey) {
+    toWrite = { ...stored, receiptKey: generated.receiptKey };
+  }
+  if (toWrite) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, JSON.stringify(stored, null, 2) + "\n", { mode: 0o600, flag: "wx" });
+    fs.writeFileSync(file, JSON.stringify(toWrite, null, 2) + "\n", { mode: 0o600 });
+    fs.chmodSync(file, 0o600);
+    stored = toWrite;
   }
 
   const sessionSecret = fromEnv.sessionSecret ?? stored?.sessionSecret;
+  const receiptKey = fromEnv.receiptKey ?? stored?.receiptKey;
   const dataKey = fromEnv.dataKey ?? stored?.dataKey;
   if (!sessionSecret) throw new SecretsError(`Het sessiegeheim ontbreekt: zet SESSION_SECRET of sessionSecret in ${file}.`);
   if (!dataKey) throw new SecretsError(`De datasleutel ontbreekt: zet DATA_KEY of dataKey in ${file}.`);
+  if (!receiptKey) throw new SecretsError(`De sleutel voor ontvangstcodes ontbreekt: zet RECEIPT_KEY of receiptKey in ${file}.`);
   return {
     sessionSecret: checkSessionSecret(sessionSecret, fromEnv.sessionSecret ? "SESSION_SECRET" : file),
-    dataKey: decodeDataKey(dataKey, fromEnv.dataKey ? "DATA_KEY" : file),
+    dataKey: decodeKey(dataKey, fromEnv.dataKey ? "DATA_KEY" : file),
+    receiptKey: decodeKey(receiptKey, fromEnv.receiptKey ? "RECEIPT_KEY" : file, "de sleutel voor ontvangstcodes"),
   };
 }

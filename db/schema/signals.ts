@@ -59,6 +59,10 @@ export const signals = sqliteTable(
     reporterEmailSealed: text("reporter_email_sealed"),
     reporterPhoneSealed: text("reporter_phone_sealed"),
     importBatchId: integer("import_batch_id").references(() => importBatches.id),
+    /** Portal signals: HMAC of the receipt code (key outside the database); the code itself is never stored. */
+    receiptHash: text("receipt_hash").unique(),
+    /** The reporter wrote something the intermediary has not opened yet. */
+    hasNews: integer("has_news", { mode: "boolean" }).notNull().default(false),
     createdBy: integer("created_by").references(() => users.id),
     createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
     updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
@@ -124,3 +128,19 @@ export const signalUploads = sqliteTable("signal_uploads", {
   fileName: text("file_name").notNull(),
   contentSealed: text("content_sealed").notNull(),
 });
+
+/** The conversation with a portal reporter, who reads it with the receipt code. Sealed like all signal text. */
+export const signalMessages = sqliteTable(
+  "signal_messages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    signalId: integer("signal_id")
+      .notNull()
+      .references(() => signals.id, { onDelete: "cascade" }),
+    at: text("at").notNull(),
+    fromReporter: integer("from_reporter", { mode: "boolean" }).notNull(),
+    authorId: integer("author_id").references(() => users.id),
+    bodySealed: text("body_sealed").notNull(),
+  },
+  (t) => [index("signal_messages_signal_idx").on(t.signalId, t.at)],
+);

@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { ASSOCIATIONS, REQUESTER_TYPES } from "./signal-codes";
+
+/** The public form speaks plain Dutch; these choices map onto DESIGN.md codes ("weet ik niet" → other / none). */
+export const PORTAL_TOPICS = [
+  { value: "strategy_advice", label: "Advies over onze strategie, nu er veel verandert" },
+  { value: "quality_admission", label: "Eisen voor kwaliteit of toelating" },
+  { value: "gdpr", label: "Privacy (AVG)" },
+  { value: "contract_change", label: "Een wijziging in ons lopende contract (budgetplafond, extra documenten, de relatie met de gemeente)" },
+  { value: "other", label: "Iets anders, of ik weet het niet" },
+] as const;
+
+export const PORTAL_PHASES = [
+  { value: "upcoming_tender", label: "Er komt een aanbesteding aan" },
+  { value: "running_tender", label: "Er loopt nu een aanbesteding" },
+  { value: "contracting", label: "We moeten nog een contract sluiten" },
+  { value: "running_contract", label: "We hebben een lopend contract" },
+  { value: "none", label: "Weet ik niet, of geen van deze" },
+] as const;
+
+export const PORTAL_REQUESTERS = [
+  { value: "provider", label: "Vrijgevestigde aanbieder (praktijk)" },
+  { value: "municipality", label: "Gemeente" },
+  { value: "region", label: "Jeugdhulpregio" },
+  { value: "association", label: "Beroeps- of brancheorganisatie" },
+  { value: "other", label: "Anders" },
+] as const;
+
+const choose = "Maak een keuze.";
+
+export const portalSchema = z
+  .object({
+    requesterType: z.enum(REQUESTER_TYPES, { errorMap: () => ({ message: choose }) }),
+    association: z.enum(ASSOCIATIONS, { errorMap: () => ({ message: choose }) }).optional(),
+    regionCode: z.string().regex(/^JZ\d{2}$/, "Kies uw regio.").optional(),
+    municipalityCode: z.string().regex(/^GM\d{4}$/, "Kies een gemeente uit de lijst.").optional(),
+    topic: z.enum(["strategy_advice", "quality_admission", "gdpr", "contract_change", "other"], { errorMap: () => ({ message: choose }) }),
+    procurementPhase: z.enum(["upcoming_tender", "running_tender", "contracting", "running_contract", "none"], {
+      errorMap: () => ({ message: choose }),
+    }),
+    message: z
+      .string({ required_error: "Vertel wat er aan de hand is." })
+      .trim()
+      .min(10, "Vertel wat er aan de hand is (minstens een zin).")
+      .max(10_000, "Gebruik hoogstens 10.000 tekens."),
+    contact: z.enum(["anonymous", "confidential"], { errorMap: () => ({ message: "Kies anoniem of vertrouwelijk met contactgegevens." }) }),
+    reporterName: z.string().trim().max(200).optional(),
+    reporterOrganisation: z.string().trim().max(200).optional(),
+    reporterEmail: z.string().trim().email("Vul een geldig e-mailadres in.").max(254).optional(),
+    reporterPhone: z
+      .string()
+      .trim()
+      .regex(/^[0-9+()\-\s]{6,20}$/, "Vul een geldig telefoonnummer in.")
+      .optional(),
+    /** Honeypot: hidden from people, filled in by bots. */
+    website: z.string().optional(),
+  })
+  .refine((v) => v.regionCode || v.municipalityCode, { message: "Kies uw regio.", path: ["regionCode"] })
+  .refine((v) => v.contact === "anonymous" || v.reporterEmail || v.reporterPhone, {
+    message: "Vul een e-mailadres of telefoonnummer in, zodat de intermediair u kan bereiken.",
+    path: ["reporterEmail"],
+  });
+
+export type PortalInput = z.infer<typeof portalSchema>;
+
+export const followUpSchema = z.object({
+  code: z.string({ required_error: "Vul uw ontvangstcode in." }).trim().min(1, "Vul uw ontvangstcode in.").max(60),
+  message: z.string().trim().max(10_000, "Gebruik hoogstens 10.000 tekens.").optional(),
+});
+
+export const replySchema = z.object({
+  body: z.string({ required_error: "Schrijf een bericht." }).trim().min(1, "Schrijf een bericht.").max(10_000, "Gebruik hoogstens 10.000 tekens."),
+});

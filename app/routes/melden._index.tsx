@@ -1,0 +1,126 @@
+import { useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { AppForm, FieldGroup, SelectField, TextAreaField, TextField } from "~/components/form";
+import { RegionMunicipalityFields } from "~/components/region-fields";
+import { Alert } from "~/components/ui/alert";
+import { Heading, Paragraph, TextLink } from "~/components/ui/text";
+import { PORTAL_PHASES, PORTAL_REQUESTERS, PORTAL_TOPICS, portalSchema } from "~/domain/portal-form";
+import { ASSOCIATION_LABELS, ASSOCIATIONS, optionsOf } from "~/domain/signal-codes";
+import { submitPortalSignal } from "~/models/portal.server";
+import { isLimited, recordHit } from "~/models/rate-limit.server";
+import { regionAndMunicipalityOptions } from "~/models/signal.server";
+import { env } from "~/utils/env.server";
+import { readForm, replyWithError } from "~/utils/form.server";
+import { formatReceiptCode } from "~/utils/receipt.server";
+
+export const meta: MetaFunction = () => [{ title: "Een signaal melden · Rode Draad" }];
+
+export function loader(_: LoaderFunctionArgs) {
+  return { reference: regionAndMunicipalityOptions() };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { submission } = await readForm(request, portalSchema);
+  if (submission.status !== "success") return data({ result: replyWithError(submission), code: null }, { status: 400 });
+  if (submission.value.website) {
+    return data({ result: submission.reply({ formErrors: ["Uw melding kon niet worden verwerkt. Probeer het opnieuw."] }), code: null }, { status: 400 });
+  }
+  if (isLimited("portal-submit", context.clientAddress, env().PORTAL_SUBMISSIONS_PER_HOUR, 60)) {
+    return data(
+      { result: submission.reply({ formErrors: ["Er zijn vanaf uw adres veel meldingen gedaan. Wacht een uur en verstuur het dan opnieuw; uw tekst staat hieronder nog."] }), code: null },
+      { status: 429 },
+    );
+  }
+  try {
+    const { code } = submitPortalSignal(submission.value);
+    recordHit("portal-submit", context.clientAddress);
+    return { result: null, code: formatReceiptCode(code) };
+  } catch (error) {
+    return data({ result: replyWithError(submission, error), code: null }, { status: 400 });
+  }
+}
+
+function Receipt({ code }: { code: string }) {
+  return (
+    <section className="rd-section" aria-labelledby="receipt-heading">
+      <Heading level={1} id="receipt-heading">
+        Uw melding is ontvangen
+      </Heading>
+      <div role="status" aria-live="polite">
+        <Paragraph>Dit is uw ontvangstcode. Schrijf hem op of bewaar hem op een veilige plek: hij wordt maar één keer getoond.</Paragraph>
+        <p className="rd-receipt" data-testid="receipt-code">
+          {code}
+        </p>
+      </div>
+      <Paragraph>
+        Met deze code leest u op <TextLink to="/melden/volgen">Melding volgen</TextLink> de status en de antwoorden van de
+        intermediair, en kunt u iets aanvullen. Zonder de code kan niemand uw melding aan u koppelen, ook wij niet.
+      </Paragraph>
+    </section>
+  );
+}
+
+export default function PortalPage() {
+  const { reference } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "melden",
+    lastResult: answer?.result,
+    defaultValue: { contact: "anonymous" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: portalSchema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  if (answer?.code) return <Receipt code={answer.code} />;
+  return (
+    <section className="rd-section">
+      <Heading level={1}>Een signaal melden</Heading>
+      <Paragraph lead>
+        Loopt u als vrijgevestigde aanbieder (of als gemeente) vast bij de inkoop of contractering van jeugdhulp? Meld het hier,
+        zonder account.
+      </Paragraph>
+      <Alert type="info" title="Wie leest dit en wat gebeurt er?">
+        <p className="utrecht-paragraph">
+          Alleen de intermediair leest uw melding. Zij behandelt alles vertrouwelijk en deelt niets dat naar u herleidbaar is
+          met gemeenten of anderen. U krijgt na het versturen een ontvangstcode waarmee u de status en antwoorden leest. Meer in
+          de <TextLink to="/privacy">privacyverklaring</TextLink>.
+        </p>
+      </Alert>
+      <AppForm form={form} submitLabel="Melding versturen">
+        <div className="rd-honeypot" aria-hidden="true">
+          <label htmlFor="melden-website">Laat dit veld leeg</label>
+          <input id="melden-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
+        </div>
+        <FieldGroup legend="Wie bent u (in het algemeen)?">
+          <SelectField field={fields.requesterType} label="Ik meld als" placeholder="Kies…" options={[...PORTAL_REQUESTERS]} />
+          <SelectField field={fields.association} label="Beroepsvereniging (niet verplicht)" placeholder="Geen of zeg ik liever niet" options={optionsOf(ASSOCIATIONS, ASSOCIATION_LABELS)} />
+        </FieldGroup>
+        <FieldGroup legend="Waar speelt het?">
+          <RegionMunicipalityFields regionField={fields.regionCode} municipalityField={fields.municipalityCode} regions={reference.regions} municipalities={reference.municipalities} />
+        </FieldGroup>
+        <FieldGroup legend="Waar gaat het over?">
+          <SelectField field={fields.topic} label="Onderwerp" placeholder="Kies…" options={[...PORTAL_TOPICS]} />
+          <SelectField field={fields.procurementPhase} label="Waar staat de inkoop?" placeholder="Kies…" options={[...PORTAL_PHASES]} />
+          <TextAreaField field={fields.message} label="Wat is er aan de hand?" description="Hoogstens 10.000 tekens. Noem geen cliëntgegevens." rows={10} />
+        </FieldGroup>
+        <FieldGroup legend="Mogen we u bereiken?">
+          <SelectField
+            field={fields.contact}
+            label="Hoe wilt u melden?"
+            options={[
+              { value: "anonymous", label: "Anoniem: ik lees antwoorden met mijn ontvangstcode" },
+              { value: "confidential", label: "Vertrouwelijk, met mijn contactgegevens zodat de intermediair kan terugbellen" },
+            ]}
+          />
+          <Paragraph>Alleen invullen als u vertrouwelijk met contactgegevens meldt; bij anoniem melden bewaren we ze niet.</Paragraph>
+          <TextField field={fields.reporterName} label="Naam (niet verplicht)" autoComplete="name" />
+          <TextField field={fields.reporterOrganisation} label="Organisatie of praktijk (niet verplicht)" autoComplete="organization" />
+          <TextField field={fields.reporterEmail} label="E-mailadres" type="email" autoComplete="email" />
+          <TextField field={fields.reporterPhone} label="Telefoon" type="tel" autoComplete="tel" />
+        </FieldGroup>
+      </AppForm>
+    </section>
+  );
+}
