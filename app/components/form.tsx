@@ -287,3 +287,26 @@ export function ActionButton({
     </Form>
   );
 }
+
+/** Uploading a CSV file for a preview (signals, region tables): a plain multipart form, so it works without JavaScript. */
+export function CsvUploadForm({ id, submitLabel }: { id: string; submitLabel: string }) {
+  return (
+    <Form method="post" encType="multipart/form-data" className="utrecht-form rd-form">
+      <CsrfField />
+      <input type="hidden" name="intent" value="upload" />
+      <div className="utrecht-form-field">
+        <div className="utrecht-form-field__label">
+          <label className="utrecht-form-label" htmlFor={id}>
+            CSV-bestand
+          </label>
+        </div>
+        <div className="utrecht-form-field__input">
+          <input id={id} name="file" type="file" accept=".csv,text/csv" required />
+        </div>
+      </div>
+      <div className="utrecht-button-group">
+        <Button>{submitLabel}</Button>
+      </div>
+    </Form>
+  );
+}

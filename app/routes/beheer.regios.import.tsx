@@ -1,9 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ActionButton, CsrfField } from "~/components/form";
+import { ActionButton, CsvUploadForm } from "~/components/form";
 import { Alert } from "~/components/ui/alert";
-import { Button } from "~/components/ui/button";
 import { DataTable } from "~/components/ui/table";
 import { Heading, ListItem, Paragraph, TextLink, UnorderedList } from "~/components/ui/text";
 import { DomainError } from "~/domain/errors";
@@ -89,23 +88,7 @@ export default function RegionImportPage() {
             Laad de tabel &lsquo;Gebieden in Nederland&rsquo; van het CBS (StatLine, CSV met puntkomma&apos;s) of een
             bestand in het formaat van Rode Draad. U ziet eerst wat er verandert; pas daarna past u de tabel toe.
           </Paragraph>
-          <Form method="post" encType="multipart/form-data" className="utrecht-form rd-form">
-            <CsrfField />
-            <input type="hidden" name="intent" value="upload" />
-            <div className="utrecht-form-field">
-              <div className="utrecht-form-field__label">
-                <label className="utrecht-form-label" htmlFor="region-file">
-                  CSV-bestand
-                </label>
-              </div>
-              <div className="utrecht-form-field__input">
-                <input id="region-file" name="file" type="file" accept=".csv,text/csv" required />
-              </div>
-            </div>
-            <div className="utrecht-button-group">
-              <Button>Bekijk wat er verandert</Button>
-            </div>
-          </Form>
+          <CsvUploadForm id="region-file" submitLabel="Bekijk wat er verandert" />
         </>
       ) : "issues" in preview ? (
         <>

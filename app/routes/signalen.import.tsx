@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ActionButton, CsrfField } from "~/components/form";
+import { ActionButton, CsrfField, CsvUploadForm } from "~/components/form";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { DataTable } from "~/components/ui/table";
@@ -109,23 +109,7 @@ export default function SignalImportPage() {
             Een CSV-bestand (UTF-8, komma&apos;s, kopregel) met de kolommen <code>{SIGNAL_CSV_COLUMNS.join(",")}</code>. U ziet eerst
             een controle; er wordt pas iets opgeslagen als u bevestigt, en dan alles of niets.
           </Paragraph>
-          <Form method="post" encType="multipart/form-data" className="utrecht-form rd-form">
-            <CsrfField />
-            <input type="hidden" name="intent" value="upload" />
-            <div className="utrecht-form-field">
-              <div className="utrecht-form-field__label">
-                <label className="utrecht-form-label" htmlFor="signals-file">
-                  CSV-bestand
-                </label>
-              </div>
-              <div className="utrecht-form-field__input">
-                <input id="signals-file" name="file" type="file" accept=".csv,text/csv" required />
-              </div>
-            </div>
-            <div className="utrecht-button-group">
-              <Button>Bestand controleren</Button>
-            </div>
-          </Form>
+          <CsvUploadForm id="signals-file" submitLabel="Bestand controleren" />
         </>
       ) : preview.kind === "invalid" ? (
         <>
