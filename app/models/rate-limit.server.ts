@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { and, eq, gt, lt } from "drizzle-orm";
 import { rateEvents } from "../../db/schema";
-import { db } from "~/utils/db.server";
+import { db, type Db, type Tx } from "~/utils/db.server";
 import { secrets } from "~/utils/keys.server";
 
 /**
@@ -23,8 +23,12 @@ export function isLimited(bucket: string, clientAddress: string, max: number, wi
   return rows.length >= max;
 }
 
-export function recordHit(bucket: string, clientAddress: string): void {
-  db().insert(rateEvents).values({ bucket, key: addressKey(clientAddress), at: new Date() }).run();
+export function recordHit(bucket: string, clientAddress: string, tx: Tx | Db = db()): void {
+  tx.insert(rateEvents).values({ bucket, key: addressKey(clientAddress), at: new Date() }).run();
+}
+
+/** Run at start: no counter needs to outlive a day. */
+export function purgeOldRateEvents(): void {
   db()
     .delete(rateEvents)
     .where(lt(rateEvents.at, new Date(Date.now() - 24 * 60 * 60_000)))

@@ -40,8 +40,28 @@ export function loadShippedReferenceData(): void {
   }
 }
 
+/**
+ * The active regions and municipalities for forms. Every form page (and every public report) needs them, and they
+ * change only when an admin changes them, so they are kept in memory until then.
+ */
+let optionsCache: { regions: { code: string; name: string }[]; municipalities: { code: string; name: string; regionCode: string }[] } | undefined;
+
+export function regionAndMunicipalityOptions() {
+  optionsCache ??= {
+    regions: db().select({ code: regions.code, name: regions.name }).from(regions).where(eq(regions.active, true)).orderBy(asc(regions.name)).all(),
+    municipalities: db()
+      .select({ code: municipalities.code, name: municipalities.name, regionCode: municipalities.regionCode })
+      .from(municipalities)
+      .where(eq(municipalities.active, true))
+      .orderBy(asc(municipalities.name))
+      .all(),
+  };
+  return optionsCache;
+}
+
 /** Upserts a whole table: regions and municipalities it names become active, the others inactive (never deleted). */
 function writeTable(tx: Tx, table: RegionTable, needsCheck: Set<string> = new Set()): void {
+  optionsCache = undefined;
   tx.update(regions).set({ active: false }).run();
   tx.update(municipalities).set({ active: false }).run();
   const regionNames = new Map(table.rows.map((r) => [r.regionCode, r.regionName]));
@@ -119,6 +139,7 @@ export function moveMunicipality(municipalityCode: string, toRegionCode: string,
   if (target.code === municipality.regionCode) {
     throw new DomainError("REFERENCE.SAME_REGION", "De gemeente hoort al bij deze regio.", "regionCode");
   }
+  optionsCache = undefined;
   db().transaction((tx) => {
     tx.update(municipalities).set({ regionCode: target.code, needsCheck: false }).where(eq(municipalities.code, municipalityCode)).run();
     audit(actor, "reference.municipality_moved", { type: "municipality", id: municipalityCode }, {

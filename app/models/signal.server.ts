@@ -235,13 +235,3 @@ export function assignableStaff() {
     .all();
 }
 
-export function regionAndMunicipalityOptions() {
-  const regionRows = db().select({ code: regions.code, name: regions.name }).from(regions).where(eq(regions.active, true)).orderBy(asc(regions.name)).all();
-  const municipalityRows = db()
-    .select({ code: municipalities.code, name: municipalities.name, regionCode: municipalities.regionCode })
-    .from(municipalities)
-    .where(eq(municipalities.active, true))
-    .orderBy(asc(municipalities.name))
-    .all();
-  return { regions: regionRows, municipalities: municipalityRows };
-}

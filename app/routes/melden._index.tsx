@@ -8,9 +8,9 @@ import { Alert } from "~/components/ui/alert";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { PORTAL_PHASES, PORTAL_REQUESTERS, PORTAL_TOPICS, portalSchema } from "~/domain/portal-form";
 import { ASSOCIATION_LABELS, ASSOCIATIONS, optionsOf } from "~/domain/signal-codes";
-import { submitPortalSignal } from "~/models/portal.server";
-import { isLimited, recordHit } from "~/models/rate-limit.server";
-import { regionAndMunicipalityOptions } from "~/models/signal.server";
+import { PORTAL_SUBMIT_BUCKET, submitPortalSignal } from "~/models/portal.server";
+import { isLimited } from "~/models/rate-limit.server";
+import { regionAndMunicipalityOptions } from "~/models/reference.server";
 import { env } from "~/utils/env.server";
 import { readForm, replyWithError } from "~/utils/form.server";
 import { formatReceiptCode } from "~/utils/receipt.server";
@@ -27,15 +27,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.value.website) {
     return data({ result: submission.reply({ formErrors: ["Uw melding kon niet worden verwerkt. Probeer het opnieuw."] }), code: null }, { status: 400 });
   }
-  if (isLimited("portal-submit", context.clientAddress, env().PORTAL_SUBMISSIONS_PER_HOUR, 60)) {
+  if (isLimited(PORTAL_SUBMIT_BUCKET, context.clientAddress, env().PORTAL_SUBMISSIONS_PER_HOUR, 60)) {
     return data(
       { result: submission.reply({ formErrors: ["Er zijn vanaf uw adres veel meldingen gedaan. Wacht een uur en verstuur het dan opnieuw; uw tekst staat hieronder nog."] }), code: null },
       { status: 429 },
     );
   }
   try {
-    const { code } = submitPortalSignal(submission.value);
-    recordHit("portal-submit", context.clientAddress);
+    const { code } = submitPortalSignal(submission.value, context.clientAddress);
     return { result: null, code: formatReceiptCode(code) };
   } catch (error) {
     return data({ result: replyWithError(submission, error), code: null }, { status: 400 });

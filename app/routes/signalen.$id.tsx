@@ -24,8 +24,9 @@ import { assignSchema, classificationSchema, noteSchema, statusSchema } from "~/
 import { replySchema } from "~/domain/portal-form";
 import { conversation as portalConversation, replyToReporter } from "~/models/portal.server";
 import { allowedTransitions } from "~/domain/signal-status";
-import { addNote, assignableStaff, assignSignal, changeStatus, openSignal, regionAndMunicipalityOptions, updateClassification } from "~/models/signal.server";
+import { addNote, assignableStaff, assignSignal, changeStatus, openSignal, updateClassification } from "~/models/signal.server";
 import { DomainError } from "~/domain/errors";
+import { regionAndMunicipalityOptions } from "~/models/reference.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
 import { notFound, requireUser } from "~/utils/guard.server";

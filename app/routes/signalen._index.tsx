@@ -18,7 +18,8 @@ import {
   TOPICS,
 } from "~/domain/signal-codes";
 import { listInbox, signalYears } from "~/models/signal-inbox.server";
-import { assignableStaff, regionAndMunicipalityOptions } from "~/models/signal.server";
+import { assignableStaff } from "~/models/signal.server";
+import { regionAndMunicipalityOptions } from "~/models/reference.server";
 import { requireUser } from "~/utils/guard.server";
 
 export const meta: MetaFunction = () => [{ title: "Signalen · Rode Draad" }];

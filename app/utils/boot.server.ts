@@ -1,6 +1,7 @@
 import { issueSetupToken, needsSetup } from "~/models/setup.server";
 import { loadShippedReferenceData } from "~/models/reference.server";
 import { purgeOldLoginAttempts } from "~/models/login-throttle.server";
+import { purgeOldRateEvents } from "~/models/rate-limit.server";
 import { warmSearchCache } from "~/models/signal-inbox.server";
 import { databasePath } from "../../db/client";
 import { migrate } from "./db.server";
@@ -25,6 +26,7 @@ export function boot(): { host: string; port: number } {
   secrets();
   purgeExpiredSessions();
   purgeOldLoginAttempts();
+  purgeOldRateEvents();
   log.info("Database gereed", { path: databasePath() });
   void warmSearchCache().then((count) => log.info("Zoekindex in geheugen gereed", { signals: count }));
   if (needsSetup()) {

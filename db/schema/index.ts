@@ -3,3 +3,4 @@ export * from "./audit";
 export * from "./reference";
 export * from "./settings";
 export * from "./signals";
+export * from "./trajectories";

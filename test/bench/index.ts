@@ -3,6 +3,7 @@ export {};
 const benchName = process.argv[2] ?? "signals";
 const benches: Record<string, () => Promise<unknown>> = {
   signals: () => import("./signals"),
+  portal: () => import("./portal"),
 };
 const bench = benches[benchName];
 if (!bench) {
