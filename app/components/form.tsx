@@ -99,14 +99,14 @@ export function FieldShell({
   );
 }
 
-export function TextField({
+export function TextField<Value>({
   field,
   label,
   description,
   type = "text",
   autoComplete,
 }: {
-  field: FieldMetadata<string>;
+  field: FieldMetadata<Value, Record<string, unknown>, string[]>;
   label: string;
   description?: string;
   type?: "text" | "email" | "password" | "tel" | "date" | "search";
@@ -257,6 +257,7 @@ export function CheckboxGroup({
 export function ActionButton({
   action,
   label,
+  ariaLabel,
   intent,
   danger,
   confirmText,
@@ -264,6 +265,8 @@ export function ActionButton({
 }: {
   action?: string;
   label: string;
+  /** A fuller name for screen readers when the visible label repeats per row ("Afronden: stap 3"). */
+  ariaLabel?: string;
   intent?: string;
   danger?: boolean;
   confirmText?: string;
@@ -281,7 +284,7 @@ export function ActionButton({
       <CsrfField />
       {children}
       {intent ? <input type="hidden" name="intent" value={intent} /> : null}
-      <button type="submit" className={`utrecht-button utrecht-button--secondary-action${danger ? " utrecht-button--danger" : ""}`}>
+      <button type="submit" aria-label={ariaLabel} className={`utrecht-button utrecht-button--secondary-action${danger ? " utrecht-button--danger" : ""}`}>
         {label}
       </button>
     </Form>

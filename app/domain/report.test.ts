@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
   buildSignalsReport,
-  emptyTrajectoriesReport,
+  buildTrajectoriesReport,
   isReportYear,
+  NO_TRAJECTORIES,
   shareOf,
   type SignalCounts,
+  type TrajectoryCounts,
   type YearReport,
 } from "./report";
 import { CHANNELS, PHASES, REQUESTER_TYPES, TOPICS, TRIGGERS } from "./signal-codes";
@@ -180,39 +182,111 @@ describe("buildSignalsReport", () => {
   });
 });
 
-describe("emptyTrajectoriesReport", () => {
-  it("has DESIGN.md's full shape, every key present and zero, in order", () => {
-    const empty = emptyTrajectoriesReport();
-    expect(JSON.stringify(empty)).toBe(
+/** The trajectory figures of DESIGN.md (the 2021 report). */
+const trajectories2021: TrajectoryCounts = {
+  total: 14,
+  regions: 14,
+  forcesBundled: 13,
+  jointVision: 11,
+  cooperativeFormed: 2,
+  contractWon: 1,
+  contractsAwardedTotal: 15,
+  municipalitiesConsulted: 10,
+  visionAdapted: 8,
+  escalated: 3,
+  legal: 1,
+  council: 1,
+  publicity: 1,
+};
+
+describe("buildTrajectoriesReport", () => {
+  it("reproduces DESIGN.md's example document, keys in its order", () => {
+    expect(JSON.stringify(buildTrajectoriesReport(trajectories2021))).toBe(
       JSON.stringify({
-        total: 0,
-        regions: 0,
+        total: 14,
+        regions: 14,
         outcomes: {
-          forces_bundled: 0,
-          joint_vision: 0,
-          cooperative_formed: 0,
-          contract_won: 0,
-          contracts_awarded_total: 0,
-          municipalities_consulted: 0,
-          vision_adapted: 0,
-          escalated: 0,
+          forces_bundled: 13,
+          joint_vision: 11,
+          cooperative_formed: 2,
+          contract_won: 1,
+          contracts_awarded_total: 15,
+          municipalities_consulted: 10,
+          vision_adapted: 8,
+          escalated: 3,
         },
-        escalationTypes: { legal: 0, council: 0, publicity: 0 },
+        escalationTypes: { legal: 1, council: 1, publicity: 1 },
       }),
     );
   });
 
+  it("puts every count in its own place", () => {
+    // Distinct numbers, so a count landing under the wrong key shows.
+    const counts: TrajectoryCounts = {
+      total: 101,
+      regions: 102,
+      forcesBundled: 103,
+      jointVision: 104,
+      cooperativeFormed: 105,
+      contractWon: 106,
+      contractsAwardedTotal: 107,
+      municipalitiesConsulted: 108,
+      visionAdapted: 109,
+      escalated: 110,
+      legal: 111,
+      council: 112,
+      publicity: 113,
+    };
+    expect(buildTrajectoriesReport(counts)).toEqual({
+      total: 101,
+      regions: 102,
+      outcomes: {
+        forces_bundled: 103,
+        joint_vision: 104,
+        cooperative_formed: 105,
+        contract_won: 106,
+        contracts_awarded_total: 107,
+        municipalities_consulted: 108,
+        vision_adapted: 109,
+        escalated: 110,
+      },
+      escalationTypes: { legal: 111, council: 112, publicity: 113 },
+    });
+  });
+
+  it("gives a year without trajectories in full shape, every key present and zero", () => {
+    const empty = buildTrajectoriesReport(NO_TRAJECTORIES);
+    expect(empty).toEqual({
+      total: 0,
+      regions: 0,
+      outcomes: {
+        forces_bundled: 0,
+        joint_vision: 0,
+        cooperative_formed: 0,
+        contract_won: 0,
+        contracts_awarded_total: 0,
+        municipalities_consulted: 0,
+        vision_adapted: 0,
+        escalated: 0,
+      },
+      escalationTypes: { legal: 0, council: 0, publicity: 0 },
+    });
+  });
+
   it("hands out a fresh object each time", () => {
-    const first = emptyTrajectoriesReport();
+    const first = buildTrajectoriesReport(NO_TRAJECTORIES);
     first.outcomes.escalated = 3;
-    expect(emptyTrajectoriesReport().outcomes.escalated).toBe(0);
+    first.escalationTypes.legal = 1;
+    expect(buildTrajectoriesReport(NO_TRAJECTORIES).outcomes.escalated).toBe(0);
+    expect(buildTrajectoriesReport(NO_TRAJECTORIES).escalationTypes.legal).toBe(0);
+    expect(NO_TRAJECTORIES.escalated).toBe(0);
   });
 
   it("fits YearReport", () => {
     const report: YearReport = {
       year: 2021,
       signals: buildSignalsReport(none, [], 2021),
-      trajectories: emptyTrajectoriesReport(),
+      trajectories: buildTrajectoriesReport(trajectories2021),
       suppressed: [],
     };
     expect(Object.keys(report)).toEqual(["year", "signals", "trajectories", "suppressed"]);

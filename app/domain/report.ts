@@ -142,21 +142,63 @@ export function buildSignalsReport(input: SignalCounts, regionCodes: readonly st
   };
 }
 
-/** Until trajectories are recorded: the full shape, so readers of the JSON never meet a missing key. */
-export function emptyTrajectoriesReport(): TrajectoriesReport {
+/**
+ * What the database counts for the trajectories part: the trajectories active on at least one day of the year, and
+ * of those how many carry each outcome. Every field is a number of trajectories, except `contractsAwardedTotal` (a sum
+ * of contracts) and `municipalitiesConsulted` (distinct municipalities: one heard in two trajectories counts once).
+ */
+export type TrajectoryCounts = {
+  total: number;
+  /** Distinct regions of those trajectories. */
+  regions: number;
+  forcesBundled: number;
+  jointVision: number;
+  cooperativeFormed: number;
+  contractWon: number;
+  contractsAwardedTotal: number;
+  municipalitiesConsulted: number;
+  visionAdapted: number;
+  /** Trajectories with at least one escalation; the three below, with at least one escalation of that type. */
+  escalated: number;
+  legal: number;
+  council: number;
+  publicity: number;
+};
+
+export const NO_TRAJECTORIES: Readonly<TrajectoryCounts> = {
+  total: 0,
+  regions: 0,
+  forcesBundled: 0,
+  jointVision: 0,
+  cooperativeFormed: 0,
+  contractWon: 0,
+  contractsAwardedTotal: 0,
+  municipalitiesConsulted: 0,
+  visionAdapted: 0,
+  escalated: 0,
+  legal: 0,
+  council: 0,
+  publicity: 0,
+};
+
+/**
+ * The trajectories part of the year report, in DESIGN.md's shape and key order. Counts are reported as they are: no
+ * shares (DESIGN.md gives none for trajectories) and no suppression (that is for reports meant for others).
+ */
+export function buildTrajectoriesReport(counts: TrajectoryCounts): TrajectoriesReport {
   return {
-    total: 0,
-    regions: 0,
+    total: counts.total,
+    regions: counts.regions,
     outcomes: {
-      forces_bundled: 0,
-      joint_vision: 0,
-      cooperative_formed: 0,
-      contract_won: 0,
-      contracts_awarded_total: 0,
-      municipalities_consulted: 0,
-      vision_adapted: 0,
-      escalated: 0,
+      forces_bundled: counts.forcesBundled,
+      joint_vision: counts.jointVision,
+      cooperative_formed: counts.cooperativeFormed,
+      contract_won: counts.contractWon,
+      contracts_awarded_total: counts.contractsAwardedTotal,
+      municipalities_consulted: counts.municipalitiesConsulted,
+      vision_adapted: counts.visionAdapted,
+      escalated: counts.escalated,
     },
-    escalationTypes: { legal: 0, council: 0, publicity: 0 },
+    escalationTypes: { legal: counts.legal, council: counts.council, publicity: counts.publicity },
   };
 }

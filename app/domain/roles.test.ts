@@ -45,22 +45,26 @@ describe("navFor", () => {
   });
 
   it("shows the intermediary the signals, no admin items", () => {
-    expect(labels(["intermediary"])).toEqual(["Start", "Signalen"]);
+    expect(labels(["intermediary"])).toEqual(["Start", "Signalen", "Trajecten"]);
   });
 
-  it.each<Role>(["adviser", "reader"])("shows %s only Start, no admin items", (role) => {
+  it("shows the adviser the trajectories only", () => {
+    expect(labels(["adviser"])).toEqual(["Start", "Trajecten"]);
+  });
+
+  it.each<Role>(["reader"])("shows %s only Start, no admin items", (role) => {
     const items = navFor([role]);
     expect(items.map((item) => item.to)).toEqual(["/"]);
     expect(items.map((item) => item.label)).toEqual(["Start"]);
   });
 
   it("shows admin items once when a user combines admin with other roles", () => {
-    expect(labels(["reader", "admin", "adviser"])).toEqual(["Start", "Gebruikers", "Regio's"]);
+    expect(labels(["reader", "admin", "adviser"])).toEqual(["Start", "Trajecten", "Gebruikers", "Regio's"]);
   });
 
   it("shows non-admin combinations no admin items", () => {
     const items = navFor(["adviser", "reader", "intermediary"]);
-    expect(items.map((item) => item.to)).toEqual(["/", "/signalen"]);
+    expect(items.map((item) => item.to)).toEqual(["/", "/signalen", "/trajecten"]);
   });
 
   it("shows nothing to a user without roles", () => {

@@ -25,6 +25,7 @@ export type NavItem = { to: string; label: string; roles: readonly Role[] };
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/", label: "Start", roles: ROLES },
   { to: "/signalen", label: "Signalen", roles: ["intermediary"] },
+  { to: "/trajecten", label: "Trajecten", roles: ["intermediary", "adviser"] },
   { to: "/beheer/gebruikers", label: "Gebruikers", roles: ["admin"] },
   { to: "/beheer/regios", label: "Regio's", roles: ["admin"] },
 ];

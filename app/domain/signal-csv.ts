@@ -103,7 +103,7 @@ export type SignalCsvResult = { records: SignalRecord[] } | { issues: CsvIssue[]
 
 const MUNICIPALITY_CODE = /^GM\d{4}$/;
 const SEGMENT_CODE = /^[a-z0-9_]+$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+export const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTHS = [
   "januari",
   "februari",
@@ -120,12 +120,12 @@ const MONTHS = [
 ];
 
 /** An issue plus its place among the issues of its line: the column's position in the file (-1: the whole line). */
-type RankedIssue = CsvIssue & { rank: number };
+export type RankedIssue = CsvIssue & { rank: number };
 
-type Row = { line: number; cells: string[] };
+export type Row = { line: number; cells: string[] };
 
 /** Where each known column sits in the file; a column left out of the file has no entry. */
-type ColumnIndex = Partial<Record<SignalCsvColumn, number>>;
+export type ColumnIndex<Column extends string = SignalCsvColumn> = Partial<Record<Column, number>>;
 
 export function parseSignalsCsv(
   text: string,
@@ -141,34 +141,40 @@ export function parseSignalsCsv(
   const [header, ...rows] = sheet.rows;
   if (!header || rows.length === 0) return { issues: [{ line: 1, message: "Het bestand bevat geen signalen" }] };
 
-  const columns = readHeader(header);
+  const columns = readHeader(header, SIGNAL_CSV_COLUMNS, REQUIRED_SIGNAL_CSV_COLUMNS);
   // A header problem usually means a different file or layout altogether; checking rows against it would bury the
   // one real problem under a message for every row. So a faulty header is reported on its own.
-  if ("issues" in columns) return { issues: finish(columns.issues) };
+  if ("issues" in columns) return { issues: finishIssues(columns.issues) };
 
   const issues: RankedIssue[] = [];
   const records: SignalRecord[] = [];
-  const undecodable = body.indexOf("\uFFFD");
-  if (undecodable >= 0) {
-    // The caller decoded the upload as UTF-8; U+FFFD is what is left of bytes that were not UTF-8, typically a file
-    // Excel saved as "CSV (gescheiden door lijstscheidingsteken)" in Windows-1252, where ë and é come out like this.
-    issues.push({
-      line: lineOfCharacter(body, undecodable),
-      rank: -1,
-      message: "Het bestand is niet als UTF-8 opgeslagen (letters als ë en é zijn onleesbaar); sla het op als 'CSV UTF-8'",
-    });
-  }
+  const encoding = encodingIssue(body);
+  if (encoding) issues.push(encoding);
   for (const row of rows) {
     const record = readRecord(row, columns.index, header.cells.length, reference, today, issues);
     if (record) records.push(record);
   }
 
-  if (issues.length > 0) return { issues: finish(issues) };
+  if (issues.length > 0) return { issues: finishIssues(issues) };
   return { records };
 }
 
+/**
+ * The caller decoded the upload as UTF-8; U+FFFD is what is left of bytes that were not UTF-8, typically a file
+ * Excel saved as "CSV (gescheiden door lijstscheidingsteken)" in Windows-1252, where ë and é come out like this.
+ */
+export function encodingIssue(body: string): RankedIssue | undefined {
+  const undecodable = body.indexOf("\uFFFD");
+  if (undecodable < 0) return undefined;
+  return {
+    line: lineOfCharacter(body, undecodable),
+    rank: -1,
+    message: "Het bestand is niet als UTF-8 opgeslagen (letters als ë en é zijn onleesbaar); sla het op als 'CSV UTF-8'",
+  };
+}
+
 /** Sorts by line, then by column position in the file, and caps the list. */
-function finish(issues: RankedIssue[]): CsvIssue[] {
+export function finishIssues(issues: RankedIssue[]): CsvIssue[] {
   // Array.prototype.sort is stable, so issues on the same cell keep the order in which they were found.
   const sorted = [...issues].sort((a, b) => a.line - b.line || a.rank - b.rank);
   const plain = sorted.map(({ rank: _rank, ...issue }) => issue);
@@ -186,7 +192,7 @@ function finish(issues: RankedIssue[]): CsvIssue[] {
 // ---------------------------------------------------------------------------------------------------------------------
 // Reading the CSV syntax
 
-function readRows(body: string): { rows: Row[] } | { issue: CsvIssue } {
+export function readRows(body: string): { rows: Row[] } | { issue: CsvIssue } {
   // csv-parse turns a string into a UTF-8 Buffer and reports byte offsets in it; we need the same bytes to map those
   // offsets to lines. (Line breaks are single bytes that never occur inside a multi-byte UTF-8 character.)
   const bytes = new TextEncoder().encode(body);
@@ -249,7 +255,7 @@ function lineIndex(bytes: Uint8Array): { lineAt(offset: number): number } {
   };
 }
 
-function lineOfCharacter(body: string, index: number): number {
+export function lineOfCharacter(body: string, index: number): number {
   return body.slice(0, index).split("\n").length;
 }
 
@@ -271,7 +277,15 @@ function csvErrorMessage(error: CsvError): string {
 // ---------------------------------------------------------------------------------------------------------------------
 // The header
 
-function readHeader(header: Row): { index: ColumnIndex } | { issues: RankedIssue[] } {
+/**
+ * Maps the header's column names to their positions. `known` are the columns the file may have (anything else is an
+ * error), `required` those it must have; every problem of the header is reported at once.
+ */
+export function readHeader<Column extends string>(
+  header: Row,
+  known: readonly Column[],
+  required: readonly Column[],
+): { index: ColumnIndex<Column> } | { issues: RankedIssue[] } {
   const names = header.cells.map((cell) => cell.trim());
   const issues: RankedIssue[] = [];
   const at = (rank: number, message: string, column?: string): RankedIssue =>
@@ -283,12 +297,12 @@ function readHeader(header: Row): { index: ColumnIndex } | { issues: RankedIssue
     return { issues: [at(-1, "De kolommen zijn gescheiden door ';' in plaats van door ','")] };
   }
 
-  const index: ColumnIndex = {};
+  const index: ColumnIndex<Column> = {};
   names.forEach((name, position) => {
     if (name === "") {
       issues.push(at(position, `Kolom ${position + 1} heeft geen naam`));
-    } else if (!isColumn(name)) {
-      const meant = SIGNAL_CSV_COLUMNS.find((known) => known === name.toLowerCase());
+    } else if (!isCode(known, name)) {
+      const meant = known.find((column) => column === name.toLowerCase());
       const hint = meant === undefined ? "" : ` — bedoelt u '${meant}'?`;
       issues.push(at(position, `Onbekende kolom '${name}'${hint}`, name));
     } else if (index[name] !== undefined) {
@@ -297,20 +311,16 @@ function readHeader(header: Row): { index: ColumnIndex } | { issues: RankedIssue
       index[name] = position;
     }
   });
-  // Missing columns have no position in the file; they come after the others, in the order of SIGNAL_CSV_COLUMNS.
-  REQUIRED_SIGNAL_CSV_COLUMNS.forEach((name) => {
+  // Missing columns have no position in the file; they come after the others, in the order of `known`.
+  required.forEach((name) => {
     if (index[name] === undefined) {
-      issues.push(at(names.length + SIGNAL_CSV_COLUMNS.indexOf(name), `Kolom '${name}' ontbreekt`, name));
+      issues.push(at(names.length + known.indexOf(name), `Kolom '${name}' ontbreekt`, name));
     }
   });
   return issues.length > 0 ? { issues } : { index };
 }
 
-function isColumn(name: string): name is SignalCsvColumn {
-  return (SIGNAL_CSV_COLUMNS as readonly string[]).includes(name);
-}
-
-function isCode<Code extends string>(codes: readonly Code[], value: string): value is Code {
+export function isCode<Code extends string>(codes: readonly Code[], value: string): value is Code {
   return (codes as readonly string[]).includes(value);
 }
 
@@ -389,22 +399,9 @@ function readRecord(
   const municipalityText = value("municipality_code");
   let municipalityCode: string | null = null;
   if (municipalityText !== "") {
-    if (!MUNICIPALITY_CODE.test(municipalityText)) {
-      report("municipality_code", `Ongeldige gemeentecode '${municipalityText}' — gebruik de vorm GM0000`);
-    } else {
-      const regionOfMunicipality = reference.regionOfMunicipality(municipalityText);
-      if (regionOfMunicipality === undefined) {
-        report("municipality_code", `Onbekende gemeente '${municipalityText}'`);
-      } else if (regionKnown && regionOfMunicipality !== regionCode) {
-        report(
-          "municipality_code",
-          `Gemeente ${municipalityText} ligt niet in regio ${regionCode} maar in ${regionOfMunicipality}`,
-        );
-      } else {
-        // With an unknown region only the region is reported: "not in region JZ99" would add nothing.
-        municipalityCode = municipalityText;
-      }
-    }
+    const problem = municipalityProblem(municipalityText, regionKnown ? regionCode : undefined, reference);
+    if (problem === undefined) municipalityCode = municipalityText;
+    else report("municipality_code", problem);
   }
 
   const association = optionalCode("association", ASSOCIATIONS, null);
@@ -480,8 +477,26 @@ function readRecord(
   };
 }
 
-/** Why `text` is not an acceptable `received_on`, or undefined when it is. */
-function dateProblem(text: string, today: string): string | undefined {
+/**
+ * Why `code` is not an acceptable municipality in the region `regionCode`, or undefined when it is. Pass no region
+ * when the row's region is itself unknown: then only the region is reported, as "not in region JZ99" would add nothing.
+ */
+export function municipalityProblem(
+  code: string,
+  regionCode: string | undefined,
+  reference: ReferenceLookup,
+): string | undefined {
+  if (!MUNICIPALITY_CODE.test(code)) return `Ongeldige gemeentecode '${code}' — gebruik de vorm GM0000`;
+  const regionOfMunicipality = reference.regionOfMunicipality(code);
+  if (regionOfMunicipality === undefined) return `Onbekende gemeente '${code}'`;
+  if (regionCode !== undefined && regionOfMunicipality !== regionCode) {
+    return `Gemeente ${code} ligt niet in regio ${regionCode} maar in ${regionOfMunicipality}`;
+  }
+  return undefined;
+}
+
+/** Why `text` is not an acceptable date (YYYY-MM-DD, a day that exists, not after `today`), or undefined when it is. */
+export function dateProblem(text: string, today: string): string | undefined {
   const parts = ISO_DATE.exec(text);
   if (!parts) return `Datum '${text}' moet de vorm JJJJ-MM-DD hebben`;
   const year = Number(parts[1]);
@@ -503,7 +518,7 @@ function daysInMonth(year: number, month: number): number {
  * Today's date where the intermediary works. A server running in UTC would otherwise call a signal received
  * shortly after midnight (Dutch time) "in the future".
  */
-function todayInTheNetherlands(): string {
+export function todayInTheNetherlands(): string {
   const parts = new Intl.DateTimeFormat("en-GB", {
     timeZone: "Europe/Amsterdam",
     year: "numeric",

@@ -32,7 +32,24 @@ export type AuditAction =
   | "signal.import_undone"
   | "portal.submitted"
   | "portal.message_received"
-  | "portal.reply_sent";
+  | "portal.reply_sent"
+  | "trajectory.created"
+  | "trajectory.viewed"
+  | "trajectory.signal_linked"
+  | "trajectory.signal_unlinked"
+  | "trajectory.step_changed"
+  | "trajectory.note_added"
+  | "trajectory.plan_revised"
+  | "trajectory.outcomes_set"
+  | "trajectory.closed"
+  | "trajectory.reopened"
+  | "trajectory.advisers_set"
+  | "trajectory.reanalysis_dismissed"
+  | "trajectory.escalation_added"
+  | "trajectory.contact_added"
+  | "trajectory.lesson_added"
+  | "procurement.milestone_added"
+  | "procurement.milestone_changed";
 
 /** Codes, ids and counts only. Confidential text never goes here, so the type admits no free text by design of its users. */
 export type AuditDetail = Record<string, string | number | boolean | null | string[]>;

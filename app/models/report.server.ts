@@ -1,14 +1,16 @@
-import { and, asc, count, eq, gte, lt, sql, type SQL } from "drizzle-orm";
-import { unionAll, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
-import { regions, signals, signalTriggers } from "../../db/schema";
+import { and, asc, count, countDistinct, eq, gte, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { alias, unionAll, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { escalations, regions, signals, signalTriggers, trajectories, trajectoryMunicipalities } from "../../db/schema";
 import { DomainError } from "~/domain/errors";
 import {
   buildSignalsReport,
-  emptyTrajectoriesReport,
+  buildTrajectoriesReport,
   isReportYear,
   MAX_REPORT_YEAR,
   MIN_REPORT_YEAR,
+  NO_TRAJECTORIES,
   type Counts,
+  type TrajectoryCounts,
   type YearReport,
 } from "~/domain/report";
 import { TENDER_PHASES } from "~/domain/signal-codes";
@@ -46,7 +48,8 @@ export function yearReport(year: number): YearReport {
     activeRegionCodes(),
     year,
   );
-  return { year, signals: signalsReport, trajectories: emptyTrajectoriesReport(), suppressed: [] };
+  const trajectoriesReport = buildTrajectoriesReport(countTrajectories(year));
+  return { year, signals: signalsReport, trajectories: trajectoriesReport, suppressed: [] };
 }
 
 /**
@@ -79,6 +82,71 @@ function countSignals(year: number): CountRow[] {
       .where(inYear)
       .groupBy(signalTriggers.trigger),
   ).all();
+}
+
+/**
+ * A trajectory counts in every year in which it was active for at least one day: started on or before 31 December
+ * and not closed before 1 January. Plain comparisons on the text columns, so SQLite can use trajectories_period_idx.
+ */
+function activeInYear(trajectory: { startedOn: AnySQLiteColumn; closedOn: AnySQLiteColumn }, year: number): SQL {
+  const startsBy = lte(trajectory.startedOn, `${year}-12-31`);
+  const runsInto = or(isNull(trajectory.closedOn), gte(trajectory.closedOn, `${year}-01-01`));
+  return and(startsBy, runsInto) ?? startsBy;
+}
+
+/** Rows whose (boolean) column is true; 0 over no rows, where sum() would give NULL. */
+const flagged = (column: AnySQLiteColumn | SQL.Aliased) => sql<number>`count(case when ${column} then 1 end)`.mapWith(Number);
+
+/**
+ * One statement, so the figures come from one snapshot:
+ * - the year's trajectories, each once: the flags are counted per trajectory;
+ * - escalations are folded to one row per trajectory first (any escalation, any of each type) and left-joined, so a
+ *   trajectory with several escalations still counts once and the trajectory count is not multiplied. This reads the
+ *   escalations once rather than probing them per trajectory (escalations has no index on trajectory_id);
+ * - consulted municipalities in a scalar subquery: distinct municipality codes over the year's trajectories, so a
+ *   municipality heard in two trajectories counts once (and the join cannot multiply the other counts).
+ */
+function countTrajectories(year: number): TrajectoryCounts {
+  const anyEscalation = db()
+    .select({
+      trajectoryId: escalations.trajectoryId,
+      legal: sql<number>`max(${escalations.legal})`.as("any_legal"),
+      council: sql<number>`max(${escalations.council})`.as("any_council"),
+      publicity: sql<number>`max(${escalations.publicity})`.as("any_publicity"),
+    })
+    .from(escalations)
+    .groupBy(escalations.trajectoryId)
+    // Drizzle writes a selected alias unqualified ("any_legal"), so the names must not clash with a trajectories column.
+    .as("any_escalation");
+
+  const heard = alias(trajectories, "heard_trajectory");
+  const consulted = db()
+    .select({ count: countDistinct(trajectoryMunicipalities.municipalityCode) })
+    .from(trajectoryMunicipalities)
+    .innerJoin(heard, eq(heard.id, trajectoryMunicipalities.trajectoryId))
+    .where(and(eq(trajectoryMunicipalities.role, "consulted"), activeInYear(heard, year)));
+
+  const row = db()
+    .select({
+      total: count(),
+      regions: countDistinct(trajectories.regionCode),
+      forcesBundled: flagged(trajectories.forcesBundled),
+      jointVision: flagged(trajectories.jointVision),
+      cooperativeFormed: flagged(trajectories.cooperativeFormed),
+      contractWon: flagged(trajectories.contractWon),
+      contractsAwardedTotal: sql<number>`coalesce(sum(${trajectories.contractsAwardedTotal}), 0)`.mapWith(Number),
+      municipalitiesConsulted: sql<number>`(${consulted})`.mapWith(Number),
+      visionAdapted: flagged(trajectories.visionAdapted),
+      escalated: count(anyEscalation.trajectoryId),
+      legal: flagged(anyEscalation.legal),
+      council: flagged(anyEscalation.council),
+      publicity: flagged(anyEscalation.publicity),
+    })
+    .from(trajectories)
+    .leftJoin(anyEscalation, eq(anyEscalation.trajectoryId, trajectories.id))
+    .where(activeInYear(trajectories, year))
+    .get();
+  return row ?? { ...NO_TRAJECTORIES };
 }
 
 /** Inactive regions (left the official table) appear only when that year's signals name them. */

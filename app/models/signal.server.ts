@@ -191,6 +191,11 @@ export function updateClassification(id: number, input: Classification, actor: A
   });
 }
 
+/** The region a signal was recorded with (to start a trajectory from it); no confidential text. */
+export function signalRegion(id: number): string | undefined {
+  return db().select({ regionCode: signals.regionCode }).from(signals).where(eq(signals.id, id)).get()?.regionCode;
+}
+
 export function changeStatus(id: number, to: SignalStatus, actor: Actor): void {
   const before = requireSignalRow(id);
   if (!canTransition(before.status, to)) {

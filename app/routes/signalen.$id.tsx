@@ -23,6 +23,8 @@ import {
 import { assignSchema, classificationSchema, noteSchema, statusSchema } from "~/domain/signal-form";
 import { replySchema } from "~/domain/portal-form";
 import { conversation as portalConversation, replyToReporter } from "~/models/portal.server";
+import { trajectoriesOfSignal } from "~/models/trajectory.server";
+import { ButtonLink } from "~/components/ui/button";
 import { allowedTransitions } from "~/domain/signal-status";
 import { addNote, assignableStaff, assignSignal, changeStatus, openSignal, updateClassification } from "~/models/signal.server";
 import { DomainError } from "~/domain/errors";
@@ -54,6 +56,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     signal,
     conversation: signal.fromPortal ? portalConversation(signal.id) : null,
+    trajectories: trajectoriesOfSignal(signal.id),
     reference: regionAndMunicipalityOptions(),
     staff: assignableStaff(),
     transitions: allowedTransitions(signal.status),
@@ -136,7 +139,7 @@ function Facts({ items }: { items: [string, string | null | undefined][] }) {
 }
 
 export default function SignalPage() {
-  const { signal, conversation, reference, staff, transitions } = useLoaderData<typeof loader>();
+  const { signal, conversation, trajectories, reference, staff, transitions } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const region = reference.regions.find((r) => r.code === signal.regionCode);
   const municipality = reference.municipalities.find((m) => m.code === signal.municipalityCode);
@@ -230,7 +233,22 @@ export default function SignalPage() {
             </ActionButton>
           ))}
         </div>
-        {signal.status === "in_trajectory" ? <Paragraph>Dit signaal hoort bij een bemiddelingstraject.</Paragraph> : null}
+        {trajectories.length > 0 ? (
+          <Paragraph>
+            Hoort bij:{" "}
+            {trajectories.map((t, i) => (
+              <span key={t.id}>
+                {i > 0 ? ", " : ""}
+                <TextLink to={`/trajecten/${t.id}`}>
+                  traject {t.regionName} (sinds {t.startedOn})
+                </TextLink>
+              </span>
+            ))}
+          </Paragraph>
+        ) : null}
+        <p>
+          <ButtonLink to={`/trajecten/nieuw?signal=${signal.id}`}>Start traject vanuit dit signaal</ButtonLink>
+        </p>
         <Form method="post" className="rd-toolbar">
           <CsrfField />
           <input type="hidden" name="intent" value="assign" />

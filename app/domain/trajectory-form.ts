@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { ASSOCIATIONS } from "./signal-codes";
+import { STEP_ACTION_CODES } from "./trajectory-workflow";
+import { CONTACT_KINDS, ESCALATION_TYPES, MILESTONE_KINDS, STEPS } from "./trajectory-codes";
+
+const date = (message: string) => z.string({ required_error: message }).regex(/^\d{4}-\d{2}-\d{2}$/, "Gebruik de vorm JJJJ-MM-DD.");
+
+export const newTrajectorySchema = z.object({
+  regionCode: z.string({ required_error: "Kies een regio." }).regex(/^JZ\d{2}$/, "Kies een regio."),
+  municipalities: z.array(z.string().regex(/^GM\d{4}$/)).default([]),
+  associations: z.array(z.enum(ASSOCIATIONS)).default([]),
+  providersInvolved: z.coerce.number({ invalid_type_error: "Vul een aantal in." }).int().min(0, "Vul een aantal in.").max(10_000).default(0),
+  strategicGoal: z.string({ required_error: "Beschrijf het strategische doel." }).trim().min(5, "Beschrijf het strategische doel.").max(2000),
+  startedOn: date("Vul de startdatum in."),
+  signalId: z.coerce.number().int().positive().optional(),
+});
+
+export const stepActionSchema = z.object({ step: z.enum(STEPS), action: z.enum(STEP_ACTION_CODES as [string, ...string[]]) });
+
+export const stepNoteSchema = z.object({
+  step: z.enum(STEPS, { errorMap: () => ({ message: "Kies een stap." }) }),
+  body: z.string({ required_error: "Schrijf een notitie." }).trim().min(1, "Schrijf een notitie.").max(10_000),
+});
+
+export const planRevisionSchema = z.object({
+  body: z.string({ required_error: "Schrijf het plan van aanpak." }).trim().min(10, "Schrijf het plan van aanpak.").max(50_000),
+  reason: z.string({ required_error: "Geef de reden van deze versie." }).trim().min(3, "Geef de reden van deze versie.").max(500),
+});
+
+export const linkSignalSchema = z.object({ signalId: z.coerce.number({ invalid_type_error: "Vul een signaalnummer in." }).int().positive("Vul een signaalnummer in.") });
+
+export const outcomesSchema = z.object({
+  outcomes: z.array(z.enum(["forces_bundled", "joint_vision", "cooperative_formed", "vision_adapted"])).default([]),
+  contractWon: z.literal("yes").optional(),
+  contractsAwardedTotal: z.coerce.number().int().min(0).max(10_000).optional(),
+  municipalitiesConsulted: z.array(z.string().regex(/^GM\d{4}$/)).default([]),
+});
+
+export const closeSchema = z.discriminatedUnion("status", [
+  z.object({ status: z.literal("completed"), closedOn: date("Vul de einddatum in.") }),
+  z.object({ status: z.literal("stopped"), closedOn: date("Vul de einddatum in."), reason: z.string({ required_error: "Geef de reden." }).trim().min(3, "Geef de reden.").max(1000) }),
+]);
+
+export const adviserSchema = z.object({ adviserIds: z.array(z.coerce.number().int().positive()).default([]) });
+
+export const milestoneSchema = z.object({
+  id: z.coerce.number().int().positive().optional(),
+  kind: z.enum(MILESTONE_KINDS, { errorMap: () => ({ message: "Kies een soort." }) }),
+  dueOn: date("Vul de datum in."),
+  title: z.string({ required_error: "Geef een titel." }).trim().min(2, "Geef een titel.").max(300),
+  reference: z.string().trim().max(500).optional(),
+  note: z.string().trim().max(2000).optional(),
+});
+
+export const dismissSchema = z.object({
+  reason: z.string({ required_error: "Geef de reden." }).trim().min(3, "Geef de reden.").max(1000),
+});
+
+export const escalationSchema = z.object({
+  happenedOn: date("Vul de datum in."),
+  types: z.array(z.enum(ESCALATION_TYPES), { required_error: "Kies minstens één soort escalatie." }).min(1, "Kies minstens één soort escalatie."),
+  description: z.string().trim().max(5000).optional(),
+});
+
+export const contactSchema = z.object({
+  heldOn: date("Vul de datum in."),
+  kind: z.enum(CONTACT_KINDS, { errorMap: () => ({ message: "Kies een soort." }) }),
+  organisations: z.string({ required_error: "Noem wie er aanwezig waren." }).trim().min(2, "Noem wie er aanwezig waren.").max(1000),
+  summary: z.string({ required_error: "Vat het gesprek samen." }).trim().min(3, "Vat het gesprek samen.").max(10_000),
+});
+
+export const lessonSchema = z.object({
+  text: z.string({ required_error: "Beschrijf de les." }).trim().min(5, "Beschrijf de les.").max(5000),
+});

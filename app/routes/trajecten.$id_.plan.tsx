@@ -1,0 +1,101 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { FilterSelect } from "~/components/filter-fields";
+import { Heading, Paragraph, TextLink } from "~/components/ui/text";
+import { compareVersions } from "~/domain/trajectory-workflow";
+import { audit } from "~/models/audit.server";
+import { canSee, planHistory } from "~/models/trajectory.server";
+import { forbidden, notFound, requireUser } from "~/utils/guard.server";
+import { actorOf } from "~/utils/request.server";
+
+export const meta: MetaFunction = () => [{ title: "Plan van aanpak · Rode Draad" }];
+
+/** Every version of the plan, readable and comparable; advisers of the trajectory may read it too. */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, ["intermediary", "adviser"]);
+  if (!/^\d+$/.test(params.id ?? "")) notFound("Dit traject");
+  const id = Number(params.id);
+  if (!canSee(id, user)) forbidden();
+  const versions = planHistory(id);
+  if (versions.length === 0) notFound("Een plan van aanpak");
+  const url = new URL(request.url);
+  const newest = versions[0]?.version ?? 1;
+  const b = Number(url.searchParams.get("b") ?? newest);
+  const a = Number(url.searchParams.get("a") ?? Math.max(1, b - 1));
+  const older = versions.find((v) => v.version === a);
+  const newer = versions.find((v) => v.version === b);
+  audit(actorOf(user, context), "trajectory.viewed", { type: "trajectory", id }, { plan: true });
+  return {
+    id,
+    versions,
+    a,
+    b,
+    comparison: older && newer && a !== b ? compareVersions(older.body, newer.body) : null,
+  };
+}
+
+const KIND_LABELS = { same: "Ongewijzigd", added: "Toegevoegd", removed: "Verwijderd" } as const;
+
+export default function PlanPage() {
+  const { id, versions, a, b, comparison } = useLoaderData<typeof loader>();
+  const current = versions[0];
+  const options = versions.map((v) => ({ value: String(v.version), label: `Versie ${v.version} (${v.at.slice(0, 10)})` }));
+  return (
+    <>
+      <section className="rd-section">
+        <Paragraph>
+          <TextLink to={`/trajecten/${id}`}>Terug naar het traject</TextLink>
+        </Paragraph>
+        <Heading level={1}>Plan van aanpak</Heading>
+        {current ? (
+          <>
+            <Paragraph>
+              Huidige versie {current.version}, {current.at.slice(0, 10)} door {current.author ?? "onbekend"}: {current.reason}
+            </Paragraph>
+            <div className="rd-card rd-pre">{current.body}</div>
+          </>
+        ) : null}
+      </section>
+      <section className="rd-section" aria-labelledby="compare-heading">
+        <Heading level={2} id="compare-heading">
+          Versies vergelijken
+        </Heading>
+        <Form method="get" className="rd-filters">
+          <FilterSelect name="a" label="Oudere versie" value={String(a)} options={options} allLabel="Kies" />
+          <FilterSelect name="b" label="Nieuwere versie" value={String(b)} options={options} allLabel="Kies" />
+          <div className="utrecht-button-group">
+            <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+              Vergelijken
+            </button>
+          </div>
+        </Form>
+        {comparison ? (
+          <ol className="rd-diff" aria-label={`Verschil tussen versie ${a} en versie ${b}`}>
+            {comparison.map((part, index) => (
+              <li key={index} className={`rd-diff__${part.kind}`}>
+                <span className="rd-visually-hidden">{KIND_LABELS[part.kind]}: </span>
+                {part.kind === "added" ? "+ " : part.kind === "removed" ? "− " : "  "}
+                {part.text}
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <Paragraph>Kies twee verschillende versies.</Paragraph>
+        )}
+      </section>
+      <section className="rd-section" aria-labelledby="versions-heading">
+        <Heading level={2} id="versions-heading">
+          Alle versies
+        </Heading>
+        {versions.map((v) => (
+          <details key={v.id} className="rd-details">
+            <summary>
+              Versie {v.version} · {v.at.slice(0, 10)} · {v.author ?? "onbekend"} · {v.reason}
+            </summary>
+            <div className="rd-pre">{v.body}</div>
+          </details>
+        ))}
+      </section>
+    </>
+  );
+}

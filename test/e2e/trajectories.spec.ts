@@ -1,0 +1,157 @@
+import { expect, test, type Page } from "@playwright/test";
+import { admin, createStaffUser, expectAccessible, login, loginAndChoosePassword, logout } from "./support";
+
+async function logSignalInTwente(page: Page, summary: string): Promise<number> {
+  await page.goto("/signalen/nieuw");
+  await page.getByLabel("Afkomstig van").selectOption("provider");
+  await page.getByLabel("Gemeente (niet verplicht)").selectOption({ label: "Hengelo" });
+  await page.getByLabel("Soort vraag").selectOption("strategy_advice");
+  await page.getByLabel("Fase inkoop").selectOption("upcoming_tender");
+  await page.getByLabel("Korte samenvatting").fill(summary);
+  await page.getByRole("button", { name: "Signaal vastleggen" }).click();
+  await expect(page.getByRole("status")).toContainText("Het signaal is vastgelegd");
+  return Number(/\/signalen\/(\d+)$/.exec(page.url())?.[1]);
+}
+
+function stepRow(page: Page, stepLabel: string) {
+  return page.getByRole("table", { name: "Stappen en hun stand" }).getByRole("row", { name: new RegExp(stepLabel.replace(/[.()']/g, "\\$&")) });
+}
+
+/** Clicks a step action and waits until the row shows the new state. */
+async function step(page: Page, action: string, stepLabel: string, expected: string): Promise<void> {
+  await page.getByRole("button", { name: `${action}: ${stepLabel}` }).click();
+  await expect(stepRow(page, stepLabel)).toContainText(expected);
+}
+
+test("a trajectory from a signal to closure: steps out of order, a reopened step, two plan versions, outcomes, adviser limits", async ({ page, browser }) => {
+  await login(page, admin());
+  const signalId = await logSignalInTwente(page, "Regio Twente halveert het aantal aanbieders");
+  await page.getByRole("link", { name: "Start traject vanuit dit signaal" }).click();
+  await expect(page.getByLabel("Jeugdregio")).toHaveValue("JZ14");
+  await expectAccessible(page);
+  await page.getByLabel("Strategisch doel").fill("Vrijgevestigden blijven gecontracteerd in Twente");
+  await page.getByLabel("Aantal betrokken aanbieders").fill("12");
+  await page.getByLabel("LVVP").check();
+  await page.getByRole("button", { name: "Traject starten" }).click();
+  await expect(page.getByRole("status")).toContainText("Het traject is gestart");
+  const trajectoryUrl = page.url();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Traject Twente");
+  await expect(page.getByRole("region", { name: "Gekoppelde signalen" })).toContainText(`Signaal ${signalId}`);
+  await expect(page.getByRole("region", { name: "Wat nu aandacht vraagt" })).toContainText("Nog geen stap gestart");
+  await expectAccessible(page);
+
+  // Steps in any order: talks before the analysis, scenarios skipped and then reopened.
+  await step(page, "Starten", "5. Gesprekken met externen", "Bezig");
+  await step(page, "Overslaan", "3. Strategische scenario's", "Overgeslagen");
+  await step(page, "Afronden", "1. Situatieschets door de vrijgevestigde aanbieders", "Klaar");
+  await step(page, "Heropenen", "3. Strategische scenario's", "Bezig");
+  await expect(stepRow(page, "5. Gesprekken met externen")).toContainText("Bezig");
+  await expect(stepRow(page, "1. Situatieschets")).toContainText("Klaar");
+  await expect(stepRow(page, "3. Strategische scenario's")).toContainText("Bezig");
+  const history = page.getByRole("region", { name: "Geschiedenis" });
+  await expect(history).toContainText("3. Strategische scenario's: Overgeslagen → Bezig");
+
+  await page.getByLabel("Bij stap").selectOption("talks");
+  await page.getByLabel("Notitie", { exact: true }).fill("Eerste gesprek met de wethouder gepland.");
+  await page.getByRole("button", { name: "Notitie toevoegen" }).click();
+  await expect(page.getByRole("region", { name: "Notities per stap" })).toContainText("Eerste gesprek met de wethouder gepland.");
+
+  await page.getByLabel("Tekst van het plan (volledige nieuwe versie)").fill("Stap A: bundelen\nStap B: gesprek met de regio");
+  await page.getByLabel("Reden van deze versie").fill("Eerste opzet");
+  await page.getByRole("button", { name: "Nieuwe versie opslaan" }).click();
+  await expect(page.getByRole("status")).toContainText("nieuwe versie van het plan");
+  await page.getByLabel("Tekst van het plan (volledige nieuwe versie)").fill("Stap A: bundelen\nStap B: gesprek met de raad\nStap C: coöperatie");
+  await page.getByLabel("Reden van deze versie").fill("Nota van inlichtingen verwerkt");
+  await page.getByRole("button", { name: "Nieuwe versie opslaan" }).click();
+  await expect(page.getByRole("region", { name: "Plan van aanpak" })).toContainText("2 versies");
+  await page.getByRole("link", { name: "Lees en vergelijk de versies" }).click();
+  const diff = page.getByRole("list", { name: "Verschil tussen versie 1 en versie 2" });
+  await expect(diff).toContainText("Verwijderd: − Stap B: gesprek met de regio");
+  await expect(diff).toContainText("Toegevoegd: + Stap B: gesprek met de raad");
+  await expect(diff).toContainText("Toegevoegd: + Stap C: coöperatie");
+  await expectAccessible(page);
+
+  await page.goto(trajectoryUrl);
+  await page.getByLabel("Krachten gebundeld (sterke gesprekspartner)").check();
+  await page.getByLabel("Coöperatie opgericht").check();
+  await page.getByLabel("De coöperatie heeft een contract gewonnen").check();
+  await page.getByLabel("Aantal gegunde contracten in totaal (niet verplicht)").fill("15");
+  await page.getByLabel("Enschede").check();
+  await page.getByLabel("Hengelo").check();
+  await page.getByRole("button", { name: "Uitkomsten opslaan" }).click();
+  await expect(page.getByRole("status")).toContainText("De uitkomsten zijn opgeslagen");
+  await expect(page.getByLabel("Coöperatie opgericht")).toBeChecked();
+
+  // The adviser of this trajectory reads it and adds analysis notes, nothing more.
+  const adviser = await createStaffUser(page, { name: "Ria Regioadviseur", roles: ["Regioadviseur"] });
+  await page.goto(trajectoryUrl);
+  await page.getByLabel("Ria Regioadviseur").check();
+  await page.getByRole("button", { name: "Regioadviseurs opslaan" }).click();
+  await expect(page.getByRole("status")).toContainText("De regioadviseurs zijn opgeslagen");
+
+  const other = await browser.newContext();
+  const adviserPage = await other.newPage();
+  await loginAndChoosePassword(adviserPage, adviser, "analyse in de regio twente");
+  await adviserPage.goto("/trajecten");
+  await expect(adviserPage.getByRole("table")).toContainText("Twente");
+  await adviserPage.goto(trajectoryUrl);
+  await expect(adviserPage.getByRole("button", { name: /^Starten:/ })).toHaveCount(0);
+  await expect(adviserPage.getByRole("link", { name: `Signaal ${signalId}` })).toHaveCount(0);
+  await expect(adviserPage.getByText("Regio Twente halveert")).toHaveCount(0);
+  await adviserPage.getByLabel("Analysenotitie (stap 2)").fill("Analyse: de regio stuurt op hoofdaannemerschap.");
+  await adviserPage.getByRole("button", { name: "Notitie toevoegen" }).click();
+  await expect(adviserPage.getByRole("region", { name: "Notities per stap" })).toContainText("Analyse: de regio stuurt op hoofdaannemerschap.");
+  await expectAccessible(adviserPage);
+  expect((await adviserPage.goto(`/signalen/${signalId}`))?.status()).toBe(403);
+  const token = await adviserPage.locator('input[name="csrf"]').first().inputValue();
+  const forged = await adviserPage.request.post(trajectoryUrl, {
+    form: { csrf: token, intent: "step", step: "plan", action: "start" },
+    headers: { Origin: new URL(trajectoryUrl).origin },
+  });
+  expect(forged.status()).toBe(403);
+  await other.close();
+
+  await page.goto(trajectoryUrl);
+  await page.getByLabel("Nee, gestopt").check();
+  await page.getByRole("button", { name: "Traject afsluiten" }).click();
+  await expect(page.getByRole("alert")).toContainText("Geef de reden");
+  await page.getByLabel("Ja, doel bereikt (afgerond)").check();
+  await page.getByRole("button", { name: "Traject afsluiten" }).click();
+  await expect(page.getByRole("status")).toContainText("Het traject is gesloten");
+  await expect(page.getByText("Afgerond, doel bereikt").first()).toBeVisible();
+  await page.getByRole("button", { name: "Traject heropenen" }).click();
+  await expect(page.getByRole("status")).toContainText("Het traject is heropend");
+
+  await page.goto(`/signalen/${signalId}`);
+  await expect(page.getByText("In traject").first()).toBeVisible();
+  await expect(page.getByRole("link", { name: /traject Twente/ })).toBeVisible();
+
+  await page.goto("/trajecten?region=JZ14");
+  await expect(page.getByRole("table")).toContainText("Vrijgevestigden blijven gecontracteerd in Twente");
+  await expectAccessible(page);
+});
+
+test("an adviser sees only assigned trajectories; readers none", async ({ page }) => {
+  await login(page, admin());
+  await page.goto("/trajecten/nieuw");
+  await page.getByLabel("Jeugdregio").selectOption("JZ38");
+  await page.getByLabel("Strategisch doel").fill("Geheim traject in Zeeland");
+  await page.getByRole("button", { name: "Traject starten" }).click();
+  await expect(page.getByRole("status")).toContainText("Het traject is gestart");
+  const url = page.url();
+  const adviser = await createStaffUser(page, { name: "Niet Gekoppeld", roles: ["Regioadviseur"] });
+  const reader = await createStaffUser(page, { name: "Lees Alleen", roles: ["Lezer"] });
+  await logout(page);
+
+  await loginAndChoosePassword(page, adviser, "niet gekoppeld aan zeeland");
+  await page.goto("/trajecten");
+  await expect(page.getByText("Geheim traject in Zeeland")).toHaveCount(0);
+  expect((await page.goto(url))?.status()).toBe(403);
+  expect((await page.goto(`${url}/plan`))?.status()).toBe(403);
+  expect((await page.goto("/trajecten/nieuw"))?.status()).toBe(403);
+  await logout(page);
+
+  await loginAndChoosePassword(page, reader, "alleen rapporten lezen");
+  expect((await page.goto("/trajecten"))?.status()).toBe(403);
+  expect((await page.goto(url))?.status()).toBe(403);
+});
