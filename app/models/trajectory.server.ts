@@ -37,6 +37,10 @@ function event(tx: Tx, trajectoryId: number, actor: Actor, kind: string, step?: 
     .run();
 }
 
+export function trajectoryExists(id: number): boolean {
+  return db().select({ id: trajectories.id }).from(trajectories).where(eq(trajectories.id, id)).get() !== undefined;
+}
+
 /** Who may see a trajectory: intermediaries all; advisers only those they are assigned to. */
 export function canSee(trajectoryId: number, user: { id: number; roles: readonly Role[] }): boolean {
   if (user.roles.includes("intermediary")) return true;

@@ -3,6 +3,8 @@ import { useLoaderData } from "@remix-run/react";
 import { ButtonLink } from "~/components/ui/button";
 import { Heading, ListItem, Paragraph, TextLink, UnorderedList } from "~/components/ui/text";
 import { hasAnyRole, type Role } from "~/domain/roles";
+import { MILESTONE_LABELS } from "~/domain/trajectory-codes";
+import { upcomingMilestones } from "~/models/procurement.server";
 import { signalDashboard } from "~/models/signal-inbox.server";
 import { currentUser, requireUser } from "~/utils/guard.server";
 
@@ -11,8 +13,12 @@ export const meta: MetaFunction = () => [{ title: "Start · Rode Draad" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   if (!(await currentUser(request))) return { user: null, dashboard: null };
   const user = await requireUser(request, "any");
-  const dashboard = hasAnyRole(user.roles, ["intermediary"]) ? signalDashboard() : null;
-  return { user: { name: user.name, roles: user.roles }, dashboard };
+  const intermediary = hasAnyRole(user.roles, ["intermediary"]);
+  return {
+    user: { name: user.name, roles: user.roles },
+    dashboard: intermediary ? signalDashboard() : null,
+    milestones: intermediary ? upcomingMilestones(30) : null,
+  };
 }
 
 function SignalTile({ dashboard }: { dashboard: NonNullable<ReturnType<typeof signalDashboard>> }) {
@@ -65,10 +71,12 @@ const ROLE_INTROS: RoleIntro[] = [
   {
     role: "intermediary",
     title: "Als intermediair",
-    body: "U legt vragen en signalen vast, classificeert ze en begeleidt regionale bemiddelingstrajecten. Trajecten en het jaarrapport volgen in de volgende versies.",
+    body: "U legt vragen en signalen vast, classificeert ze en begeleidt regionale bemiddelingstrajecten. Het jaarrapport volgt in een volgende versie.",
     links: [
       { to: "/signalen", label: "Alle signalen" },
       { to: "/signalen/import", label: "Signalen importeren (CSV)" },
+      { to: "/trajecten", label: "Bemiddelingstrajecten" },
+      { to: "/lessen", label: "Geleerde lessen" },
       { to: "/wachtwoord", label: "Uw wachtwoord wijzigen" },
     ],
   },
@@ -85,7 +93,7 @@ const ROLE_INTROS: RoleIntro[] = [
     role: "adviser",
     title: "Als regioadviseur",
     body: "U leest en annoteert de trajecten waaraan u bent gekoppeld. Namen van melders en de tekst van signalen ziet u nooit.",
-    links: [],
+    links: [{ to: "/trajecten", label: "Mijn trajecten" }],
   },
   {
     role: "reader",
@@ -96,7 +104,7 @@ const ROLE_INTROS: RoleIntro[] = [
 ];
 
 export default function StartPage() {
-  const { user, dashboard } = useLoaderData<typeof loader>();
+  const { user, dashboard, milestones } = useLoaderData<typeof loader>();
   if (!user) {
     return (
       <section className="rd-section">
@@ -124,6 +132,24 @@ export default function StartPage() {
       <Paragraph>Dit kunt u hier doen.</Paragraph>
       <div className="rd-cards">
         {dashboard ? <SignalTile dashboard={dashboard} /> : null}
+        {milestones ? (
+          <section className="rd-card rd-tile" aria-labelledby="tile-milestones">
+            <Heading level={2} id="tile-milestones">
+              Inkoopmijlpalen in de komende 30 dagen
+            </Heading>
+            {milestones.length === 0 ? (
+              <Paragraph>Geen mijlpalen. Houd ze per regio bij op de regiopagina.</Paragraph>
+            ) : (
+              <UnorderedList>
+                {milestones.map((m) => (
+                  <ListItem key={m.id}>
+                    {m.dueOn} · <TextLink to={`/regios/${m.regionCode}`}>{m.regionName}</TextLink> · {MILESTONE_LABELS[m.kind]}: {m.title}
+                  </ListItem>
+                ))}
+              </UnorderedList>
+            )}
+          </section>
+        ) : null}
         {intros.map((intro) => (
           <section key={intro.role} className="rd-card" aria-labelledby={`intro-${intro.role}`}>
             <Heading level={2} id={`intro-${intro.role}`}>

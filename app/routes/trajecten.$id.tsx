@@ -10,14 +10,29 @@ import { DataTable } from "~/components/ui/table";
 import { Heading, ListItem, Paragraph, TextLink, UnorderedList } from "~/components/ui/text";
 import { DomainError } from "~/domain/errors";
 import { ASSOCIATION_LABELS, STATUS_LABELS, TOPIC_LABELS } from "~/domain/signal-codes";
-import { OUTCOME_LABELS, OUTCOMES, STEP_LABELS, STEP_STATE_LABELS, STEPS, TRAJECTORY_STATUS_LABELS } from "~/domain/trajectory-codes";
-import { adviserSchema, closeSchema, linkSignalSchema, outcomesSchema, planRevisionSchema, stepActionSchema, stepNoteSchema } from "~/domain/trajectory-form";
+import { MILESTONE_LABELS, OUTCOME_LABELS, OUTCOMES, STEP_LABELS, STEP_STATE_LABELS, STEPS, TRAJECTORY_STATUS_LABELS } from "~/domain/trajectory-codes";
+import {
+  adviserSchema,
+  closeSchema,
+  contactSchema,
+  dismissSchema,
+  escalationSchema,
+  lessonSchema,
+  linkSignalSchema,
+  outcomesSchema,
+  planRevisionSchema,
+  stepActionSchema,
+  stepNoteSchema,
+} from "~/domain/trajectory-form";
+import { ContactsSection, DismissReanalysisForm, EscalationsSection, LessonsSection } from "~/components/trajectory-sections";
+import { addContact, addEscalation, addLesson, contactsOf, dismissReanalysis, escalationsOf, listLessons } from "~/models/procurement.server";
 import { actionsFor, STEP_ACTION_LABELS, type StepActionCode } from "~/domain/trajectory-workflow";
 import {
   addStepNote,
   advisers,
   applyStepAction,
   canSee,
+  trajectoryExists,
   closeTrajectory,
   linkSignal,
   reopenTrajectory,
@@ -39,7 +54,9 @@ async function visibleTrajectory(request: Request, param: string | undefined): P
   const user = await requireUser(request, ["intermediary", "adviser"]);
   if (!/^\d+$/.test(param ?? "")) notFound("Dit traject");
   const id = Number(param);
+  // Rights first, so an adviser cannot probe which trajectories exist.
   if (!canSee(id, user)) forbidden();
+  if (!trajectoryExists(id)) notFound("Dit traject");
   return { user, id };
 }
 
@@ -56,6 +73,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     trajectory,
     isIntermediary,
+    contacts: isIntermediary ? contactsOf(id) : [],
+    escalations: isIntermediary ? escalationsOf(id) : [],
+    lessons: listLessons().filter((l) => l.trajectoryId === id),
+    today: new Date().toISOString().slice(0, 10),
     regionMunicipalities: regionAndMunicipalityOptions().municipalities.filter((m) => m.regionCode === trajectory.regionCode),
     advisers: isIntermediary ? advisers() : [],
   };
@@ -71,6 +92,10 @@ const actionSchema = z.discriminatedUnion("intent", [
   outcomesSchema.extend({ intent: z.literal("outcomes") }),
   z.object({ intent: z.literal("close"), status: z.enum(["completed", "stopped"]), closedOn: z.string(), reason: z.string().optional() }),
   z.object({ intent: z.literal("reopen") }),
+  dismissSchema.extend({ intent: z.literal("dismiss") }),
+  escalationSchema.extend({ intent: z.literal("escalation") }),
+  contactSchema.extend({ intent: z.literal("contact") }),
+  lessonSchema.extend({ intent: z.literal("lesson") }),
 ]);
 
 const FLASH: Record<string, string> = {
@@ -83,6 +108,10 @@ const FLASH: Record<string, string> = {
   outcomes: "De uitkomsten zijn opgeslagen.",
   close: "Het traject is gesloten.",
   reopen: "Het traject is heropend.",
+  dismiss: "De herbeoordeling is afgehandeld.",
+  escalation: "De escalatie is vastgelegd.",
+  contact: "Het gesprek is vastgelegd.",
+  lesson: "De les is vastgelegd.",
 };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -131,6 +160,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case "reopen":
         reopenTrajectory(id, actor);
         break;
+      case "dismiss":
+        dismissReanalysis(id, value.reason, actor);
+        break;
+      case "escalation":
+        addEscalation(id, value, actor);
+        break;
+      case "contact":
+        addContact(id, value, actor);
+        break;
+      case "lesson":
+        addLesson(id, value.text, actor);
+        break;
     }
   } catch (error) {
     return data({ intent, result: replyWithError(submission, error) }, { status: 400 });
@@ -161,13 +202,23 @@ function describeEvent(e: { kind: string; step: string | null; detail: Record<st
       return `Gesloten: ${TRAJECTORY_STATUS_LABELS[e.detail.status as keyof typeof TRAJECTORY_STATUS_LABELS] ?? ""}`;
     case "reopened":
       return "Heropend";
+    case "reanalysis_needed":
+      return "Nieuw of gewijzigd aanbestedingsstuk: herbeoordeling nodig";
+    case "reanalysis_dismissed":
+      return `Herbeoordeling afgehandeld zonder nieuwe planversie: ${String(e.detail.reason ?? "")}`;
+    case "escalation":
+      return "Escalatie vastgelegd";
+    case "contact":
+      return "Gesprek met externen vastgelegd";
+    case "lesson":
+      return "Les vastgelegd";
     default:
       return e.kind;
   }
 }
 
 export default function TrajectoryPage() {
-  const { trajectory: t, isIntermediary, regionMunicipalities, advisers: adviserOptions } = useLoaderData<typeof loader>();
+  const { trajectory: t, isIntermediary, regionMunicipalities, advisers: adviserOptions, contacts, escalations, lessons, today } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const resultFor = (intent: string) => (answer?.intent === intent ? answer.result : undefined);
   const [noteForm, noteFields] = useForm({
@@ -227,9 +278,15 @@ export default function TrajectoryPage() {
           Wat nu aandacht vraagt
         </Heading>
         {t.needsReanalysis ? (
-          <Alert type="warning" title="Herbeoordeling nodig">
-            <p className="utrecht-paragraph">Er zijn nieuwe of gewijzigde aanbestedingsstukken. Leg een nieuwe planversie vast.</p>
-          </Alert>
+          <>
+            <Alert type="warning" title="Herbeoordeling nodig">
+              <p className="utrecht-paragraph">
+                Er zijn nieuwe of gewijzigde aanbestedingsstukken (<TextLink to={`/regios/${t.regionCode}`}>zie de regio</TextLink>). Leg een
+                nieuwe planversie vast, of geef aan waarom dat niet nodig is.
+              </p>
+            </Alert>
+            {isIntermediary ? <DismissReanalysisForm lastResult={resultFor("dismiss")} /> : null}
+          </>
         ) : null}
         {t.attention.length === 0 ? (
           <Paragraph>Niets bijzonders.</Paragraph>
@@ -394,6 +451,30 @@ export default function TrajectoryPage() {
           </Form>
         ) : null}
       </section>
+
+      {isIntermediary ? (
+        <>
+          <ContactsSection contacts={contacts} lastResult={resultFor("contact")} today={today} />
+          <EscalationsSection escalations={escalations} lastResult={resultFor("escalation")} today={today} />
+        </>
+      ) : null}
+
+      <section className="rd-section" aria-labelledby="milestones-heading">
+        <Heading level={2} id="milestones-heading">
+          Aanbestedingsstukken van de regio (stap 7)
+        </Heading>
+        {t.milestones.length === 0 ? <Paragraph>Nog geen mijlpalen of documenten.</Paragraph> : null}
+        <UnorderedList>
+          {t.milestones.map((m) => (
+            <ListItem key={m.id}>
+              {m.dueOn} · {MILESTONE_LABELS[m.kind]} · {m.title}
+            </ListItem>
+          ))}
+        </UnorderedList>
+        {isIntermediary ? <TextLink to={`/regios/${t.regionCode}`}>Mijlpalen en documenten bijhouden</TextLink> : null}
+      </section>
+
+      {isIntermediary ? <LessonsSection lessons={lessons} lastResult={resultFor("lesson")} /> : null}
 
       {isIntermediary ? (
         <section className="rd-section" aria-labelledby="outcomes-heading">

@@ -4,7 +4,7 @@ import { FilterSelect } from "~/components/filter-fields";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { compareVersions } from "~/domain/trajectory-workflow";
 import { audit } from "~/models/audit.server";
-import { canSee, planHistory } from "~/models/trajectory.server";
+import { canSee, planHistory, trajectoryExists } from "~/models/trajectory.server";
 import { forbidden, notFound, requireUser } from "~/utils/guard.server";
 import { actorOf } from "~/utils/request.server";
 
@@ -15,7 +15,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["intermediary", "adviser"]);
   if (!/^\d+$/.test(params.id ?? "")) notFound("Dit traject");
   const id = Number(params.id);
+  // Rights first, so an adviser cannot probe which trajectories exist.
   if (!canSee(id, user)) forbidden();
+  if (!trajectoryExists(id)) notFound("Dit traject");
   const versions = planHistory(id);
   if (versions.length === 0) notFound("Een plan van aanpak");
   const url = new URL(request.url);

@@ -43,6 +43,7 @@ export default function TrajectoriesPage() {
           <ButtonLink to="/trajecten/nieuw" appearance="primary-action">
             Nieuw traject
           </ButtonLink>
+          <TextLink to="/lessen">Geleerde lessen</TextLink>
         </div>
       ) : (
         <Paragraph>U ziet de trajecten waaraan u als regioadviseur bent gekoppeld.</Paragraph>
@@ -78,7 +79,7 @@ export default function TrajectoriesPage() {
           </Paragraph>
         }
         columns={[
-          { header: "Regio", rowHeader: true, cell: (t) => <TextLink to={`/trajecten/${t.id}`}>{t.regionName}</TextLink> },
+          { header: "Traject", rowHeader: true, cell: (t) => <TextLink to={`/trajecten/${t.id}`}>{t.regionName}</TextLink> },
           { header: "Doel", cell: (t) => t.strategicGoal },
           { header: "Periode", cell: (t) => `${t.startedOn} – ${t.closedOn ?? "nu"}` },
           {

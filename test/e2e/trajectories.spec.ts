@@ -155,3 +155,72 @@ test("an adviser sees only assigned trajectories; readers none", async ({ page }
   expect((await page.goto("/trajecten"))?.status()).toBe(403);
   expect((await page.goto(url))?.status()).toBe(403);
 });
+
+test("a new tender document marks running trajectories for re-analysis until a plan revision or a dismissal; escalations, talks and lessons are recorded", async ({ page }) => {
+  await login(page, admin());
+  const start = async (goal: string) => {
+    await page.goto("/trajecten/nieuw");
+    await page.getByLabel("Jeugdregio").selectOption("JZ33");
+    await page.getByLabel("Strategisch doel").fill(goal);
+    await page.getByRole("button", { name: "Traject starten" }).click();
+    await expect(page.getByRole("status")).toContainText("Het traject is gestart");
+    return page.url();
+  };
+  const first = await start("Noordoost-Brabant: aanbieders blijven in beeld");
+  const second = await start("Noordoost-Brabant: tweede spoor");
+
+  await page.goto("/regios/JZ33");
+  await expectAccessible(page);
+  const due = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+  await page.getByLabel("Soort").selectOption("clarifications");
+  await page.getByLabel("Datum").fill(due);
+  await page.getByLabel("Titel").fill("Nota van inlichtingen 2");
+  await page.getByLabel("Kenmerk of link (niet verplicht)").fill("TN-2026-17");
+  await page.getByRole("button", { name: "Toevoegen" }).click();
+  await expect(page.getByRole("status")).toContainText("2 lopende trajecten staan nu op \"herbeoordeling nodig\"");
+  await expect(page.getByRole("table", { name: "Mijlpalen en documenten van de inkoop" })).toContainText("Nota van inlichtingen 2");
+
+  await page.goto("/trajecten?reanalysis=yes&region=JZ33");
+  await expect(page.getByRole("table")).toContainText("2 trajecten");
+  await page.goto("/");
+  await expect(page.getByRole("region", { name: "Inkoopmijlpalen in de komende 30 dagen" })).toContainText("Nota van inlichtingen 2");
+
+  await page.goto(first);
+  await expect(page.getByRole("region", { name: "Wat nu aandacht vraagt" })).toContainText("Herbeoordeling nodig");
+  await page.getByLabel("Tekst van het plan (volledige nieuwe versie)").fill("Plan na de nota van inlichtingen");
+  await page.getByLabel("Reden van deze versie").fill("Nota van inlichtingen 2 verwerkt");
+  await page.getByRole("button", { name: "Nieuwe versie opslaan" }).click();
+  await expect(page.getByRole("status")).toContainText("nieuwe versie van het plan");
+  await expect(page.getByText("Herbeoordeling nodig", { exact: true })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Geschiedenis" })).toContainText("Herbeoordeling afgehandeld met een nieuwe planversie");
+
+  await page.goto(second);
+  await page.getByLabel("Waarom het plan niet hoeft te veranderen").fill("Alleen een tekstuele correctie");
+  await page.getByRole("button", { name: "Geen herbeoordeling nodig" }).click();
+  await expect(page.getByRole("status")).toContainText("De herbeoordeling is afgehandeld");
+  await expect(page.getByRole("region", { name: "Geschiedenis" })).toContainText("Alleen een tekstuele correctie");
+
+  await page.getByLabel("Soort overleg").selectOption("council");
+  await page.getByLabel("Aanwezige organisaties").fill("Gemeenteraad 's-Hertogenbosch, LVVP");
+  await page.getByLabel("Samenvatting (vertrouwelijk)").fill("Raadsleden stellen vragen aan de wethouder.");
+  await page.getByRole("button", { name: "Gesprek vastleggen" }).click();
+  await expect(page.getByRole("region", { name: "Gesprekken met externen (stap 5)" })).toContainText("Raadsleden stellen vragen");
+
+  await page.getByRole("button", { name: "Escalatie vastleggen" }).click();
+  await expect(page.getByRole("region", { name: "Escalaties (stap 6)" })).toContainText("Kies minstens één soort escalatie.");
+  await page.getByLabel("Contact met gemeenteraden").check();
+  await page.getByLabel("Publiciteit").check();
+  await page.getByRole("button", { name: "Escalatie vastleggen" }).click();
+  await expect(page.getByRole("region", { name: "Escalaties (stap 6)" })).toContainText("Contact met gemeenteraden, Publiciteit");
+
+  await page.getByLabel("Geleerde les (zonder namen van aanbieders)").fill("Betrek de raad vroeg, vóór de publicatie.");
+  await page.getByRole("button", { name: "Les vastleggen" }).click();
+  await expect(page.getByRole("status")).toContainText("De les is vastgelegd");
+  await expectAccessible(page);
+
+  await page.goto("/lessen");
+  await expect(page.getByRole("table")).toContainText("Betrek de raad vroeg, vóór de publicatie.");
+  await expectAccessible(page);
+  await page.goto("/regios/JZ33");
+  await expect(page.getByRole("region", { name: "Lessen uit deze regio" })).toContainText("Betrek de raad vroeg");
+});

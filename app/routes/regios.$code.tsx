@@ -1,0 +1,148 @@
+import { useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { AppForm, SelectField, TextAreaField, TextField } from "~/components/form";
+import { DataTable } from "~/components/ui/table";
+import { Heading, ListItem, Paragraph, TextLink, UnorderedList } from "~/components/ui/text";
+import { optionsOf } from "~/domain/signal-codes";
+import { MILESTONE_KINDS, MILESTONE_LABELS, TRAJECTORY_STATUS_LABELS } from "~/domain/trajectory-codes";
+import { milestoneSchema } from "~/domain/trajectory-form";
+import { listLessons, milestonesOfRegion, saveMilestone } from "~/models/procurement.server";
+import { regionOverview } from "~/models/region-overview.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { readForm, replyWithError } from "~/utils/form.server";
+import { notFound, requireUser } from "~/utils/guard.server";
+import { actorOf } from "~/utils/request.server";
+
+export const meta: MetaFunction = () => [{ title: "Regio · Rode Draad" }];
+
+function overviewOr404(code: string | undefined) {
+  const overview = code ? regionOverview(code) : undefined;
+  if (!overview) notFound("Deze regio");
+  return overview;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request, ["intermediary"]);
+  const overview = overviewOr404(params.code);
+  const editId = Number(new URL(request.url).searchParams.get("bewerk"));
+  const milestones = milestonesOfRegion(overview.region.code);
+  return { ...overview, milestones, editing: milestones.find((m) => m.id === editId) ?? null, lessons: listLessons(overview.region.code) };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, ["intermediary"]);
+  const { region } = overviewOr404(params.code);
+  const { submission } = await readForm(request, milestoneSchema);
+  if (submission.status !== "success") return data(replyWithError(submission), { status: 400 });
+  try {
+    const { affectedTrajectories } = saveMilestone({ ...submission.value, regionCode: region.code }, actorOf(user, context));
+    return redirectWithFlash(
+      `/regios/${region.code}`,
+      affectedTrajectories > 0
+        ? `Opgeslagen. ${affectedTrajectories} lopende ${affectedTrajectories === 1 ? "traject staat" : "trajecten staan"} nu op "herbeoordeling nodig".`
+        : "Opgeslagen.",
+    );
+  } catch (error) {
+    return data(replyWithError(submission, error), { status: 400 });
+  }
+}
+
+export default function RegionOverviewPage() {
+  const { region, signalsPerYear, trajectories, milestones, editing, lessons } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: editing ? `milestone-${editing.id}` : "milestone",
+    lastResult,
+    defaultValue: editing
+      ? { id: String(editing.id), kind: editing.kind, dueOn: editing.dueOn, title: editing.title, reference: editing.reference ?? "", note: editing.note ?? "" }
+      : { kind: "tender_published" },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: milestoneSchema }),
+    shouldValidate: "onSubmit",
+  });
+  return (
+    <>
+      <section className="rd-section">
+        <Paragraph>
+          <TextLink to="/trajecten">Naar de trajecten</TextLink>
+        </Paragraph>
+        <Heading level={1}>
+          Regio {region.name} ({region.code})
+        </Heading>
+      </section>
+      <section className="rd-section" aria-labelledby="signals-heading">
+        <Heading level={2} id="signals-heading">
+          Signalen per jaar
+        </Heading>
+        <DataTable
+          caption="Aantal signalen uit deze regio"
+          rows={signalsPerYear}
+          rowKey={(r) => r.year}
+          empty={<Paragraph>Nog geen signalen uit deze regio.</Paragraph>}
+          columns={[
+            { header: "Jaar", rowHeader: true, cell: (r) => <TextLink to={`/signalen?region=${region.code}&year=${r.year}`}>{r.year}</TextLink> },
+            { header: "Signalen", numeric: true, cell: (r) => r.count },
+          ]}
+        />
+      </section>
+      <section className="rd-section" aria-labelledby="trajectories-heading">
+        <Heading level={2} id="trajectories-heading">
+          Trajecten
+        </Heading>
+        <DataTable
+          caption="Trajecten in deze regio"
+          rows={trajectories}
+          rowKey={(t) => t.id}
+          empty={<Paragraph>Nog geen trajecten in deze regio.</Paragraph>}
+          columns={[
+            { header: "Doel", rowHeader: true, cell: (t) => <TextLink to={`/trajecten/${t.id}`}>{t.strategicGoal}</TextLink> },
+            { header: "Periode", cell: (t) => `${t.startedOn} – ${t.closedOn ?? "nu"}` },
+            { header: "Status", cell: (t) => `${TRAJECTORY_STATUS_LABELS[t.status]}${t.needsReanalysis ? " · herbeoordeling nodig" : ""}` },
+          ]}
+        />
+      </section>
+      <section className="rd-section" aria-labelledby="milestones-heading">
+        <Heading level={2} id="milestones-heading">
+          Mijlpalen en aanbestedingsstukken
+        </Heading>
+        <DataTable
+          caption="Mijlpalen en documenten van de inkoop"
+          rows={milestones}
+          rowKey={(m) => m.id}
+          empty={<Paragraph>Nog niets vastgelegd. Voeg hieronder de eerste mijlpaal of het eerste document toe.</Paragraph>}
+          columns={[
+            { header: "Datum", cell: (m) => m.dueOn },
+            { header: "Soort", cell: (m) => MILESTONE_LABELS[m.kind] },
+            { header: "Titel", rowHeader: true, cell: (m) => m.title },
+            { header: "Kenmerk of link", cell: (m) => m.reference ?? "" },
+            { header: "Bewerken", cell: (m) => <TextLink to={`?bewerk=${m.id}`} aria-label={`${m.title} bewerken`}>Bewerken</TextLink> },
+          ]}
+        />
+        <Heading level={3}>{editing ? `Bewerken: ${editing.title}` : "Nieuwe mijlpaal of nieuw document"}</Heading>
+        <Paragraph>Opslaan zet alle lopende trajecten in deze regio op &lsquo;herbeoordeling nodig&rsquo;.</Paragraph>
+        <AppForm form={form} submitLabel={editing ? "Wijziging opslaan" : "Toevoegen"}>
+          {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
+          <SelectField field={fields.kind} label="Soort" options={optionsOf(MILESTONE_KINDS, MILESTONE_LABELS)} />
+          <TextField field={fields.dueOn} label="Datum" type="date" />
+          <TextField field={fields.title} label="Titel" />
+          <TextField field={fields.reference} label="Kenmerk of link (niet verplicht)" />
+          <TextAreaField field={fields.note} label="Notitie (niet verplicht)" rows={2} />
+        </AppForm>
+      </section>
+      <section className="rd-section" aria-labelledby="lessons-heading">
+        <Heading level={2} id="lessons-heading">
+          Lessen uit deze regio
+        </Heading>
+        {lessons.length === 0 ? <Paragraph>Nog geen lessen.</Paragraph> : null}
+        <UnorderedList>
+          {lessons.map((l) => (
+            <ListItem key={l.id}>
+              {l.at.slice(0, 10)} · {l.text}
+            </ListItem>
+          ))}
+        </UnorderedList>
+      </section>
+    </>
+  );
+}
