@@ -3,10 +3,15 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { DomainError } from "~/domain/errors";
 import { checkImport, importSignals } from "~/models/signal-import.server";
+import { checkTrajectoryImport, importTrajectories } from "~/models/trajectory-import.server";
 import { prepareDatabase } from "~/utils/boot.server";
 import { closeDb } from "~/utils/db.server";
 
-/** npm run import -- signals <file.csv> [--allow-duplicate]: all rows in one transaction, or none. */
+/**
+ * npm run import -- signals <file.csv> [--allow-duplicate]
+ * npm run import -- trajectories <file.csv>
+ * All rows in one transaction, or none.
+ */
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { "allow-duplicate": { type: "boolean", default: false } } });
 const [kind, file] = positionals;
 
@@ -16,12 +21,14 @@ function fail(message: string, code = 1): never {
   process.exit(code);
 }
 
-if (kind !== "signals" || !file) fail("Gebruik: npm run import -- signals <bestand.csv> [--allow-duplicate]", 2);
+if ((kind !== "signals" && kind !== "trajectories") || !file) {
+  fail("Gebruik: npm run import -- signals|trajectories <bestand.csv> [--allow-duplicate]", 2);
+}
 if (!fs.existsSync(file)) fail(`Bestand niet gevonden: ${file}`, 2);
 
 prepareDatabase();
 const text = fs.readFileSync(file, "utf8");
-const check = checkImport(text);
+const check = kind === "signals" ? checkImport(text) : checkTrajectoryImport(text);
 if (!check.ok) {
   for (const issue of check.issues) {
     process.stderr.write(`regel ${issue.line}${issue.column ? `, kolom ${issue.column}` : ""}: ${issue.message}\n`);
@@ -29,8 +36,12 @@ if (!check.ok) {
   fail(`Niets geïmporteerd: ${check.issues.length} fouten.`);
 }
 try {
-  const result = importSignals(text, path.basename(file), { userId: null, clientAddress: "cli" }, { allowDuplicate: values["allow-duplicate"] });
-  process.stdout.write(`imported ${result.count} signals\n`);
+  const actor = { userId: null, clientAddress: "cli" };
+  const result =
+    kind === "signals"
+      ? importSignals(text, path.basename(file), actor, { allowDuplicate: values["allow-duplicate"] })
+      : importTrajectories(text, path.basename(file), actor);
+  process.stdout.write(`imported ${result.count} ${kind}\n`);
   closeDb();
 } catch (error) {
   if (error instanceof DomainError) fail(`${error.message}${error.code === "IMPORT.DUPLICATE" ? " Gebruik --allow-duplicate om toch te importeren." : ""}`);

@@ -114,7 +114,7 @@ const DIGITS = /^\d+$/;
 export function parseTrajectoriesCsv(
   text: string,
   reference: ReferenceLookup,
-  options: { today?: string } = {},
+  options: { today?: string; refExists?: (ref: string) => boolean } = {},
 ): TrajectoryCsvResult {
   const today = options.today ?? todayInTheNetherlands();
   if (!ISO_DATE.test(today)) throw new Error(`parseTrajectoriesCsv: today must be YYYY-MM-DD, got '${today}'`);
@@ -140,6 +140,12 @@ export function parseTrajectoriesCsv(
     if (record) read.push({ line: row.line, record });
   }
   checkOverlaps(read, columns.index, issues);
+  // A ref already in the database would make the import fail half-way at the unique index; say so up front.
+  for (const { line, record } of read) {
+    if (options.refExists?.(record.ref)) {
+      issues.push({ line, column: "ref", rank: columns.index.ref ?? -1, message: `Traject '${record.ref}' bestaat al in Rode Draad` });
+    }
+  }
 
   if (issues.length > 0) return { issues: finishIssues(issues) };
   return { records: read.map(({ record }) => record) };

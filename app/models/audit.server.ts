@@ -48,6 +48,7 @@ export type AuditAction =
   | "trajectory.escalation_added"
   | "trajectory.contact_added"
   | "trajectory.lesson_added"
+  | "trajectory.imported"
   | "procurement.milestone_added"
   | "procurement.milestone_changed";
 

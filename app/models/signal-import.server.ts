@@ -1,14 +1,11 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { importBatches, municipalities, regions, signalNotes, signals, signalTriggers, signalUploads, users } from "../../db/schema";
+import { importBatches, municipalities, regions, signalNotes, signals, signalTriggers, users } from "../../db/schema";
 import { DomainError } from "~/domain/errors";
 import { fileHash, parseSignalsCsv, type CsvIssue, type ReferenceLookup, type SignalRecord } from "~/domain/signal-csv";
 import { TRIGGERS } from "~/domain/signal-codes";
 import { db } from "~/utils/db.server";
-import { fieldCipher } from "~/utils/keys.server";
 import { audit, type Actor } from "./audit.server";
 import { seal, unseal } from "./signal.server";
-
-const UPLOAD_CONTEXT = "signal_upload.content";
 
 /** The region table as the CSV validation needs it, read once per import. */
 export function referenceLookup(): ReferenceLookup {
@@ -133,25 +130,6 @@ export function undoImportBatch(batchId: number, actor: Actor): number {
     audit(actor, "signal.import_undone", { type: "import_batch", id: batchId }, { count: ids.length }, tx);
     return ids.length;
   });
-}
-
-/** Keeps an uploaded file (sealed: it holds summaries) until the intermediary confirms or leaves it. */
-export function stageSignalUpload(fileName: string, text: string, actor: Actor & { userId: number }): number {
-  return db()
-    .insert(signalUploads)
-    .values({ uploadedBy: actor.userId, uploadedAt: new Date().toISOString(), fileName: fileName.slice(0, 200), contentSealed: fieldCipher().encrypt(text, UPLOAD_CONTEXT) })
-    .returning({ id: signalUploads.id })
-    .get().id;
-}
-
-/** Only the person who uploaded a file can preview or import it. */
-export function stagedSignalUpload(id: number, userId: number): { id: number; fileName: string; text: string } | undefined {
-  const row = db().select().from(signalUploads).where(and(eq(signalUploads.id, id), eq(signalUploads.uploadedBy, userId))).get();
-  return row ? { id: row.id, fileName: row.fileName, text: fieldCipher().decrypt(row.contentSealed, UPLOAD_CONTEXT) } : undefined;
-}
-
-export function discardSignalUpload(id: number): void {
-  db().delete(signalUploads).where(eq(signalUploads.id, id)).run();
 }
 
 /** The rows behind an export, in the order of `ids`; the summary is opened only when the export includes it. */

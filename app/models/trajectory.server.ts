@@ -375,6 +375,17 @@ export function trajectoryDetail(id: number, actor: Actor) {
   };
 }
 
+/** Running trajectories, to link a signal to from the signal's page. */
+export function activeTrajectories() {
+  return db()
+    .select({ id: trajectories.id, regionName: regions.name, strategicGoal: trajectories.strategicGoal })
+    .from(trajectories)
+    .innerJoin(regions, eq(regions.code, trajectories.regionCode))
+    .where(eq(trajectories.status, "active"))
+    .orderBy(asc(regions.name), desc(trajectories.startedOn))
+    .all();
+}
+
 export function trajectoriesOfSignal(signalId: number) {
   return db()
     .select({ id: trajectories.id, regionName: regions.name, startedOn: trajectories.startedOn })

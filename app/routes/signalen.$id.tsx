@@ -23,7 +23,7 @@ import {
 import { assignSchema, classificationSchema, noteSchema, statusSchema } from "~/domain/signal-form";
 import { replySchema } from "~/domain/portal-form";
 import { conversation as portalConversation, replyToReporter } from "~/models/portal.server";
-import { trajectoriesOfSignal } from "~/models/trajectory.server";
+import { activeTrajectories, linkSignal, trajectoriesOfSignal } from "~/models/trajectory.server";
 import { ButtonLink } from "~/components/ui/button";
 import { allowedTransitions } from "~/domain/signal-status";
 import { addNote, assignableStaff, assignSignal, changeStatus, openSignal, updateClassification } from "~/models/signal.server";
@@ -57,6 +57,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     signal,
     conversation: signal.fromPortal ? portalConversation(signal.id) : null,
     trajectories: trajectoriesOfSignal(signal.id),
+    activeTrajectories: activeTrajectories(),
     reference: regionAndMunicipalityOptions(),
     staff: assignableStaff(),
     transitions: allowedTransitions(signal.status),
@@ -69,6 +70,7 @@ const actionSchema = z.discriminatedUnion("intent", [
   noteSchema.extend({ intent: z.literal("note") }),
   assignSchema.extend({ intent: z.literal("assign") }),
   replySchema.extend({ intent: z.literal("reply") }),
+  z.object({ intent: z.literal("link"), trajectoryId: z.coerce.number({ invalid_type_error: "Kies een traject." }).int().positive("Kies een traject.") }),
 ]);
 
 const FLASH: Record<string, string> = {
@@ -77,6 +79,7 @@ const FLASH: Record<string, string> = {
   note: "De notitie is toegevoegd.",
   assign: "De toewijzing is opgeslagen.",
   reply: "Het bericht staat klaar voor de melder; die leest het met de ontvangstcode.",
+  link: "Het signaal is aan het traject gekoppeld.",
 };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -92,6 +95,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     else if (value.intent === "status") changeStatus(id, value.status, actor);
     else if (value.intent === "note") addNote(id, value.body, actor);
     else if (value.intent === "reply") replyToReporter(id, value.body, actor);
+    else if (value.intent === "link") linkSignal(value.trajectoryId, id, actor);
     else assignSignal(id, value.assignedTo ?? null, actor);
   } catch (error) {
     if (error instanceof DomainError && error.code === "SIGNAL.NOT_FOUND") notFound("Dit signaal");
@@ -139,7 +143,7 @@ function Facts({ items }: { items: [string, string | null | undefined][] }) {
 }
 
 export default function SignalPage() {
-  const { signal, conversation, trajectories, reference, staff, transitions } = useLoaderData<typeof loader>();
+  const { signal, conversation, trajectories, activeTrajectories: running, reference, staff, transitions } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const region = reference.regions.find((r) => r.code === signal.regionCode);
   const municipality = reference.municipalities.find((m) => m.code === signal.municipalityCode);
@@ -167,7 +171,10 @@ export default function SignalPage() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: replySchema }),
     shouldValidate: "onSubmit",
   });
-  const statusError = answer?.intent === "status" || answer?.intent === "assign" ? answer.result.error?.[""]?.[0] ?? answer.result.error?.assignedTo?.[0] : undefined;
+  const statusError =
+    answer?.intent === "status" || answer?.intent === "assign" || answer?.intent === "link"
+      ? answer.result.error?.[""]?.[0] ?? answer.result.error?.assignedTo?.[0] ?? answer.result.error?.trajectoryId?.[0] ?? answer.result.error?.signalId?.[0]
+      : undefined;
   const c = signal.confidential;
   return (
     <>
@@ -246,9 +253,29 @@ export default function SignalPage() {
             ))}
           </Paragraph>
         ) : null}
-        <p>
+        <div className="rd-toolbar">
           <ButtonLink to={`/trajecten/nieuw?signal=${signal.id}`}>Start traject vanuit dit signaal</ButtonLink>
-        </p>
+          {running.length > 0 ? (
+            <Form method="post" className="rd-toolbar">
+              <CsrfField />
+              <input type="hidden" name="intent" value="link" />
+              <label className="utrecht-form-label" htmlFor="link-trajectory">
+                Of koppel aan
+              </label>
+              <select id="link-trajectory" name="trajectoryId" defaultValue="" className="utrecht-select utrecht-select--html-select">
+                <option value="">Kies een lopend traject</option>
+                {running.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.regionName}: {t.strategicGoal.slice(0, 60)}
+                  </option>
+                ))}
+              </select>
+              <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+                Koppelen
+              </button>
+            </Form>
+          ) : null}
+        </div>
         <Form method="post" className="rd-toolbar">
           <CsrfField />
           <input type="hidden" name="intent" value="assign" />

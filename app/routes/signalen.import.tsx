@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ActionButton, CsrfField, CsvUploadForm } from "~/components/form";
+import { ImportIssues } from "~/components/import-issues";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { DataTable } from "~/components/ui/table";
@@ -10,14 +11,12 @@ import { DomainError } from "~/domain/errors";
 import { SIGNAL_CSV_COLUMNS } from "~/domain/signal-csv";
 import {
   checkImport,
-  discardSignalUpload,
   editedSinceImport,
   importSignals,
   listImportBatches,
-  stagedSignalUpload,
-  stageSignalUpload,
   undoImportBatch,
 } from "~/models/signal-import.server";
+import { discardUpload, stagedUpload, stageUpload } from "~/models/staged-upload.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm } from "~/utils/form.server";
 import { notFound, requireUser } from "~/utils/guard.server";
@@ -29,7 +28,7 @@ const MAX_BYTES = 20 * 1024 * 1024;
 
 function previewOf(uploadId: string | null, userId: number) {
   if (!uploadId) return null;
-  const upload = /^\d+$/.test(uploadId) ? stagedSignalUpload(Number(uploadId), userId) : undefined;
+  const upload = /^\d+$/.test(uploadId) ? stagedUpload("signals", Number(uploadId), userId) : undefined;
   if (!upload) notFound("Deze upload");
   const check = checkImport(upload.text);
   if (!check.ok) return { kind: "invalid" as const, id: upload.id, fileName: upload.fileName, issues: check.issues };
@@ -71,18 +70,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     if (value.intent === "upload") {
       if (value.file.size === 0) return data({ error: "Het gekozen bestand is leeg." }, { status: 400 });
-      const id = stageSignalUpload(value.file.name || "signalen.csv", await value.file.text(), { ...actor, userId: user.id });
+      const id = stageUpload("signals", value.file.name || "signalen.csv", await value.file.text(), { ...actor, userId: user.id });
       return redirect(`/signalen/import?upload=${id}`);
     }
     if (value.intent === "import") {
-      const upload = stagedSignalUpload(value.uploadId, user.id);
+      const upload = stagedUpload("signals", value.uploadId, user.id);
       if (!upload) notFound("Deze upload");
       const result = importSignals(upload.text, upload.fileName, actor, { allowDuplicate: value.allowDuplicate === "yes" });
-      discardSignalUpload(upload.id);
+      discardUpload(upload.id);
       return redirectWithFlash("/signalen/import", `${result.count} signalen geïmporteerd (import ${result.batchId}).`);
     }
     if (value.intent === "discard") {
-      if (stagedSignalUpload(value.uploadId, user.id)) discardSignalUpload(value.uploadId);
+      if (stagedUpload("signals", value.uploadId, user.id)) discardUpload(value.uploadId);
       return redirectWithFlash("/signalen/import", "De upload is verwijderd; er is niets geïmporteerd.");
     }
     const removed = undoImportBatch(value.batchId, actor);
@@ -113,20 +112,7 @@ export default function SignalImportPage() {
         </>
       ) : preview.kind === "invalid" ? (
         <>
-          <Alert type="error" title={`${preview.fileName}: ${preview.issues.length} ${preview.issues.length === 1 ? "fout" : "fouten"}`}>
-            <p className="utrecht-paragraph">Er is niets geïmporteerd. Herstel het bestand en laad het opnieuw.</p>
-          </Alert>
-          <DataTable
-            caption="Fouten per regel en kolom"
-            rows={preview.issues}
-            rowKey={(i) => `${i.line}-${i.column ?? ""}-${i.message}`}
-            empty={null}
-            columns={[
-              { header: "Regel", numeric: true, cell: (i) => i.line },
-              { header: "Kolom", cell: (i) => i.column ?? "" },
-              { header: "Fout", cell: (i) => i.message },
-            ]}
-          />
+          <ImportIssues fileName={preview.fileName} issues={preview.issues} />
           <ActionButton intent="discard" label="Ander bestand kiezen">
             <input type="hidden" name="uploadId" value={preview.id} />
           </ActionButton>

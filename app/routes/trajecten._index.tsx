@@ -43,6 +43,7 @@ export default function TrajectoriesPage() {
           <ButtonLink to="/trajecten/nieuw" appearance="primary-action">
             Nieuw traject
           </ButtonLink>
+          <ButtonLink to="/trajecten/import">CSV importeren</ButtonLink>
           <TextLink to="/lessen">Geleerde lessen</TextLink>
         </div>
       ) : (

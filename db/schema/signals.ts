@@ -118,9 +118,13 @@ export const signalNotes = sqliteTable(
   (t) => [index("signal_notes_signal_idx").on(t.signalId, t.at)],
 );
 
-/** An uploaded signals.csv waiting for preview and confirmation. Its content holds summaries, so it is sealed too. */
-export const signalUploads = sqliteTable("signal_uploads", {
+/**
+ * An uploaded CSV (signals or trajectories) waiting for preview and confirmation. Sealed: it can hold summaries.
+ * The table name predates trajectory imports.
+ */
+export const stagedUploads = sqliteTable("signal_uploads", {
   id: integer("id").primaryKey({ autoIncrement: true }),
+  kind: text("kind", { enum: ["signals", "trajectories"] }).notNull().default("signals"),
   uploadedBy: integer("uploaded_by")
     .notNull()
     .references(() => users.id),

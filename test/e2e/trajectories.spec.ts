@@ -224,3 +224,45 @@ test("a new tender document marks running trajectories for re-analysis until a p
   await page.goto("/regios/JZ33");
   await expect(page.getByRole("region", { name: "Lessen uit deze regio" })).toContainText("Betrek de raad vroeg");
 });
+
+test("trajectories already running are brought in from trajectories.csv: preview with errors, then all rows at once", async ({ page }) => {
+  await login(page, admin());
+  const header = "ref,region_code,started_on,closed_on,status,outcomes,escalation_types,municipalities_consulted,contract_won,contracts_awarded_total,providers_involved,strategic_goal";
+  const upload = async (content: string) => {
+    await page.goto("/trajecten/import");
+    await page.getByLabel("CSV-bestand").setInputFiles({ name: "trajecten.csv", mimeType: "text/csv", buffer: Buffer.from(content) });
+    await page.getByRole("button", { name: "Bestand controleren" }).click();
+  };
+  await upload([header, "IMP-1,JZ09,2021-10-01,,active,,,GM0014,,,3,Fout: gemeente buiten de regio"].join("\n"));
+  await expect(page.getByRole("table", { name: "Fouten per regel en kolom" })).toContainText("municipalities_consulted");
+  await expectAccessible(page);
+
+  await upload([header, "IMP-1,JZ09,2021-10-01,,active,forces_bundled,council,,,,3,Zaanstreek: lopend traject", "IMP-2,JZ10,2021-03-01,2021-09-30,completed,joint_vision,,,,,5,IJmond: afgerond"].join("\n"));
+  await expect(page.getByRole("status")).toContainText("2 trajecten in 2 regio's");
+  await page.getByRole("button", { name: "2 trajecten importeren" }).click();
+  await expect(page.getByRole("status")).toContainText("2 trajecten geïmporteerd");
+  await expect(page.getByRole("table")).toContainText("Zaanstreek: lopend traject");
+  await expect(page.getByRole("table")).toContainText("IJmond: afgerond");
+});
+
+test("a signal is linked from its own page and unlinked from the trajectory, and its status follows", async ({ page }) => {
+  await login(page, admin());
+  await page.goto("/trajecten/nieuw");
+  await page.getByLabel("Jeugdregio").selectOption("JZ14");
+  await page.getByLabel("Strategisch doel").fill("Twente: koppelen vanaf het signaal");
+  await page.getByRole("button", { name: "Traject starten" }).click();
+  await expect(page.getByRole("status")).toContainText("Het traject is gestart");
+  const trajectoryUrl = page.url();
+
+  const signalId = await logSignalInTwente(page, "Signaal dat later bij een traject komt");
+  await page.getByLabel("Of koppel aan").selectOption({ label: "Twente: Twente: koppelen vanaf het signaal" });
+  await page.getByRole("button", { name: "Koppelen" }).click();
+  await expect(page.getByRole("status")).toContainText("Het signaal is aan het traject gekoppeld");
+  await expect(page.getByText("In traject").first()).toBeVisible();
+
+  await page.goto(trajectoryUrl);
+  await page.getByRole("button", { name: `Signaal ${signalId} ontkoppelen` }).click();
+  await expect(page.getByRole("status")).toContainText("Het signaal is ontkoppeld");
+  await page.goto(`/signalen/${signalId}`);
+  await expect(page.getByText("In behandeling").first()).toBeVisible();
+});

@@ -71,4 +71,44 @@ describe("npm run db:migrate / import / report", () => {
     expect(json.signals.byMonth.find((m) => m.month === "2021-12")?.count).toBe(1);
     expect(json.trajectories.total).toBe(0);
   }, 60_000);
+
+  it("imports trajectories atomically and counts them in the report", () => {
+    const db = tempDatabase();
+    const file = path.join(path.dirname(db), "trajectories.csv");
+    const header = "ref,region_code,started_on,closed_on,status,outcomes,escalation_types,municipalities_consulted,contract_won,contracts_awarded_total,providers_involved,strategic_goal";
+    fs.writeFileSync(
+      file,
+      [
+        header,
+        "T-1,JZ14,2021-11-01,2021-12-20,completed,forces_bundled;joint_vision;cooperative_formed,legal,GM0153;GM0164,true,15,9,Samen sterk in Twente",
+        "T-2,JZ01,2021-11-15,,active,forces_bundled,,GM0014,,,4,Meepraten over de inkoopvisie",
+        "T-3,JZ38,2020-01-10,2020-12-31,stopped,,,,,,2,Vorig jaar gestopt",
+      ].join("\n"),
+    );
+    const imported = run("app/cli/import.ts", ["trajectories", file], db);
+    expect(imported.stderr).toBe("");
+    expect(imported.stdout.trim()).toBe("imported 3 trajectories");
+    const again = run("app/cli/import.ts", ["trajectories", file], db);
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toContain("bestaat al in Rode Draad");
+
+    const report = JSON.parse(run("app/cli/report.ts", ["--year", "2021", "--json"], db).stdout) as {
+      trajectories: { total: number; regions: number; outcomes: Record<string, number>; escalationTypes: Record<string, number> };
+    };
+    expect(report.trajectories).toEqual({
+      total: 2,
+      regions: 2,
+      outcomes: {
+        forces_bundled: 2,
+        joint_vision: 1,
+        cooperative_formed: 1,
+        contract_won: 1,
+        contracts_awarded_total: 15,
+        municipalities_consulted: 3,
+        vision_adapted: 0,
+        escalated: 1,
+      },
+      escalationTypes: { legal: 1, council: 0, publicity: 0 },
+    });
+  }, 60_000);
 });

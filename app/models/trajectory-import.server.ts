@@ -1,0 +1,80 @@
+import { eq } from "drizzle-orm";
+import { escalations, importBatches, trajectories, trajectoryEvents, trajectoryMunicipalities, trajectorySteps } from "../../db/schema";
+import { DomainError } from "~/domain/errors";
+import { fileHash } from "~/domain/signal-csv";
+import { STEPS } from "~/domain/trajectory-codes";
+import { parseTrajectoriesCsv, type TrajectoryRecord } from "~/domain/trajectory-csv";
+import type { CsvIssue } from "~/domain/signal-csv";
+import { db } from "~/utils/db.server";
+import { audit, type Actor } from "./audit.server";
+import { referenceLookup } from "./signal-import.server";
+
+export type TrajectoryImportCheck = { ok: false; issues: CsvIssue[] } | { ok: true; records: TrajectoryRecord[] };
+
+/** Refs are unique: importing the same file twice is refused row by row, so no separate duplicate check is needed. */
+export function checkTrajectoryImport(text: string): TrajectoryImportCheck {
+  const refExists = (ref: string) => db().select({ id: trajectories.id }).from(trajectories).where(eq(trajectories.ref, ref)).get() !== undefined;
+  const parsed = parseTrajectoriesCsv(text, referenceLookup(), { refExists });
+  if ("issues" in parsed) return { ok: false, issues: parsed.issues };
+  return { ok: true, records: parsed.records };
+}
+
+/**
+ * Brings in trajectories already running or done, all rows or none. Steps start "open" (the file does not say more);
+ * escalation types become one escalation dated on the closing day, or the start while the trajectory runs.
+ */
+export function importTrajectories(text: string, fileName: string, actor: Actor): { batchId: number; count: number } {
+  const check = checkTrajectoryImport(text);
+  if (!check.ok) throw new DomainError("IMPORT.INVALID", `Het bestand bevat ${check.issues.length} fouten; er is niets geïmporteerd.`);
+  const at = new Date().toISOString();
+  return db().transaction((tx) => {
+    const batch = tx
+      .insert(importBatches)
+      .values({ kind: "trajectories", fileName: fileName.slice(0, 200), fileHash: fileHash(text), rowCount: check.records.length, importedAt: at, importedBy: actor.userId })
+      .returning({ id: importBatches.id })
+      .get();
+    for (const r of check.records) {
+      const { id } = tx
+        .insert(trajectories)
+        .values({
+          ref: r.ref,
+          regionCode: r.regionCode,
+          strategicGoal: r.strategicGoal,
+          providersInvolved: r.providersInvolved,
+          startedOn: r.startedOn,
+          closedOn: r.closedOn,
+          status: r.status,
+          forcesBundled: r.outcomes.includes("forces_bundled"),
+          jointVision: r.outcomes.includes("joint_vision"),
+          cooperativeFormed: r.outcomes.includes("cooperative_formed"),
+          visionAdapted: r.outcomes.includes("vision_adapted"),
+          contractWon: r.contractWon,
+          contractsAwardedTotal: r.contractsAwardedTotal,
+          importBatchId: batch.id,
+          createdBy: actor.userId,
+          createdAt: at,
+        })
+        .returning({ id: trajectories.id })
+        .get();
+      tx.insert(trajectorySteps).values(STEPS.map((step) => ({ trajectoryId: id, step, state: "open" as const, updatedAt: at }))).run();
+      if (r.municipalitiesConsulted.length) {
+        tx.insert(trajectoryMunicipalities).values(r.municipalitiesConsulted.map((municipalityCode) => ({ trajectoryId: id, municipalityCode, role: "consulted" as const }))).run();
+      }
+      if (r.escalationTypes.length) {
+        tx.insert(escalations)
+          .values({
+            trajectoryId: id,
+            happenedOn: r.closedOn ?? r.startedOn,
+            legal: r.escalationTypes.includes("legal"),
+            council: r.escalationTypes.includes("council"),
+            publicity: r.escalationTypes.includes("publicity"),
+            authorId: actor.userId,
+          })
+          .run();
+      }
+      tx.insert(trajectoryEvents).values({ trajectoryId: id, at, userId: actor.userId, kind: "imported", detail: JSON.stringify({ batch: batch.id }) }).run();
+    }
+    audit(actor, "trajectory.imported", { type: "import_batch", id: batch.id }, { count: check.records.length }, tx);
+    return { batchId: batch.id, count: check.records.length };
+  });
+}

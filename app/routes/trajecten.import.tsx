@@ -1,0 +1,109 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ActionButton, CsvUploadForm } from "~/components/form";
+import { ImportIssues } from "~/components/import-issues";
+import { Alert } from "~/components/ui/alert";
+import { Heading, Paragraph, TextLink } from "~/components/ui/text";
+import { DomainError } from "~/domain/errors";
+import { TRAJECTORY_CSV_COLUMNS } from "~/domain/trajectory-csv";
+import { discardUpload, stagedUpload, stageUpload } from "~/models/staged-upload.server";
+import { checkTrajectoryImport, importTrajectories } from "~/models/trajectory-import.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { readForm } from "~/utils/form.server";
+import { notFound, requireUser } from "~/utils/guard.server";
+import { actorOf } from "~/utils/request.server";
+
+export const meta: MetaFunction = () => [{ title: "Trajecten importeren · Rode Draad" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request, ["intermediary"]);
+  const uploadId = new URL(request.url).searchParams.get("upload");
+  if (!uploadId) return { preview: null };
+  const upload = /^\d+$/.test(uploadId) ? stagedUpload("trajectories", Number(uploadId), user.id) : undefined;
+  if (!upload) notFound("Deze upload");
+  const check = checkTrajectoryImport(upload.text);
+  return {
+    preview: check.ok
+      ? { kind: "valid" as const, id: upload.id, fileName: upload.fileName, count: check.records.length, regions: new Set(check.records.map((r) => r.regionCode)).size }
+      : { kind: "invalid" as const, id: upload.id, fileName: upload.fileName, issues: check.issues },
+  };
+}
+
+const schema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("upload"), file: z.instanceof(File, { message: "Kies een CSV-bestand." }) }),
+  z.object({ intent: z.literal("import"), uploadId: z.coerce.number().int().positive() }),
+  z.object({ intent: z.literal("discard"), uploadId: z.coerce.number().int().positive() }),
+]);
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, ["intermediary"]);
+  const { submission } = await readForm(request, schema);
+  if (submission.status !== "success") return data({ error: "Kies een CSV-bestand om te importeren." }, { status: 400 });
+  const value = submission.value;
+  const actor = actorOf(user, context);
+  try {
+    if (value.intent === "upload") {
+      if (value.file.size === 0) return data({ error: "Het gekozen bestand is leeg." }, { status: 400 });
+      return redirect(`/trajecten/import?upload=${stageUpload("trajectories", value.file.name || "trajecten.csv", await value.file.text(), { ...actor, userId: user.id })}`);
+    }
+    const upload = stagedUpload("trajectories", value.uploadId, user.id);
+    if (!upload) notFound("Deze upload");
+    if (value.intent === "discard") {
+      discardUpload(upload.id);
+      return redirectWithFlash("/trajecten/import", "De upload is verwijderd; er is niets geïmporteerd.");
+    }
+    const result = importTrajectories(upload.text, upload.fileName, actor);
+    discardUpload(upload.id);
+    return redirectWithFlash("/trajecten", `${result.count} trajecten geïmporteerd.`);
+  } catch (error) {
+    if (error instanceof DomainError) return data({ error: error.message }, { status: 400 });
+    throw error;
+  }
+}
+
+export default function TrajectoryImportPage() {
+  const { preview } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  return (
+    <section className="rd-section">
+      <Paragraph>
+        <TextLink to="/trajecten">Terug naar trajecten</TextLink>
+      </Paragraph>
+      <Heading level={1}>Trajecten importeren</Heading>
+      {answer?.error ? <Alert type="error">{answer.error}</Alert> : null}
+      {!preview ? (
+        <>
+          <Paragraph>
+            Voor trajecten die al lopen of liepen: een CSV-bestand met de kolommen <code>{TRAJECTORY_CSV_COLUMNS.join(",")}</code>. Eerst
+            een controle, daarna alles of niets.
+          </Paragraph>
+          <CsvUploadForm id="trajectories-file" submitLabel="Bestand controleren" />
+        </>
+      ) : preview.kind === "invalid" ? (
+        <>
+          <ImportIssues fileName={preview.fileName} issues={preview.issues} />
+          <ActionButton intent="discard" label="Ander bestand kiezen">
+            <input type="hidden" name="uploadId" value={preview.id} />
+          </ActionButton>
+        </>
+      ) : (
+        <>
+          <Alert type="info" title={`${preview.fileName} is in orde`}>
+            <p className="utrecht-paragraph">
+              {preview.count} trajecten in {preview.regions} regio&apos;s.
+            </p>
+          </Alert>
+          <div className="rd-toolbar">
+            <ActionButton intent="import" label={`${preview.count} trajecten importeren`}>
+              <input type="hidden" name="uploadId" value={preview.id} />
+            </ActionButton>
+            <ActionButton intent="discard" label="Annuleren">
+              <input type="hidden" name="uploadId" value={preview.id} />
+            </ActionButton>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,1 @@
+ALTER TABLE `signal_uploads` ADD `kind` text DEFAULT 'signals' NOT NULL;
