@@ -10,6 +10,8 @@ import type { AppEntryExports } from "./entry.server";
  * audit log), sets the security headers with a per-request CSP nonce, and runs `boot` (migrations, keys, setup
  * link) before it accepts a single request.
  */
+// React and Remix pick their production builds only when told; remix-serve does the same.
+process.env.NODE_ENV ??= "production";
 const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
 const entry = build.entry.module as unknown as AppEntryExports;
 
