@@ -43,6 +43,7 @@ export default defineConfig({
       PORT: String(PORT),
       HOST: "127.0.0.1",
       TRUSTED_PROXY_HEADER: "x-forwarded-for",
+      SECURITY_CONTACT: "mailto:beveiliging@example.org",
       NODE_ENV: "production",
     },
   },

@@ -109,4 +109,18 @@ describe("audit log", () => {
     expect(() => db().$client.prepare("UPDATE audit_log SET action = 'x'").run()).toThrow(/append-only/);
     expect(() => db().$client.prepare("DELETE FROM audit_log").run()).toThrow(/append-only/);
   });
+
+  it("audit:verify finds the chain intact, and the first altered or removed entry after tampering", async () => {
+    const { verifyAuditChain } = await import("./audit-verify.server");
+    const intact = verifyAuditChain();
+    expect(intact.ok).toBe(true);
+    // Someone with the database file can drop the triggers; the chain still tells.
+    const sqlite = db().$client;
+    sqlite.exec("DROP TRIGGER audit_log_no_update");
+    sqlite.exec("UPDATE audit_log SET action = 'auth.login' WHERE id = 3");
+    expect(verifyAuditChain()).toMatchObject({ ok: false, brokenAt: 3, reason: expect.stringContaining("gewijzigd") });
+    sqlite.exec("DROP TRIGGER audit_log_no_delete");
+    sqlite.exec("DELETE FROM audit_log WHERE id = 3");
+    expect(verifyAuditChain()).toMatchObject({ ok: false, brokenAt: 4, reason: expect.stringContaining("verwijderd") });
+  });
 });

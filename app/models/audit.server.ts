@@ -55,7 +55,7 @@ export type AuditAction =
 /** Codes, ids and counts only. Confidential text never goes here, so the type admits no free text by design of its users. */
 export type AuditDetail = Record<string, string | number | boolean | null | string[]>;
 
-const GENESIS = "0".repeat(64);
+export const GENESIS_HASH = "0".repeat(64);
 
 export function chainHash(prevHash: string, entry: readonly unknown[]): string {
   return sha256(`${prevHash}\n${JSON.stringify(entry)}`);
@@ -71,7 +71,7 @@ export function audit(
 ): void {
   const at = new Date().toISOString();
   const prevHash =
-    tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get()?.hash ?? GENESIS;
+    tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get()?.hash ?? GENESIS_HASH;
   const row = {
     at,
     actorUserId: actor.userId,

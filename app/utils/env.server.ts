@@ -26,6 +26,11 @@ const envSchema = z.object({
   RECEIPT_MAX_FAILURES: positiveInt(5),
   RECEIPT_LOCK_MINUTES: positiveInt(15),
   RETENTION_MONTHS: positiveInt(24),
+  /** Where to report a vulnerability (mailto: or https: URL), published in /.well-known/security.txt. */
+  SECURITY_CONTACT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)\S+$/, "gebruik mailto:adres of een https-adres")
+    .optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

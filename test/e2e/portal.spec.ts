@@ -186,4 +186,9 @@ test("public pages: accessible, no store, no referrer, only the CSRF cookie, not
   const cookies = await page.context().cookies();
   expect(cookies.map((c) => c.name)).toEqual(["rd_csrf"]);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Toegankelijkheidsverklaring");
+
+  const securityTxt = await page.request.get("/.well-known/security.txt");
+  expect(securityTxt.status()).toBe(200);
+  expect(await securityTxt.text()).toMatch(/^Contact: mailto:beveiliging@example\.org\nExpires: \d{4}-/);
+  expect(securityTxt.headers()["x-robots-tag"]).toContain("noindex");
 });
