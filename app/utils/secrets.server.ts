@@ -5,7 +5,9 @@ import { z } from "zod";
 
 export type Secrets = { sessionSecret: string; dataKey: Buffer; receiptKey: Buffer };
 
-export class SecretsError extends Error {}
+export class SecretsError extends Error {
+  override name = "SecretsError";
+}
 
 const KEY_BYTES = 32;
 
