@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { hasAnyRole, isRole, NAV_ITEMS, navFor, ROLE_LABELS, ROLE_OPTIONS, ROLES, type Role } from "./roles";
 
 const labels = (roles: readonly Role[]) => navFor(roles).map((item) => item.label);
-const ADMIN_PATHS = ["/beheer/gebruikers", "/beheer/regios"];
+const ADMIN_PATHS = ["/beheer/gebruikers", "/beheer/regios", "/beheer/audit"];
 
 describe("isRole", () => {
   it("accepts every known role", () => {
@@ -40,12 +40,12 @@ describe("hasAnyRole", () => {
 
 describe("navFor", () => {
   it("shows the admin Start, Gebruikers and Regio's, in that order", () => {
-    expect(labels(["admin"])).toEqual(["Start", "Gebruikers", "Regio's"]);
+    expect(labels(["admin"])).toEqual(["Start", "Gebruikers", "Regio's", "Auditlog"]);
     expect(navFor(["admin"]).map((item) => item.to)).toEqual(["/", ...ADMIN_PATHS]);
   });
 
   it("shows the intermediary the signals, no admin items", () => {
-    expect(labels(["intermediary"])).toEqual(["Start", "Signalen", "Trajecten"]);
+    expect(labels(["intermediary"])).toEqual(["Start", "Signalen", "Trajecten", "Auditlog"]);
   });
 
   it("shows the adviser the trajectories only", () => {
@@ -59,12 +59,12 @@ describe("navFor", () => {
   });
 
   it("shows admin items once when a user combines admin with other roles", () => {
-    expect(labels(["reader", "admin", "adviser"])).toEqual(["Start", "Trajecten", "Gebruikers", "Regio's"]);
+    expect(labels(["reader", "admin", "adviser"])).toEqual(["Start", "Trajecten", "Gebruikers", "Regio's", "Auditlog"]);
   });
 
   it("shows non-admin combinations no admin items", () => {
     const items = navFor(["adviser", "reader", "intermediary"]);
-    expect(items.map((item) => item.to)).toEqual(["/", "/signalen", "/trajecten"]);
+    expect(items.map((item) => item.to)).toEqual(["/", "/signalen", "/trajecten", "/beheer/audit"]);
   });
 
   it("shows nothing to a user without roles", () => {

@@ -28,6 +28,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/trajecten", label: "Trajecten", roles: ["intermediary", "adviser"] },
   { to: "/beheer/gebruikers", label: "Gebruikers", roles: ["admin"] },
   { to: "/beheer/regios", label: "Regio's", roles: ["admin"] },
+  { to: "/beheer/audit", label: "Auditlog", roles: ["admin", "intermediary"] },
 ];
 
 export function navFor(userRoles: readonly Role[]): NavItem[] {

@@ -1,5 +1,5 @@
-import { desc } from "drizzle-orm";
-import { auditLog } from "../../db/schema";
+import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
+import { auditLog, users } from "../../db/schema";
 import { sha256 } from "~/utils/crypto.server";
 import { db, type Tx } from "~/utils/db.server";
 
@@ -83,4 +83,45 @@ export function audit(
   };
   const hash = chainHash(prevHash, [row.at, row.actorUserId, row.action, row.entityType, row.entityId, row.clientAddress, row.detail]);
   tx.insert(auditLog).values({ ...row, prevHash, hash }).run();
+}
+
+export type AuditFilters = { action?: string; actor?: number; entityType?: string; entityId?: string; from?: string; to?: string; page: number };
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** The log as admins and the intermediary browse it, newest first; filters match what the table shows. */
+export function browseAudit(filters: AuditFilters) {
+  const conditions = [
+    filters.action ? sql`${auditLog.action} like ${`${filters.action}%`}` : undefined,
+    filters.actor ? eq(auditLog.actorUserId, filters.actor) : undefined,
+    filters.entityType ? eq(auditLog.entityType, filters.entityType) : undefined,
+    filters.entityId ? eq(auditLog.entityId, filters.entityId) : undefined,
+    filters.from ? gte(auditLog.at, filters.from) : undefined,
+    filters.to ? lt(auditLog.at, `${filters.to}T99`) : undefined,
+  ].filter((c): c is NonNullable<typeof c> => c !== undefined);
+  const where = and(...conditions);
+  const total = db().select({ n: sql<number>`count(*)` }).from(auditLog).where(where).get()?.n ?? 0;
+  const rows = db()
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      actor: users.name,
+      action: auditLog.action,
+      entityType: auditLog.entityType,
+      entityId: auditLog.entityId,
+      clientAddress: auditLog.clientAddress,
+      detail: auditLog.detail,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(where)
+    .orderBy(desc(auditLog.id))
+    .limit(AUDIT_PAGE_SIZE)
+    .offset((filters.page - 1) * AUDIT_PAGE_SIZE)
+    .all();
+  return { rows, total };
+}
+
+export function auditActors() {
+  return db().select({ id: users.id, name: users.name }).from(users).orderBy(users.name).all();
 }

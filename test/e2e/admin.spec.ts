@@ -50,7 +50,7 @@ test("a page outside one's role answers 403 with a Dutch page; a missing record 
 
   await loginAndChoosePassword(page, adviser, "adviezen geven in de regio");
   await expect(page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Gebruikers" })).toHaveCount(0);
-  for (const path of ["/beheer/gebruikers", "/beheer/gebruikers/nieuw", "/beheer/regios", "/beheer/regios/JZ01", "/beheer/regios/import"]) {
+  for (const path of ["/beheer/gebruikers", "/beheer/gebruikers/nieuw", "/beheer/regios", "/beheer/regios/JZ01", "/beheer/regios/import", "/beheer/audit"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Geen toegang");
@@ -99,4 +99,18 @@ test("the last admin cannot be disabled or lose the admin role; disabling ends a
   await attemptLogin(otherPage, { email: colleague.email, password: "samen sterker in de regio" });
   await expect(otherPage.getByRole("alert")).toContainText("E-mailadres of wachtwoord klopt niet.");
   await other.close();
+});
+
+test("admin and intermediary browse and filter the audit log; it holds codes, never confidential text", async ({ page }) => {
+  await login(page, admin());
+  await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Auditlog" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Auditlog");
+  await expectAccessible(page);
+  await page.getByLabel("Soort handeling").selectOption({ label: "Inloggen en uitloggen" });
+  await page.getByRole("button", { name: "Filteren" }).click();
+  await expect(page).toHaveURL(/action=auth\./);
+  const table = page.getByRole("table");
+  await expect(table.getByRole("rowheader", { name: "auth.login" }).first()).toBeVisible();
+  await expect(table.getByRole("rowheader").filter({ hasNotText: /^auth\./ })).toHaveCount(0);
+  await expect(table).not.toContainText(admin().password);
 });
