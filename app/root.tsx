@@ -68,6 +68,9 @@ function SiteHeader() {
             <span>
               {user.name} <span className="rd-muted">({user.roles.join(", ")})</span>
             </span>
+            <a href="/account/sessies" className="rd-header__account">
+              Mijn sessies
+            </a>
             <Form method="post" action="/logout" className="rd-inline-form">
               <CsrfField />
               <button type="submit" className="utrecht-button utrecht-button--subtle">

@@ -13,6 +13,7 @@ export type AuditAction =
   | "auth.login_refused"
   | "auth.logout"
   | "auth.password_changed"
+  | "auth.sessions_ended"
   | "user.created"
   | "user.updated"
   | "user.disabled"

@@ -14,6 +14,8 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
 import { notFound, requireUser } from "~/utils/guard.server";
 import { actorOf } from "~/utils/request.server";
+import { audit } from "~/models/audit.server";
+import { endSessionsOfUser } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Gebruiker bewerken · Rode Draad" }];
 
@@ -32,8 +34,9 @@ const INTENTS = {
   details: staffDetailsSchema.extend({ intent: z.literal("details") }),
   password: temporaryPasswordSchema.extend({ intent: z.literal("password") }),
   status: z.object({ intent: z.literal("status"), disabled: z.enum(["true", "false"]) }),
+  sessions: z.object({ intent: z.literal("sessions") }),
 };
-const actionSchema = z.discriminatedUnion("intent", [INTENTS.details, INTENTS.password, INTENTS.status]);
+const actionSchema = z.discriminatedUnion("intent", [INTENTS.details, INTENTS.password, INTENTS.status, INTENTS.sessions]);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requireUser(request, ["admin"]);
@@ -52,6 +55,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (value.intent === "password") {
       await setTemporaryPassword(user.id, value.temporaryPassword, actor);
       return redirectWithFlash(back, "Het tijdelijke wachtwoord is ingesteld; bestaande sessies van deze gebruiker zijn beëindigd.");
+    }
+    if (value.intent === "sessions") {
+      endSessionsOfUser(user.id);
+      audit(actor, "auth.sessions_ended", { type: "user", id: user.id }, { scope: "all" });
+      return redirectWithFlash(back, "Alle sessies van deze gebruiker zijn beëindigd.");
     }
     const disabled = value.disabled === "true";
     setUserDisabled(user.id, disabled, actor);
@@ -110,6 +118,13 @@ export default function EditUserPage() {
           <input type="hidden" name="intent" value="password" />
           <TextField field={password.temporaryPassword} label="Nieuw tijdelijk wachtwoord" type="password" autoComplete="new-password" />
         </AppForm>
+      </section>
+      <section className="rd-section" aria-labelledby="sessions-heading">
+        <Heading level={2} id="sessions-heading">
+          Sessies
+        </Heading>
+        <Paragraph>Logt de gebruiker overal uit, bijvoorbeeld na verlies van een laptop.</Paragraph>
+        <ActionButton intent="sessions" label="Alle sessies beëindigen" />
       </section>
       <section className="rd-section" aria-labelledby="status-heading">
         <Heading level={2} id="status-heading">

@@ -1,4 +1,4 @@
-import { and, eq, lt, ne, or } from "drizzle-orm";
+import { and, eq, lt, ne, or, sql } from "drizzle-orm";
 import { sessions } from "../../db/schema";
 import { appCookie } from "./cookies.server";
 import { randomToken, sha256 } from "./crypto.server";
@@ -80,3 +80,34 @@ export function purgeExpiredSessions(): void {
     .run();
 }
 
+
+/** The user's live sessions, newest first; `current` marks the one making this request. */
+export function sessionsOf(userId: number, currentHash?: string) {
+  const idleLimit = env().SESSION_IDLE_MINUTES * MINUTE;
+  const now = Date.now();
+  return db()
+    .select()
+    .from(sessions)
+    .where(eq(sessions.userId, userId))
+    .all()
+    .filter((s) => s.expiresAt.getTime() > now && s.lastSeenAt.getTime() + idleLimit > now)
+    .sort((a, b) => b.lastSeenAt.getTime() - a.lastSeenAt.getTime())
+    .map((s) => ({
+      id: s.idHash.slice(0, 16),
+      createdAt: s.createdAt.toISOString(),
+      lastSeenAt: s.lastSeenAt.toISOString(),
+      clientAddress: s.clientAddress,
+      userAgent: s.userAgent,
+      current: s.idHash === currentHash,
+    }));
+}
+
+/** Ends one of the user's own sessions, named by the prefix `sessionsOf` shows; another user's session is never matched. */
+export function endOwnSession(userId: number, idPrefix: string): boolean {
+  if (!/^[0-9a-f]{16}$/.test(idPrefix)) return false;
+  const result = db()
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), sql`substr(${sessions.idHash}, 1, 16) = ${idPrefix}`))
+    .run();
+  return result.changes > 0;
+}

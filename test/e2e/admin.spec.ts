@@ -114,3 +114,19 @@ test("admin and intermediary browse and filter the audit log; it holds codes, ne
   await expect(table.getByRole("rowheader").filter({ hasNotText: /^auth\./ })).toHaveCount(0);
   await expect(table).not.toContainText(admin().password);
 });
+
+test("an admin ends all sessions of a user", async ({ page, browser }) => {
+  await login(page, admin());
+  const user = await createStaffUser(page, { name: "Sanne Sessie", roles: ["Lezer"] });
+  const userPage = page.url();
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await loginAndChoosePassword(otherPage, user, "sessies zijn van korte duur");
+
+  await page.goto(userPage);
+  await page.getByRole("button", { name: "Alle sessies beëindigen" }).click();
+  await expect(page.getByRole("status")).toContainText("Alle sessies van deze gebruiker zijn beëindigd");
+  await otherPage.goto("/");
+  await expect(otherPage.getByRole("link", { name: "Inloggen voor medewerkers" })).toBeVisible();
+  await other.close();
+});

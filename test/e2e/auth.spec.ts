@@ -105,3 +105,22 @@ test("healthz answers when the database does", async ({ request }) => {
   expect(response.status()).toBe(200);
   expect(await response.json()).toEqual({ ok: true });
 });
+
+test("a user sees their active sessions and ends another one; an admin ends all sessions of a user", async ({ page, browser }) => {
+  await login(page, admin());
+  const other = await browser.newContext({ userAgent: "Tweede browser (test)" });
+  const otherPage = await other.newPage();
+  await login(otherPage, admin());
+
+  await page.getByRole("link", { name: "Mijn sessies" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mijn sessies");
+  await expect(page.getByRole("table")).toContainText("Deze sessie");
+  await expect(page.getByRole("table")).toContainText("Tweede browser (test)");
+  await expectAccessible(page);
+  await page.getByRole("row", { name: /Tweede browser/ }).getByRole("button", { name: /beëindigen/ }).click();
+  await expect(page.getByRole("status")).toContainText("De sessie is beëindigd");
+  await expect(page.getByRole("table")).not.toContainText("Tweede browser (test)");
+  await otherPage.goto("/beheer/gebruikers");
+  await expect(otherPage).toHaveURL(/\/login/);
+  await other.close();
+});
