@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { hasAnyRole, isRole, NAV_ITEMS, navFor, ROLE_LABELS, ROLE_OPTIONS, ROLES, type Role } from "./roles";
 
 const labels = (roles: readonly Role[]) => navFor(roles).map((item) => item.label);
-const ADMIN_PATHS = ["/beheer/gebruikers", "/beheer/regios", "/beheer/audit"];
+const ADMIN_PATHS = ["/beheer/gebruikers", "/beheer/regios", "/beheer/audit", "/beheer/bewaartermijn"];
 
 describe("isRole", () => {
   it("accepts every known role", () => {
@@ -40,7 +40,7 @@ describe("hasAnyRole", () => {
 
 describe("navFor", () => {
   it("shows the admin Start, Gebruikers and Regio's, in that order", () => {
-    expect(labels(["admin"])).toEqual(["Start", "Gebruikers", "Regio's", "Auditlog"]);
+    expect(labels(["admin"])).toEqual(["Start", "Gebruikers", "Regio's", "Auditlog", "Bewaartermijn"]);
     expect(navFor(["admin"]).map((item) => item.to)).toEqual(["/", ...ADMIN_PATHS]);
   });
 
@@ -59,7 +59,7 @@ describe("navFor", () => {
   });
 
   it("shows admin items once when a user combines admin with other roles", () => {
-    expect(labels(["reader", "admin", "adviser"])).toEqual(["Start", "Trajecten", "Gebruikers", "Regio's", "Auditlog"]);
+    expect(labels(["reader", "admin", "adviser"])).toEqual(["Start", "Trajecten", "Gebruikers", "Regio's", "Auditlog", "Bewaartermijn"]);
   });
 
   it("shows non-admin combinations no admin items", () => {

@@ -50,6 +50,7 @@ export type AuditAction =
   | "trajectory.contact_added"
   | "trajectory.lesson_added"
   | "trajectory.imported"
+  | "retention.anonymised"
   | "procurement.milestone_added"
   | "procurement.milestone_changed";
 

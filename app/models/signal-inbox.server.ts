@@ -35,8 +35,8 @@ function normalise(text: string): string {
 /**
  * Summaries are encrypted at rest, so search compares in memory. Opening 100,000 summaries takes over a second, so
  * opened summaries are kept in this process (which holds the key anyway), by signal id: every signal up to
- * `coveredUpTo` is in the map. Ids only grow (AUTOINCREMENT) and a summary is never edited after it is written;
- * whatever starts changing summaries (e.g. anonymisation) must delete their entries here.
+ * `coveredUpTo` is in the map. Ids only grow (AUTOINCREMENT) and a summary is never edited after it is written, only
+ * removed by anonymisation, which calls `forgetSearchable`.
  */
 const searchable = new Map<number, string>();
 let coveredUpTo = 0;
@@ -52,6 +52,11 @@ function openSummariesAfter(afterId: number, limit: number): number {
   for (const row of rows) if (row.summarySealed) searchable.set(row.id, normalise(unseal(row.summarySealed, "summary") ?? ""));
   coveredUpTo = Math.max(coveredUpTo, rows.at(-1)?.id ?? afterId);
   return rows.length;
+}
+
+/** Called by whatever removes summaries (anonymisation), so search no longer finds them. */
+export function forgetSearchable(ids: number[]): void {
+  for (const id of ids) searchable.delete(id);
 }
 
 /** Opens every summary in slices between requests after a start, so the first search is fast too. */

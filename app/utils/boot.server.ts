@@ -3,6 +3,7 @@ import { loadShippedReferenceData } from "~/models/reference.server";
 import { purgeOldLoginAttempts } from "~/models/login-throttle.server";
 import { purgeOldRateEvents } from "~/models/rate-limit.server";
 import { warmSearchCache } from "~/models/signal-inbox.server";
+import { anonymiseDue } from "~/models/retention.server";
 import { databasePath } from "../../db/client";
 import { migrate } from "./db.server";
 import { env } from "./env.server";
@@ -14,6 +15,11 @@ import { purgeExpiredSessions } from "./session.server";
 export function prepareDatabase(): void {
   migrate();
   loadShippedReferenceData();
+}
+
+function applyRetention(): void {
+  const count = anonymiseDue({ userId: null, clientAddress: "system" });
+  if (count > 0) log.info("Bewaartermijn: signalen geanonimiseerd", { count });
 }
 
 /**
@@ -29,6 +35,9 @@ export function boot(): { host: string; port: number } {
   purgeOldRateEvents();
   log.info("Database gereed", { path: databasePath() });
   void warmSearchCache().then((count) => log.info("Zoekindex in geheugen gereed", { signals: count }));
+  applyRetention();
+  // Daily; unref so a stopping server does not wait for it.
+  setInterval(applyRetention, 24 * 60 * 60_000).unref();
   if (needsSetup()) {
     const token = issueSetupToken();
     log.info(

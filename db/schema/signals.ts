@@ -61,6 +61,8 @@ export const signals = sqliteTable(
     importBatchId: integer("import_batch_id").references(() => importBatches.id),
     /** Portal signals: HMAC of the receipt code (key outside the database); the code itself is never stored. */
     receiptHash: text("receipt_hash").unique(),
+    /** Set when the retention period removed the reporter's identity and all free text; the classification stays. */
+    anonymisedAt: text("anonymised_at"),
     /** The reporter wrote something the intermediary has not opened yet. */
     hasNews: integer("has_news", { mode: "boolean" }).notNull().default(false),
     createdBy: integer("created_by").references(() => users.id),

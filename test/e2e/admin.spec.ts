@@ -50,7 +50,7 @@ test("a page outside one's role answers 403 with a Dutch page; a missing record 
 
   await loginAndChoosePassword(page, adviser, "adviezen geven in de regio");
   await expect(page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Gebruikers" })).toHaveCount(0);
-  for (const path of ["/beheer/gebruikers", "/beheer/gebruikers/nieuw", "/beheer/regios", "/beheer/regios/JZ01", "/beheer/regios/import", "/beheer/audit"]) {
+  for (const path of ["/beheer/gebruikers", "/beheer/gebruikers/nieuw", "/beheer/regios", "/beheer/regios/JZ01", "/beheer/regios/import", "/beheer/audit", "/beheer/bewaartermijn"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Geen toegang");
@@ -113,6 +113,11 @@ test("admin and intermediary browse and filter the audit log; it holds codes, ne
   await expect(table.getByRole("rowheader", { name: "auth.login" }).first()).toBeVisible();
   await expect(table.getByRole("rowheader").filter({ hasNotText: /^auth\./ })).toHaveCount(0);
   await expect(table).not.toContainText(admin().password);
+
+  await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Bewaartermijn" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bewaartermijn");
+  await expect(page.getByText("24 maanden na afronding")).toBeVisible();
+  await expectAccessible(page);
 });
 
 test("an admin ends all sessions of a user", async ({ page, browser }) => {

@@ -1,0 +1,1 @@
+ALTER TABLE `signals` ADD `anonymised_at` text;
