@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
+import { Conversation } from "~/components/conversation";
 import { CsrfField } from "~/components/form";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
@@ -80,15 +81,7 @@ export default function FollowUpPage() {
             Ontvangen op {view.receivedOn}. Status: <strong>{REPORTER_STATUS[view.status]}</strong>
           </Paragraph>
           <Heading level={2}>Berichten</Heading>
-          {view.messages.length === 0 ? <Paragraph>Nog geen berichten. De intermediair reageert hier.</Paragraph> : null}
-          {view.messages.map((m) => (
-            <div key={m.id} className={`rd-message${m.fromReporter ? " rd-message--reporter" : ""}`}>
-              <p className="utrecht-paragraph rd-muted">
-                {m.fromReporter ? "U" : "De intermediair"} · {m.at.slice(0, 16).replace("T", " ")}
-              </p>
-              <p className="utrecht-paragraph rd-pre">{m.body}</p>
-            </div>
-          ))}
+          <Conversation messages={view.messages} names={{ reporter: "U", intermediary: "De intermediair" }} empty="Nog geen berichten. De intermediair reageert hier." />
           <Form method="post" className="utrecht-form rd-form">
             <CsrfField />
             <input type="hidden" name="code" value={answer?.code ?? ""} />

@@ -4,6 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ActionButton, AppForm, CsrfField, TextAreaField } from "~/components/form";
+import { Conversation } from "~/components/conversation";
 import { ClassificationFields } from "~/components/signal-fields";
 import { Alert } from "~/components/ui/alert";
 import { Heading, ListItem, Paragraph, TextLink, UnorderedList } from "~/components/ui/text";
@@ -212,15 +213,7 @@ export default function SignalPage() {
           </Heading>
           {signal.hadNews ? <Alert type="info">Er is nieuws van de melder sinds u dit signaal het laatst opende.</Alert> : null}
           <Paragraph>Gemeld via het meldformulier. De melder leest uw berichten met de ontvangstcode.</Paragraph>
-          {conversation.length === 0 ? <Paragraph>Nog geen berichten.</Paragraph> : null}
-          {conversation.map((m) => (
-            <div key={m.id} className={`rd-message${m.fromReporter ? " rd-message--reporter" : ""}`}>
-              <p className="utrecht-paragraph rd-muted">
-                {m.fromReporter ? "Melder" : "Intermediair"} · {m.at.slice(0, 16).replace("T", " ")}
-              </p>
-              <p className="utrecht-paragraph rd-pre">{m.body}</p>
-            </div>
-          ))}
+          <Conversation messages={conversation} names={{ reporter: "Melder", intermediary: "Intermediair" }} empty="Nog geen berichten." />
           <AppForm form={replyForm} submitLabel="Bericht aan melder versturen">
             <input type="hidden" name="intent" value="reply" />
             <TextAreaField field={replyFields.body} label="Bericht aan de melder" rows={5} />
