@@ -4,3 +4,4 @@ export * from "./reference";
 export * from "./settings";
 export * from "./signals";
 export * from "./trajectories";
+export * from "./reports";

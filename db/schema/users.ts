@@ -10,6 +10,11 @@ export const users = sqliteTable("users", {
   passwordHash: text("password_hash").notNull(),
   mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
   disabledAt: text("disabled_at"),
+  /** TOTP key, sealed with the data key (context "users.totp_secret"); set at enrolment, live once confirmed. */
+  totpSecret: text("totp_secret"),
+  totpConfirmedAt: text("totp_confirmed_at"),
+  /** The last accepted time step, so a code is accepted once (no replay within its window). */
+  totpLastStep: integer("totp_last_step"),
   createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 });
@@ -38,6 +43,8 @@ export const sessions = sqliteTable(
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
     clientAddress: text("client_address"),
     userAgent: text("user_agent"),
+    /** Password accepted, second factor not yet: such a session opens nothing but the code page. */
+    secondFactorPending: integer("second_factor_pending", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
@@ -64,4 +71,18 @@ export const rateEvents = sqliteTable(
     at: integer("at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [index("rate_events_idx").on(t.bucket, t.key, t.at)],
+);
+
+/** Single-use recovery codes for the second factor, stored as hashes only. */
+export const recoveryCodes = sqliteTable(
+  "recovery_codes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: text("used_at"),
+  },
+  (t) => [index("recovery_codes_user_idx").on(t.userId)],
 );

@@ -1,0 +1,41 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { users } from "./users";
+
+/**
+ * The intermediary's own text of a year report. Every save is a new row, so earlier wording stays readable and a
+ * publication can name the exact version it froze. The text is written to be published, so it is not sealed.
+ */
+export const reportNarratives = sqliteTable(
+  "report_narratives",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    year: integer("year").notNull(),
+    version: integer("version").notNull(),
+    introduction: text("introduction").notNull(),
+    threads: text("threads").notNull(),
+    conclusions: text("conclusions").notNull(),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("report_narratives_version_idx").on(t.year, t.version)],
+);
+
+/**
+ * A published year report: figures (already suppressed), comparison and narrative frozen as one JSON document, so a
+ * later import or correction never changes what readers were given. Numbered per year.
+ */
+export const reportPublications = sqliteTable(
+  "report_publications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    year: integer("year").notNull(),
+    version: integer("version").notNull(),
+    threshold: integer("threshold").notNull(),
+    showRegions: integer("show_regions", { mode: "boolean" }).notNull().default(false),
+    narrativeId: integer("narrative_id").references(() => reportNarratives.id),
+    document: text("document").notNull(),
+    publishedBy: integer("published_by").references(() => users.id),
+    publishedAt: text("published_at").notNull(),
+  },
+  (t) => [uniqueIndex("report_publications_version_idx").on(t.year, t.version), index("report_publications_year_idx").on(t.year)],
+);
