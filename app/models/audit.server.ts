@@ -51,6 +51,7 @@ export type AuditAction =
   | "trajectory.lesson_added"
   | "trajectory.imported"
   | "retention.anonymised"
+  | "demo.seeded"
   | "procurement.milestone_added"
   | "procurement.milestone_changed";
 
