@@ -1,3 +1,4 @@
+import { DomainError } from "~/domain/errors";
 import type { SignalRecord } from "~/domain/signal-csv";
 import type { Channel, Phase, RequesterType, Topic } from "~/domain/signal-codes";
 import type { TrajectoryRecord } from "~/domain/trajectory-csv";
@@ -63,7 +64,9 @@ function trajectories(random: Random, regions: readonly DemoRegion[]): Trajector
 
 export function referenceYear(random: Random, regions: readonly DemoRegion[]): ReferenceYear {
   const trajectoryRegions = random.shuffle(regions.filter((r) => r.municipalities.length >= 2)).slice(0, 14);
-  if (trajectoryRegions.length < 14) throw new Error("demo: fewer than 14 regions with two or more municipalities");
+  if (trajectoryRegions.length < 14) {
+    throw new DomainError("DEMO.TOO_FEW_REGIONS", "De regiotabel heeft minder dan 14 regio's met twee of meer gemeenten; daarmee zijn de demodata niet te maken.");
+  }
   const trajectoryRecords = trajectories(random, trajectoryRegions);
 
   const pickRegion = regionPicker(random, regions, new Set(trajectoryRegions.map((r) => r.code)));
