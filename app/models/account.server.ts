@@ -58,7 +58,8 @@ export async function createStaffUser(
   });
 }
 
-export function updateStaffUser(userId: number, input: { email: string; name: string; roles: Role[] }, actor: Actor): void {
+/** Returns whether the roles changed, so a user who changed their own can be moved to a fresh session id. */
+export function updateStaffUser(userId: number, input: { email: string; name: string; roles: Role[] }, actor: Actor): boolean {
   const before = getUser(userId);
   if (!before) throw new DomainError("ACCOUNT.NOT_FOUND", "Dit account bestaat niet.");
   assertEmailFree(input.email, userId);
@@ -71,6 +72,7 @@ export function updateStaffUser(userId: number, input: { email: string; name: st
   });
   // New rights take effect with a new login, so a session never carries roles it was not opened with.
   if (rolesChanged && actor.userId !== userId) endSessionsOfUser(userId);
+  return rolesChanged;
 }
 
 export function setUserDisabled(userId: number, disabled: boolean, actor: Actor): void {

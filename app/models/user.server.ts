@@ -10,6 +10,8 @@ export type StaffUser = {
   roles: Role[];
   mustChangePassword: boolean;
   disabled: boolean;
+  /** A confirmed TOTP second factor. */
+  secondFactor: boolean;
 };
 
 export function normaliseEmail(email: string): string {
@@ -34,6 +36,7 @@ function toStaffUser(row: typeof users.$inferSelect, roles: Role[]): StaffUser {
     roles,
     mustChangePassword: row.mustChangePassword,
     disabled: row.disabledAt !== null,
+    secondFactor: row.totpConfirmedAt !== null,
   };
 }
 

@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ActionButton } from "~/components/form";
 import { DataTable } from "~/components/ui/table";
-import { Heading, Paragraph } from "~/components/ui/text";
+import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { audit } from "~/models/audit.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm } from "~/utils/form.server";
@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Mijn sessies · Rode Draad" }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, "any");
-  return { sessions: sessionsOf(user.id, user.sessionHash) };
+  return { sessions: sessionsOf(user.id, user.sessionHash), secondFactor: user.secondFactor };
 }
 
 const schema = z.discriminatedUnion("intent", [
@@ -38,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SessionsPage() {
-  const { sessions } = useLoaderData<typeof loader>();
+  const { sessions, secondFactor } = useLoaderData<typeof loader>();
   return (
     <section className="rd-section">
       <Heading level={1}>Mijn sessies</Heading>
@@ -67,6 +67,11 @@ export default function SessionsPage() {
         ]}
       />
       {sessions.length > 1 ? <ActionButton intent="others" label="Alle andere sessies beëindigen" /> : null}
+      <Heading level={2}>Tweestapsverificatie</Heading>
+      <Paragraph>
+        <TextLink to="/account/tweede-stap">Tweestapsverificatie {secondFactor ? "bekijken" : "instellen"}</TextLink>: na uw wachtwoord een code uit
+        een app op uw telefoon, zodat een uitgelekt wachtwoord alleen niet genoeg is.
+      </Paragraph>
     </section>
   );
 }

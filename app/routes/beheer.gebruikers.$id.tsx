@@ -15,7 +15,8 @@ import { readForm, replyWithError } from "~/utils/form.server";
 import { notFound, requireUser } from "~/utils/guard.server";
 import { actorOf } from "~/utils/request.server";
 import { audit } from "~/models/audit.server";
-import { endSessionsOfUser } from "~/utils/session.server";
+import { resetSecondFactor } from "~/models/second-factor.server";
+import { endSessionsOfUser, renewSession } from "~/utils/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Gebruiker bewerken · Rode Draad" }];
 
@@ -35,8 +36,9 @@ const INTENTS = {
   password: temporaryPasswordSchema.extend({ intent: z.literal("password") }),
   status: z.object({ intent: z.literal("status"), disabled: z.enum(["true", "false"]) }),
   sessions: z.object({ intent: z.literal("sessions") }),
+  secondFactor: z.object({ intent: z.literal("second-factor") }),
 };
-const actionSchema = z.discriminatedUnion("intent", [INTENTS.details, INTENTS.password, INTENTS.status, INTENTS.sessions]);
+const actionSchema = z.discriminatedUnion("intent", [INTENTS.details, INTENTS.password, INTENTS.status, INTENTS.sessions, INTENTS.secondFactor]);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requireUser(request, ["admin"]);
@@ -49,8 +51,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const back = `/beheer/gebruikers/${user.id}`;
   try {
     if (value.intent === "details") {
-      updateStaffUser(user.id, value, actor);
-      return redirectWithFlash(back, "De gegevens zijn opgeslagen.");
+      const rolesChanged = updateStaffUser(user.id, value, actor);
+      // Someone else's sessions end on a change of roles; one's own moves to a fresh id so the editing can go on.
+      const headers = new Headers();
+      if (rolesChanged && user.id === admin.id) headers.append("Set-Cookie", await renewSession(admin.sessionHash));
+      return redirectWithFlash(back, "De gegevens zijn opgeslagen.", headers);
+    }
+    if (value.intent === "second-factor") {
+      resetSecondFactor(user.id, actor);
+      return redirectWithFlash(back, "De tweestapsverificatie is gereset en alle sessies van deze gebruiker zijn beëindigd.");
     }
     if (value.intent === "password") {
       await setTemporaryPassword(user.id, value.temporaryPassword, actor);
@@ -118,6 +127,24 @@ export default function EditUserPage() {
           <input type="hidden" name="intent" value="password" />
           <TextField field={password.temporaryPassword} label="Nieuw tijdelijk wachtwoord" type="password" autoComplete="new-password" />
         </AppForm>
+      </section>
+      <section className="rd-section" aria-labelledby="second-factor-heading">
+        <Heading level={2} id="second-factor-heading">
+          Tweestapsverificatie
+        </Heading>
+        <Paragraph>
+          {user.secondFactor
+            ? "Ingesteld. Na een reset (bijvoorbeeld bij een verloren telefoon) stelt de gebruiker bij de volgende keer inloggen een nieuwe in; oude codes en herstelcodes werken dan niet meer."
+            : "Niet ingesteld."}
+        </Paragraph>
+        {user.secondFactor ? (
+          <ActionButton
+            intent="second-factor"
+            label="Tweestapsverificatie resetten"
+            danger
+            confirmText={`Weet u zeker dat u de tweestapsverificatie van ${user.name} wilt resetten? De gebruiker wordt overal uitgelogd.`}
+          />
+        ) : null}
       </section>
       <section className="rd-section" aria-labelledby="sessions-heading">
         <Heading level={2} id="sessions-heading">

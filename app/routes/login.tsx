@@ -11,7 +11,7 @@ import { findLoginCandidate } from "~/models/user.server";
 import { InvalidCredentialsError, authenticator } from "~/utils/auth.server";
 import { freshCsrfToken } from "~/utils/csrf.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { CHANGE_PASSWORD_PATH, currentUser } from "~/utils/guard.server";
+import { currentUser, landingPath, SECOND_FACTOR_CODE_PATH } from "~/utils/guard.server";
 import { actorOf, safeRedirect } from "~/utils/request.server";
 import { createSession } from "~/utils/session.server";
 
@@ -44,11 +44,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     const user = await authenticator.authenticate("password", request);
     recordLoginAttempt(email, actor.clientAddress, true);
-    audit(actorOf(user, context), "auth.login", { type: "user", id: user.id });
+    const secondFactorPending = user.secondFactor;
+    if (!secondFactorPending) audit(actorOf(user, context), "auth.login", { type: "user", id: user.id });
     const headers = new Headers();
-    headers.append("Set-Cookie", await createSession(user.id, { clientAddress: actor.clientAddress, userAgent: request.headers.get("User-Agent") }));
+    const meta = { clientAddress: actor.clientAddress, userAgent: request.headers.get("User-Agent") };
+    headers.append("Set-Cookie", await createSession(user.id, meta, { secondFactorPending }));
     headers.append("Set-Cookie", (await freshCsrfToken()).setCookie);
-    return redirect(user.mustChangePassword ? CHANGE_PASSWORD_PATH : safeRedirect(redirectTo), { headers });
+    const wanted = safeRedirect(redirectTo);
+    if (secondFactorPending) {
+      const query = wanted === "/" ? "" : `?redirectTo=${encodeURIComponent(wanted)}`;
+      return redirect(`${SECOND_FACTOR_CODE_PATH}${query}`, { headers });
+    }
+    return redirect(landingPath(user, wanted), { headers });
   } catch (error) {
     if (!(error instanceof InvalidCredentialsError)) throw error;
     recordLoginAttempt(email, actor.clientAddress, false);

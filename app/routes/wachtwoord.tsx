@@ -10,7 +10,7 @@ import { newPasswordField } from "~/domain/password-rules";
 import { changeOwnPassword } from "~/models/account.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { requireUser } from "~/utils/guard.server";
+import { landingPath, requireUser } from "~/utils/guard.server";
 import { actorOf } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Wachtwoord wijzigen · Rode Draad" }];
@@ -37,7 +37,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     return data(replyWithError(submission, error), { status: 400 });
   }
-  return redirectWithFlash("/", "Uw wachtwoord is gewijzigd.");
+  return redirectWithFlash(landingPath({ ...user, mustChangePassword: false }), "Uw wachtwoord is gewijzigd.");
 }
 
 export default function ChangePasswordPage() {

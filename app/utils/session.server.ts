@@ -16,8 +16,15 @@ async function readSessionId(request: Request): Promise<string | undefined> {
   return typeof value === "string" && value.length > 20 ? value : undefined;
 }
 
-/** Starts a new session (a fresh id at every login) and returns its Set-Cookie header. */
-export async function createSession(userId: number, meta: { clientAddress: string; userAgent: string | null }) {
+/**
+ * Starts a new session (a fresh id at every login) and returns its Set-Cookie header. With `secondFactorPending` the
+ * password was right but the second factor is still to come: such a session opens only the code page.
+ */
+export async function createSession(
+  userId: number,
+  meta: { clientAddress: string; userAgent: string | null },
+  options: { secondFactorPending?: boolean } = {},
+) {
   const id = randomToken();
   const now = Date.now();
   db()
@@ -30,8 +37,24 @@ export async function createSession(userId: number, meta: { clientAddress: strin
       expiresAt: new Date(now + env().SESSION_MAX_HOURS * 60 * MINUTE),
       clientAddress: meta.clientAddress,
       userAgent: meta.userAgent?.slice(0, 300) ?? null,
+      secondFactorPending: options.secondFactorPending ?? false,
     })
     .run();
+  return sessionCookie().serialize(id);
+}
+
+/**
+ * Moves a session to a fresh id (the old row is gone) and clears a pending second factor, keeping its lifetime. Done
+ * whenever the session gains rights (second factor passed, roles changed), so an id seen before that opens nothing.
+ */
+export async function renewSession(sessionHash: string): Promise<string> {
+  const id = randomToken();
+  db().transaction((tx) => {
+    const row = tx.select().from(sessions).where(eq(sessions.idHash, sessionHash)).get();
+    if (!row) return;
+    tx.delete(sessions).where(eq(sessions.idHash, sessionHash)).run();
+    tx.insert(sessions).values({ ...row, idHash: sha256(id), lastSeenAt: new Date(), secondFactorPending: false }).run();
+  });
   return sessionCookie().serialize(id);
 }
 
@@ -39,7 +62,9 @@ export async function createSession(userId: number, meta: { clientAddress: strin
  * The user id of a live session, or undefined. A session ends after SESSION_IDLE_MINUTES without a request or
  * SESSION_MAX_HOURS after login, whichever comes first; an ended session is removed on sight.
  */
-export async function sessionUserId(request: Request): Promise<{ userId: number; sessionHash: string } | undefined> {
+export async function sessionUserId(
+  request: Request,
+): Promise<{ userId: number; sessionHash: string; secondFactorPending: boolean } | undefined> {
   const id = await readSessionId(request);
   if (!id) return undefined;
   const idHash = sha256(id);
@@ -55,7 +80,7 @@ export async function sessionUserId(request: Request): Promise<{ userId: number;
   if (now - row.lastSeenAt.getTime() > MINUTE) {
     db().update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.idHash, idHash)).run();
   }
-  return { userId: row.userId, sessionHash: idHash };
+  return { userId: row.userId, sessionHash: idHash, secondFactorPending: row.secondFactorPending };
 }
 
 /** Ends the session on the server and returns the Set-Cookie header that clears it in the browser. */

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { admin, attemptLogin, expectAccessible, login, logout } from "./support";
+import { admin, attemptLogin, enterSecondFactorCode, expectAccessible, login, logout, nextTotpCode } from "./support";
 
 test("login page is accessible and a wrong password gets one neutral message", async ({ page }) => {
   await page.goto("/login");
@@ -33,6 +33,8 @@ test("after login the user returns to the page that asked for it", async ({ page
   await page.getByLabel("E-mailadres").fill(admin().email);
   await page.getByLabel("Wachtwoord").fill(admin().password);
   await page.getByRole("button", { name: "Inloggen" }).click();
+  await expect(page).toHaveURL(/\/login\/code\?redirectTo=%2Fbeheer%2Fregios$/);
+  await enterSecondFactorCode(page, admin().email);
   await expect(page).toHaveURL(/\/beheer\/regios$/);
 });
 
@@ -46,6 +48,10 @@ test("login works with the keyboard alone", async ({ page }) => {
   await expect(page.getByLabel("Wachtwoord")).toBeFocused();
   await page.keyboard.type(admin().password);
   await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Code invoeren");
+  await page.getByLabel("Code", { exact: true }).focus();
+  await page.keyboard.type(await nextTotpCode(admin().email));
+  await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Welkom, ${admin().name}`);
 });
 
@@ -53,7 +59,7 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("login and logout work as plain HTML forms", async ({ page }) => {
-    await login(page, admin());
+    await login(page, admin(), { fresh: true });
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Welkom, ${admin().name}`);
     await logout(page);
   });
@@ -110,7 +116,7 @@ test("a user sees their active sessions and ends another one; an admin ends all 
   await login(page, admin());
   const other = await browser.newContext({ userAgent: "Tweede browser (test)" });
   const otherPage = await other.newPage();
-  await login(otherPage, admin());
+  await login(otherPage, admin(), { fresh: true });
 
   await page.getByRole("link", { name: "Mijn sessies" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mijn sessies");

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, saveAdmin, setupLinkFromLog } from "./support";
+import { expectAccessible, login, saveAdmin, setupLinkFromLog } from "./support";
 
 const ADMIN = { name: "Ilse Intermediair", email: "ilse@example.org", password: "rode draad begint hier 2026" };
 
@@ -31,4 +31,8 @@ test("first run: the setup page exists only with the printed token, and only onc
   saveAdmin(ADMIN);
 
   expect((await page.goto(link))?.status()).toBe(404);
+
+  // Admin and intermediary must set up a second factor before anything else; the key is kept for the other tests.
+  await login(page, ADMIN);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Welkom, ${ADMIN.name}`);
 });

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, test, type Cookie, type Page } from "@playwright/test";
+import { Secret, TOTP } from "otpauth";
 
 export const E2E_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../.tmp/e2e");
 const ADMIN_FILE = path.join(E2E_DIR, "admin.json");
@@ -42,10 +43,95 @@ export async function attemptLogin(page: Page, credentials: Pick<Credentials, "e
   await page.getByRole("button", { name: "Inloggen" }).click();
 }
 
-/** Logs in and waits until the app has left the login page. */
-export async function login(page: Page, credentials: Pick<Credentials, "email" | "password">): Promise<void> {
+/**
+ * What the tests know of each user's second factor, per e-mail address: the TOTP key, the last time step used (the
+ * server takes every step once), and the session cookie of the last completed login.
+ */
+type FactorRecord = { key: string; lastStep: number; session?: Cookie };
+const FACTORS_FILE = path.join(E2E_DIR, "second-factor.json");
+const STEP_MS = 30_000;
+
+function factors(): Record<string, FactorRecord> {
+  return fs.existsSync(FACTORS_FILE) ? (JSON.parse(fs.readFileSync(FACTORS_FILE, "utf8")) as Record<string, FactorRecord>) : {};
+}
+
+function updateFactor(email: string, change: Partial<FactorRecord>): void {
+  const all = factors();
+  const record = { ...all[email], ...change } as FactorRecord;
+  fs.writeFileSync(FACTORS_FILE, JSON.stringify({ ...all, [email]: record }));
+}
+
+export function totpKeyOf(email: string): string | undefined {
+  return factors()[email]?.key;
+}
+
+/**
+ * A TOTP code the server has not seen for this user: of the current step, else of the next one (the server allows
+ * one step ahead); only when both are spent does it wait for the clock, and then the test gets that time extra.
+ */
+export async function nextTotpCode(email: string): Promise<string> {
+  const record = factors()[email];
+  if (!record) throw new Error(`Geen TOTP-sleutel bekend voor ${email}.`);
+  const step = Math.max(Math.floor(Date.now() / STEP_MS), record.lastStep + 1);
+  const wait = (step - 1) * STEP_MS - Date.now();
+  if (wait > 0) {
+    test.info().setTimeout(test.info().timeout + wait + 1_000);
+    await new Promise((resolve) => setTimeout(resolve, wait + 250));
+  }
+  updateFactor(email, { lastStep: step });
+  return new TOTP({ secret: Secret.fromBase32(record.key) }).generate({ timestamp: step * STEP_MS });
+}
+
+/** On the code page after the password: types the next code (or the given recovery code) and sends it. */
+export async function enterSecondFactorCode(page: Page, email: string, code?: string): Promise<void> {
+  await page.getByLabel("Code", { exact: true }).fill(code ?? (await nextTotpCode(email)));
+  await page.getByRole("button", { name: "Doorgaan" }).click();
+}
+
+/** On the enrolment page: reads the key shown as text, confirms a first code, and returns the recovery codes. */
+export async function enrolSecondFactor(page: Page, email: string): Promise<string[]> {
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Tweestapsverificatie instellen");
+  const key = (await page.getByTestId("totp-key").innerText()).replace(/\s+/g, "");
+  updateFactor(email, { key, lastStep: 0 });
+  await page.getByLabel("Code van zes cijfers").fill(await nextTotpCode(email));
+  await page.getByRole("button", { name: "Code controleren" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bewaar uw herstelcodes");
+  const codes = await page.getByTestId("recovery-codes").getByRole("listitem").allInnerTexts();
+  await page.getByRole("link", { name: "Ik heb de codes bewaard" }).click();
+  await page.waitForURL((url) => url.pathname === "/");
+  return codes;
+}
+
+async function rememberSession(page: Page, email: string): Promise<void> {
+  const session = (await page.context().cookies()).find((c) => c.name === "rd_session");
+  if (session) updateFactor(email, { session });
+}
+
+/** Puts the user's last session into this browser; true when the server still takes it. */
+async function resumeSession(page: Page, email: string): Promise<boolean> {
+  const session = factors()[email]?.session;
+  if (!session) return false;
+  await page.context().addCookies([session]);
+  await page.goto("/login");
+  return new URL(page.url()).pathname !== "/login";
+}
+
+/**
+ * Logs in and waits until the app has left the login pages: types the TOTP code on the code page and enrols on the
+ * enrolment page when the role requires it. Because the server takes every TOTP step only once, a login normally
+ * reuses the user's last session while it lives (a logout or reset ends it); `fresh` forces a new session, for tests
+ * about logging in or about separate sessions.
+ */
+export async function login(page: Page, credentials: Pick<Credentials, "email" | "password">, options: { fresh?: boolean } = {}): Promise<void> {
+  if (!options.fresh && (await resumeSession(page, credentials.email))) return;
   await attemptLogin(page, credentials);
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  await page.waitForURL((url) => url.pathname !== "/login");
+  if (new URL(page.url()).pathname === "/login/code") {
+    await enterSecondFactorCode(page, credentials.email);
+    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+  }
+  if (new URL(page.url()).pathname === "/account/tweede-stap") await enrolSecondFactor(page, credentials.email);
+  await rememberSession(page, credentials.email);
 }
 
 export async function logout(page: Page): Promise<void> {
@@ -85,4 +171,5 @@ export async function loginAndChoosePassword(page: Page, credentials: Credential
   await page.getByLabel("Herhaal het nieuwe wachtwoord").fill(newPassword);
   await page.getByRole("button", { name: "Wachtwoord opslaan" }).click();
   await expect(page.getByRole("status")).toContainText("Uw wachtwoord is gewijzigd");
+  if (new URL(page.url()).pathname === "/account/tweede-stap") await enrolSecondFactor(page, credentials.email);
 }
