@@ -45,7 +45,7 @@ describe("navFor", () => {
   });
 
   it("shows the intermediary the signals, no admin items", () => {
-    expect(labels(["intermediary"])).toEqual(["Start", "Signalen", "Trajecten", "Auditlog"]);
+    expect(labels(["intermediary"])).toEqual(["Start", "Signalen", "Trajecten", "Auditlog", "Betrokkenen"]);
   });
 
   it("shows the adviser the trajectories only", () => {
@@ -64,7 +64,7 @@ describe("navFor", () => {
 
   it("shows non-admin combinations no admin items", () => {
     const items = navFor(["adviser", "reader", "intermediary"]);
-    expect(items.map((item) => item.to)).toEqual(["/", "/signalen", "/trajecten", "/beheer/audit"]);
+    expect(items.map((item) => item.to)).toEqual(["/", "/signalen", "/trajecten", "/beheer/audit", "/betrokkenen"]);
   });
 
   it("shows nothing to a user without roles", () => {

@@ -29,6 +29,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/beheer/gebruikers", label: "Gebruikers", roles: ["admin"] },
   { to: "/beheer/regios", label: "Regio's", roles: ["admin"] },
   { to: "/beheer/audit", label: "Auditlog", roles: ["admin", "intermediary"] },
+  { to: "/betrokkenen", label: "Betrokkenen", roles: ["intermediary"] },
   { to: "/beheer/bewaartermijn", label: "Bewaartermijn", roles: ["admin"] },
 ];
 

@@ -55,6 +55,9 @@ export type AuditAction =
   | "trajectory.lesson_added"
   | "trajectory.imported"
   | "retention.anonymised"
+  | "data_subject.searched"
+  | "data_subject.exported"
+  | "data_subject.erased"
   | "demo.seeded"
   | "procurement.milestone_added"
   | "procurement.milestone_changed";

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, inArray, isNull, lt, notInArray, sql, type SQL
 import { regions, signals, users } from "../../db/schema";
 import { PAGE_SIZE, type InboxFilters } from "~/domain/inbox-filters";
 import { STATUSES, TENDER_PHASES, type SignalStatus } from "~/domain/signal-codes";
+import { normaliseSearchText } from "~/domain/search-text";
 import { db } from "~/utils/db.server";
 import { unseal } from "./signal.server";
 
@@ -27,11 +28,6 @@ function orderOf(filters: InboxFilters) {
   return filters.sort === "oldest" ? [asc(signals.receivedOn), asc(signals.id)] : [desc(signals.receivedOn), desc(signals.id)];
 }
 
-/** Case and accents do not matter: "Privé" finds "prive". */
-function normalise(text: string): string {
-  return text.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase();
-}
-
 /**
  * Summaries are encrypted at rest, so search compares in memory. Opening 100,000 summaries takes over a second, so
  * opened summaries are kept in this process (which holds the key anyway), by signal id: every signal up to
@@ -49,7 +45,7 @@ function openSummariesAfter(afterId: number, limit: number): number {
     .orderBy(asc(signals.id))
     .limit(limit)
     .all();
-  for (const row of rows) if (row.summarySealed) searchable.set(row.id, normalise(unseal(row.summarySealed, "summary") ?? ""));
+  for (const row of rows) if (row.summarySealed) searchable.set(row.id, normaliseSearchText(unseal(row.summarySealed, "summary") ?? ""));
   coveredUpTo = Math.max(coveredUpTo, rows.at(-1)?.id ?? afterId);
   return rows.length;
 }
@@ -70,7 +66,7 @@ export function warmSearchCache(sliceSize = 2000): Promise<number> {
 /** Text first (in memory), then the other filters and the order in SQL over just the matching ids. */
 function searchMatches(filters: InboxFilters, query: string): { id: number; status: SignalStatus }[] {
   while (openSummariesAfter(coveredUpTo, 5000) === 5000);
-  const needle = normalise(query);
+  const needle = normaliseSearchText(query);
   const ids: number[] = [];
   for (const [id, text] of searchable) if (text.includes(needle)) ids.push(id);
   if (ids.length === 0) return [];

@@ -18,6 +18,7 @@ const ACTION_GROUPS = [
   { value: "trajectory.", label: "Trajecten" },
   { value: "procurement.", label: "Aanbestedingsstukken" },
   { value: "reference.", label: "Regio-indeling" },
+  { value: "data_subject.", label: "Verzoeken van betrokkenen" },
   { value: "setup.", label: "Eerste account" },
 ];
 
