@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { checkDatabaseFile } from "~/models/backup.server";
 import { closeDb } from "~/utils/db.server";
-import { env } from "~/utils/env.server";
+import { appIsRunning } from "~/utils/running.server";
 import { databasePath } from "../../db/client";
 
 /**
@@ -16,12 +16,8 @@ function fail(message: string, code = 1): never {
 }
 if (!file) fail("Gebruik: npm run restore -- <bestand>", 2);
 
-const { HOST, PORT } = env();
-const running = await fetch(`http://${HOST}:${PORT}/healthz`).then(
-  () => true,
-  () => false,
-);
-if (running) fail(`Rode Draad draait nog op ${HOST}:${PORT}. Stop de app eerst.`);
+const { running, where } = await appIsRunning();
+if (running) fail(`Rode Draad draait nog op ${where}. Stop de app eerst.`);
 
 const check = checkDatabaseFile(file);
 if (!check.ok) fail(`Niet hersteld: ${check.problem}`);

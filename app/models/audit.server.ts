@@ -58,6 +58,7 @@ export type AuditAction =
   | "data_subject.searched"
   | "data_subject.exported"
   | "data_subject.erased"
+  | "security.data_key_rotated"
   | "demo.seeded"
   | "procurement.milestone_added"
   | "procurement.milestone_changed";

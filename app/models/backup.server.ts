@@ -18,8 +18,9 @@ export function checkDatabaseFile(file: string): { ok: true; signals: number } |
     try {
       // The key comes from the environment or secrets.json, never from the database being replaced: a restore onto a
       // new machine has no database yet.
-      const { dataKey } = loadSecrets({ databaseFile: databasePath(), mayGenerate: false, mayGenerateReceiptKey: false });
-      createFieldCipher(dataKey).decrypt(check.value, "settings.data_key_check");
+      // Previous keys count: a copy made before a key rotation is still a good copy.
+      const { dataKey, previousDataKeys } = loadSecrets({ databaseFile: databasePath(), mayGenerate: false, mayGenerateReceiptKey: false });
+      createFieldCipher(dataKey, previousDataKeys).decrypt(check.value, "settings.data_key_check");
     } catch (error) {
       if (error instanceof DecryptionError) return { ok: false, problem: "Deze kopie is met een andere datasleutel gemaakt; met de huidige sleutel is ze onleesbaar." };
       throw error;

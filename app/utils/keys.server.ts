@@ -22,20 +22,24 @@ function load() {
     mayGenerate: checkValue === undefined,
     mayGenerateReceiptKey: !db().get<{ one: number }>(sql`select 1 as one from signals where receipt_hash is not null limit 1`),
   });
-  const cipher = createFieldCipher(secrets.dataKey);
-  if (checkValue === undefined) {
-    setSetting(KEY_CHECK_SETTING, cipher.encrypt(KEY_CHECK_PLAIN, KEY_CHECK_CONTEXT));
-  } else {
-    try {
-      cipher.decrypt(checkValue, KEY_CHECK_CONTEXT);
-    } catch (error) {
-      if (error instanceof DecryptionError) {
-        throw new SecretsError("De datasleutel past niet bij deze database. Zet de juiste DATA_KEY of secrets.json terug.");
-      }
-      throw error;
-    }
-  }
+  const cipher = createFieldCipher(secrets.dataKey, secrets.previousDataKeys);
+  if (checkValue === undefined) setSetting(KEY_CHECK_SETTING, cipher.encrypt(KEY_CHECK_PLAIN, KEY_CHECK_CONTEXT));
+  else assertKeyFits(cipher);
   return { secrets, cipher };
+}
+
+/** Refuses a cipher that cannot open the database's key check: the configured key is not the one the data is under. */
+export function assertKeyFits(cipher: FieldCipher): void {
+  const checkValue = getSetting(KEY_CHECK_SETTING);
+  if (checkValue === undefined) return;
+  try {
+    cipher.decrypt(checkValue, KEY_CHECK_CONTEXT);
+  } catch (error) {
+    if (error instanceof DecryptionError) {
+      throw new SecretsError("De datasleutel past niet bij deze database. Zet de juiste DATA_KEY of secrets.json terug.");
+    }
+    throw error;
+  }
 }
 
 export function secrets(): Secrets {

@@ -3,9 +3,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadSecrets, SecretsError, secretsFilePath } from "./secrets.server";
+import { loadSecrets, SecretsError, secretsFilePath, storeRotatedDataKey } from "./secrets.server";
 
-const ENV_NAMES = ["SESSION_SECRET", "DATA_KEY", "RECEIPT_KEY"] as const;
+const ENV_NAMES = ["SESSION_SECRET", "DATA_KEY", "RECEIPT_KEY", "DATA_KEY_PREVIOUS"] as const;
 const saved: Partial<Record<(typeof ENV_NAMES)[number], string | undefined>> = {};
 
 let dir: string;
@@ -243,5 +243,39 @@ describe("loadSecrets", () => {
       process.env.RECEIPT_KEY = validKey();
       expect(loadSecrets({ databaseFile, mayGenerate: false }).sessionSecret).toBe(process.env.SESSION_SECRET);
     });
+  });
+});
+
+describe("previous data keys and rotation", () => {
+  it("reads previous keys from secrets.json, or from DATA_KEY_PREVIOUS when set", () => {
+    const [old, older, fromEnv] = [validKey(), validKey(), validKey()];
+    writeSecretsFile({ sessionSecret: validSecret(), dataKey: validKey(), previousDataKeys: [old, older], receiptKey: validKey() });
+    expect(loadSecrets({ databaseFile, mayGenerate: false }).previousDataKeys.map((k) => k.toString("base64"))).toEqual([old, older]);
+    process.env.DATA_KEY_PREVIOUS = ` ${fromEnv} ,`;
+    expect(loadSecrets({ databaseFile, mayGenerate: false }).previousDataKeys.map((k) => k.toString("base64"))).toEqual([fromEnv]);
+  });
+
+  it("refuses a previous key of the wrong length", () => {
+    writeSecretsFile({ sessionSecret: validSecret(), dataKey: validKey(), previousDataKeys: ["kort"], receiptKey: validKey() });
+    expect(secretsErrorOf(() => loadSecrets({ databaseFile, mayGenerate: false })).message).toContain("een vorige datasleutel");
+  });
+
+  it("stores a new data key with the old ones kept as previous, mode 0600, other secrets untouched", () => {
+    const [current, older, sessionSecret] = [validKey(), validKey(), validSecret()];
+    writeSecretsFile({ sessionSecret, dataKey: current, previousDataKeys: [older], receiptKey: validKey() });
+    const next = crypto.randomBytes(32);
+    storeRotatedDataKey(databaseFile, next);
+    const stored = JSON.parse(fs.readFileSync(secretsFile, "utf8")) as Record<string, unknown>;
+    expect(stored).toMatchObject({ sessionSecret, dataKey: next.toString("base64"), previousDataKeys: [current, older] });
+    expect(fs.statSync(secretsFile).mode & 0o777).toBe(0o600);
+    expect(fs.readdirSync(path.dirname(secretsFile))).toEqual(["secrets.json"]);
+  });
+
+  it("refuses to store a key while DATA_KEY comes from the environment, or the same key again", () => {
+    const current = validKey();
+    writeSecretsFile({ sessionSecret: validSecret(), dataKey: current, receiptKey: validKey() });
+    expect(() => storeRotatedDataKey(databaseFile, Buffer.from(current, "base64"))).toThrow(SecretsError);
+    process.env.DATA_KEY = current;
+    expect(() => storeRotatedDataKey(databaseFile, crypto.randomBytes(32))).toThrow(/omgeving/);
   });
 });

@@ -3,7 +3,8 @@ import path from "node:path";
 import crypto from "node:crypto";
 import { z } from "zod";
 
-export type Secrets = { sessionSecret: string; dataKey: Buffer; receiptKey: Buffer };
+/** `previousDataKeys` only open values (and backups) sealed before a key rotation; new values use `dataKey`. */
+export type Secrets = { sessionSecret: string; dataKey: Buffer; previousDataKeys: Buffer[]; receiptKey: Buffer };
 
 export class SecretsError extends Error {
   override name = "SecretsError";
@@ -11,7 +12,7 @@ export class SecretsError extends Error {
 
 const KEY_BYTES = 32;
 
-function decodeKey(value: string, source: string, what = "de datasleutel"): Buffer {
+export function decodeKey(value: string, source: string, what = "de datasleutel"): Buffer {
   const key = Buffer.from(value, "base64");
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) || key.length !== KEY_BYTES) {
     throw new SecretsError(`${source}: ${what} moet ${KEY_BYTES} bytes zijn, base64-gecodeerd (maak er een met: openssl rand -base64 32).`);
@@ -24,7 +25,12 @@ function checkSessionSecret(value: string, source: string): string {
   return value;
 }
 
-const fileSchema = z.object({ sessionSecret: z.string().optional(), dataKey: z.string().optional(), receiptKey: z.string().optional() });
+const fileSchema = z.object({
+  sessionSecret: z.string().optional(),
+  dataKey: z.string().optional(),
+  previousDataKeys: z.array(z.string()).optional(),
+  receiptKey: z.string().optional(),
+});
 type StoredSecrets = z.infer<typeof fileSchema>;
 
 export function secretsFilePath(databaseFile: string): string {
@@ -78,21 +84,62 @@ export function loadSecrets(options: { databaseFile: string; mayGenerate: boolea
     toWrite = { ...stored, receiptKey: generated.receiptKey };
   }
   if (toWrite) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, JSON.stringify(toWrite, null, 2) + "\n", { mode: 0o600 });
-    fs.chmodSync(file, 0o600);
+    writeSecretsFile(file, toWrite);
     stored = toWrite;
   }
 
   const sessionSecret = fromEnv.sessionSecret ?? stored?.sessionSecret;
   const receiptKey = fromEnv.receiptKey ?? stored?.receiptKey;
   const dataKey = fromEnv.dataKey ?? stored?.dataKey;
+  const previousFromEnv = process.env.DATA_KEY_PREVIOUS?.split(",").map((k) => k.trim()).filter(Boolean);
+  const previousDataKeys = previousFromEnv?.length ? previousFromEnv : (stored?.previousDataKeys ?? []);
   if (!sessionSecret) throw new SecretsError(`Het sessiegeheim ontbreekt: zet SESSION_SECRET of sessionSecret in ${file}.`);
   if (!dataKey) throw new SecretsError(`De datasleutel ontbreekt: zet DATA_KEY of dataKey in ${file}.`);
   if (!receiptKey) throw new SecretsError(`De sleutel voor ontvangstcodes ontbreekt: zet RECEIPT_KEY of receiptKey in ${file}.`);
   return {
     sessionSecret: checkSessionSecret(sessionSecret, fromEnv.sessionSecret ? "SESSION_SECRET" : file),
     dataKey: decodeKey(dataKey, fromEnv.dataKey ? "DATA_KEY" : file),
+    previousDataKeys: previousDataKeys.map((key) => decodeKey(key, previousFromEnv?.length ? "DATA_KEY_PREVIOUS" : file, "een vorige datasleutel")),
     receiptKey: decodeKey(receiptKey, fromEnv.receiptKey ? "RECEIPT_KEY" : file, "de sleutel voor ontvangstcodes"),
   };
+}
+
+/**
+ * Replaced by rename, after fsync: a crash leaves either the old file or the new one, never half of one. The keys in it
+ * are the only way to read the database.
+ */
+function writeSecretsFile(file: string, content: StoredSecrets): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  const handle = fs.openSync(temporary, "w", 0o600);
+  try {
+    fs.writeSync(handle, JSON.stringify(content, null, 2) + "\n");
+    fs.fsyncSync(handle);
+  } finally {
+    fs.closeSync(handle);
+  }
+  fs.chmodSync(temporary, 0o600);
+  fs.renameSync(temporary, file);
+  const folder = fs.openSync(path.dirname(file), "r");
+  try {
+    fs.fsyncSync(folder);
+  } finally {
+    fs.closeSync(folder);
+  }
+}
+
+/**
+ * Key rotation, step one: secrets.json gets the new data key as current and keeps the old one (and any before it) as
+ * previous, so everything sealed so far stays readable, whether or not the re-encryption that follows commits.
+ * Refused when DATA_KEY comes from the environment: this process cannot change the operator's configuration.
+ */
+export function storeRotatedDataKey(databaseFile: string, newKey: Buffer): void {
+  if (process.env.DATA_KEY) throw new SecretsError("DATA_KEY komt uit de omgeving; die kan dit commando niet aanpassen.");
+  const file = secretsFilePath(databaseFile);
+  const stored = readSecretsFile(file);
+  if (!stored?.dataKey) throw new SecretsError(`${file} bevat geen datasleutel om te vervangen.`);
+  const current = decodeKey(stored.dataKey, file);
+  if (current.equals(newKey)) throw new SecretsError("De nieuwe datasleutel is gelijk aan de huidige.");
+  const previous = [stored.dataKey, ...(stored.previousDataKeys ?? [])].filter((key, i, all) => all.indexOf(key) === i && !Buffer.from(key, "base64").equals(newKey));
+  writeSecretsFile(file, { ...stored, dataKey: newKey.toString("base64"), previousDataKeys: previous });
 }

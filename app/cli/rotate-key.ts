@@ -1,0 +1,41 @@
+import fs from "node:fs";
+import { rotateDataKey } from "~/models/key-rotation.server";
+import { prepareDatabase } from "~/utils/boot.server";
+import { closeDb } from "~/utils/db.server";
+import { appIsRunning } from "~/utils/running.server";
+import { decodeKey } from "~/utils/secrets.server";
+import { databasePath } from "../../db/client";
+
+/**
+ * npm run rotate-key: on a stopped instance only (a running server keeps the old key in memory and would go on sealing
+ * with it). With secrets.json the new key is generated and stored there; with DATA_KEY from the environment the operator
+ * passes it as NEW_DATA_KEY and afterwards moves it into DATA_KEY.
+ */
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  closeDb();
+  process.exit(1);
+}
+
+const file = databasePath();
+if (!fs.existsSync(file) || !fs.statSync(file).isFile()) fail(`Geen database op ${file}. Controleer DATABASE_PATH.`);
+const { running, where } = await appIsRunning();
+if (running) fail(`Rode Draad draait nog op ${where}. Stop de app eerst; een draaiende app houdt de oude sleutel vast.`);
+
+try {
+  const newKey = process.env.NEW_DATA_KEY ? decodeKey(process.env.NEW_DATA_KEY, "NEW_DATA_KEY") : undefined;
+  prepareDatabase();
+  const result = rotateDataKey({ userId: null, clientAddress: "cli" }, { newKey });
+  process.stdout.write(`Datasleutel vervangen: ${result.values} versleutelde waarden opnieuw versleuteld (sleutel ${result.fromKeyId} → ${result.toKeyId}).\n`);
+  process.stdout.write(
+    result.stored
+      ? "secrets.json heeft de nieuwe sleutel; de oude staat erin als vorige sleutel, zodat eerdere reservekopieën leesbaar blijven.\n"
+      : "Zet nu DATA_KEY op de waarde van NEW_DATA_KEY en zet de oude waarde in DATA_KEY_PREVIOUS (bij meer: komma-gescheiden), en start dan de app.\n",
+  );
+  closeDb();
+} catch (error) {
+  fail(
+    `Sleutelrotatie mislukt: ${error instanceof Error ? error.message : String(error)}\n` +
+      "De database is niet gewijzigd. Staat de sleutel in secrets.json, dan is daar de nieuwe sleutel al de huidige en de oude de vorige: alles blijft leesbaar.",
+  );
+}

@@ -1,0 +1,121 @@
+import crypto from "node:crypto";
+import { createFieldCipher, keyId, type FieldCipher } from "~/utils/crypto.server";
+import { db } from "~/utils/db.server";
+import { assertKeyFits } from "~/utils/keys.server";
+import { loadSecrets, SecretsError, storeRotatedDataKey } from "~/utils/secrets.server";
+import { databasePath } from "../../db/client";
+import { audit, type Actor } from "./audit.server";
+
+/**
+ * Every column sealed with the data key, with the context it is bound to. A column missing here is not silently left
+ * behind: after re-encrypting, `leftovers` scans every text column of every table for a value under another key and
+ * the whole rotation is rolled back.
+ */
+const SEALED_COLUMNS: { table: string; columns: [column: string, context: string][]; where?: string }[] = [
+  {
+    table: "signals",
+    columns: [
+      ["summary_sealed", "signal.summary"],
+      ["details_sealed", "signal.details"],
+      ["reporter_name_sealed", "signal.reporter_name"],
+      ["reporter_organisation_sealed", "signal.reporter_organisation"],
+      ["reporter_email_sealed", "signal.reporter_email"],
+      ["reporter_phone_sealed", "signal.reporter_phone"],
+    ],
+  },
+  { table: "signal_notes", columns: [["body_sealed", "signal.note"]] },
+  { table: "signal_messages", columns: [["body_sealed", "signal.message"]] },
+  { table: "signal_uploads", columns: [["content_sealed", "signal_upload.content"]] },
+  { table: "trajectory_notes", columns: [["body_sealed", "trajectory.note"]] },
+  { table: "plan_versions", columns: [["body_sealed", "trajectory.plan"]] },
+  {
+    table: "trajectory_contacts",
+    columns: [
+      ["organisations_sealed", "trajectory.contact"],
+      ["summary_sealed", "trajectory.contact"],
+    ],
+  },
+  { table: "escalations", columns: [["description_sealed", "trajectory.escalation"]] },
+  { table: "users", columns: [["totp_secret", "users.totp_secret"]] },
+  { table: "settings", columns: [["value", "settings.data_key_check"]], where: "key = 'data_key_check'" },
+];
+
+const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+function reencryptTable(spec: (typeof SEALED_COLUMNS)[number], from: FieldCipher, to: FieldCipher): number {
+  const client = db().$client;
+  const names = spec.columns.map(([column]) => quote(column));
+  const rows = client
+    .prepare(`select rowid as rowid, ${names.join(", ")} from ${quote(spec.table)} where (${names.map((n) => `${n} is not null`).join(" or ")})${spec.where ? ` and ${spec.where}` : ""}`)
+    .raw()
+    .all() as (string | number | null)[][];
+  const update = client.prepare(`update ${quote(spec.table)} set ${names.map((n) => `${n} = ?`).join(", ")} where rowid = ?`);
+  let values = 0;
+  for (const [rowid, ...sealed] of rows) {
+    const next = sealed.map((value, i) => {
+      if (typeof value !== "string") return value;
+      const context = spec.columns[i]?.[1] ?? "";
+      values += 1;
+      return to.encrypt(from.decrypt(value, context), context);
+    });
+    update.run(...next, rowid);
+  }
+  return values;
+}
+
+/** Every text value in the database that looks sealed but not under `keyIdNow`, as "table.column". */
+function leftovers(keyIdNow: string): string[] {
+  const client = db().$client;
+  const tables = client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%'").pluck().all() as string[];
+  const found: string[] = [];
+  for (const table of tables) {
+    const columns = client.prepare(`select name from pragma_table_info(?)`).pluck().all(table) as string[];
+    for (const column of columns) {
+      const count = client
+        .prepare(`select count(*) from ${quote(table)} where typeof(${quote(column)}) = 'text' and ${quote(column)} glob 'v1.????????.*' and substr(${quote(column)}, 4, 8) <> ?`)
+        .pluck()
+        .get(keyIdNow) as number;
+      if (count > 0) found.push(`${table}.${column}`);
+    }
+  }
+  return found;
+}
+
+export class KeyRotationError extends Error {
+  override name = "KeyRotationError";
+}
+
+/**
+ * `npm run rotate-key`: a new data key, then every sealed value re-encrypted under it in one transaction.
+ *
+ * Crash safety: with the key in secrets.json, the new key is stored (old one kept as previous) before the transaction
+ * starts, so whatever happens the data is under a key the file holds. With DATA_KEY from the environment nothing can be
+ * stored here, so the operator must bring the new key (NEW_DATA_KEY) and therefore holds it before anything changes.
+ */
+export function rotateDataKey(actor: Actor, options: { newKey?: Buffer } = {}): { values: number; fromKeyId: string; toKeyId: string; stored: boolean } {
+  // Read afresh, not from the process cache: the keys on disk are the ones this rotation replaces.
+  const current = loadSecrets({ databaseFile: databasePath(), mayGenerate: false, mayGenerateReceiptKey: false });
+  const fromEnvironment = Boolean(process.env.DATA_KEY);
+  if (fromEnvironment && !options.newKey) {
+    throw new SecretsError(
+      "DATA_KEY komt uit de omgeving; dit commando kan die niet aanpassen. Maak een nieuwe sleutel (openssl rand -base64 32) en start opnieuw met NEW_DATA_KEY=<nieuwe sleutel>.",
+    );
+  }
+  const newKey = options.newKey ?? crypto.randomBytes(32);
+  if (newKey.length !== 32) throw new SecretsError("De nieuwe datasleutel moet 32 bytes zijn, base64-gecodeerd.");
+  if (newKey.equals(current.dataKey)) throw new SecretsError("De nieuwe datasleutel is gelijk aan de huidige.");
+  const from = createFieldCipher(current.dataKey, current.previousDataKeys);
+  assertKeyFits(from);
+  const to = createFieldCipher(newKey, [current.dataKey, ...current.previousDataKeys]);
+  const toKeyId = keyId(newKey);
+
+  if (!fromEnvironment) storeRotatedDataKey(databasePath(), newKey);
+  const values = db().transaction((tx) => {
+    const count = SEALED_COLUMNS.reduce((sum, spec) => sum + reencryptTable(spec, from, to), 0);
+    const left = leftovers(toKeyId);
+    if (left.length > 0) throw new KeyRotationError(`Versleutelde waarden in een kolom die dit commando niet kent: ${left.join(", ")}.`);
+    audit(actor, "security.data_key_rotated", null, { values: count, fromKeyId: keyId(current.dataKey), toKeyId }, tx);
+    return count;
+  });
+  return { values, fromKeyId: keyId(current.dataKey), toKeyId, stored: !fromEnvironment };
+}

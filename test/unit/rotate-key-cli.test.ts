@@ -1,0 +1,85 @@
+import { spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+
+/** npm run rotate-key as an operator runs it; PORT points at nothing, so the "app still running" check passes. */
+function rotate(databasePath: string, extra: Record<string, string> = {}) {
+  const result = spawnSync("npx", ["tsx", "app/cli/rotate-key.ts"], {
+    cwd: path.resolve(import.meta.dirname, "../.."),
+    env: { ...process.env, DATABASE_PATH: databasePath, SESSION_SECRET: "", DATA_KEY: "", NEW_DATA_KEY: "", PORT: "39217", ...extra },
+    encoding: "utf8",
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function importSignals(databasePath: string) {
+  const dir = path.dirname(databasePath);
+  const file = path.join(dir, "signals.csv");
+  fs.writeFileSync(
+    file,
+    "received_on,channel,requester_type,referred_by,region_code,municipality_code,association,topic,procurement_phase,triggers,procedure,funding,segment,status,summary\n2021-01-05,email,provider,direct,JZ14,,,strategy_advice,upcoming_tender,,,,,,Vertrouwelijke samenvatting\n",
+  );
+  return spawnSync("npx", ["tsx", "app/cli/import.ts", "signals", file], {
+    cwd: path.resolve(import.meta.dirname, "../.."),
+    env: { ...process.env, DATABASE_PATH: databasePath, SESSION_SECRET: "", DATA_KEY: "" },
+    encoding: "utf8",
+  }).status;
+}
+
+function summaryKeyId(databasePath: string): string | undefined {
+  const database = new Database(databasePath, { readonly: true });
+  try {
+    const row = database.prepare("select summary_sealed as s from signals limit 1").get() as { s: string };
+    return row.s.split(".")[1];
+  } finally {
+    database.close();
+  }
+}
+
+describe("npm run rotate-key", () => {
+  it("re-encrypts under a new key kept in secrets.json with the old one as previous, exit 0; again works too", () => {
+    const db = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "rode-draad-rotate-")), "rotate.db");
+    expect(importSignals(db)).toBe(0);
+    const before = summaryKeyId(db);
+
+    const first = rotate(db);
+    expect(first.stderr).toBe("");
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain("opnieuw versleuteld");
+    const secrets = JSON.parse(fs.readFileSync(path.join(path.dirname(db), "secrets.json"), "utf8")) as { dataKey: string; previousDataKeys: string[] };
+    expect(secrets.previousDataKeys).toHaveLength(1);
+    expect(first.stdout).not.toContain(secrets.dataKey);
+    const after = summaryKeyId(db);
+    expect(after).not.toBe(before);
+
+    expect(rotate(db).code).toBe(0);
+    expect(summaryKeyId(db)).not.toBe(after);
+  }, 60_000);
+
+  it("exits non-zero on a bad DATABASE_PATH; with DATA_KEY from the environment it needs NEW_DATA_KEY", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rode-draad-rotate-"));
+    const missing = rotate(path.join(dir, "bestaat-niet.db"));
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain("Geen database");
+    expect(fs.existsSync(path.join(dir, "bestaat-niet.db"))).toBe(false);
+
+    const db = path.join(dir, "rotate.db");
+    expect(importSignals(db)).toBe(0);
+    const { dataKey } = JSON.parse(fs.readFileSync(path.join(dir, "secrets.json"), "utf8")) as { dataKey: string };
+    const refused = rotate(db, { DATA_KEY: dataKey });
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain("NEW_DATA_KEY");
+
+    const newKey = crypto.randomBytes(32).toString("base64");
+    const before = summaryKeyId(db);
+    const handedIn = rotate(db, { DATA_KEY: dataKey, NEW_DATA_KEY: newKey });
+    expect(handedIn.code).toBe(0);
+    expect(handedIn.stdout).toContain("DATA_KEY_PREVIOUS");
+    expect(handedIn.stdout).not.toContain(newKey);
+    expect(summaryKeyId(db)).not.toBe(before);
+  }, 60_000);
+});
