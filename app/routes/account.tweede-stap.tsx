@@ -81,7 +81,7 @@ function Enrolment({ required, keyText, qrSvg }: { required: boolean; keyText: s
     <section className="rd-section">
       <Heading level={1}>Tweestapsverificatie instellen</Heading>
       {required ? (
-        <Alert type="info">Voor uw rol is tweestapsverificatie verplicht. Stel die eerst in; daarna kunt u verder.</Alert>
+        <Paragraph lead>Voor uw rol is tweestapsverificatie verplicht. Stel die eerst in; daarna kunt u verder.</Paragraph>
       ) : null}
       <Paragraph>Na uw wachtwoord vraagt Rode Draad dan om een code die elke 30 seconden verandert, uit een app op uw telefoon.</Paragraph>
       <Heading level={2}>1. Voeg Rode Draad toe aan uw authenticator-app</Heading>

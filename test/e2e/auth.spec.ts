@@ -130,3 +130,28 @@ test("a user sees their active sessions and ends another one; an admin ends all 
   await expect(otherPage).toHaveURL(/\/login/);
   await other.close();
 });
+
+test("changing one's own roles moves the session to a new id; the old id opens nothing", async ({ page, browser }) => {
+  await login(page, admin());
+  const sessionCookie = async () => (await page.context().cookies()).find((c) => c.name === "rd_session");
+  const before = await sessionCookie();
+  await page.goto("/beheer/gebruikers");
+  await page.getByRole("link", { name: admin().name }).click();
+  await page.waitForURL(/\/beheer\/gebruikers\/\d+$/);
+  await page.getByLabel("Lezer", { exact: true }).check();
+  await page.getByRole("button", { name: "Gegevens opslaan" }).click();
+  await expect(page.getByRole("status")).toContainText("De gegevens zijn opgeslagen");
+  expect((await sessionCookie())?.value).not.toBe(before?.value);
+
+  // Still logged in with the new id: the role goes again.
+  await page.getByLabel("Lezer", { exact: true }).uncheck();
+  await page.getByRole("button", { name: "Gegevens opslaan" }).click();
+  await expect(page.getByRole("status")).toContainText("De gegevens zijn opgeslagen");
+
+  const stale = await browser.newContext();
+  if (before) await stale.addCookies([before]);
+  const stalePage = await stale.newPage();
+  await stalePage.goto("/beheer/gebruikers");
+  await expect(stalePage).toHaveURL(/\/login/);
+  await stale.close();
+});

@@ -15,7 +15,7 @@ import {
 } from "./support";
 
 // Wrong codes count against the client address, so this file speaks for its own and locks out no other test.
-const ADDRESS = { "X-Forwarded-For": "198.51.100.88" };
+const ADDRESS = { "X-Forwarded-For": "198.51.100.61" };
 test.use({ extraHTTPHeaders: ADDRESS });
 
 async function choosePassword(page: Page, current: string, next: string): Promise<void> {

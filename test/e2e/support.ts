@@ -1,4 +1,6 @@
+import { spawn } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
@@ -131,7 +133,8 @@ export async function login(page: Page, credentials: Pick<Credentials, "email" |
     await page.waitForURL((url) => !url.pathname.startsWith("/login"));
   }
   if (new URL(page.url()).pathname === "/account/tweede-stap") await enrolSecondFactor(page, credentials.email);
-  await rememberSession(page, credentials.email);
+  // A fresh session belongs to its test; the shared one stays what later logins resume.
+  if (!options.fresh) await rememberSession(page, credentials.email);
 }
 
 export async function logout(page: Page): Promise<void> {
@@ -172,4 +175,32 @@ export async function loginAndChoosePassword(page: Page, credentials: Credential
   await page.getByRole("button", { name: "Wachtwoord opslaan" }).click();
   await expect(page.getByRole("status")).toContainText("Uw wachtwoord is gewijzigd");
   if (new URL(page.url()).pathname === "/account/tweede-stap") await enrolSecondFactor(page, credentials.email);
+}
+
+/**
+ * Starts the built app as `npm start` does (without the build step), on its own port and database, and collects its
+ * console. Resolves when it listens or exits.
+ */
+export async function startApp(env: Record<string, string>): Promise<{ output: () => string; exitCode: Promise<number | null>; stop: () => Promise<void> }> {
+  let output = "";
+  const child = spawn(process.execPath, ["--import", "tsx", "app/server.ts"], { env: { ...process.env, HOST: "127.0.0.1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exitCode = new Promise<number | null>((resolve) => child.on("exit", resolve));
+  await Promise.race([
+    exitCode,
+    expect.poll(() => output, { timeout: 30_000 }).toContain("Rode Draad draait op"),
+  ]);
+  return {
+    output: () => output,
+    exitCode,
+    stop: async () => {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exitCode;
+    },
+  };
+}
+
+export function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), "rode-draad-start-"));
 }
