@@ -57,7 +57,7 @@ const SLICE = 2000;
 
 /**
  * Reporter identities are sealed, so no SQL can match them: every signal that still holds one is opened. Measured at
- * 100,000 signals with an identity: 1.3–4.5 s (README), too slow to block the one server thread, so the scan yields between
+ * 100,000 signals with an identity: 1–4 s (README), too slow to block the one server thread, so the scan yields between
  * slices. Nothing is cached: requests come a few times a year, and an in-memory index of who reported what would be
  * the most sensitive thing in memory.
  */
