@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { PHASES, REQUESTER_TYPES, STATUSES, TOPICS } from "./signal-codes";
+import { formatMonth } from "./report-format";
+import { CHANNELS, PHASES, REQUESTER_TYPES, STATUSES, TOPICS, TRIGGERS } from "./signal-codes";
 
 /**
  * The inbox view lives in the URL (bookmarkable, shareable among intermediaries, survives a reload). Unknown or bad
@@ -14,6 +15,10 @@ export const inboxFilterSchema = z.object({
   requester: optional(z.enum(REQUESTER_TYPES)),
   region: optional(z.string().regex(/^JZ\d{2}$/)),
   year: optional(z.coerce.number().int().min(2000).max(2100)),
+  /** "YYYY-MM": the report's signals-per-month figures link here. */
+  month: optional(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
+  channel: optional(z.enum(CHANNELS)),
+  trigger: optional(z.enum(TRIGGERS)),
   assigned: optional(z.union([z.literal("none"), z.coerce.number().int().positive()])),
   tender: optional(z.enum(["yes", "no"])),
   q: optional(z.string().trim().min(1).max(200)),
@@ -43,4 +48,12 @@ export function inboxSearch(filters: InboxFilters, overrides: Partial<Record<key
   }
   const text = params.toString();
   return text ? `?${text}` : "";
+}
+
+/** The twelve months of a year as choices of the month filter. */
+export function monthOptions(year: number): { value: string; label: string }[] {
+  return Array.from({ length: 12 }, (_, index) => {
+    const value = `${year}-${String(index + 1).padStart(2, "0")}`;
+    return { value, label: formatMonth(value) };
+  });
 }

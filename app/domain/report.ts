@@ -202,3 +202,10 @@ export function buildTrajectoriesReport(counts: TrajectoryCounts): TrajectoriesR
     escalationTypes: { legal: counts.legal, council: counts.council, publicity: counts.publicity },
   };
 }
+
+/** A year from a URL segment ("2021"); null for anything else, so routes answer 404 rather than guess. */
+export function parseReportYear(text: string | undefined): number | null {
+  if (!text || !/^\d{4}$/.test(text)) return null;
+  const year = Number(text);
+  return isReportYear(year) ? year : null;
+}

@@ -45,26 +45,26 @@ describe("navFor", () => {
   });
 
   it("shows the intermediary the signals, no admin items", () => {
-    expect(labels(["intermediary"])).toEqual(["Start", "Signalen", "Trajecten", "Auditlog", "Betrokkenen"]);
+    expect(labels(["intermediary"])).toEqual(["Start", "Signalen", "Trajecten", "Rapportage", "Auditlog", "Betrokkenen"]);
   });
 
   it("shows the adviser the trajectories only", () => {
     expect(labels(["adviser"])).toEqual(["Start", "Trajecten"]);
   });
 
-  it.each<Role>(["reader"])("shows %s only Start, no admin items", (role) => {
-    const items = navFor([role]);
-    expect(items.map((item) => item.to)).toEqual(["/"]);
-    expect(items.map((item) => item.label)).toEqual(["Start"]);
+  it("shows the reader the published reports only, no admin items", () => {
+    const items = navFor(["reader"]);
+    expect(items.map((item) => item.to)).toEqual(["/", "/rapportage"]);
+    expect(items.map((item) => item.label)).toEqual(["Start", "Rapportage"]);
   });
 
   it("shows admin items once when a user combines admin with other roles", () => {
-    expect(labels(["reader", "admin", "adviser"])).toEqual(["Start", "Trajecten", "Gebruikers", "Regio's", "Auditlog", "Bewaartermijn"]);
+    expect(labels(["reader", "admin", "adviser"])).toEqual(["Start", "Trajecten", "Rapportage", "Gebruikers", "Regio's", "Auditlog", "Bewaartermijn"]);
   });
 
   it("shows non-admin combinations no admin items", () => {
     const items = navFor(["adviser", "reader", "intermediary"]);
-    expect(items.map((item) => item.to)).toEqual(["/", "/signalen", "/trajecten", "/beheer/audit", "/betrokkenen"]);
+    expect(items.map((item) => item.to)).toEqual(["/", "/signalen", "/trajecten", "/rapportage", "/beheer/audit", "/betrokkenen"]);
   });
 
   it("shows nothing to a user without roles", () => {

@@ -26,6 +26,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/", label: "Start", roles: ROLES },
   { to: "/signalen", label: "Signalen", roles: ["intermediary"] },
   { to: "/trajecten", label: "Trajecten", roles: ["intermediary", "adviser"] },
+  { to: "/rapportage", label: "Rapportage", roles: ["intermediary", "reader"] },
   { to: "/beheer/gebruikers", label: "Gebruikers", roles: ["admin"] },
   { to: "/beheer/regios", label: "Regio's", roles: ["admin"] },
   { to: "/beheer/audit", label: "Auditlog", roles: ["admin", "intermediary"] },

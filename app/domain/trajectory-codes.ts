@@ -82,3 +82,22 @@ export const MILESTONE_LABELS: Record<MilestoneKind, string> = {
   award: "Gunning",
   contract_start: "Contractstart",
 };
+
+/** What the year report counts per trajectory; each figure links to the list filtered on it. */
+export const REPORTED_OUTCOMES = [
+  "forces_bundled",
+  "joint_vision",
+  "cooperative_formed",
+  "contract_won",
+  "municipalities_consulted",
+  "vision_adapted",
+  "escalated",
+] as const;
+export type ReportedOutcome = (typeof REPORTED_OUTCOMES)[number];
+
+export const REPORTED_OUTCOME_LABELS: Record<ReportedOutcome, string> = {
+  ...OUTCOME_LABELS,
+  contract_won: "Contract gewonnen door coöperatie",
+  municipalities_consulted: "Gemeenten meegepraat over inkoopvisie",
+  escalated: "Escalatie nodig",
+};

@@ -55,11 +55,14 @@ export type AuditAction =
   | "trajectory.lesson_added"
   | "trajectory.imported"
   | "retention.anonymised"
+  | "report.narrative_saved"
+  | "report.published"
+  | "report.threshold_changed"
+  | "demo.seeded"
   | "data_subject.searched"
   | "data_subject.exported"
   | "data_subject.erased"
   | "security.data_key_rotated"
-  | "demo.seeded"
   | "procurement.milestone_added"
   | "procurement.milestone_changed";
 

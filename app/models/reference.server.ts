@@ -202,3 +202,8 @@ export function applyStagedTable(id: number, actor: Actor): RegionTableDiff {
   });
   return staged.diff;
 }
+
+/** Every region's name by code, former regions included: old reports still name the regions of their year. */
+export function regionNames(): Record<string, string> {
+  return Object.fromEntries(db().select({ code: regions.code, name: regions.name }).from(regions).all().map((r) => [r.code, r.name]));
+}

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, notInArray, sql, type SQL } from "drizzle-orm";
-import { regions, signals, users } from "../../db/schema";
+import { regions, signals, signalTriggers, users } from "../../db/schema";
 import { PAGE_SIZE, type InboxFilters } from "~/domain/inbox-filters";
 import { STATUSES, TENDER_PHASES, type SignalStatus } from "~/domain/signal-codes";
 import { normaliseSearchText } from "~/domain/search-text";
@@ -16,6 +16,13 @@ export function inboxConditions(filters: InboxFilters, options: { withStatus: bo
   if (filters.region) conditions.push(eq(signals.regionCode, filters.region));
   if (filters.year) {
     conditions.push(gte(signals.receivedOn, `${filters.year}-01-01`), lt(signals.receivedOn, `${filters.year + 1}-01-01`));
+  }
+  if (filters.month) conditions.push(sql`substr(${signals.receivedOn}, 1, 7) = ${filters.month}`);
+  if (filters.channel) conditions.push(eq(signals.channel, filters.channel));
+  if (filters.trigger) {
+    conditions.push(
+      inArray(signals.id, db().select({ id: signalTriggers.signalId }).from(signalTriggers).where(eq(signalTriggers.trigger, filters.trigger))),
+    );
   }
   if (filters.assigned === "none") conditions.push(isNull(signals.assignedTo));
   else if (filters.assigned) conditions.push(eq(signals.assignedTo, filters.assigned));

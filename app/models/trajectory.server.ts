@@ -18,7 +18,7 @@ import {
 import { DomainError } from "~/domain/errors";
 import type { Role } from "~/domain/roles";
 import type { Association } from "~/domain/signal-codes";
-import { STEPS, type Step, type TrajectoryStatus } from "~/domain/trajectory-codes";
+import { STEPS, type ReportedOutcome, type Step, type TrajectoryStatus } from "~/domain/trajectory-codes";
 import { attentionItems, stepAction, type StepActionCode } from "~/domain/trajectory-workflow";
 import { db, type Tx } from "~/utils/db.server";
 import { fieldCipher } from "~/utils/keys.server";
@@ -267,7 +267,33 @@ export function advisers() {
     .all();
 }
 
-export type TrajectoryFilters = { status?: TrajectoryStatus; region?: string; reanalysis?: boolean; year?: number };
+export type TrajectoryFilters = {
+  status?: TrajectoryStatus;
+  region?: string;
+  reanalysis?: boolean;
+  year?: number;
+  outcome?: ReportedOutcome;
+};
+
+/** The same definitions as the year report's counts (report.server.ts), so a figure and its list agree. */
+function outcomeCondition(outcome: ReportedOutcome): SQL {
+  switch (outcome) {
+    case "forces_bundled":
+      return eq(trajectories.forcesBundled, true);
+    case "joint_vision":
+      return eq(trajectories.jointVision, true);
+    case "cooperative_formed":
+      return eq(trajectories.cooperativeFormed, true);
+    case "contract_won":
+      return eq(trajectories.contractWon, true);
+    case "vision_adapted":
+      return eq(trajectories.visionAdapted, true);
+    case "municipalities_consulted":
+      return sql`${trajectories.id} in (select trajectory_id from trajectory_municipalities where role = 'consulted')`;
+    case "escalated":
+      return sql`${trajectories.id} in (select trajectory_id from escalations)`;
+  }
+}
 
 /** The list, scoped to what the user may see (advisers: their own trajectories only). */
 export function listTrajectories(filters: TrajectoryFilters, user: { id: number; roles: readonly Role[] }) {
@@ -275,6 +301,7 @@ export function listTrajectories(filters: TrajectoryFilters, user: { id: number;
   if (filters.status) conditions.push(eq(trajectories.status, filters.status));
   if (filters.region) conditions.push(eq(trajectories.regionCode, filters.region));
   if (filters.reanalysis) conditions.push(eq(trajectories.needsReanalysis, true));
+  if (filters.outcome) conditions.push(outcomeCondition(filters.outcome));
   if (filters.year) {
     conditions.push(lte(trajectories.startedOn, `${filters.year}-12-31`));
     const open = or(isNull(trajectories.closedOn), gte(trajectories.closedOn, `${filters.year}-01-01`));

@@ -1,16 +1,20 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { parseReportYear } from "~/domain/report";
 import { yearReport } from "~/models/report.server";
-import { isReportYear } from "~/domain/report";
+import { publication } from "~/models/report-publication.server";
 import { notFound, requireUser } from "~/utils/guard.server";
 
 /**
- * GET /reports/<year>.json — the report document of DESIGN.md. Unsuppressed figures, so only the intermediary; readers
- * will get published, suppressed versions with the publication step.
+ * GET /reports/<year>.json — the report document of DESIGN.md. The intermediary gets every figure; a reader gets the
+ * latest published version, suppressed as it was published (404 while nothing is published).
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request, ["intermediary"]);
-  const match = /^(\d{4})\.json$/.exec(params.file ?? "");
-  const year = Number(match?.[1]);
-  if (!match || !isReportYear(year)) notFound("Dit rapport");
-  return Response.json(yearReport(year), { headers: { "Cache-Control": "no-store" } });
+  const user = await requireUser(request, ["intermediary", "reader"]);
+  const year = parseReportYear(/^(\d{4})\.json$/.exec(params.file ?? "")?.[1]);
+  if (year === null) notFound("Dit rapport");
+  const headers = { "Cache-Control": "no-store" };
+  if (user.roles.includes("intermediary")) return Response.json(yearReport(year), { headers });
+  const published = publication(year);
+  if (!published) notFound(`Een gepubliceerde rapportage over ${year}`);
+  return Response.json(published.report, { headers });
 }

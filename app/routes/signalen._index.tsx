@@ -5,8 +5,12 @@ import { ButtonLink } from "~/components/ui/button";
 import { Pagination } from "~/components/ui/pagination";
 import { DataTable } from "~/components/ui/table";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
-import { inboxSearch, PAGE_SIZE, parseInboxFilters, type InboxFilters } from "~/domain/inbox-filters";
+import { inboxSearch, monthOptions, PAGE_SIZE, parseInboxFilters, type InboxFilters } from "~/domain/inbox-filters";
 import {
+  CHANNEL_LABELS,
+  CHANNELS,
+  TRIGGER_LABELS,
+  TRIGGERS,
   optionsOf,
   PHASE_LABELS,
   PHASES,
@@ -82,6 +86,9 @@ export default function InboxPage() {
         <FilterSelect name="requester" label="Afkomstig van" value={filters.requester} options={optionsOf(REQUESTER_TYPES, REQUESTER_TYPE_LABELS)} />
         <FilterSelect name="region" label="Regio" value={filters.region} options={regions.map((r) => ({ value: r.code, label: r.name }))} />
         <FilterSelect name="year" label="Jaar" value={filters.year} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
+        <FilterSelect name="month" label="Maand" value={filters.month} options={monthOptions(filters.year ?? years[0] ?? new Date().getFullYear())} />
+        <FilterSelect name="channel" label="Binnengekomen via" value={filters.channel} options={optionsOf(CHANNELS, CHANNEL_LABELS)} />
+        <FilterSelect name="trigger" label="Aanleiding" value={filters.trigger} options={optionsOf(TRIGGERS, TRIGGER_LABELS)} />
         <FilterSelect
           name="assigned"
           label="Toegewezen aan"

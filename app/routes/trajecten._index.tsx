@@ -6,7 +6,7 @@ import { ButtonLink } from "~/components/ui/button";
 import { DataTable } from "~/components/ui/table";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { optionsOf } from "~/domain/signal-codes";
-import { TRAJECTORY_STATUS_LABELS, TRAJECTORY_STATUSES } from "~/domain/trajectory-codes";
+import { REPORTED_OUTCOME_LABELS, REPORTED_OUTCOMES, TRAJECTORY_STATUS_LABELS, TRAJECTORY_STATUSES } from "~/domain/trajectory-codes";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
 import { listTrajectories } from "~/models/trajectory.server";
 import { requireUser } from "~/utils/guard.server";
@@ -18,6 +18,7 @@ const filterSchema = z.object({
   region: z.string().regex(/^JZ\d{2}$/).optional().catch(undefined),
   reanalysis: z.literal("yes").optional().catch(undefined),
   year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+  outcome: z.enum(REPORTED_OUTCOMES).optional().catch(undefined),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -59,6 +60,7 @@ export default function TrajectoriesPage() {
           value={filters.year}
           options={Array.from({ length: 8 }, (_, i) => String(thisYear - i)).map((y) => ({ value: y, label: y }))}
         />
+        <FilterSelect name="outcome" label="Uitkomst" value={filters.outcome} options={optionsOf(REPORTED_OUTCOMES, REPORTED_OUTCOME_LABELS)} />
         <div className="utrecht-button-group">
           <button type="submit" className="utrecht-button utrecht-button--secondary-action">
             Filteren

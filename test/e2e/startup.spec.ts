@@ -1,36 +1,7 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-
-/**
- * Starts the built app as `npm start` does (without the build step), on its own port and database, and collects its
- * console. Resolves when it listens or exits.
- */
-async function startApp(env: Record<string, string>): Promise<{ output: () => string; exitCode: Promise<number | null>; stop: () => Promise<void> }> {
-  let output = "";
-  const child = spawn(process.execPath, ["--import", "tsx", "app/server.ts"], { env: { ...process.env, HOST: "127.0.0.1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exitCode = new Promise<number | null>((resolve) => child.on("exit", resolve));
-  await Promise.race([
-    exitCode,
-    expect.poll(() => output, { timeout: 30_000 }).toContain("Rode Draad draait op"),
-  ]);
-  return {
-    output: () => output,
-    exitCode,
-    stop: async () => {
-      if (child.exitCode === null) child.kill("SIGTERM");
-      await exitCode;
-    },
-  };
-}
-
-function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), "rode-draad-start-"));
-}
+import { startApp, tempDir } from "./support";
 
 test("first start creates the database and secrets; a second start reuses both and loses nothing", async ({ page }) => {
   const dir = tempDir();

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { formatCount, formatDifference, formatMonth, formatShare, formatShareDifference } from "./report-format";
+
+describe("Dutch report notation", () => {
+  it("groups thousands with a dot", () => {
+    expect(formatCount(343, 5)).toBe("343");
+    expect(formatCount(1234567, 5)).toBe("1.234.567");
+    expect(formatCount(0, 5)).toBe("0");
+  });
+
+  it("writes a suppressed count as below the threshold", () => {
+    expect(formatCount(null, 5)).toBe("< 5");
+    expect(formatCount(null, 10)).toBe("< 10");
+  });
+
+  it("writes shares as whole percents as the seed report does", () => {
+    expect(formatShare(0.98)).toBe("98%");
+    expect(formatShare(0.85)).toBe("85%");
+    expect(formatShare(0.1)).toBe("10%");
+    expect(formatShare(0.05)).toBe("5%");
+    expect(formatShare(0)).toBe("0%");
+    expect(formatShare(1)).toBe("100%");
+    expect(formatShare(0.57)).toBe("57%");
+    expect(formatShare(null)).toBe("–");
+  });
+
+  it("signs differences with a real minus", () => {
+    expect(formatDifference(343, 250)).toBe("+93");
+    expect(formatDifference(250, 343)).toBe("−93");
+    expect(formatDifference(5, 5)).toBe("0");
+    expect(formatDifference(2500, 1000)).toBe("+1.500");
+    expect(formatDifference(null, 5)).toBe("–");
+  });
+
+  it("gives share differences in percentage points", () => {
+    expect(formatShareDifference(0.98, 0.95)).toBe("+3 procentpunt");
+    expect(formatShareDifference(0.8, 0.85)).toBe("−5 procentpunt");
+    expect(formatShareDifference(0.5, 0.5)).toBe("0 procentpunt");
+  });
+
+  it("names months in Dutch", () => {
+    expect(formatMonth("2021-03")).toBe("maart 2021");
+    expect(formatMonth("2021-12")).toBe("december 2021");
+  });
+});

@@ -1,0 +1,49 @@
+import { stringify } from "csv-stringify/sync";
+import ExcelJS from "exceljs";
+import { formatCount } from "~/domain/report-format";
+import type { ReportTable } from "~/domain/report-tables";
+
+/**
+ * The report's aggregate tables for spreadsheets. A suppressed figure is written as "< k", never as a number, so a
+ * sum in a spreadsheet cannot quietly treat it as zero. Shares are fractions as in the report JSON.
+ */
+const HEADER = ["tabel", "code", "omschrijving", "aantal", "aandeel", "vorig_jaar"] as const;
+
+type Value = string | number;
+
+function recordsOf(tables: ReportTable[], threshold: number): Value[][] {
+  const value = (count: number | null | undefined): Value =>
+    count === undefined ? "" : count === null ? formatCount(null, threshold) : count;
+  return tables.flatMap((table) =>
+    table.rows.map((row) => [
+      table.title,
+      row.code,
+      row.label,
+      value(row.count),
+      row.share === undefined || row.share === null ? "" : row.share,
+      value(row.previous),
+    ]),
+  );
+}
+
+export function reportTablesCsv(tables: ReportTable[], threshold: number): string {
+  return stringify([[...HEADER], ...recordsOf(tables, threshold)]);
+}
+
+/** One sheet per table; cells are plain values, never formulas. */
+export async function reportTablesXlsx(tables: ReportTable[], threshold: number, year: number): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "Rode Draad";
+  for (const table of tables) {
+    // Excel allows 31 characters per sheet name and no ":" or "/".
+    const sheet = workbook.addWorksheet(table.id.slice(0, 31), { views: [{ state: "frozen", ySplit: 2 }] });
+    sheet.addRow([`${table.title} (${year})`]).font = { bold: true };
+    sheet.addRow(["code", "omschrijving", "aantal", "aandeel", "vorig_jaar"]).font = { bold: true };
+    sheet.columns = [{ width: 26 }, { width: 60 }, { width: 12 }, { width: 12 }, { width: 12 }];
+    for (const record of recordsOf([table], threshold)) {
+      const row = sheet.addRow(record.slice(1));
+      row.getCell(4).numFmt = "0%";
+    }
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

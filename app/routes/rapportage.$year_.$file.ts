@@ -1,0 +1,38 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { parseReportYear } from "~/domain/report";
+import { reportTables } from "~/domain/report-tables";
+import { regionNames } from "~/models/reference.server";
+import { reportTablesCsv, reportTablesXlsx } from "~/models/report-export.server";
+import { liveReport, publication } from "~/models/report-publication.server";
+import { notFound, requireUser } from "~/utils/guard.server";
+
+/**
+ * /rapportage/<jaar>/tabellen.csv|xlsx: the aggregate tables. `?versie=N` gives those of a publication (suppressed);
+ * without it the intermediary gets the working figures. Readers only ever get a publication.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request, ["intermediary", "reader"]);
+  const year = parseReportYear(params.year);
+  const format = /^tabellen\.(csv|xlsx)$/.exec(params.file ?? "")?.[1];
+  if (year === null || !format) notFound("Dit bestand");
+  const versionParam = new URL(request.url).searchParams.get("versie");
+  const staff = user.roles.includes("intermediary");
+  let document;
+  if (versionParam !== null || !staff) {
+    const version = versionParam !== null && /^\d{1,6}$/.test(versionParam) ? Number(versionParam) : undefined;
+    if (versionParam !== null && version === undefined) notFound("Deze versie");
+    document = publication(year, version);
+  } else {
+    document = liveReport(year);
+  }
+  if (!document) notFound("Deze rapportage");
+  const tables = reportTables(document.report, document.previous, document.showRegions ? regionNames() : {});
+  const suffix = document.publication ? `-versie-${document.publication.version}` : "-werkversie";
+  const headers = { "Cache-Control": "no-store", "Content-Disposition": `attachment; filename="rode-draden-${year}${suffix}.${format}"` };
+  if (format === "xlsx") {
+    return new Response(new Uint8Array(await reportTablesXlsx(tables, document.threshold, year)), {
+      headers: { ...headers, "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+    });
+  }
+  return new Response(reportTablesCsv(tables, document.threshold), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
+}

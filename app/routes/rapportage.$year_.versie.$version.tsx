@@ -1,0 +1,47 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { PrintButton } from "~/components/report/print-button";
+import { chartsOf } from "~/components/report/report-chart.server";
+import { ReportView } from "~/components/report/report-view";
+import { ButtonLink } from "~/components/ui/button";
+import { TextLink } from "~/components/ui/text";
+import { parseReportYear } from "~/domain/report";
+import { regionNames } from "~/models/reference.server";
+import { publication } from "~/models/report-publication.server";
+import { notFound, requireUser } from "~/utils/guard.server";
+
+export const meta: MetaFunction = ({ params }) => [
+  { title: `Rode draden ${params.year ?? ""}, versie ${params.version ?? ""} · Rode Draad` },
+];
+
+/** A frozen publication: exactly what readers were given, whatever has changed in the records since. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireUser(request, ["intermediary", "reader"]);
+  const year = parseReportYear(params.year);
+  const version = /^\d{1,6}$/.test(params.version ?? "") ? Number(params.version) : null;
+  const document = year !== null && version !== null ? publication(year, version) : null;
+  if (!document) notFound("Deze versie van de rapportage");
+  const names = document.showRegions ? regionNames() : {};
+  return { document, regionNames: names, charts: chartsOf(document, names) };
+}
+
+export default function PublishedReportPage() {
+  const { document, regionNames: names, charts } = useLoaderData<typeof loader>();
+  const { year } = document.report;
+  const version = document.publication?.version;
+  return (
+    <>
+      <nav className="rd-toolbar rd-no-print" aria-label="Rapportage">
+        <TextLink to="/rapportage">Alle rapportages</TextLink>
+        <ButtonLink to={`/rapportage/${year}/tabellen.csv?versie=${version}`} reloadDocument>
+          Tabellen als CSV
+        </ButtonLink>
+        <ButtonLink to={`/rapportage/${year}/tabellen.xlsx?versie=${version}`} reloadDocument>
+          Tabellen als Excel
+        </ButtonLink>
+        <PrintButton />
+      </nav>
+      <ReportView document={document} regionNames={names} charts={charts} linked={false} />
+    </>
+  );
+}

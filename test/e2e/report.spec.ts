@@ -1,0 +1,212 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { extractText, getDocumentProxy } from "unpdf";
+import { DEMO_ACCOUNTS } from "../../app/demo/accounts";
+import { expectAccessible, login, startApp, tempDir } from "./support";
+
+/**
+ * The year report against the demo dataset, on its own server and database: `npm run seed:demo` must reproduce the
+ * 2021 report of the seeds exactly, and the other e2e tests' records must not mix into those figures.
+ */
+const PORT = 3134;
+const BASE = `http://127.0.0.1:${PORT}`;
+const [intermediary, reader] = DEMO_ACCOUNTS;
+
+let app: Awaited<ReturnType<typeof startApp>> | undefined;
+
+test.describe.configure({ mode: "serial" });
+test.use({ baseURL: BASE });
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  const database = path.join(tempDir(), "demo.db");
+  execFileSync(process.execPath, ["--import", "tsx", "app/cli/seed-demo.ts"], {
+    env: { ...process.env, DATABASE_PATH: database },
+    stdio: "pipe",
+  });
+  app = await startApp({ DATABASE_PATH: database, PORT: String(PORT) });
+});
+
+test.afterAll(async () => {
+  await app?.stop();
+});
+
+async function asIntermediary(page: Page): Promise<void> {
+  await login(page, intermediary!);
+}
+
+type ReportJson = {
+  signals: Record<string, unknown> & { total: number; byTopic: Record<string, { count: number | null }>; byMonth: { month: string; count: number | null }[] };
+  trajectories: { total: number; outcomes: Record<string, number | null> };
+  suppressed: string[];
+};
+
+test("the 2021 report writes every reference figure of the seed report", async ({ page }) => {
+  await asIntermediary(page);
+  await page.goto("/rapportage/2021");
+  await expect(page.getByRole("heading", { level: 1, name: "Rode draden 2021" })).toBeVisible();
+  const findings = page.locator("#rapport-bevindingen").locator("..");
+  for (const sentence of [
+    "In totaal kwamen er 343 vragen binnen.",
+    "98% van alle vragen gaat over een komende of lopende aanbesteding, of het nog te sluiten contract.",
+    "85% van alle vragen kwam van vrijgevestigden, 15% rechtstreeks van gemeenten.",
+    "80% van de vragen zijn adviesvragen over het bepalen van de strategie",
+    "10% gaat over kwaliteits- en/of toelatingseisen, 5% over AVG-gerelateerde zaken en 5% over wijzigingen in een lopend contract",
+    "In 2021 liepen 14 bemiddelingstrajecten in 14 verschillende jeugdhulpregio's.",
+    "In 13 regio's is het gelukt om de krachten van de vrijgevestigde aanbieders te bundelen",
+    "In 11 regio's formuleerden de vrijgevestigden een gezamenlijke visie en missie.",
+    "Er zijn 2 coöperaties ontstaan, waarvan één een contract heeft bemachtigd van de in totaal 15 contracten.",
+    "In 10 gemeenten mochten de vrijgevestigden meepraten over de inhoud van de inkoopvisie en dit heeft in 8 regio's geleid tot aanpassing van de inkoopvisie.",
+    "In 3 regio's was escalatie nodig",
+  ]) {
+    await expect(findings).toContainText(sentence);
+  }
+  await expect(page.getByRole("heading", { name: "Vergelijking met 2020" })).toBeVisible();
+  // Six charts, rendered as SVG by the server.
+  await expect(page.locator(".rd-chart svg")).toHaveCount(6);
+  await expectAccessible(page);
+});
+
+test("every chart's table agrees with the report JSON", async ({ page }) => {
+  await asIntermediary(page);
+  const json = (await (await page.request.get("/reports/2021.json")).json()) as ReportJson;
+  expect(json.signals.total).toBe(343);
+  await page.goto("/rapportage/2021");
+
+  const tableCounts = async (caption: string) => {
+    const table = page.getByRole("table", { name: caption });
+    const rows = await table.locator("tbody tr").evaluateAll((trs) =>
+      trs.map((tr) => ({ label: tr.querySelector("th")?.textContent ?? "", count: tr.querySelector("td")?.textContent ?? "" })),
+    );
+    return rows.map((row) => row.count.replace(/\./g, ""));
+  };
+  const counts = (cells: Record<string, { count: number | null }>) => Object.values(cells).map((cell) => String(cell.count));
+  expect(await tableCounts("Soort vraag: aantallen")).toEqual(counts(json.signals.byTopic));
+  expect(await tableCounts("Afkomstig van: aantallen")).toEqual(counts(json.signals.byRequesterType as Record<string, { count: number }>));
+  expect(await tableCounts("Aanleidingen (een vraag kan meer aanleidingen hebben): aantallen")).toEqual(
+    counts(json.signals.byTrigger as Record<string, { count: number }>),
+  );
+  expect(await tableCounts("Vragen per maand: aantallen")).toEqual(json.signals.byMonth.map((m) => String(m.count)));
+  const phases = await tableCounts("Fase van de inkoop (aanbestedingsgerelateerd: de eerste drie): aantallen");
+  expect(phases).toEqual([...counts(json.signals.byPhase as Record<string, { count: number }>), "336"]);
+  const outcomes = await tableCounts("Uitkomsten van de bemiddelingstrajecten: aantallen");
+  expect(outcomes.slice(0, 8)).toEqual(
+    ["forces_bundled", "joint_vision", "cooperative_formed", "contract_won", "contracts_awarded_total", "municipalities_consulted", "vision_adapted", "escalated"].map(
+      (code) => String(json.trajectories.outcomes[code]),
+    ),
+  );
+});
+
+test("a figure opens the records behind it", async ({ page }) => {
+  await asIntermediary(page);
+  await page.goto("/rapportage/2021");
+  await page.getByRole("link", { name: "343", exact: true }).click();
+  await expect(page).toHaveURL(/\/signalen\?year=2021$/);
+  await expect(page.locator("caption").first()).toHaveText("343 signalen");
+
+  await page.goto("/rapportage/2021");
+  await page.locator("#rapport-bevindingen").locator("..").getByRole("link", { name: "13", exact: true }).click();
+  await expect(page).toHaveURL(/\/trajecten\?year=2021&outcome=forces_bundled$/);
+  await expect(page.locator("caption").first()).toHaveText("13 trajecten");
+});
+
+test("the narrative is saved in versions and an earlier version can be reopened", async ({ page }) => {
+  await asIntermediary(page);
+  await page.goto("/rapportage/2021/tekst");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Tekst opslaan" }).click();
+  await expect(page.getByText("Schrijf ten minste één van de drie delen.").first()).toBeVisible();
+
+  await page.getByLabel("Inleiding").fill("Een jaar van **bemiddelen**.\n\n- eerste punt\n- tweede punt <script>x</script>");
+  await page.getByLabel("Conclusies").fill("1. Niet goed gepositioneerd\n2. Krachten bundelen");
+  await page.getByRole("button", { name: "Tekst opslaan" }).click();
+  await expect(page.getByRole("status")).toContainText("versie 1");
+  await page.getByLabel("Inleiding").fill("Een jaar van **bemiddelen** en luisteren.");
+  await page.getByRole("button", { name: "Tekst opslaan" }).click();
+  await expect(page.getByRole("status")).toContainText("versie 2");
+
+  await page.getByRole("link", { name: "Versie 1 openen" }).click();
+  await expect(page.getByLabel("Inleiding")).toHaveValue(/eerste punt/);
+
+  await page.goto("/rapportage/2021");
+  const intro = page.locator("#rapport-introduction").locator("..");
+  await expect(intro.locator("strong", { hasText: "bemiddelen" })).toBeVisible();
+  await expect(intro).toContainText("en luisteren");
+  await expect(page.locator("#rapport-conclusions").locator("..").locator("ol li")).toHaveCount(2);
+});
+
+test("publishing freezes a version that readers see with small cells suppressed and no region names", async ({ page, browser }) => {
+  await asIntermediary(page);
+  await page.goto("/rapportage/2021");
+  await page.getByRole("button", { name: "Versie 1 publiceren" }).click();
+  await expect(page).toHaveURL(/\/rapportage\/2021\/versie\/1$/);
+  await expect(page.getByRole("status")).toContainText("Versie 1 van de rapportage over 2021 is gepubliceerd");
+
+  const readerContext = await browser.newContext({ baseURL: BASE, locale: "nl-NL" });
+  const readerPage = await readerContext.newPage();
+  await login(readerPage, reader!);
+  await readerPage.goto("/rapportage");
+  await readerPage.getByRole("link", { name: "Rode draden 2021, versie 1" }).click();
+  await expect(readerPage.getByRole("heading", { level: 1, name: "Rode draden 2021" })).toBeVisible();
+  const text = await readerPage.locator("main").innerText();
+  expect(text).toContain("In totaal kwamen er 343 vragen binnen.");
+  expect(text).toContain("Er zijn minder dan 5 coöperaties ontstaan.");
+  expect(text).toContain("In minder dan 5 regio's was escalatie nodig");
+  expect(text).toContain("< 5");
+  expect(text).not.toContain("Vragen per jeugdregio");
+  expect(text).not.toContain("15 contracten");
+  // The reader's view links to no records.
+  await expect(readerPage.locator("main a[href^='/signalen'], main a[href^='/trajecten']")).toHaveCount(0);
+  await expectAccessible(readerPage);
+
+  // The working figures stay with the intermediary: the live page sends the reader to the publication.
+  await readerPage.goto("/rapportage/2021");
+  await expect(readerPage).toHaveURL(/\/rapportage\/2021\/versie\/1$/);
+  expect((await readerPage.request.get("/signalen")).status()).toBe(403);
+  expect((await readerPage.request.get("/rapportage/2021/tekst")).status()).toBe(403);
+
+  const published = (await (await readerPage.request.get("/reports/2021.json")).json()) as ReportJson;
+  expect(published.signals.total).toBe(343);
+  expect(published.trajectories.outcomes.contract_won).toBeNull();
+  expect(published.trajectories.outcomes.forces_bundled).toBe(13);
+  expect(published.suppressed).toEqual(expect.arrayContaining(["trajectories.outcomes.contract_won", "signals.byRegion"]));
+  expect(JSON.stringify(published)).not.toMatch(/"JZ\d\d"/);
+
+  const csv = await (await readerPage.request.get("/rapportage/2021/tabellen.csv?versie=1")).text();
+  expect(csv.split("\n")[0]).toBe("tabel,code,omschrijving,aantal,aandeel,vorig_jaar");
+  expect(csv).toContain("strategy_advice,Adviesvraag: strategie bepalen,274,0.8,");
+  expect(csv).toMatch(/contract_won,[^\n]*,< 5,/);
+  const xlsx = await readerPage.request.get("/rapportage/2021/tabellen.xlsx?versie=1");
+  expect(xlsx.headers()["content-type"]).toContain("spreadsheetml");
+  expect((await xlsx.body()).subarray(0, 2).toString()).toBe("PK");
+  await readerContext.close();
+});
+
+test("the published report prints to a PDF that holds its figures", async ({ page }) => {
+  await asIntermediary(page);
+  await page.addInitScript(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => {
+      (window as unknown as { printed: number }).printed += 1;
+    };
+  });
+  await page.goto("/rapportage/2021/versie/1");
+  await page.getByRole("button", { name: "PDF of afdrukken" }).click();
+  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".rd-header")).toBeHidden();
+  const pdf = await page.pdf({ format: "A4", printBackground: false });
+  const file = path.join(tempDir(), "rode-draden-2021.pdf");
+  fs.writeFileSync(file, pdf);
+  expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  const { totalPages, text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
+  expect(totalPages).toBeGreaterThanOrEqual(4);
+  const flat = text.replace(/\s+/g, " ");
+  for (const figure of ["Rode draden 2021", "343 vragen", "98%", "85%", "15%", "14 bemiddelingstrajecten", "In 13 regio's", "< 5"]) {
+    expect(flat).toContain(figure);
+  }
+  expect(flat).not.toContain("Uitloggen");
+});
