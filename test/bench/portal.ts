@@ -3,8 +3,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import autocannon from "autocannon";
-import Database from "better-sqlite3";
+import { checkStored, submitReports } from "./portal-load";
 
 /**
  * npm run bench -- portal: throughput of the public form against the built app on 127.0.0.1, then durability: the
@@ -41,80 +40,36 @@ async function startServer(databasePath: string): Promise<ChildProcess> {
   throw new Error("De server start niet.");
 }
 
-async function formSession(): Promise<{ cookie: string; token: string }> {
-  const response = await fetch(`${BASE}/melden`);
-  const cookie = (response.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-  const token = /name="csrf" value="([^"]+)"/.exec(await response.text())?.[1] ?? "";
-  return { cookie, token };
-}
-
-function body(token: string): string {
-  return new URLSearchParams({
-    csrf: token,
-    requesterType: "provider",
-    regionCode: "JZ14",
-    topic: "contract_change",
-    procurementPhase: "running_contract",
-    message: "Benchmarkmelding: het budgetplafond is halverwege het jaar bereikt en de gemeente neemt geen nieuwe cliënten meer aan.",
-    contact: "anonymous",
-  }).toString();
-}
-
-async function drive(seconds: number, onKill?: { afterMs: number; server: ChildProcess }) {
-  const { cookie, token } = await formSession();
-  const codes: string[] = [];
-  if (onKill) setTimeout(() => onKill.server.kill("SIGKILL"), onKill.afterMs);
-  const result = await autocannon({
-    url: `${BASE}/melden`,
-    connections: 10,
-    duration: seconds,
-    requests: [
-      {
-        method: "POST",
-        headers: { cookie, origin: BASE, "content-type": "application/x-www-form-urlencoded" },
-        body: body(token),
-        onResponse: (status: number, responseBody: string) => {
-          const code = /data-testid="receipt-code">([\d ]+)</.exec(responseBody)?.[1];
-          if (status === 200 && code) codes.push(code.replaceAll(" ", ""));
-        },
-      },
-    ],
-  });
-  return { result, codes };
-}
-
-function stored(databasePath: string, codes: string[]): { found: number; integrity: string } {
-  const database = new Database(databasePath);
-  try {
-    const lookup = database.prepare("select 1 from signals where receipt_hash = ?");
-    const found = codes.filter((code) => lookup.get(crypto.createHmac("sha256", RECEIPT_KEY).update(code).digest("hex"))).length;
-    const integrity = (database.pragma("integrity_check") as { integrity_check: string }[])[0]?.integrity_check ?? "?";
-    return { found, integrity };
-  } finally {
-    database.close();
-  }
-}
-
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rode-draad-portal-bench-"));
 
 const firstDb = path.join(dir, "throughput.db");
 const first = await startServer(firstDb);
-const run = await drive(10);
+const run = await submitReports(BASE, { seconds: 10 });
 first.kill("SIGTERM");
 await new Promise((r) => first.once("exit", r));
-const firstCheck = stored(firstDb, run.codes);
+const firstCheck = checkStored(firstDb, run.codes, RECEIPT_KEY);
 process.stdout.write(
   `throughput: ${run.codes.length} submissions in 10 s = ${(run.codes.length / 10).toFixed(0)} submissions/s ` +
     `(latency p50 ${run.result.latency.p50} ms, p97.5 ${run.result.latency.p97_5} ms; non-2xx ${run.result.non2xx}, errors ${run.result.errors}) (target ≥ 200/s)\n`,
 );
-process.stdout.write(`  stored: ${firstCheck.found} of ${run.codes.length} acknowledged submissions; integrity_check: ${firstCheck.integrity}\n`);
+process.stdout.write(`  stored: ${run.codes.length - firstCheck.missing.length} of ${run.codes.length} acknowledged submissions; integrity_check: ${firstCheck.integrity}\n`);
 
 const secondDb = path.join(dir, "kill.db");
 const second = await startServer(secondDb);
-const killed = await drive(6, { afterMs: 3000, server: second });
-const secondCheck = stored(secondDb, killed.codes);
+const killed = await submitReports(BASE, {
+  seconds: 6,
+  kill: {
+    afterMs: 3000,
+    kill: () => {
+      const exited = new Promise((r) => second.once("exit", r));
+      second.kill("SIGKILL");
+      return exited;
+    },
+  },
+});
+const secondCheck = checkStored(secondDb, killed.codes, RECEIPT_KEY);
 process.stdout.write(
   `kill -9 after 3 s of load: ${killed.codes.length} submissions acknowledged before the kill; ` +
-    `${secondCheck.found} in the database after it (lost: ${killed.codes.length - secondCheck.found}, target 0); integrity_check: ${secondCheck.integrity}\n`,
+    `${killed.codes.length - secondCheck.missing.length} in the database after it (lost: ${secondCheck.missing.length}, target 0); integrity_check: ${secondCheck.integrity}\n`,
 );
 fs.rmSync(dir, { recursive: true, force: true });

@@ -181,7 +181,7 @@ export async function loginAndChoosePassword(page: Page, credentials: Credential
  * Starts the built app as `npm start` does (without the build step), on its own port and database, and collects its
  * console. Resolves when it listens or exits.
  */
-export async function startApp(env: Record<string, string>): Promise<{ output: () => string; exitCode: Promise<number | null>; stop: () => Promise<void> }> {
+export async function startApp(env: Record<string, string>): Promise<{ pid: number | undefined; output: () => string; exitCode: Promise<number | null>; stop: () => Promise<void> }> {
   let output = "";
   const child = spawn(process.execPath, ["--import", "tsx", "app/server.ts"], { env: { ...process.env, HOST: "127.0.0.1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -192,6 +192,7 @@ export async function startApp(env: Record<string, string>): Promise<{ output: (
     expect.poll(() => output, { timeout: 30_000 }).toContain("Rode Draad draait op"),
   ]);
   return {
+    pid: child.pid,
     output: () => output,
     exitCode,
     stop: async () => {
