@@ -31,6 +31,9 @@ export default defineConfig({
   projects: [
     { name: "setup", testMatch: /setup\.spec\.ts/ },
     { name: "app", testMatch: /.*\.spec\.ts/, testIgnore: /setup\.spec\.ts/, dependencies: ["setup"] },
+    // The security suite runs against the same server and database; the log check reads the server log once both are done.
+    { name: "security", testDir: "./security", testMatch: /.*\.spec\.ts/, testIgnore: /server-log\.spec\.ts/, dependencies: ["setup"] },
+    { name: "log-check", testDir: "./security", testMatch: /server-log\.spec\.ts/, dependencies: ["app", "security"] },
   ],
   webServer: {
     command: `rm -rf "${E2E_DIR}" && mkdir -p "${E2E_DIR}" && exec npx tsx app/server.ts > "${E2E_DIR}/server.log" 2>&1`,

@@ -1,0 +1,166 @@
+import { expect, test, type APIResponse } from "@playwright/test";
+import { createStaffUser } from "../e2e/support";
+import { CONFIDENTIAL } from "./confidential-strings";
+import {
+  createSignal,
+  createTrajectory,
+  csrfToken,
+  CSRF_REFUSALS,
+  intermediarySession,
+  postForm,
+  RECORD_TEXT,
+  staffId,
+  staffSession,
+  TODAY,
+  type Session,
+} from "./support";
+
+/**
+ * Every route that shows or changes a record, tried by every actor that must not reach it. Add a route here and the
+ * suite tries it with GET (and POST when it has an action) as each actor outside `allowed`.
+ */
+type Actor = "admin" | "intermediary" | "adviser" | "reader" | "anonymous";
+const ACTORS: readonly Actor[] = ["admin", "intermediary", "adviser", "reader", "anonymous"];
+const STAFF: readonly Actor[] = ["admin", "intermediary", "adviser", "reader"];
+
+type World = { signalId: number; trajectoryId: number; targetUserId: number; year: number };
+type Route = {
+  path: (w: World) => string;
+  /** Actors that may open it; every other actor must be refused. */
+  allowed: readonly Actor[];
+  /** Allowed actors that still must not see the record (e.g. an adviser's list without the trajectory). */
+  withoutRecord?: readonly Actor[];
+  /** Fields of a POST to its action; absent when it has none. `get: false` for action-only routes. */
+  post?: Record<string, string>;
+  get?: false;
+};
+
+const ATTEMPT = "ongeoorloofde-poging";
+const ATTEMPT_EMAIL = "ongeoorloofde-poging@example.org";
+
+const ROUTES: readonly Route[] = [
+  // Anonymous visitors get the public start page, staff their own: neither shows a record of the intermediary.
+  { path: () => "/", allowed: ACTORS, withoutRecord: ["admin", "adviser", "reader", "anonymous"] },
+  { path: () => "/signalen", allowed: ["intermediary"] },
+  { path: () => "/signalen/nieuw", allowed: ["intermediary"], post: { summary: ATTEMPT, topic: "gdpr" } },
+  { path: (w) => `/signalen/${w.signalId}`, allowed: ["intermediary"], post: { intent: "note", body: ATTEMPT } },
+  { path: () => "/signalen/export?summary=yes", allowed: ["intermediary"] },
+  { path: () => "/signalen/export?summary=yes&format=xlsx", allowed: ["intermediary"] },
+  { path: () => "/signalen/import", allowed: ["intermediary"], post: { intent: "discard", uploadId: "1" } },
+  { path: () => "/trajecten", allowed: ["intermediary", "adviser"], withoutRecord: ["adviser"] },
+  { path: () => "/trajecten/nieuw", allowed: ["intermediary"], post: { regionCode: "JZ38", strategicGoal: ATTEMPT, startedOn: TODAY } },
+  // The adviser is not assigned to this trajectory: not even the analysis note an assigned adviser may add.
+  { path: (w) => `/trajecten/${w.trajectoryId}`, allowed: ["intermediary"], post: { intent: "note", step: "analysis", body: ATTEMPT } },
+  { path: (w) => `/trajecten/${w.trajectoryId}/plan`, allowed: ["intermediary"] },
+  { path: () => "/trajecten/import", allowed: ["intermediary"], post: { intent: "discard", uploadId: "1" } },
+  { path: () => "/regios/JZ38", allowed: ["intermediary"], post: { intent: "milestone", kind: "tender_published", dueOn: TODAY, title: ATTEMPT } },
+  { path: () => "/lessen", allowed: ["intermediary"] },
+  { path: () => "/rapportage", allowed: ["intermediary", "reader"] },
+  // Nothing of this year is published: a reader gets nothing of the working figures.
+  { path: (w) => `/rapportage/${w.year}`, allowed: ["intermediary"], post: { intent: "publish" } },
+  { path: (w) => `/rapportage/${w.year}/tekst`, allowed: ["intermediary"], post: { introduction: ATTEMPT } },
+  { path: (w) => `/rapportage/${w.year}/tabellen.csv`, allowed: ["intermediary"] },
+  { path: (w) => `/rapportage/${w.year}/tabellen.xlsx`, allowed: ["intermediary"] },
+  { path: (w) => `/reports/${w.year}.json`, allowed: ["intermediary"] },
+  { path: () => "/betrokkenen", allowed: ["intermediary"], post: { intent: "search", email: CONFIDENTIAL.reporterEmail } },
+  { path: () => "/betrokkenen/export", allowed: ["intermediary"], get: false, post: { email: CONFIDENTIAL.reporterEmail, signalId: "1" } },
+  { path: () => "/beheer/gebruikers", allowed: ["admin"] },
+  { path: () => "/beheer/gebruikers/nieuw", allowed: ["admin"], post: { name: ATTEMPT, email: ATTEMPT_EMAIL, roles: "intermediary", temporaryPassword: "tijdelijk-Wachtwoord-42" } },
+  { path: (w) => `/beheer/gebruikers/${w.targetUserId}`, allowed: ["admin"], post: { intent: "status", disabled: "true" } },
+  { path: () => "/beheer/regios", allowed: ["admin"] },
+  { path: () => "/beheer/regios/JZ38", allowed: ["admin"], post: { municipalityCode: "GM0654", regionCode: "JZ01" } },
+  { path: () => "/beheer/regios/import", allowed: ["admin"], post: { intent: "discard", uploadId: "1" } },
+  { path: () => "/beheer/audit", allowed: ["admin", "intermediary"] },
+  { path: () => "/beheer/bewaartermijn", allowed: ["admin", "intermediary"] },
+  { path: () => "/account/sessies", allowed: STAFF, post: { intent: "others" } },
+  { path: () => "/account/tweede-stap", allowed: STAFF, post: { code: "123456" } },
+  { path: () => "/wachtwoord", allowed: STAFF, post: { currentPassword: "x", newPassword: "y", confirmPassword: "y" } },
+];
+
+const sessions = {} as Record<Actor, Session>;
+let world: World;
+
+test.beforeAll(async ({ browser }, testInfo) => {
+  testInfo.setTimeout(120_000);
+  const staff = await intermediarySession(browser);
+  const signalId = await createSignal(staff.request, {
+    summary: CONFIDENTIAL.signalSummary,
+    details: CONFIDENTIAL.signalDetails,
+    reporterName: CONFIDENTIAL.reporterName,
+    reporterEmail: CONFIDENTIAL.reporterEmail,
+  });
+  const trajectoryId = await createTrajectory(staff.request, CONFIDENTIAL.trajectoryGoal);
+  const plan = await postForm(staff.request, `/trajecten/${trajectoryId}`, { intent: "plan", body: CONFIDENTIAL.planText, reason: "Eerste opzet" });
+  expect(plan.status()).toBe(302);
+  await createStaffUser(staff.page, { name: CONFIDENTIAL.staffName, email: CONFIDENTIAL.staffEmail, roles: ["Lezer"] });
+  const targetUserId = await staffId(staff.page, CONFIDENTIAL.staffEmail);
+  sessions.admin = await staffSession(browser, staff.page, "Bram Beheerder", ["Beheerder"]);
+  sessions.intermediary = await staffSession(browser, staff.page, "Iris Intermediair", ["Intermediair"]);
+  sessions.adviser = await staffSession(browser, staff.page, "Aart Adviseur", ["Regioadviseur"]);
+  sessions.reader = await staffSession(browser, staff.page, "Lotte Lezer", ["Lezer"]);
+  const anonymous = await browser.newContext();
+  sessions.anonymous = { context: anonymous, page: await anonymous.newPage(), request: anonymous.request };
+  world = { signalId, trajectoryId, targetUserId, year: new Date().getFullYear() };
+  await staff.context.close();
+});
+
+test.afterAll(async () => {
+  for (const session of Object.values(sessions)) await session.context.close();
+});
+
+async function expectRefused(response: APIResponse, actor: Actor, what: string): Promise<void> {
+  const body = await response.text();
+  const status = response.status();
+  if (actor === "anonymous" && (status === 302 || status === 303)) {
+    expect(response.headers()["location"], what).toMatch(/^\/login(\?|$)/);
+  } else {
+    expect([403, 404], `${what}: ${status}`).toContain(status);
+  }
+  for (const text of [...RECORD_TEXT, ...CSRF_REFUSALS]) expect(body, what).not.toContain(text);
+}
+
+test("the intermediary opens every route: the route list names real pages", async () => {
+  for (const route of ROUTES) {
+    if (route.get === false || !route.allowed.includes("intermediary")) continue;
+    const path = route.path(world);
+    const response = await sessions.intermediary.request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(200);
+  }
+  const detail = await (await sessions.intermediary.request.get(`/signalen/${world.signalId}`)).text();
+  expect(detail).toContain(CONFIDENTIAL.signalSummary);
+});
+
+for (const route of ROUTES) {
+  const label = route.path({ signalId: 0, trajectoryId: 0, targetUserId: 0, year: 0 }).replace(/\/0(?=\/|$|\.)/g, "/<id>");
+  test(`${label}: refused to every actor that must not reach it`, async () => {
+    const path = route.path(world);
+    for (const actor of ACTORS) {
+      const { request } = sessions[actor];
+      if (route.allowed.includes(actor)) {
+        if (route.withoutRecord?.includes(actor)) {
+          const response = await request.get(path);
+          expect(response.status(), `${actor} GET ${path}`).toBe(200);
+          const body = await response.text();
+          for (const text of RECORD_TEXT) expect(body, `${actor} GET ${path}`).not.toContain(text);
+        }
+        continue;
+      }
+      if (route.get !== false) await expectRefused(await request.get(path, { maxRedirects: 0 }), actor, `${actor} GET ${path}`);
+      if (route.post) {
+        const token = await csrfToken(request, actor === "anonymous" ? "/login" : "/");
+        await expectRefused(await postForm(request, path, route.post, { csrf: token }), actor, `${actor} POST ${path}`);
+      }
+    }
+  });
+}
+
+test("nothing the refused posts asked for happened", async () => {
+  const users = await (await sessions.admin.request.get("/beheer/gebruikers")).text();
+  expect(users).not.toContain(ATTEMPT_EMAIL);
+  const signal = await (await sessions.intermediary.request.get(`/signalen/${world.signalId}`)).text();
+  expect(signal).not.toContain(ATTEMPT);
+  const trajectory = await (await sessions.intermediary.request.get(`/trajecten/${world.trajectoryId}`)).text();
+  expect(trajectory).not.toContain(ATTEMPT);
+  const target = await (await sessions.admin.request.get(`/beheer/gebruikers/${world.targetUserId}`)).text();
+  expect(target).not.toContain("Uitgeschakeld");
+});
