@@ -1,20 +1,25 @@
 import { parseArgs } from "node:util";
-import { isReportYear, MAX_REPORT_YEAR, MIN_REPORT_YEAR, type Cell, type YearReport } from "~/domain/report";
+import { isReportYear, MAX_REPORT_YEAR, MIN_REPORT_YEAR } from "~/domain/report";
+import { formatCount, formatShare } from "~/domain/report-format";
+import type { PublishedCell, PublishedReport } from "~/domain/report-suppression";
 import { REQUESTER_TYPE_LABELS, TOPIC_LABELS } from "~/domain/signal-codes";
 import { yearReport } from "~/models/report.server";
+import { publication } from "~/models/report-publication.server";
 import { prepareDatabase } from "~/utils/boot.server";
 import { closeDb } from "~/utils/db.server";
 
 /** Exit code for wrong usage, kept apart from 1 (the report itself failed) so scripts can tell the two apart. */
 const USAGE = 2;
-const USAGE_TEXT = "Gebruik: npm run report -- --year <jaar> [--json]";
+const USAGE_TEXT = "Gebruik: npm run report -- --year <jaar> [--json] [--published]";
 
-function parseYear(args: string[]): { year: number; json: boolean } | { error: string } {
-  let values: { year?: string; json?: boolean };
+type Options = { year: number; json: boolean; published: boolean };
+
+function parseYear(args: string[]): Options | { error: string } {
+  let values: { year?: string; json?: boolean; published?: boolean };
   try {
     ({ values } = parseArgs({
       args,
-      options: { year: { type: "string" }, json: { type: "boolean", default: false } },
+      options: { year: { type: "string" }, json: { type: "boolean", default: false }, published: { type: "boolean", default: false } },
       strict: true,
       allowPositionals: false,
     }));
@@ -27,37 +32,42 @@ function parseYear(args: string[]): { year: number; json: boolean } | { error: s
   if (!isReportYear(year)) {
     return { error: `Ongeldig jaar "${values.year}": geef een jaar van ${MIN_REPORT_YEAR} tot en met ${MAX_REPORT_YEAR}.` };
   }
-  return { year, json: values.json ?? false };
+  return { year, json: values.json ?? false, published: values.published ?? false };
 }
 
-function percent(cell: Cell): string {
-  return `${Math.round(cell.share * 100)}%`;
-}
-
-function lines<Code extends string>(cells: Record<Code, Cell>, labels: Record<Code, string>): string[] {
-  return Object.entries<Cell>(cells)
-    .filter(([, cell]) => cell.count > 0)
+function lines(cells: Record<string, PublishedCell>, labels: Readonly<Record<string, string>>, threshold: number): string[] {
+  return Object.entries(cells)
+    .filter(([, cell]) => cell.count !== 0)
     .map(([code, cell]) => {
       // A code outside the known list still gets a line, under its code.
-      const label = (labels as Record<string, string>)[code] ?? code;
-      return `  ${label}: ${percent(cell)} (${cell.count})`;
+      const label = labels[code] ?? code;
+      return `  ${label}: ${formatShare(cell.share)} (${formatCount(cell.count, threshold)})`;
     });
 }
 
-function summary(report: YearReport): string {
+function summary(report: PublishedReport, threshold: number): string {
   const { signals } = report;
   const out = [`Jaarrapportage ${report.year}`, `Vragen en signalen: ${signals.total}`];
   if (signals.total > 0) {
     out.push(
-      `Over een komende of lopende aanbesteding of een nog te sluiten contract: ${percent(signals.tenderRelated)} (${signals.tenderRelated.count})`,
+      `Over een komende of lopende aanbesteding of een nog te sluiten contract: ${formatShare(signals.tenderRelated.share)} (${formatCount(signals.tenderRelated.count, threshold)})`,
       "Afkomstig van:",
-      ...lines(signals.byRequesterType, REQUESTER_TYPE_LABELS),
+      ...lines(signals.byRequesterType, REQUESTER_TYPE_LABELS, threshold),
       "Soort vraag:",
-      ...lines(signals.byTopic, TOPIC_LABELS),
+      ...lines(signals.byTopic, TOPIC_LABELS, threshold),
     );
   }
   out.push("Het volledige overzicht: voeg --json toe.");
   return `${out.join("\n")}\n`;
+}
+
+/**
+ * --published prints the latest published version exactly as readers got it (frozen, suppressed); there is no
+ * suppressed version of a year nobody published, so that is an error rather than a guess at the settings.
+ */
+function publishedReport(year: number): { report: PublishedReport; threshold: number } | null {
+  const latest = publication(year);
+  return latest ? { report: latest.report, threshold: latest.threshold } : null;
 }
 
 function main(): number {
@@ -68,8 +78,12 @@ function main(): number {
   }
   try {
     prepareDatabase();
-    const report = yearReport(parsed.year);
-    process.stdout.write(parsed.json ? `${JSON.stringify(report, null, 2)}\n` : summary(report));
+    const chosen = parsed.published ? publishedReport(parsed.year) : { report: yearReport(parsed.year), threshold: 0 };
+    if (!chosen) {
+      process.stderr.write(`Over ${parsed.year} is nog geen rapportage gepubliceerd. Publiceer een versie op /rapportage/${parsed.year}.\n`);
+      return 1;
+    }
+    process.stdout.write(parsed.json ? `${JSON.stringify(chosen.report, null, 2)}\n` : summary(chosen.report, chosen.threshold));
     return 0;
   } catch (error) {
     process.stderr.write(`De rapportage kon niet worden gemaakt: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -5,6 +5,8 @@ import {
   isReportYear,
   NO_TRAJECTORIES,
   shareOf,
+  foldSignalCounts,
+  type SignalCombination,
   type SignalCounts,
   type TrajectoryCounts,
   type YearReport,
@@ -290,5 +292,44 @@ describe("buildTrajectoriesReport", () => {
       suppressed: [],
     };
     expect(Object.keys(report)).toEqual(["year", "signals", "trajectories", "suppressed"]);
+  });
+});
+
+describe("foldSignalCounts", () => {
+  const row = (overrides: Partial<SignalCombination>): SignalCombination => ({
+    requesterType: "provider",
+    topic: "strategy_advice",
+    phase: "running_tender",
+    channel: "email",
+    region: "JZ01",
+    month: "2021-01",
+    count: 1,
+    ...overrides,
+  });
+
+  it("adds every combination to one code per dimension, so each dimension sums to the total", () => {
+    const counts = foldSignalCounts(
+      [
+        row({ count: 3 }),
+        row({ requesterType: "municipality", phase: "none", month: "2021-02", count: 2 }),
+        row({ topic: "gdpr", phase: "contracting", region: "JZ02", channel: "phone", count: 5 }),
+      ],
+      { admin_burden: 4 },
+      ["upcoming_tender", "running_tender", "contracting"],
+    );
+    expect(counts.total).toBe(10);
+    expect(counts.tenderRelated).toBe(8);
+    expect(counts.byRequesterType).toEqual({ provider: 8, municipality: 2 });
+    expect(counts.byTopic).toEqual({ strategy_advice: 5, gdpr: 5 });
+    expect(counts.byPhase).toEqual({ running_tender: 3, none: 2, contracting: 5 });
+    expect(counts.byChannel).toEqual({ email: 5, phone: 5 });
+    expect(counts.byRegion).toEqual({ JZ01: 5, JZ02: 5 });
+    expect(counts.byMonth).toEqual({ "2021-01": 8, "2021-02": 2 });
+    expect(counts.byTrigger).toEqual({ admin_burden: 4 });
+  });
+
+  it("keeps a stored value outside the code lists, and counts nothing for an empty year", () => {
+    expect(foldSignalCounts([row({ topic: "onbekend", count: 2 })], {}, []).byTopic).toEqual({ onbekend: 2 });
+    expect(foldSignalCounts([], {}, ["contracting"])).toMatchObject({ total: 0, tenderRelated: 0, byTopic: {} });
   });
 });

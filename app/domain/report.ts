@@ -79,6 +79,51 @@ export type SignalCounts = {
   byMonth: Counts;
 };
 
+/** How many signals of the year share one combination of the grouped columns; month is "YYYY-MM". */
+export type SignalCombination = {
+  requesterType: string;
+  topic: string;
+  phase: string;
+  channel: string;
+  region: string;
+  month: string;
+  count: number;
+};
+
+/**
+ * Every dimension's counts from one list of combinations: each combination adds its count to one code per dimension,
+ * so the dimensions add up to the total by construction. Tender-related is the sum over the tender phases, so the
+ * two can never disagree.
+ */
+export function foldSignalCounts(
+  combinations: readonly SignalCombination[],
+  byTrigger: Counts,
+  tenderPhases: readonly string[],
+): SignalCounts {
+  const tally = () => new Map<string, number>();
+  const maps = { requesterType: tally(), topic: tally(), phase: tally(), channel: tally(), region: tally(), month: tally() };
+  let total = 0;
+  for (const row of combinations) {
+    total += row.count;
+    for (const key of Object.keys(maps) as (keyof typeof maps)[]) {
+      const map = maps[key];
+      map.set(row[key], (map.get(row[key]) ?? 0) + row.count);
+    }
+  }
+  const byPhase = Object.fromEntries(maps.phase);
+  return {
+    total,
+    tenderRelated: tenderPhases.reduce((sum, phase) => sum + (byPhase[phase] ?? 0), 0),
+    byRequesterType: Object.fromEntries(maps.requesterType),
+    byTopic: Object.fromEntries(maps.topic),
+    byPhase,
+    byTrigger,
+    byChannel: Object.fromEntries(maps.channel),
+    byRegion: Object.fromEntries(maps.region),
+    byMonth: Object.fromEntries(maps.month),
+  };
+}
+
 /** received_on is compared as text, which only orders correctly while every year has four digits. */
 export const MIN_REPORT_YEAR = 1900;
 export const MAX_REPORT_YEAR = 2999;

@@ -1,5 +1,5 @@
 import { and, asc, count, countDistinct, eq, gte, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
-import { alias, unionAll, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
+import { alias, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { escalations, regions, signals, signalTriggers, trajectories, trajectoryMunicipalities } from "../../db/schema";
 import { DomainError } from "~/domain/errors";
 import {
@@ -9,15 +9,14 @@ import {
   MAX_REPORT_YEAR,
   MIN_REPORT_YEAR,
   NO_TRAJECTORIES,
+  foldSignalCounts,
   type Counts,
+  type SignalCombination,
   type TrajectoryCounts,
   type YearReport,
 } from "~/domain/report";
 import { TENDER_PHASES } from "~/domain/signal-codes";
 import { db } from "~/utils/db.server";
-
-type Dimension = "total" | "requesterType" | "topic" | "phase" | "trigger" | "channel" | "region" | "month";
-type CountRow = { dimension: Dimension; code: string; count: number };
 
 /**
  * The full year report for staff: every status counts (closed signals and those taken into a trajectory were still
@@ -27,61 +26,49 @@ export function yearReport(year: number): YearReport {
   if (!isReportYear(year)) {
     throw new DomainError("REPORT.YEAR", `Kies een jaar tussen ${MIN_REPORT_YEAR} en ${MAX_REPORT_YEAR}.`, "year");
   }
-  const rows = countSignals(year);
-  const countsOf = (dimension: Dimension): Counts =>
-    Object.fromEntries(rows.filter((row) => row.dimension === dimension).map((row) => [row.code, row.count]));
-  const byPhase = countsOf("phase");
-  // Derived from the phase counts rather than counted again, so the two can never disagree.
-  const tenderRelated = TENDER_PHASES.reduce((sum, phase) => sum + (byPhase[phase] ?? 0), 0);
-  const signalsReport = buildSignalsReport(
-    {
-      total: countsOf("total")[""] ?? 0,
-      tenderRelated,
-      byRequesterType: countsOf("requesterType"),
-      byTopic: countsOf("topic"),
-      byPhase,
-      byTrigger: countsOf("trigger"),
-      byChannel: countsOf("channel"),
-      byRegion: countsOf("region"),
-      byMonth: countsOf("month"),
-    },
-    activeRegionCodes(),
-    year,
-  );
+  const counts = foldSignalCounts(countSignalCombinations(year), countTriggers(year), TENDER_PHASES);
+  const signalsReport = buildSignalsReport(counts, activeRegionCodes(), year);
   const trajectoriesReport = buildTrajectoriesReport(countTrajectories(year));
   return { year, signals: signalsReport, trajectories: trajectoriesReport, suppressed: [] };
 }
 
-/**
- * One statement: a GROUP BY per dimension, glued with UNION ALL into (dimension, code, count) rows. Grouping by the
- * stored value (instead of summing per known code) means a value outside the code lists is still counted and shows
- * up in the report rather than silently making the parts not add up to the total.
- */
-function countSignals(year: number): CountRow[] {
-  // A plain range on the text column lets SQLite use signals_received_idx; strftime() on the column would not.
-  const inYear = and(gte(signals.receivedOn, `${year}-01-01`), lt(signals.receivedOn, `${year + 1}-01-01`));
-  // The label travels as a bound parameter; every branch must yield the same (dimension, code, count) columns.
-  const label = (dimension: Dimension) => sql<Dimension>`${dimension}`;
-  const grouped = (dimension: Dimension, expression: AnySQLiteColumn | SQL) => {
-    const code = sql<string>`${expression}`;
-    return db().select({ dimension: label(dimension), code, count: count() }).from(signals).where(inYear).groupBy(code);
-  };
+// A plain range on the text column lets SQLite read signals_report_idx; strftime() on the column would not.
+const inYear = (year: number) => and(gte(signals.receivedOn, `${year}-01-01`), lt(signals.receivedOn, `${year + 1}-01-01`));
 
-  return unionAll(
-    db().select({ dimension: label("total"), code: sql<string>`''`, count: count() }).from(signals).where(inYear),
-    grouped("requesterType", signals.requesterType),
-    grouped("topic", signals.topic),
-    grouped("phase", signals.procurementPhase),
-    grouped("channel", signals.channel),
-    grouped("region", signals.regionCode),
-    grouped("month", sql`substr(${signals.receivedOn}, 1, 7)`),
-    db()
-      .select({ dimension: label("trigger"), code: sql<string>`${signalTriggers.trigger}`, count: count() })
-      .from(signalTriggers)
-      .innerJoin(signals, eq(signals.id, signalTriggers.signalId))
-      .where(inYear)
-      .groupBy(signalTriggers.trigger),
-  ).all();
+/**
+ * One pass over the year: a count per combination of the grouped columns, read from the covering index
+ * signals_report_idx. Every dimension is folded from these rows in memory (foldSignalCounts), which is several times
+ * faster than one GROUP BY per dimension, each of which would read the year again. Grouping by the stored values
+ * means a value outside the code lists is still counted rather than silently making the parts not add up.
+ */
+function countSignalCombinations(year: number): SignalCombination[] {
+  const month = sql<string>`substr(${signals.receivedOn}, 1, 7)`;
+  return db()
+    .select({
+      requesterType: signals.requesterType,
+      topic: signals.topic,
+      phase: signals.procurementPhase,
+      channel: signals.channel,
+      region: signals.regionCode,
+      month,
+      count: count(),
+    })
+    .from(signals)
+    .where(inYear(year))
+    .groupBy(signals.requesterType, signals.topic, signals.procurementPhase, signals.channel, signals.regionCode, month)
+    .all();
+}
+
+/** Triggers live in their own table (a signal may name several), so they are counted in a second, joined pass. */
+function countTriggers(year: number): Counts {
+  const rows = db()
+    .select({ trigger: signalTriggers.trigger, count: count() })
+    .from(signalTriggers)
+    .innerJoin(signals, eq(signals.id, signalTriggers.signalId))
+    .where(inYear(year))
+    .groupBy(signalTriggers.trigger)
+    .all();
+  return Object.fromEntries(rows.map((row) => [row.trigger, row.count]));
 }
 
 /**

@@ -4,6 +4,7 @@ const benchName = process.argv[2] ?? "signals";
 const benches: Record<string, () => Promise<unknown>> = {
   signals: () => import("./signals"),
   portal: () => import("./portal"),
+  report: () => import("./report"),
 };
 const bench = benches[benchName];
 if (!bench) {

@@ -1,0 +1,122 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTempDatabase } from "../../test/unit/temp-database";
+import { auditLog, signals } from "../../db/schema";
+import { prepareDatabase } from "~/utils/boot.server";
+import { db } from "~/utils/db.server";
+import {
+  latestNarrative,
+  liveReport,
+  narrativeVersion,
+  narrativeVersions,
+  publication,
+  publications,
+  publishReport,
+  reportThreshold,
+  saveNarrative,
+  setReportThreshold,
+} from "./report-publication.server";
+
+const databasePath = useTempDatabase();
+const actor = { userId: null, clientAddress: "test" };
+
+function addSignals(year: number, count: number, overrides: Partial<typeof signals.$inferInsert> = {}): void {
+  db()
+    .insert(signals)
+    .values(
+      Array.from({ length: count }, (_, i) => ({
+        receivedOn: `${year}-${String((i % 12) + 1).padStart(2, "0")}-10`,
+        channel: "email" as const,
+        requesterType: "provider" as const,
+        referredBy: "direct" as const,
+        regionCode: "JZ01",
+        topic: "strategy_advice" as const,
+        procurementPhase: "running_tender" as const,
+        procedure: "unknown" as const,
+        funding: "unknown" as const,
+        ...overrides,
+      })),
+    )
+    .run();
+}
+
+beforeAll(() => {
+  prepareDatabase();
+  addSignals(2021, 40);
+  addSignals(2021, 3, { requesterType: "municipality", topic: "gdpr", regionCode: "JZ02" });
+  addSignals(2020, 12);
+});
+
+describe("narrative versions", () => {
+  it("saves every change as a new version and keeps the earlier ones", () => {
+    expect(latestNarrative(2021)).toBeNull();
+    const text = { introduction: "Inleiding", threads: "", conclusions: "" };
+    expect(saveNarrative(2021, text, actor)).toBe(1);
+    expect(saveNarrative(2021, text, actor)).toBe(1);
+    expect(saveNarrative(2021, { ...text, threads: "Rode draad" }, actor)).toBe(2);
+    expect(latestNarrative(2021)).toMatchObject({ version: 2, threads: "Rode draad" });
+    expect(narrativeVersion(2021, 1)).toEqual(text);
+    expect(narrativeVersions(2021).map((v) => v.version)).toEqual([2, 1]);
+    expect(latestNarrative(2020)).toBeNull();
+  });
+});
+
+describe("publishing", () => {
+  it("refuses a threshold outside the allowed range and keeps the old one", () => {
+    expect(reportThreshold()).toBe(5);
+    expect(() => setReportThreshold(1, actor)).toThrow(/drempel/);
+    expect(reportThreshold()).toBe(5);
+  });
+
+  it("freezes suppressed figures, comparison and narrative as numbered versions", () => {
+    expect(() => publishReport(1999, { showRegions: false }, actor)).toThrow(/geen cijfers/);
+    expect(publishReport(2021, { showRegions: false }, actor)).toBe(1);
+    const first = publication(2021, 1)!;
+    expect(first.report.signals.total).toBe(43);
+    expect(first.report.signals.byRequesterType.municipality).toEqual({ count: null, share: null });
+    expect(first.report.signals.byRegion).toEqual({});
+    expect(first.report.suppressed).toContain("signals.byRequesterType.municipality");
+    expect(first.previous?.signals.total).toBe(12);
+    expect(first.narrative).toMatchObject({ version: 2, threads: "Rode draad" });
+    expect(first.publication).toMatchObject({ version: 1 });
+    expect(first.threshold).toBe(5);
+
+    // Later records and a new threshold change the working view, never a publication.
+    addSignals(2021, 10, { requesterType: "municipality" });
+    setReportThreshold(3, actor);
+    expect(liveReport(2021).report.signals.total).toBe(53);
+    expect(publication(2021, 1)!.report.signals.total).toBe(43);
+
+    expect(publishReport(2021, { showRegions: true }, actor)).toBe(2);
+    const second = publication(2021)!;
+    expect(second.publication?.version).toBe(2);
+    expect(second.threshold).toBe(3);
+    expect(second.report.signals.byRequesterType.municipality?.count).toBe(13);
+    expect(second.report.signals.byRegion.JZ01?.count).toBe(50);
+    expect(publications(2021).map((p) => p.version)).toEqual([2, 1]);
+    expect(publication(2021, 9)).toBeNull();
+  });
+
+  it("records narrative saves, threshold changes and publications in the audit log", () => {
+    const actions = db().select().from(auditLog).all().map((entry) => entry.action);
+    expect(actions.filter((action) => action === "report.narrative_saved")).toHaveLength(2);
+    expect(actions.filter((action) => action === "report.published")).toHaveLength(2);
+    expect(actions.filter((action) => action === "report.threshold_changed")).toHaveLength(1);
+  });
+
+  it("npm run report -- --published prints the latest publication as readers got it", { timeout: 30_000 }, () => {
+    const run = (args: string[]) =>
+      spawnSync("npx", ["tsx", "app/cli/report.ts", ...args], {
+        cwd: path.resolve(import.meta.dirname, "../.."),
+        env: { ...process.env, DATABASE_PATH: databasePath, SESSION_SECRET: "", DATA_KEY: "" },
+        encoding: "utf8",
+      });
+    const published = run(["--year", "2021", "--json", "--published"]);
+    expect(published.status).toBe(0);
+    expect(JSON.parse(published.stdout)).toEqual(publication(2021)!.report);
+    const none = run(["--year", "2020", "--json", "--published"]);
+    expect(none.status).toBe(1);
+    expect(none.stderr).toContain("nog geen rapportage gepubliceerd");
+  });
+});

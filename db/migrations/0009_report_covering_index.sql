@@ -1,0 +1,1 @@
+CREATE INDEX `signals_report_idx` ON `signals` (`received_on`,`requester_type`,`topic`,`procurement_phase`,`channel`,`region_code`);
