@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildSignalsReport, buildTrajectoriesReport, NO_TRAJECTORIES, type YearReport } from "./report";
+import { TRAJECTORY_COUNTS_2021 } from "./__fixtures__/report-2021";
+import { buildSignalsReport, buildTrajectoriesReport, type YearReport } from "./report";
 import { REGIONS_WITHHELD, suppressReport } from "./report-suppression";
 
 function reportWith(): YearReport {
@@ -18,22 +19,7 @@ function reportWith(): YearReport {
     ["JZ01", "JZ02", "JZ03"],
     2021,
   );
-  const trajectories = buildTrajectoriesReport({
-    ...NO_TRAJECTORIES,
-    total: 14,
-    regions: 14,
-    forcesBundled: 13,
-    jointVision: 11,
-    cooperativeFormed: 2,
-    contractWon: 1,
-    contractsAwardedTotal: 15,
-    municipalitiesConsulted: 10,
-    visionAdapted: 8,
-    escalated: 3,
-    legal: 1,
-    council: 1,
-    publicity: 1,
-  });
+  const trajectories = buildTrajectoriesReport(TRAJECTORY_COUNTS_2021);
   return { year: 2021, signals, trajectories, suppressed: [] };
 }
 

@@ -11,6 +11,7 @@ import {
   type TrajectoryCounts,
   type YearReport,
 } from "./report";
+import { TRAJECTORY_COUNTS_2021 } from "./__fixtures__/report-2021";
 import { CHANNELS, PHASES, REQUESTER_TYPES, TOPICS, TRIGGERS } from "./signal-codes";
 
 const none: SignalCounts = {
@@ -184,22 +185,7 @@ describe("buildSignalsReport", () => {
   });
 });
 
-/** The trajectory figures of DESIGN.md (the 2021 report). */
-const trajectories2021: TrajectoryCounts = {
-  total: 14,
-  regions: 14,
-  forcesBundled: 13,
-  jointVision: 11,
-  cooperativeFormed: 2,
-  contractWon: 1,
-  contractsAwardedTotal: 15,
-  municipalitiesConsulted: 10,
-  visionAdapted: 8,
-  escalated: 3,
-  legal: 1,
-  council: 1,
-  publicity: 1,
-};
+const trajectories2021 = TRAJECTORY_COUNTS_2021;
 
 describe("buildTrajectoriesReport", () => {
   it("reproduces DESIGN.md's example document, keys in its order", () => {

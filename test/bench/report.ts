@@ -1,9 +1,9 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { CHANNELS, PHASES, REQUESTER_TYPES, TOPICS, TRIGGERS } from "~/domain/signal-codes";
+import { benchDatabase, percentiles, seededRandom, time } from "./measure";
 
 /**
  * npm run bench -- report: the year report over 1,000,000 signals spread over ten years (BENCH_SIGNALS to change),
@@ -13,10 +13,7 @@ import { CHANNELS, PHASES, REQUESTER_TYPES, TOPICS, TRIGGERS } from "~/domain/si
  */
 const COUNT = Number(process.env.BENCH_SIGNALS ?? 1_000_000);
 const YEAR = 2021;
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rode-draad-bench-report-"));
-process.env.DATABASE_PATH = path.join(dir, "bench.db");
-delete process.env.SESSION_SECRET;
-delete process.env.DATA_KEY;
+const database = benchDatabase("report");
 
 const { prepareDatabase } = await import("~/utils/boot.server");
 const { db } = await import("~/utils/db.server");
@@ -25,26 +22,7 @@ const { yearReport } = await import("~/models/report.server");
 prepareDatabase();
 const client = db().$client;
 
-let seed = 7;
-function random(): number {
-  seed = (seed * 1103515245 + 12345) % 2 ** 31;
-  return seed / 2 ** 31;
-}
-function pick<T>(items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)] as T;
-}
-
-function time<T>(fn: () => T): number {
-  const started = performance.now();
-  fn();
-  return performance.now() - started;
-}
-
-function percentiles(samples: number[]): { p50: number; p95: number; text: string } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-  return { p50: at(50), p95: at(95), text: `p50 ${at(50).toFixed(1)} ms, p95 ${at(95).toFixed(1)} ms (${samples.length} runs)` };
-}
+const { random, pick } = seededRandom(7);
 
 const regions = client.prepare("select code from regions where active = 1").all() as { code: string }[];
 const insertSignal = client.prepare(
@@ -103,8 +81,8 @@ const RUNS = 20;
 // One untimed run of each, so every variant starts from the same warm page cache.
 yearReport(YEAR);
 raw();
-const app = percentiles(Array.from({ length: RUNS }, () => time(() => yearReport(YEAR))));
-const handWritten = percentiles(Array.from({ length: RUNS }, () => time(raw)));
+const app = percentiles(Array.from({ length: RUNS }, () => time(() => yearReport(YEAR)).ms));
+const handWritten = percentiles(Array.from({ length: RUNS }, () => time(raw).ms));
 const total = yearReport(YEAR).signals.total;
 process.stdout.write(`report JSON ${YEAR} (${total.toLocaleString("nl-NL")} signals that year): ${app.text}\n`);
 process.stdout.write(`raw SQL aggregate on the same file: ${handWritten.text}\n`);
@@ -113,7 +91,7 @@ process.stdout.write(
 );
 
 client.close();
-fs.rmSync(dir, { recursive: true, force: true });
+database.remove();
 
 /**
  * Client JavaScript per page from the build manifest: what a browser downloads for the report page beside the inbox,

@@ -1,0 +1,37 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+
+/**
+ * What the benchmarks share: a temporary database the app's modules will open (call before importing them), a
+ * seeded generator so every run measures the same data, and timing with percentiles.
+ */
+export function benchDatabase(name: string): { dir: string; remove: () => void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `rode-draad-bench-${name}-`));
+  process.env.DATABASE_PATH = path.join(dir, "bench.db");
+  delete process.env.SESSION_SECRET;
+  delete process.env.DATA_KEY;
+  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function seededRandom(seed: number): { random: () => number; pick: <T>(items: readonly T[]) => T } {
+  let state = seed;
+  const random = () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+  return { random, pick: <T>(items: readonly T[]) => items[Math.floor(random() * items.length)] as T };
+}
+
+export function time<T>(fn: () => T): { ms: number; value: T } {
+  const started = performance.now();
+  const value = fn();
+  return { ms: performance.now() - started, value };
+}
+
+export function percentiles(samples: number[]): { p50: number; p95: number; text: string } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+  return { p50: at(50), p95: at(95), text: `p50 ${at(50).toFixed(1)} ms, p95 ${at(95).toFixed(1)} ms (${samples.length} runs)` };
+}
