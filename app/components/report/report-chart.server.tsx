@@ -14,6 +14,9 @@ import { reportTables, type ReportTable } from "~/domain/report-tables";
 const WIDTH = 680;
 const BAR = 26;
 const FILL = "#1d3f6e";
+/** What fits the 300 px label column at 12 px; the table under the chart has the full label. */
+const MAX_LABEL = 44;
+const shortLabel = (label: string) => (label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1).trimEnd()}…` : label);
 
 function ReportChart({ table, threshold }: { table: ReportTable; threshold: number }) {
   const data = table.rows.map((row) => ({ label: row.label, value: row.count ?? 0, shown: formatCount(row.count, threshold) }));
@@ -33,7 +36,7 @@ function ReportChart({ table, threshold }: { table: ReportTable; threshold: numb
     <BarChart width={WIDTH} height={data.length * BAR + 40} data={data} layout="vertical" margin={{ top: 4, right: 56, bottom: 4, left: 8 }}>
         <CartesianGrid horizontal={false} stroke="#c8c8c8" />
         <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12, fill: "#222" }} />
-        <YAxis type="category" dataKey="label" width={300} tick={{ fontSize: 12, fill: "#222" }} interval={0} />
+        <YAxis type="category" dataKey="label" width={300} tick={{ fontSize: 12, fill: "#222" }} interval={0} tickFormatter={shortLabel} />
         <Bar dataKey="value" fill={FILL} isAnimationActive={false} barSize={16}>
           <LabelList dataKey="shown" position="right" style={{ fontSize: 12, fill: "#222" }} />
         </Bar>
