@@ -71,12 +71,13 @@ const ROLE_INTROS: RoleIntro[] = [
   {
     role: "intermediary",
     title: "Als intermediair",
-    body: "U legt vragen en signalen vast, classificeert ze en begeleidt regionale bemiddelingstrajecten. Het jaarrapport volgt in een volgende versie.",
+    body: "U legt vragen en signalen vast, classificeert ze, begeleidt regionale bemiddelingstrajecten en schrijft en publiceert het jaarrapport rode draden.",
     links: [
       { to: "/signalen", label: "Alle signalen" },
       { to: "/signalen/import", label: "Signalen importeren (CSV)" },
       { to: "/trajecten", label: "Bemiddelingstrajecten" },
       { to: "/lessen", label: "Geleerde lessen" },
+      { to: "/rapportage", label: "Jaarrapportage" },
       { to: "/wachtwoord", label: "Uw wachtwoord wijzigen" },
     ],
   },
@@ -99,7 +100,7 @@ const ROLE_INTROS: RoleIntro[] = [
     role: "reader",
     title: "Als lezer",
     body: "U ziet gepubliceerde jaarrapporten met geaggregeerde cijfers. Kleine aantallen zijn daarin afgeschermd.",
-    links: [],
+    links: [{ to: "/rapportage", label: "Gepubliceerde jaarrapporten" }],
   },
 ];
 
