@@ -11,10 +11,11 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm } from "~/utils/form.server";
 import { notFound, requireUser } from "~/utils/guard.server";
 import { actorOf } from "~/utils/request.server";
+import { declaredLargerThan } from "~/utils/upload.server";
 
 export const meta: MetaFunction = () => [{ title: "CBS-tabel laden · Rode Draad" }];
 
-const MAX_BYTES = 5 * 1024 * 1024;
+const MAX_MEGABYTES = 5;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, ["admin"]);
@@ -32,7 +33,7 @@ const schema = z.discriminatedUnion("intent", [
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireUser(request, ["admin"]);
-  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_BYTES) {
+  if (declaredLargerThan(request, MAX_MEGABYTES)) {
     return data({ error: "Het bestand is groter dan 5 MB. Is dit wel de tabel met gemeenten en jeugdregio's?" }, { status: 413 });
   }
   const { submission } = await readForm(request, schema);

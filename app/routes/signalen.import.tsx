@@ -21,10 +21,11 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm } from "~/utils/form.server";
 import { notFound, requireUser } from "~/utils/guard.server";
 import { actorOf } from "~/utils/request.server";
+import { declaredLargerThan } from "~/utils/upload.server";
 
 export const meta: MetaFunction = () => [{ title: "Signalen importeren · Rode Draad" }];
 
-const MAX_BYTES = 20 * 1024 * 1024;
+const MAX_MEGABYTES = 20;
 
 function previewOf(uploadId: string | null, userId: number) {
   if (!uploadId) return null;
@@ -60,7 +61,7 @@ const schema = z.discriminatedUnion("intent", [
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, ["intermediary"]);
-  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_BYTES) {
+  if (declaredLargerThan(request, MAX_MEGABYTES)) {
     return data({ error: "Het bestand is groter dan 20 MB. Splits het in delen." }, { status: 413 });
   }
   const { submission } = await readForm(request, schema);

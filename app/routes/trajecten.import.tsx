@@ -13,8 +13,11 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm } from "~/utils/form.server";
 import { notFound, requireUser } from "~/utils/guard.server";
 import { actorOf } from "~/utils/request.server";
+import { declaredLargerThan } from "~/utils/upload.server";
 
 export const meta: MetaFunction = () => [{ title: "Trajecten importeren · Rode Draad" }];
+
+const MAX_MEGABYTES = 5;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["intermediary"]);
@@ -38,6 +41,9 @@ const schema = z.discriminatedUnion("intent", [
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, ["intermediary"]);
+  if (declaredLargerThan(request, MAX_MEGABYTES)) {
+    return data({ error: `Het bestand is groter dan ${MAX_MEGABYTES} MB. Splits het in delen.` }, { status: 413 });
+  }
   const { submission } = await readForm(request, schema);
   if (submission.status !== "success") return data({ error: "Kies een CSV-bestand om te importeren." }, { status: 400 });
   const value = submission.value;

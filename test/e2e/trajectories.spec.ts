@@ -237,6 +237,9 @@ test("trajectories already running are brought in from trajectories.csv: preview
   await expect(page.getByRole("table", { name: "Fouten per regel en kolom" })).toContainText("municipalities_consulted");
   await expectAccessible(page);
 
+  await upload(`${header}\n${"x".repeat(6 * 1024 * 1024)}`);
+  await expect(page.getByRole("alert")).toContainText("groter dan 5 MB");
+
   await upload([header, "IMP-1,JZ09,2021-10-01,,active,forces_bundled,council,,,,3,Zaanstreek: lopend traject", "IMP-2,JZ10,2021-03-01,2021-09-30,completed,joint_vision,,,,,5,IJmond: afgerond"].join("\n"));
   await expect(page.getByRole("status")).toContainText("2 trajecten in 2 regio's");
   await page.getByRole("button", { name: "2 trajecten importeren" }).click();
