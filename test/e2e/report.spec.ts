@@ -212,3 +212,17 @@ test("the published report prints to a PDF that holds its figures", async ({ pag
   }
   expect(flat).not.toContain("Uitloggen");
 });
+
+test("a year without records says so, cannot be published, and a malformed year is not found", async ({ page }) => {
+  await asIntermediary(page);
+  await page.goto("/rapportage/2019");
+  await expect(page.getByText("In 2019 zijn geen vragen of signalen vastgelegd.")).toBeVisible();
+  await expect(page.getByText("In 2019 liepen geen bemiddelingstrajecten.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Vergelijking met/ })).toHaveCount(0);
+  await page.getByRole("button", { name: "Versie 1 publiceren" }).click();
+  await expect(page.getByRole("alert")).toContainText("Er zijn voor 2019 geen cijfers om te publiceren.");
+  await expectAccessible(page);
+  expect((await page.request.get("/rapportage/20x1")).status()).toBe(404);
+  expect((await page.request.get("/rapportage/2021/versie/99")).status()).toBe(404);
+  expect((await page.request.get("/rapportage/2021/tabellen.pdf")).status()).toBe(404);
+});
