@@ -1,8 +1,20 @@
+import { ActionButton } from "./form";
 import { Alert } from "./ui/alert";
 import { DataTable } from "./ui/table";
 
-/** The one way an import shows what is wrong with a file: every problem by line and column; nothing was imported. */
-export function ImportIssues({ fileName, issues }: { fileName: string; issues: { line: number; column?: string; message: string }[] }) {
+/**
+ * The one way an import shows what is wrong with a file: every problem by line and column (nothing was imported),
+ * and the way back to choosing another file, which discards the staged upload.
+ */
+export function ImportIssues({
+  fileName,
+  issues,
+  uploadId,
+}: {
+  fileName: string;
+  issues: { line: number; column?: string; message: string }[];
+  uploadId: number;
+}) {
   return (
     <>
       <Alert type="error" title={`${fileName}: ${issues.length} ${issues.length === 1 ? "fout" : "fouten"}`}>
@@ -19,6 +31,9 @@ export function ImportIssues({ fileName, issues }: { fileName: string; issues: {
           { header: "Fout", cell: (i) => i.message },
         ]}
       />
+      <ActionButton intent="discard" label="Ander bestand kiezen">
+        <input type="hidden" name="uploadId" value={uploadId} />
+      </ActionButton>
     </>
   );
 }

@@ -45,15 +45,17 @@ function previousOf(year: number): YearReport | null {
   return hasData(previous) ? previous : null;
 }
 
+function latestNarrativeRow(year: number) {
+  return db().select().from(reportNarratives).where(eq(reportNarratives.year, year)).orderBy(desc(reportNarratives.version)).limit(1).get();
+}
+
+function narrativeOf(row: typeof reportNarratives.$inferSelect): NonNullable<ReportDocument["narrative"]> {
+  return { version: row.version, introduction: row.introduction, threads: row.threads, conclusions: row.conclusions };
+}
+
 export function latestNarrative(year: number): ReportDocument["narrative"] {
-  const row = db()
-    .select()
-    .from(reportNarratives)
-    .where(eq(reportNarratives.year, year))
-    .orderBy(desc(reportNarratives.version))
-    .limit(1)
-    .get();
-  return row ? { version: row.version, introduction: row.introduction, threads: row.threads, conclusions: row.conclusions } : null;
+  const row = latestNarrativeRow(year);
+  return row ? narrativeOf(row) : null;
 }
 
 export function narrativeVersions(year: number) {
@@ -118,11 +120,11 @@ export function publishReport(year: number, options: { showRegions: boolean }, a
       throw new DomainError("REPORT.EMPTY", `Er zijn voor ${year} geen cijfers om te publiceren.`);
     }
     const previous = previousOf(year);
-    const narrative = latestNarrative(year);
+    const narrative = latestNarrativeRow(year);
     const document: FrozenDocument = {
       report: suppressReport(report, suppression),
       previous: previous ? suppressReport(previous, suppression) : null,
-      narrative,
+      narrative: narrative ? narrativeOf(narrative) : null,
       threshold,
       showRegions: options.showRegions,
     };
@@ -132,16 +134,13 @@ export function publishReport(year: number, options: { showRegions: boolean }, a
       .where(eq(reportPublications.year, year))
       .get();
     const version = (last?.version ?? 0) + 1;
-    const narrativeRow = narrative
-      ? tx.select({ id: reportNarratives.id }).from(reportNarratives).where(and(eq(reportNarratives.year, year), eq(reportNarratives.version, narrative.version))).get()
-      : undefined;
     tx.insert(reportPublications)
       .values({
         year,
         version,
         threshold,
         showRegions: options.showRegions,
-        narrativeId: narrativeRow?.id ?? null,
+        narrativeId: narrative?.id ?? null,
         document: JSON.stringify(document),
         publishedBy: actor.userId,
         publishedAt: new Date().toISOString(),

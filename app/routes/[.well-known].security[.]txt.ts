@@ -6,5 +6,5 @@ export function loader() {
   if (!contact) return new Response("Geen beveiligingscontact ingesteld (SECURITY_CONTACT).\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const expires = new Date(Date.now() + 365 * 86_400_000).toISOString();
   const body = [`Contact: ${contact}`, `Expires: ${expires}`, "Preferred-Languages: nl, en", ""].join("\n");
-  return new Response(body, { headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  return new Response(body, { headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }

@@ -19,7 +19,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
       headers: {
         "Content-Type": "application/json; charset=utf-8",
         "Content-Disposition": `attachment; filename="betrokkene-${new Date().toISOString().slice(0, 10)}.json"`,
-        "Cache-Control": "no-store",
       },
     });
   } catch (error) {

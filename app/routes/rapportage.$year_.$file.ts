@@ -16,19 +16,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const format = /^tabellen\.(csv|xlsx)$/.exec(params.file ?? "")?.[1];
   if (year === null || !format) notFound("Dit bestand");
   const versionParam = new URL(request.url).searchParams.get("versie");
-  const staff = user.roles.includes("intermediary");
-  let document;
-  if (versionParam !== null || !staff) {
-    const version = versionParam !== null && /^\d{1,6}$/.test(versionParam) ? Number(versionParam) : undefined;
-    if (versionParam !== null && version === undefined) notFound("Deze versie");
-    document = publication(year, version);
-  } else {
-    document = liveReport(year);
-  }
+  const version = versionParam !== null && /^\d{1,6}$/.test(versionParam) ? Number(versionParam) : undefined;
+  if (versionParam !== null && version === undefined) notFound("Deze versie");
+  const working = versionParam === null && user.roles.includes("intermediary");
+  const document = working ? liveReport(year) : publication(year, version);
   if (!document) notFound("Deze rapportage");
   const tables = reportTables(document.report, document.previous, document.showRegions ? regionNames() : {});
   const suffix = document.publication ? `-versie-${document.publication.version}` : "-werkversie";
-  const headers = { "Cache-Control": "no-store", "Content-Disposition": `attachment; filename="rode-draden-${year}${suffix}.${format}"` };
+  const headers = { "Content-Disposition": `attachment; filename="rode-draden-${year}${suffix}.${format}"` };
   if (format === "xlsx") {
     return new Response(new Uint8Array(await reportTablesXlsx(tables, document.threshold, year)), {
       headers: { ...headers, "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },

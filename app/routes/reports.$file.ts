@@ -12,9 +12,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["intermediary", "reader"]);
   const year = parseReportYear(/^(\d{4})\.json$/.exec(params.file ?? "")?.[1]);
   if (year === null) notFound("Dit rapport");
-  const headers = { "Cache-Control": "no-store" };
-  if (user.roles.includes("intermediary")) return Response.json(yearReport(year), { headers });
+  if (user.roles.includes("intermediary")) return Response.json(yearReport(year));
   const published = publication(year);
   if (!published) notFound(`Een gepubliceerde rapportage over ${year}`);
-  return Response.json(published.report, { headers });
+  return Response.json(published.report);
 }

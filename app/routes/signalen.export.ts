@@ -16,7 +16,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const records = exportRecords(inboxIds(parseInboxFilters(params)), includeSummary);
   audit(actorOf(user, context), "signal.exported", null, { format, count: records.length, withSummary: includeSummary });
   const stamp = new Date().toISOString().slice(0, 10);
-  const headers = { "Cache-Control": "no-store", "Content-Disposition": `attachment; filename="signalen-${stamp}.${format}"` };
+  const headers = { "Content-Disposition": `attachment; filename="signalen-${stamp}.${format}"` };
   if (format === "xlsx") {
     return new Response(new Uint8Array(await toXlsx(records, includeSummary)), {
       headers: { ...headers, "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },

@@ -87,12 +87,7 @@ export default function TrajectoryImportPage() {
           <CsvUploadForm id="trajectories-file" submitLabel="Bestand controleren" />
         </>
       ) : preview.kind === "invalid" ? (
-        <>
-          <ImportIssues fileName={preview.fileName} issues={preview.issues} />
-          <ActionButton intent="discard" label="Ander bestand kiezen">
-            <input type="hidden" name="uploadId" value={preview.id} />
-          </ActionButton>
-        </>
+        <ImportIssues fileName={preview.fileName} issues={preview.issues} uploadId={preview.id} />
       ) : (
         <>
           <Alert type="info" title={`${preview.fileName} is in orde`}>

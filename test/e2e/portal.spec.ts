@@ -154,7 +154,7 @@ test.describe("inert text", () => {
     await page.getByLabel("Bericht aan de intermediair").fill(XSS);
     await page.getByRole("button", { name: "Bericht versturen" }).click();
     await expect(page.getByText(XSS).first()).toBeVisible();
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (window as Window & { __pwned?: number }).__pwned)).toBeUndefined();
 
     const staff = await browser.newContext();
     const staffPage = await staff.newPage();
@@ -164,7 +164,7 @@ test.describe("inert text", () => {
     await staffPage.getByRole("row", { name: /XSS-proef/ }).getByRole("link").click();
     await expect(staffPage.getByRole("region", { name: "Vertrouwelijk" })).toContainText("<script>window.__pwned = 1</script>");
     await expect(staffPage.getByRole("region", { name: "Berichten met de melder" })).toContainText('onerror="window.__pwned = 2"');
-    expect(await staffPage.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await staffPage.evaluate(() => (window as Window & { __pwned?: number }).__pwned)).toBeUndefined();
     await staff.close();
   });
 });

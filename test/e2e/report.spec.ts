@@ -189,14 +189,15 @@ test("publishing freezes a version that readers see with small cells suppressed 
 test("the published report prints to a PDF that holds its figures", async ({ page }) => {
   await asIntermediary(page);
   await page.addInitScript(() => {
-    (window as unknown as { printed: number }).printed = 0;
+    const counted = window as Window & { printed?: number };
+    counted.printed = 0;
     window.print = () => {
-      (window as unknown as { printed: number }).printed += 1;
+      counted.printed = (counted.printed ?? 0) + 1;
     };
   });
   await page.goto("/rapportage/2021/versie/1");
   await page.getByRole("button", { name: "PDF of afdrukken" }).click();
-  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  expect(await page.evaluate(() => (window as Window & { printed?: number }).printed)).toBe(1);
 
   await page.emulateMedia({ media: "print" });
   await expect(page.locator(".rd-header")).toBeHidden();

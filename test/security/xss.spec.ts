@@ -98,7 +98,7 @@ async function expectInert(page: Page, path: string, shown: readonly string[]): 
   const response = await page.goto(path);
   expect(response?.status(), path).toBe(200);
   await page.waitForLoadState("networkidle");
-  expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss), path).toBeUndefined();
+  expect(await page.evaluate(() => (window as Window & { __xss?: unknown }).__xss), path).toBeUndefined();
   const injected = await page.evaluate(() => document.querySelectorAll("img[src='x'], svg[onload], [onerror], [onload], script:not([nonce]):not([src])").length);
   expect(injected, `${path}: injected elements`).toBe(0);
   // Text fields of forms count as shown: their values are text too.
@@ -144,6 +144,6 @@ test("the reporter's follow-up page shows the conversation as text", async ({ pa
   const text = await page.locator("body").innerText();
   expect(text).toContain(P.portalFollowUp);
   expect(text).toContain(P.reply);
-  expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+  expect(await page.evaluate(() => (window as Window & { __xss?: unknown }).__xss)).toBeUndefined();
   expect(await page.evaluate(() => document.querySelectorAll("img[src='x'], svg[onload], [onerror], [onload]").length)).toBe(0);
 });
