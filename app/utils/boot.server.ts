@@ -8,7 +8,7 @@ import { databasePath } from "../../db/client";
 import { migrate } from "./db.server";
 import { env } from "./env.server";
 import { secrets } from "./keys.server";
-import { log } from "./log.server";
+import { exitOnStrayErrors, log } from "./log.server";
 import { purgeExpiredSessions } from "./session.server";
 
 /** Brings the database up to date; also what `npm run db:migrate` does. */
@@ -27,6 +27,7 @@ function applyRetention(): void {
  * instead of surfacing on the first confidential page.
  */
 export function boot(): { host: string; port: number } {
+  exitOnStrayErrors();
   const config = env();
   prepareDatabase();
   secrets();

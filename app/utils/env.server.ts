@@ -35,6 +35,11 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** A configuration value the operator must fix; the message names the variable. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
 let cached: Env | undefined;
 
 /** Validated configuration; a bad value stops the start with the variable's name, never a silent default. */
@@ -43,7 +48,7 @@ export function env(): Env {
     const parsed = envSchema.safeParse(process.env);
     if (!parsed.success) {
       const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-      throw new Error(`Ongeldige configuratie: ${problems}`);
+      throw new ConfigError(`Ongeldige configuratie: ${problems}`);
     }
     cached = parsed.data;
   }
