@@ -253,6 +253,16 @@ describe("parseSignalsCsv: rules per cell", () => {
       issue: { column: "received_on", message: "Datum 2022-07-01 ligt in de toekomst" },
     },
     {
+      name: "year 0000",
+      change: { received_on: "0000-01-01" },
+      issue: { column: "received_on", message: "Datum 0000-01-01 ligt vóór 2000; zo'n oude datum kent Rode Draad niet" },
+    },
+    {
+      name: "a date before 2000 (the year report would have no previous year to compare with)",
+      change: { received_on: "1900-01-01" },
+      issue: { column: "received_on", message: "Datum 1900-01-01 ligt vóór 2000; zo'n oude datum kent Rode Draad niet" },
+    },
+    {
       name: "unknown channel",
       change: { channel: "emial" },
       issue: { column: "channel", message: "Onbekende code 'emial' — kies uit: portal, email, phone, meeting, other" },

@@ -15,6 +15,7 @@ import {
   userRoles,
   users,
 } from "../../db/schema";
+import { todayInTheNetherlands } from "~/domain/dates";
 import { DomainError } from "~/domain/errors";
 import type { Role } from "~/domain/roles";
 import type { Association } from "~/domain/signal-codes";
@@ -368,7 +369,7 @@ export function trajectoryDetail(id: number, actor: Actor) {
     .innerJoin(users, eq(users.id, trajectoryAdvisers.userId))
     .where(eq(trajectoryAdvisers.trajectoryId, id))
     .all();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInTheNetherlands();
   const milestones = db()
     .select()
     .from(procurementMilestones)

@@ -8,6 +8,7 @@ import { Heading, ListItem, Paragraph, TextLink, UnorderedList } from "~/compone
 import { optionsOf } from "~/domain/signal-codes";
 import { MILESTONE_KINDS, MILESTONE_LABELS, TRAJECTORY_STATUS_LABELS } from "~/domain/trajectory-codes";
 import { milestoneSchema } from "~/domain/trajectory-form";
+import { recordNumber } from "~/domain/url-params";
 import { listLessons, milestonesOfRegion, saveMilestone } from "~/models/procurement.server";
 import { regionOverview } from "~/models/region-overview.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -26,9 +27,10 @@ function overviewOr404(code: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, ["intermediary"]);
   const overview = overviewOr404(params.code);
-  const editId = Number(new URL(request.url).searchParams.get("bewerk"));
+  const editParam = new URL(request.url).searchParams.get("bewerk");
   const milestones = milestonesOfRegion(overview.region.code);
-  return { ...overview, milestones, editing: milestones.find((m) => m.id === editId) ?? null, lessons: listLessons(overview.region.code) };
+  const editing = editParam === null ? null : (milestones.find((m) => m.id === recordNumber(editParam)) ?? notFound("Dit document"));
+  return { ...overview, milestones, editing, lessons: listLessons(overview.region.code) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

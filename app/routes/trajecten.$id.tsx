@@ -8,7 +8,9 @@ import { Alert } from "~/components/ui/alert";
 import { ButtonLink } from "~/components/ui/button";
 import { DataTable } from "~/components/ui/table";
 import { Heading, ListItem, Paragraph, TextLink, UnorderedList } from "~/components/ui/text";
+import { todayInTheNetherlands } from "~/domain/dates";
 import { DomainError } from "~/domain/errors";
+import { recordNumber } from "~/domain/url-params";
 import { ASSOCIATION_LABELS, STATUS_LABELS, TOPIC_LABELS } from "~/domain/signal-codes";
 import { MILESTONE_LABELS, OUTCOME_LABELS, OUTCOMES, STEP_LABELS, STEP_STATE_LABELS, STEPS, TRAJECTORY_STATUS_LABELS } from "~/domain/trajectory-codes";
 import {
@@ -52,8 +54,7 @@ export const meta: MetaFunction = () => [{ title: "Traject · Rode Draad" }];
 
 async function visibleTrajectory(request: Request, param: string | undefined): Promise<{ user: SessionUser; id: number }> {
   const user = await requireUser(request, ["intermediary", "adviser"]);
-  if (!/^\d+$/.test(param ?? "")) notFound("Dit traject");
-  const id = Number(param);
+  const id = recordNumber(param) ?? notFound("Dit traject");
   // Rights first, so an adviser cannot probe which trajectories exist.
   if (!canSee(id, user)) forbidden();
   if (!trajectoryExists(id)) notFound("Dit traject");
@@ -76,7 +77,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     contacts: isIntermediary ? contactsOf(id) : [],
     escalations: isIntermediary ? escalationsOf(id) : [],
     lessons: listLessons().filter((l) => l.trajectoryId === id),
-    today: new Date().toISOString().slice(0, 10),
+    today: todayInTheNetherlands(),
     regionMunicipalities: regionAndMunicipalityOptions().municipalities.filter((m) => m.regionCode === trajectory.regionCode),
     advisers: isIntermediary ? advisers() : [],
   };
@@ -536,7 +537,7 @@ export default function TrajectoryPage() {
               <label htmlFor="close-on" className="utrecht-form-label">
                 Einddatum
               </label>
-              <input id="close-on" name="closedOn" type="date" defaultValue={new Date().toISOString().slice(0, 10)} className="utrecht-textbox utrecht-textbox--html-input" />
+              <input id="close-on" name="closedOn" type="date" defaultValue={today} className="utrecht-textbox utrecht-textbox--html-input" />
               <div className="utrecht-button-group">
                 <button type="submit" className="utrecht-button utrecht-button--primary-action">
                   Traject afsluiten

@@ -3,6 +3,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { FilterSelect } from "~/components/filter-fields";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { compareVersions } from "~/domain/trajectory-workflow";
+import { recordNumber } from "~/domain/url-params";
 import { audit } from "~/models/audit.server";
 import { canSee, planHistory, trajectoryExists } from "~/models/trajectory.server";
 import { forbidden, notFound, requireUser } from "~/utils/guard.server";
@@ -13,8 +14,7 @@ export const meta: MetaFunction = () => [{ title: "Plan van aanpak · Rode Draad
 /** Every version of the plan, readable and comparable; advisers of the trajectory may read it too. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["intermediary", "adviser"]);
-  if (!/^\d+$/.test(params.id ?? "")) notFound("Dit traject");
-  const id = Number(params.id);
+  const id = recordNumber(params.id) ?? notFound("Dit traject");
   // Rights first, so an adviser cannot probe which trajectories exist.
   if (!canSee(id, user)) forbidden();
   if (!trajectoryExists(id)) notFound("Dit traject");
@@ -22,17 +22,24 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (versions.length === 0) notFound("Een plan van aanpak");
   const url = new URL(request.url);
   const newest = versions[0]?.version ?? 1;
-  const b = Number(url.searchParams.get("b") ?? newest);
-  const a = Number(url.searchParams.get("a") ?? Math.max(1, b - 1));
-  const older = versions.find((v) => v.version === a);
-  const newer = versions.find((v) => v.version === b);
+  /** A version asked for in the URL must exist; without one, the newest and the one before it. */
+  const chosen = (name: string, fallback: number) => {
+    // The comparison form sends "" for its "Kies" choice: that is no choice, not a bad one.
+    const asked = url.searchParams.get(name) || null;
+    const version = asked === null ? fallback : recordNumber(asked);
+    return versions.find((v) => v.version === version) ?? notFound("Deze versie van het plan");
+  };
+  const newer = chosen("b", newest);
+  const older = chosen("a", Math.max(1, newer.version - 1));
+  const a = older.version;
+  const b = newer.version;
   audit(actorOf(user, context), "trajectory.viewed", { type: "trajectory", id }, { plan: true });
   return {
     id,
     versions,
     a,
     b,
-    comparison: older && newer && a !== b ? compareVersions(older.body, newer.body) : null,
+    comparison: a !== b ? compareVersions(older.body, newer.body) : null,
   };
 }
 
