@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { dateField } from "./dates";
+import { countLines, MAX_PLAN_LINES } from "./plan-versions";
 import { ASSOCIATIONS } from "./signal-codes";
 import { STEP_ACTION_CODES } from "./trajectory-workflow";
 import { CONTACT_KINDS, ESCALATION_TYPES, MILESTONE_KINDS, STEPS } from "./trajectory-codes";
@@ -21,8 +22,21 @@ export const stepNoteSchema = z.object({
   body: z.string({ required_error: "Schrijf een notitie." }).trim().min(1, "Schrijf een notitie.").max(10_000),
 });
 
+export const MAX_PLAN_LENGTH = 50_000;
+
 export const planRevisionSchema = z.object({
-  body: z.string({ required_error: "Schrijf het plan van aanpak." }).trim().min(10, "Schrijf het plan van aanpak.").max(50_000),
+  body: z
+    .string({ required_error: "Schrijf het plan van aanpak." })
+    .trim()
+    .min(10, "Schrijf het plan van aanpak.")
+    .max(MAX_PLAN_LENGTH, `Het plan is te lang: hoogstens ${MAX_PLAN_LENGTH.toLocaleString("nl-NL")} tekens. Zet bijlagen elders en verwijs ernaar.`)
+    .superRefine((body, ctx) => {
+      const lines = countLines(body);
+      if (lines > MAX_PLAN_LINES) {
+        const message = `Het plan telt ${lines.toLocaleString("nl-NL")} regels; hoogstens ${MAX_PLAN_LINES.toLocaleString("nl-NL")} passen in een plan dat nog te vergelijken is.`;
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message });
+      }
+    }),
   reason: z.string({ required_error: "Geef de reden van deze versie." }).trim().min(3, "Geef de reden van deze versie.").max(500),
 });
 

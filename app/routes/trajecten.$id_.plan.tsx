@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { FilterSelect } from "~/components/filter-fields";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
-import { compareVersions } from "~/domain/trajectory-workflow";
+import { compareVersions } from "~/domain/plan-versions";
 import { rolesWith } from "~/domain/permissions";
 import { recordNumber } from "~/domain/url-params";
 import { audit } from "~/models/audit.server";
@@ -79,9 +79,16 @@ export default function PlanPage() {
             </button>
           </div>
         </Form>
-        {comparison ? (
+        {comparison?.kind === "too-large" ? (
+          <Paragraph>
+            {comparison.reason === "lines"
+              ? `Versie ${a} en versie ${b} zijn te groot om te vergelijken (meer dan ${comparison.limit.toLocaleString("nl-NL")} regels).`
+              : `Versie ${a} en versie ${b} verschillen te veel om regel voor regel te vergelijken (meer dan ${comparison.limit.toLocaleString("nl-NL")} regels anders).`}{" "}
+            Lees ze hieronder bij &lsquo;Alle versies&rsquo;.
+          </Paragraph>
+        ) : comparison ? (
           <ol className="rd-diff" aria-label={`Verschil tussen versie ${a} en versie ${b}`}>
-            {comparison.map((part, index) => (
+            {comparison.parts.map((part, index) => (
               <li key={index} className={`rd-diff__${part.kind}`}>
                 <span className="rd-visually-hidden">{KIND_LABELS[part.kind]}: </span>
                 {part.kind === "added" ? "+ " : part.kind === "removed" ? "− " : "  "}
