@@ -37,6 +37,7 @@ import {
   type Trigger,
 } from "./signal-codes";
 import { dateProblem, ISO_DATE, todayInTheNetherlands } from "./dates";
+import { neutraliseRow } from "./spreadsheet-cell";
 
 export const SIGNAL_CSV_COLUMNS = [
   "received_on",
@@ -505,20 +506,23 @@ const CELL: Record<SignalCsvColumn, (record: SignalRecord) => string> = {
  * The records as `signals.csv`: header row, CRLF line endings, RFC 4180 quoting. Without `includeSummary` the
  * `summary` column is left out altogether (the file then imports again, with empty summaries).
  *
- * No protection against spreadsheet formula injection (a leading `'` before `=`, `+`, `-`, `@`): this CSV is a machine
- * interface that must import back unchanged, and a prefixed quote would become part of the summary. People who want
- * to read signals in a spreadsheet get the Excel export (exceljs), which writes every cell as a typed string that
- * Excel never evaluates as a formula.
+ * `cells: "exact"` is the machine interface of DESIGN.md: every cell as stored, so the file imports back unchanged.
+ * `cells: "spreadsheet"` is for people who open the file in Excel: text cells that a spreadsheet would run as a
+ * formula get a leading quote (spreadsheet-cell.ts), which would otherwise end up in the summary on import.
  */
-export function signalsToCsv(records: SignalRecord[], options: { includeSummary: boolean }): string {
+export function signalsToCsv(records: SignalRecord[], options: { includeSummary: boolean; cells: "exact" | "spreadsheet" }): string {
   const columns = SIGNAL_CSV_COLUMNS.filter((column) => options.includeSummary || column !== "summary");
-  const rows = records.map((record) => columns.map((column) => CELL[column](record)));
+  const rows = records.map((record) => {
+    const cells = columns.map((column) => CELL[column](record));
+    return options.cells === "spreadsheet" ? neutraliseRow(cells) : cells;
+  });
   return stringify([[...columns], ...rows], {
     record_delimiter: "windows",
     // csv-stringify only quotes a cell holding the *configured* record delimiter (CRLF), so a summary with a bare LF
     // or CR would be written unquoted and split the record on reading. Quote every cell with any line break.
     quoted_match: /[\r\n]/,
-    escape_formulas: false, // see above
+    // Neutralising is ours (spreadsheet-cell.ts), with a prefix that can be told apart from the text.
+    escape_formulas: false,
   });
 }
 
