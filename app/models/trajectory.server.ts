@@ -129,7 +129,9 @@ export function linkSignal(trajectoryId: number, signalId: number, actor: Actor)
 
 export function unlinkSignal(trajectoryId: number, signalId: number, actor: Actor): void {
   db().transaction((tx) => {
-    tx.delete(trajectorySignals).where(and(eq(trajectorySignals.trajectoryId, trajectoryId), eq(trajectorySignals.signalId, signalId))).run();
+    const removed = tx.delete(trajectorySignals).where(and(eq(trajectorySignals.trajectoryId, trajectoryId), eq(trajectorySignals.signalId, signalId))).run();
+    // Nothing to unlink is no change: no history entry, no audit entry.
+    if (removed.changes === 0) throw new DomainError("TRAJECTORY.SIGNAL_NOT_LINKED", `Signaal ${signalId} is niet aan dit traject gekoppeld.`, "signalId");
     const stillLinked = tx.select().from(trajectorySignals).where(eq(trajectorySignals.signalId, signalId)).get();
     if (!stillLinked) {
       tx.update(signals).set({ status: "in_progress", updatedAt: now() }).where(and(eq(signals.id, signalId), eq(signals.status, "in_trajectory"))).run();

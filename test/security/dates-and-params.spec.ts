@@ -101,6 +101,26 @@ test("parameters that name no record answer 404, never 500", async () => {
   }
 });
 
+test("numbers in form posts that name no record give a Dutch refusal, never 500", async () => {
+  const posts: [string, Record<string, string>][] = [
+    [`/trajecten/${trajectoryId}`, { intent: "link", signalId: "1e308" }],
+    [`/trajecten/${trajectoryId}`, { intent: "link", signalId: "99999999999999999999" }],
+    [`/trajecten/${trajectoryId}`, { intent: "unlink", signalId: "1e308" }],
+    [`/trajecten/${trajectoryId}`, { intent: "advisers", adviserIds: "1e308" }],
+    [`/signalen/${signalId}`, { intent: "assign", assignedTo: "1e308" }],
+    [`/regios/${REGION}`, { id: "1e308", kind: "award", dueOn: TODAY, title: "Onbestaand document" }],
+    ["/signalen/import", { intent: "undo", batchId: "1e308" }],
+    ["/signalen/import", { intent: "import", uploadId: "99999999999999999999" }],
+    ["/trajecten/import", { intent: "import", uploadId: "1e308" }],
+  ];
+  const wrong: string[] = [];
+  for (const [path, fields] of posts) {
+    const status = (await postForm(staff.request, path, fields)).status();
+    if (status !== 400 && status !== 404) wrong.push(`${path} ${JSON.stringify(fields)}: ${status}`);
+  }
+  expect(wrong).toEqual([]);
+});
+
 test("filter values that make no sense are dropped: the list still opens, never 500", async () => {
   const paths = [
     ...["1e308", "-1", "abc", "0", "99999999999999999999", "1.5"].flatMap((page) => [`/beheer/audit?page=${page}`, `/signalen?page=${page}`]),
