@@ -246,6 +246,16 @@ describe("parseTrajectoriesCsv: rules per cell", () => {
       issues: [{ column: "closed_on", message: "31 april 2022 bestaat niet" }],
     },
     {
+      name: "started_on in year 0000",
+      change: { started_on: "0000-01-01" },
+      issues: [{ column: "started_on", message: "Datum 0000-01-01 ligt vóór 2000; zo'n oude datum kent Rode Draad niet" }],
+    },
+    {
+      name: "started_on before 2000",
+      change: { started_on: "1900-01-01" },
+      issues: [{ column: "started_on", message: "Datum 1900-01-01 ligt vóór 2000; zo'n oude datum kent Rode Draad niet" }],
+    },
+    {
       name: "closed_on in the future",
       change: { closed_on: "2022-07-01" },
       issues: [{ column: "closed_on", message: "Datum 2022-07-01 ligt in de toekomst" }],

@@ -16,8 +16,9 @@
 // - `ref`: at most MAX_REF_LENGTH characters, no line breaks or other control characters, unique within the file
 //   (compared exactly, as the database's unique index does). Whether it already exists in the database is for the
 //   import to check, not for this parser.
-// - Dates: YYYY-MM-DD, a day that exists, not after today (a trajectory that has not started yet is not recorded, and
-//   a closing date in the future means it is still running). `closed_on` is not before `started_on`.
+// - Dates: the "past" rule of dates.ts: a day that exists, from 2000, not after today (a trajectory that has not
+//   started yet is not recorded, and a closing date in the future means it is still running). `closed_on` is not
+//   before `started_on`.
 // - `status` and `closed_on` agree: `active` has no closed_on, `completed` and `stopped` have one. A closed trajectory
 //   without an end date would count in every later year's report.
 // - `contract_won`: `true`/`false`, in any letter case (Excel turns `true` into `TRUE` when it saves), empty = false.
@@ -30,16 +31,14 @@
 // - DESIGN.md: one trajectory "per region and period". Two rows for the same region whose periods overlap are an error
 //   (usually the same trajectory entered twice); a trajectory may start on the day the previous one closed. This is
 //   checked among the rows that are otherwise valid.
+import { dateProblem, ISO_DATE, todayInTheNetherlands } from "./dates";
 import {
-  dateProblem,
   encodingIssue,
   finishIssues,
   isCode,
-  ISO_DATE,
   municipalityProblem,
   readHeader,
   readRows,
-  todayInTheNetherlands,
   type ColumnIndex,
   type CsvIssue,
   type RankedIssue,
@@ -186,7 +185,7 @@ function readRecord(
     report(column, `Onbekende code '${text}' — kies uit: ${codes.join(", ")}`);
   const date = (column: TrajectoryCsvColumn, text: string | undefined): string | undefined => {
     if (text === undefined || text === "") return undefined;
-    const problem = dateProblem(text, today);
+    const problem = dateProblem(text, { kind: "past", today });
     if (problem !== undefined) report(column, problem);
     return problem === undefined ? text : undefined;
   };

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { asc, eq } from "drizzle-orm";
 import { signalMessages, signals } from "../../db/schema";
+import { todayInTheNetherlands } from "~/domain/dates";
 import { DomainError } from "~/domain/errors";
 import type { PortalInput } from "~/domain/portal-form";
 import type { SignalStatus } from "~/domain/signal-codes";
@@ -29,7 +30,7 @@ export function submitPortalSignal(input: PortalInput, clientAddress: string): {
     const row = tx
       .insert(signals)
       .values({
-        receivedOn: new Date().toISOString().slice(0, 10),
+        receivedOn: todayInTheNetherlands(),
         channel: "portal",
         requesterType: input.requesterType,
         referredBy: "direct",
