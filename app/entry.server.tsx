@@ -5,6 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
+import { limitedBody } from "./utils/body-limit.server";
 import { boot } from "./utils/boot.server";
 import { closeDb } from "./utils/db.server";
 import { env } from "./utils/env.server";
@@ -24,6 +25,7 @@ export type AppEntryExports = {
   logRequest: (fields: { method: string; path: string; status: number; ms: number }) => void;
   announce: (message: string) => void;
   sameOrigin: typeof isSameOriginRequest;
+  requestBody: typeof limitedBody;
 };
 
 export { boot, newNonce };
@@ -33,6 +35,7 @@ export const clientAddressOf: AppEntryExports["clientAddressOf"] = (socket, head
   resolveClientAddress(socket, headers, env().TRUSTED_PROXY_HEADER);
 export const logRequest: AppEntryExports["logRequest"] = (fields) => log.info("request", fields);
 export const sameOrigin: AppEntryExports["sameOrigin"] = isSameOriginRequest;
+export const requestBody: AppEntryExports["requestBody"] = limitedBody;
 export const announce: AppEntryExports["announce"] = (message) => log.info(message);
 
 /** Logged by type and place only: an error message can quote what a user typed. */
