@@ -5,6 +5,7 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
+import { limitedBody } from "./utils/body-limit.server";
 import { boot } from "./utils/boot.server";
 import { closeDb } from "./utils/db.server";
 import { env } from "./utils/env.server";
@@ -25,6 +26,7 @@ export type AppEntryExports = {
   announce: (message: string) => void;
   sameOrigin: typeof isSameOriginRequest;
   describeStartupFailure: typeof describeStartupFailure;
+  requestBody: typeof limitedBody;
 };
 
 export { boot, describeStartupFailure, newNonce };
@@ -34,6 +36,7 @@ export const clientAddressOf: AppEntryExports["clientAddressOf"] = (socket, head
   resolveClientAddress(socket, headers, env().TRUSTED_PROXY_HEADER);
 export const logRequest: AppEntryExports["logRequest"] = (fields) => log.info("request", fields);
 export const sameOrigin: AppEntryExports["sameOrigin"] = isSameOriginRequest;
+export const requestBody: AppEntryExports["requestBody"] = limitedBody;
 export const announce: AppEntryExports["announce"] = (message) => log.info(message);
 
 /**

@@ -118,7 +118,7 @@ function writeDataset(dataset: DemoDataset, actor: Actor): void {
   for (const revision of revisions) revisePlan(runningId, revision, actor);
   addContact(runningId, { kind: "region", ...running.talk }, actor);
 
-  for (const report of dataset.portal) submitPortalSignal(report, actor.clientAddress);
+  for (const report of dataset.portal) submitPortalSignal(report);
 }
 
 /**

@@ -94,7 +94,6 @@ beforeAll(() => {
   addNote(signalId, "Interne notitie", staff);
   const { code } = submitPortalSignal(
     { requesterType: "provider", regionCode: "JZ14", topic: "gdpr", procurementPhase: "none", message: "Een vraag over de AVG-verwerkersovereenkomst.", contact: "anonymous" },
-    "127.0.0.1",
   );
   addReporterMessage(code, "Aanvulling van de melder");
   const trajectoryId = createTrajectory({ regionCode: "JZ14", municipalities: [], associations: [], providersInvolved: 3, strategicGoal: "Samen sterker", startedOn: "2021-11-01", signalId }, staff);

@@ -4,6 +4,7 @@ import { DomainError } from "~/domain/errors";
 import { fileHash, parseSignalsCsv, type CsvIssue, type ReferenceLookup, type SignalRecord } from "~/domain/signal-csv";
 import { TRIGGERS } from "~/domain/signal-codes";
 import { db } from "~/utils/db.server";
+import { recentMemo } from "~/utils/recent-memo.server";
 import { audit, type Actor } from "./audit.server";
 import { seal, unseal } from "./signal.server";
 
@@ -35,6 +36,16 @@ export function checkImport(text: string): ImportCheck {
     .orderBy(desc(importBatches.id))
     .get();
   return { ok: true, records: parsed.records, duplicateOf };
+}
+
+const previews = recentMemo<number, ImportCheck>({ size: 4, ttlMs: 10 * 60_000 });
+
+/**
+ * The check behind the preview of a staged upload, made once and reused while the intermediary pages through it (a
+ * file at the upload limit takes seconds). Confirming the import checks the file again against the database as it is.
+ */
+export function previewCheck(uploadId: number, text: string): ImportCheck {
+  return previews(uploadId, () => checkImport(text));
 }
 
 /**

@@ -6,6 +6,7 @@ import { STEPS } from "~/domain/trajectory-codes";
 import { parseTrajectoriesCsv, type TrajectoryRecord } from "~/domain/trajectory-csv";
 import type { CsvIssue } from "~/domain/signal-csv";
 import { db } from "~/utils/db.server";
+import { recentMemo } from "~/utils/recent-memo.server";
 import { audit, type Actor } from "./audit.server";
 import { referenceLookup } from "./signal-import.server";
 
@@ -17,6 +18,13 @@ export function checkTrajectoryImport(text: string): TrajectoryImportCheck {
   const parsed = parseTrajectoriesCsv(text, referenceLookup(), { refExists });
   if ("issues" in parsed) return { ok: false, issues: parsed.issues };
   return { ok: true, records: parsed.records };
+}
+
+const previews = recentMemo<number, TrajectoryImportCheck>({ size: 4, ttlMs: 10 * 60_000 });
+
+/** As for signals: the preview of a staged upload is checked once while it is paged through; the import checks again. */
+export function previewTrajectoryCheck(uploadId: number, text: string): TrajectoryImportCheck {
+  return previews(uploadId, () => checkTrajectoryImport(text));
 }
 
 /**

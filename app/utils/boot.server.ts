@@ -1,11 +1,11 @@
 import { issueSetupToken, needsSetup } from "~/models/setup.server";
 import { loadShippedReferenceData } from "~/models/reference.server";
 import { purgeOldLoginAttempts } from "~/models/login-throttle.server";
-import { purgeOldRateEvents } from "~/models/rate-limit.server";
 import { warmSearchCache } from "~/models/signal-inbox.server";
 import { anonymiseDue } from "~/models/retention.server";
 import { databasePath } from "../../db/client";
 import { migrate } from "./db.server";
+import { sweepRateLimits } from "./rate-limit.server";
 import { env } from "./env.server";
 import { secrets } from "./keys.server";
 import { exitOnStrayErrors, log } from "./log.server";
@@ -33,12 +33,12 @@ export function boot(): { host: string; port: number } {
   secrets();
   purgeExpiredSessions();
   purgeOldLoginAttempts();
-  purgeOldRateEvents();
   log.info("Database gereed", { path: databasePath() });
   void warmSearchCache().then((count) => log.info("Zoekindex in geheugen gereed", { signals: count }));
   applyRetention();
   // Daily; unref so a stopping server does not wait for it.
   setInterval(applyRetention, 24 * 60 * 60_000).unref();
+  setInterval(sweepRateLimits, 10 * 60_000).unref();
   if (needsSetup()) {
     const token = issueSetupToken();
     log.info(
