@@ -29,7 +29,15 @@ export function openDatabase(file = databasePath()): Db {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("secure_delete = ON");
   sqlite.pragma("busy_timeout = 5000");
-  return drizzle(sqlite, { schema }) as Db;
+  // Temporary tables (an import's staging rows, already sealed) and sorts stay in memory, out of temp files.
+  sqlite.pragma("temp_store = MEMORY");
+  const database = drizzle(sqlite, { schema }) as Db;
+  // Every transaction takes the write lock at BEGIN. A deferred one that reads and then writes fails at once with
+  // SQLITE_BUSY_SNAPSHOT when another process (a command-line import, retention) committed in between; an immediate
+  // one waits for the lock (busy_timeout) and then reads the latest data.
+  const transaction = database.transaction.bind(database);
+  database.transaction = ((run, config) => transaction(run, { behavior: "immediate", ...config })) as Db["transaction"];
+  return database;
 }
 
 export function migrateDatabase(db: Db): void {

@@ -5,6 +5,7 @@ import { fileHash, parseSignalsCsv, type CsvIssue, type ReferenceLookup, type Si
 import { TRIGGERS } from "~/domain/signal-codes";
 import { db } from "~/utils/db.server";
 import { audit, type Actor } from "./audit.server";
+import { removeSignals } from "./signal-erasure.server";
 import { seal, unseal } from "./signal.server";
 
 /** The region table as the CSV validation needs it, read once per import. */
@@ -123,13 +124,17 @@ export function undoImportBatch(batchId: number, actor: Actor): number {
   const batch = db().select().from(importBatches).where(eq(importBatches.id, batchId)).get();
   if (!batch || batch.kind !== "signals") throw new DomainError("IMPORT.NOT_FOUND", "Deze import bestaat niet.");
   if (batch.undoneAt) throw new DomainError("IMPORT.ALREADY_UNDONE", "Deze import is al ongedaan gemaakt.");
-  return db().transaction((tx) => {
-    const ids = tx.select({ id: signals.id }).from(signals).where(eq(signals.importBatchId, batchId)).all().map((r) => r.id);
-    for (let i = 0; i < ids.length; i += 500) tx.delete(signals).where(inArray(signals.id, ids.slice(i, i + 500))).run();
+  // A published batch never gains signals, so its ids can be read before the transaction.
+  const ids = db().select({ id: signals.id }).from(signals).where(eq(signals.importBatchId, batchId)).all().map((r) => r.id);
+  removeSignals(ids, (tx) => {
+    // Checked again under the write lock: two undos at once remove the batch once.
+    if (tx.select({ undoneAt: importBatches.undoneAt }).from(importBatches).where(eq(importBatches.id, batchId)).get()?.undoneAt) {
+      throw new DomainError("IMPORT.ALREADY_UNDONE", "Deze import is al ongedaan gemaakt.");
+    }
     tx.update(importBatches).set({ undoneAt: new Date().toISOString() }).where(eq(importBatches.id, batchId)).run();
     audit(actor, "signal.import_undone", { type: "import_batch", id: batchId }, { count: ids.length }, tx);
-    return ids.length;
   });
+  return ids.length;
 }
 
 /** The rows behind an export, in the order of `ids`; the summary is opened only when the export includes it. */

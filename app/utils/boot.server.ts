@@ -2,7 +2,7 @@ import { issueSetupToken, needsSetup } from "~/models/setup.server";
 import { loadShippedReferenceData } from "~/models/reference.server";
 import { purgeOldLoginAttempts } from "~/models/login-throttle.server";
 import { purgeOldRateEvents } from "~/models/rate-limit.server";
-import { warmSearchCache } from "~/models/signal-inbox.server";
+import { pruneSearchChanges, warmSearchIndex } from "~/models/search-index.server";
 import { anonymiseDue } from "~/models/retention.server";
 import { databasePath } from "../../db/client";
 import { migrate } from "./db.server";
@@ -20,6 +20,7 @@ export function prepareDatabase(): void {
 function applyRetention(): void {
   const count = anonymiseDue({ userId: null, clientAddress: "system" });
   if (count > 0) log.info("Bewaartermijn: signalen geanonimiseerd", { count });
+  pruneSearchChanges();
 }
 
 /**
@@ -34,7 +35,10 @@ export function boot(): { host: string; port: number } {
   purgeOldLoginAttempts();
   purgeOldRateEvents();
   log.info("Database gereed", { path: databasePath() });
-  void warmSearchCache().then((count) => log.info("Zoekindex in geheugen gereed", { signals: count }));
+  void warmSearchIndex().then((count) => {
+    log.info("Zoekindex in geheugen gereed", { signals: count });
+    pruneSearchChanges();
+  });
   applyRetention();
   // Daily; unref so a stopping server does not wait for it.
   setInterval(applyRetention, 24 * 60 * 60_000).unref();
