@@ -6,7 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
 import { boot } from "./utils/boot.server";
-import { closeDb } from "./utils/db.server";
+import { closeDb, untilWritable } from "./utils/db.server";
 import { env } from "./utils/env.server";
 import { describeError, log } from "./utils/log.server";
 import { isSameOriginRequest } from "./utils/origin.server";
@@ -24,9 +24,10 @@ export type AppEntryExports = {
   logRequest: (fields: { method: string; path: string; status: number; ms: number }) => void;
   announce: (message: string) => void;
   sameOrigin: typeof isSameOriginRequest;
+  untilWritable: typeof untilWritable;
 };
 
-export { boot, newNonce };
+export { boot, newNonce, untilWritable };
 export const shutdown: AppEntryExports["shutdown"] = closeDb;
 export const headersFor: AppEntryExports["headersFor"] = (nonce) => securityHeaders(nonce, { secureCookies: env().COOKIE_SECURE });
 export const clientAddressOf: AppEntryExports["clientAddressOf"] = (socket, headers) =>

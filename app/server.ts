@@ -67,6 +67,13 @@ app.use((_req, res, next) => {
   next();
 });
 
+// While a command-line process holds the write lock, requests wait here, off the event loop, instead of in SQLite
+// (pages write too: sessions, audit entries). The health check only reads, and answers meanwhile.
+app.use((req, _res, next) => {
+  if (req.path === "/healthz") return next();
+  entry.untilWritable().then(() => next(), next);
+});
+
 app.all(
   "*",
   createRequestHandler({

@@ -11,9 +11,13 @@ import { ASSOCIATION_LABELS, ASSOCIATIONS, optionsOf } from "~/domain/signal-cod
 import { PORTAL_SUBMIT_BUCKET, submitPortalSignal } from "~/models/portal.server";
 import { isLimited } from "~/models/rate-limit.server";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
+import { isDatabaseBusy } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { readForm, replyWithError } from "~/utils/form.server";
 import { formatReceiptCode } from "~/utils/receipt.server";
+
+/** Nothing was stored: the typed text comes back with this, never lost to a busy database. */
+const BUSY = "Het is op dit moment te druk om uw melding op te slaan. Er is nog niets verstuurd; uw tekst staat hieronder nog. Probeer het over een minuut opnieuw.";
 
 export const meta: MetaFunction = () => [{ title: "Een signaal melden · Rode Draad" }];
 
@@ -37,6 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const { code } = submitPortalSignal(submission.value, context.clientAddress);
     return { result: null, code: formatReceiptCode(code) };
   } catch (error) {
+    if (isDatabaseBusy(error)) return data({ result: submission.reply({ formErrors: [BUSY] }), code: null }, { status: 503 });
     return data({ result: replyWithError(submission, error), code: null }, { status: 400 });
   }
 }
