@@ -7,6 +7,7 @@ import { anonymiseDue } from "~/models/retention.server";
 import { databasePath } from "../../db/client";
 import { migrate } from "./db.server";
 import { env } from "./env.server";
+import { takeInstanceLock } from "./instance-lock.server";
 import { secrets } from "./keys.server";
 import { log } from "./log.server";
 import { purgeExpiredSessions } from "./session.server";
@@ -16,6 +17,9 @@ export function prepareDatabase(): void {
   migrate();
   loadShippedReferenceData();
 }
+
+/** Kept referenced for the life of the process (a collected connection would drop the lock): restore and key rotation refuse while it is held. */
+let serverLock: ReturnType<typeof takeInstanceLock> | undefined;
 
 function applyRetention(): void {
   const count = anonymiseDue({ userId: null, clientAddress: "system" });
@@ -29,6 +33,7 @@ function applyRetention(): void {
  */
 export function boot(): { host: string; port: number } {
   const config = env();
+  serverLock ??= takeInstanceLock(databasePath());
   prepareDatabase();
   secrets();
   purgeExpiredSessions();
