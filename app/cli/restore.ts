@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { resetAuditAnchor } from "~/models/audit-anchor.server";
 import { checkDatabaseFile } from "~/models/backup.server";
 import { closeDb } from "~/utils/db.server";
 import { takeInstanceLock } from "~/utils/instance-lock.server";
@@ -36,5 +37,8 @@ if (fs.existsSync(target)) {
   process.stdout.write(`De huidige database is bewaard als ${kept}.\n`);
 }
 fs.copyFileSync(file, target);
+// The restored log is older than the anchor of the one it replaces: the anchor starts again at its head.
+resetAuditAnchor();
+closeDb();
 lock.release();
 process.stdout.write(`Hersteld uit ${file} (${check.signals} signalen). Start de app opnieuw.\n`);

@@ -3,6 +3,7 @@ import Database from "better-sqlite3";
 import { createFieldCipher, DecryptionError } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
 import { loadSecrets } from "~/utils/secrets.server";
+import { refreshAuditAnchor } from "./audit-anchor.server";
 import { databasePath } from "../../db/client";
 
 /** What makes a file a usable Rode Draad database: intact, migrated, and readable with the configured data key. */
@@ -42,6 +43,8 @@ export function checkDatabaseFile(file: string): { ok: true; signals: number } |
  */
 export function backupTo(file: string): { bytes: number; signals: number } {
   if (fs.existsSync(file)) throw new Error(`${file} bestaat al; kies een nieuwe bestandsnaam.`);
+  // The live log's anchor is brought up to date with every backup, whatever else wrote last.
+  refreshAuditAnchor();
   db().$client.prepare("vacuum into ?").run(file);
   const handle = fs.openSync(file, "r+");
   try {

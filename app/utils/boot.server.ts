@@ -4,6 +4,7 @@ import { purgeOldLoginAttempts } from "~/models/login-throttle.server";
 import { purgeOldRateEvents } from "~/models/rate-limit.server";
 import { pruneSearchChanges, warmSearchIndex } from "~/models/search-index.server";
 import { anonymiseDue } from "~/models/retention.server";
+import { refreshAuditAnchor } from "~/models/audit-anchor.server";
 import { databasePath } from "../../db/client";
 import { migrate } from "./db.server";
 import { env } from "./env.server";
@@ -36,6 +37,7 @@ export function boot(): { host: string; port: number } {
   serverLock ??= takeInstanceLock(databasePath());
   prepareDatabase();
   secrets();
+  refreshAuditAnchor();
   purgeExpiredSessions();
   purgeOldLoginAttempts();
   purgeOldRateEvents();

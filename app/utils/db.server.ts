@@ -15,7 +15,15 @@ export function migrate(): void {
   migrateDatabase(db());
 }
 
+const beforeClose = new Set<() => void>();
+
+/** Work a model must finish on this connection before it closes (a process ending cleanly closes it last). */
+export function onCloseDb(hook: () => void): void {
+  beforeClose.add(hook);
+}
+
 export function closeDb(): void {
+  if (instance) for (const hook of beforeClose) hook();
   instance?.$client.close();
   instance = undefined;
 }
