@@ -8,9 +8,9 @@ import { describe, expect, it } from "vitest";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
 /** `npm run import -- signals <file>` as a separate process; resolves with its exit code and output. */
-function importInBackground(file: string, databasePath: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function importInBackground(file: string, databasePath: string, kind = "signals"): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn("npx", ["tsx", "app/cli/import.ts", "signals", file], {
+    const child = spawn("npx", ["tsx", "app/cli/import.ts", kind, file], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_PATH: databasePath, SESSION_SECRET: "", DATA_KEY: "", RECEIPT_KEY: "" },
     });
@@ -45,5 +45,28 @@ describe("the duplicate-file guard", () => {
     expect((database.prepare("select count(*) as n from signals").get() as { n: number }).n).toBe(20_001);
     expect((database.prepare("select count(*) as n from import_batches").get() as { n: number }).n).toBe(2);
     database.close();
+  }, 120_000);
+
+  it("holds for trajectories too: of two imports of one file at once, one imports and the other is refused in Dutch", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rode-draad-race-"));
+    const databasePath = path.join(dir, "race.db");
+    const earlier = path.join(dir, "eerder.csv");
+    fs.writeFileSync(earlier, "received_on,requester_type,region_code,topic,procurement_phase,summary\n2020-01-02,provider,JZ14,gdpr,none,Eerder\n");
+    expect((await importInBackground(earlier, databasePath)).code).toBe(0);
+    const file = path.join(dir, "trajecten.csv");
+    const header = "ref,region_code,started_on,closed_on,status,outcomes,escalation_types,municipalities_consulted,contract_won,contracts_awarded_total,providers_involved,strategic_goal";
+    // One trajectory per region at a time: every region gets one a year, 2000-2020 (882 rows).
+    const regions = Array.from({ length: 43 }, (_, i) => `JZ${String(i + 1).padStart(2, "0")}`).filter((code) => code !== "JZ40");
+    const rows = Array.from({ length: 21 }, (_, y) => 2000 + y).flatMap((year) =>
+      regions.map((region) => `T-${region}-${year},${region},${year}-01-01,${year}-12-31,completed,forces_bundled,,,,,5,Doel ${year}`),
+    );
+    fs.writeFileSync(file, [header, ...rows].join("\n"));
+
+    const results = await Promise.all([importInBackground(file, databasePath, "trajectories"), importInBackground(file, databasePath, "trajectories")]);
+    expect(results.filter((r) => r.code === 0).map((r) => r.stdout.trim())).toEqual(["imported 882 trajectories"]);
+    const refused = results.filter((r) => r.code !== 0);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]?.stderr).toContain("bestaat al in Rode Draad");
+    expect(refused[0]?.stderr).not.toContain("SqliteError");
   }, 120_000);
 });
