@@ -29,7 +29,7 @@ export function closeDb(): void {
 }
 
 /**
- * Another process held the write lock longer than busy_timeout (a large import publishing, a restore). Nothing was
+ * Another process held the write lock longer than busy_timeout (a large import publishing, say). Nothing was
  * written; the request may be tried again.
  */
 export function isDatabaseBusy(error: unknown): boolean {
@@ -39,6 +39,7 @@ export function isDatabaseBusy(error: unknown): boolean {
 /** Whether another process holds the write lock at this moment; asks without waiting for it. */
 function writeLockHeldElsewhere(): boolean {
   const client = db().$client;
+  if (client.inTransaction) return false;
   client.pragma("busy_timeout = 0");
   try {
     client.exec("begin immediate");
@@ -53,7 +54,7 @@ function writeLockHeldElsewhere(): boolean {
 }
 
 /**
- * Waits, without blocking the event loop, while another process (a large import publishing, a backup's check) holds
+ * Waits, without blocking the event loop, while another process (a large import publishing, retention from the CLI) holds
  * the write lock, for at most `maxMs`. SQLite's own busy wait would stop the whole server meanwhile: no page, no
  * health check, and renders in flight run into their time limit. After this the request's own statements wait at most
  * busy_timeout more.
