@@ -54,10 +54,10 @@ function writeLockHeldElsewhere(): boolean {
 }
 
 /**
- * Waits, without blocking the event loop, while another process (a large import publishing, retention from the CLI) holds
- * the write lock, for at most `maxMs`. SQLite's own busy wait would stop the whole server meanwhile: no page, no
- * health check, and renders in flight run into their time limit. After this the request's own statements wait at most
- * busy_timeout more.
+ * Waits, without blocking the event loop, while another process (a large import publishing, retention from the
+ * command line) holds the write lock, for at most `maxMs`. SQLite's own busy wait would stop the whole server
+ * meanwhile: no page, no health check, and renders in flight run into their time limit. After this the request's own
+ * statements wait at most busy_timeout more.
  */
 export async function untilWritable(maxMs = 10_000): Promise<void> {
   const started = Date.now();
