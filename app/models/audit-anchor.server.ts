@@ -16,7 +16,13 @@ import { databasePath } from "../../db/client";
  * moved on within about a second of every append and when the process closes the database. `npm run audit:verify`
  * then requires the anchored entry, with that hash and that many entries up to it.
  */
-const anchorSchema = z.object({ entries: z.number().int().positive(), lastId: z.number().int().positive(), lastHash: z.string(), at: z.string(), mac: z.string() });
+const anchorSchema = z.object({
+  entries: z.number().int().positive(),
+  lastId: z.number().int().positive(),
+  lastHash: z.string(),
+  at: z.string(),
+  mac: z.string(),
+});
 export type AuditAnchor = z.infer<typeof anchorSchema>;
 export type AnchorState = { state: "missing" } | { state: "invalid" } | { state: "valid"; anchor: AuditAnchor };
 

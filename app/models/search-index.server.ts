@@ -47,9 +47,8 @@ function applyChanges(): void {
   const ids = [...new Set(changes.map((c) => c.signalId))].filter((id) => id <= coveredUpTo);
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    const current = new Map(
-      db().select({ id: signals.id, summarySealed: signals.summarySealed }).from(signals).where(inArray(signals.id, chunk)).all().map((r) => [r.id, r.summarySealed]),
-    );
+    const rows = db().select({ id: signals.id, summarySealed: signals.summarySealed }).from(signals).where(inArray(signals.id, chunk)).all();
+    const current = new Map(rows.map((r) => [r.id, r.summarySealed]));
     for (const id of chunk) indexRow(id, current.get(id) ?? null);
   }
   changesSeen = changes.at(-1)?.seq ?? changesSeen;

@@ -42,7 +42,10 @@ export function checkImport(text: string): ImportCheck {
   return { ok: true, records: parsed.records, duplicateOf: earlierImportOf(fileHash(text)) };
 }
 
-const STAGED_COLUMNS = "received_on, channel, requester_type, referred_by, region_code, municipality_code, association, topic, procurement_phase, procedure, funding, segment, status, summary_sealed";
+const STAGED_COLUMNS = [
+  "received_on", "channel", "requester_type", "referred_by", "region_code", "municipality_code", "association", "topic",
+  "procurement_phase", "procedure", "funding", "segment", "status", "summary_sealed",
+].join(", ");
 
 /**
  * Step one: every row parsed, validated and sealed into temporary tables of this connection. They live in memory
