@@ -58,14 +58,12 @@ function countEntries(where?: ReturnType<typeof and>): number {
   return db().select({ n: sql<number>`count(*)` }).from(auditLog).where(where).get()?.n ?? 0;
 }
 
-/** Entries this process appended: an anchor missing while the log holds more than these was lost or removed. */
-let appendedHere = 0;
-
 /**
  * Moves the anchor to the newest entry. It only ever extends a valid anchor whose entry is still in the log with the
- * same hash; otherwise it leaves the evidence alone and logs an error (audit:verify reports it).
+ * same hash; otherwise it leaves the evidence alone and logs an error (audit:verify reports it). `atStart`: the
+ * server's start, where a missing anchor over an existing log is worth a warning (after an upgrade, or it was removed).
  */
-export function refreshAuditAnchor(): void {
+export function refreshAuditAnchor(options: { atStart?: boolean } = {}): void {
   const last = db().select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
   if (!last) return;
   const current = readAuditAnchor();
@@ -75,7 +73,7 @@ export function refreshAuditAnchor(): void {
   }
   if (current.state === "missing") {
     const entries = countEntries();
-    if (entries > appendedHere) log.warn("Auditanker ontbrak en is opnieuw gezet; eerder verwijderde regels zijn zo niet meer aan te tonen", { entries });
+    if (options.atStart) log.warn("Auditanker ontbrak en is opnieuw gezet; eerder verwijderde regels zijn zo niet meer aan te tonen", { entries });
     writeAnchor(entries, last);
     return;
   }
@@ -92,7 +90,6 @@ export function refreshAuditAnchor(): void {
 /** After a restore the log is the copy's: the anchor starts over at its head, on purpose. */
 export function resetAuditAnchor(): void {
   fs.rmSync(anchorFile(), { force: true });
-  appendedHere = countEntries();
   refreshAuditAnchor();
 }
 
@@ -111,7 +108,6 @@ function flush(): void {
 
 /** Called by `audit()` for every entry: the anchor follows within a second, and at the latest when the database closes. */
 export function noteAuditAppend(): void {
-  appendedHere += 1;
   if (!hooked) {
     onCloseDb(() => {
       if (pending) flush();

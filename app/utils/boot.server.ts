@@ -37,7 +37,7 @@ export function boot(): { host: string; port: number } {
   serverLock ??= takeInstanceLock(databasePath());
   prepareDatabase();
   secrets();
-  refreshAuditAnchor();
+  refreshAuditAnchor({ atStart: true });
   purgeExpiredSessions();
   purgeOldLoginAttempts();
   purgeOldRateEvents();

@@ -100,6 +100,7 @@ describe("erasure reaches the running server's search at once", () => {
       "2022-01-10,provider,JZ14,gdpr,none,Teruggedraaid inkoopgeheim een",
       "2022-01-11,provider,JZ14,gdpr,none,Teruggedraaid inkoopgeheim twee",
     ].join("\n");
+    search("inkoopgeheim");
     const before = models.searchIndexSize();
     const { batchId } = models.importSignals(csv, "undo.csv", actor);
     expect(search("inkoopgeheim").total).toBe(2);
