@@ -79,9 +79,9 @@ function dropStaged(): void {
 
 /**
  * Imports every row of the file as one batch, all rows or none, in two steps: the rows are staged (parsed, validated,
- * sealed) without any lock, then published in one short transaction that holds the write lock for set-based inserts
- * only (~0.4 s per 100,000 rows here), so the server's requests wait at most that long and never fail. The duplicate
- * check runs again inside that transaction: two imports of one file at once cannot both pass it.
+ * sealed) without any lock, then published in one transaction that holds the write lock for set-based inserts only
+ * (about 1 s per 100,000 rows here), which the server's requests wait out instead of failing. The duplicate check
+ * runs again inside that transaction: two imports of one file at once cannot both pass it.
  */
 export function importSignals(
   text: string,
