@@ -7,7 +7,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
 import { limitedBody } from "./utils/body-limit.server";
 import { boot } from "./utils/boot.server";
-import { closeDb } from "./utils/db.server";
+import { closeDb, untilWritable } from "./utils/db.server";
 import { env } from "./utils/env.server";
 import { describeError, describeStartupFailure, log } from "./utils/log.server";
 import { isSameOriginRequest } from "./utils/origin.server";
@@ -27,9 +27,10 @@ export type AppEntryExports = {
   sameOrigin: typeof isSameOriginRequest;
   describeStartupFailure: typeof describeStartupFailure;
   requestBody: typeof limitedBody;
+  untilWritable: typeof untilWritable;
 };
 
-export { boot, describeStartupFailure, newNonce };
+export { boot, describeStartupFailure, newNonce, untilWritable };
 export const shutdown: AppEntryExports["shutdown"] = closeDb;
 export const headersFor: AppEntryExports["headersFor"] = (nonce) => securityHeaders(nonce, { secureCookies: env().COOKIE_SECURE });
 export const clientAddressOf: AppEntryExports["clientAddressOf"] = (socket, headers) =>

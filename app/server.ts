@@ -75,6 +75,13 @@ app.use((req, res, next) => {
   res.status(400).type("text/plain; charset=utf-8").send("Dit verzoek wordt niet ondersteund.");
 });
 
+// While a command-line process holds the write lock, requests wait here, off the event loop, instead of in SQLite
+// (pages write too: sessions, audit entries). The health check only reads, and answers meanwhile.
+app.use((req, _res, next) => {
+  if (req.path === "/healthz") return next();
+  entry.untilWritable().then(() => next(), next);
+});
+
 // Every body reaches the routes through the app's size limit, cut off while it streams in (413).
 app.all(
   "*",

@@ -118,9 +118,9 @@ describe("rotateDataKey", () => {
     db().$client.prepare("delete from settings where key = 'stray'").run();
   });
 
-  it("re-encrypts every sealed value under the new key in one go, keeps the old key as previous, and old backups open", async () => {
+  it("re-encrypts every sealed value under the new key in one go, keeps the old key as previous, and old backups open", () => {
     const backup = path.join(path.dirname(databaseFile), "voor-rotatie.db");
-    await backupTo(backup);
+    backupTo(backup);
     const before = sealedValues();
     expect(new Set(before.map((v) => v.where))).toEqual(new Set(Object.keys(CONTEXTS)));
     const plain = opened(before, createFieldCipher(oldKey));

@@ -36,6 +36,9 @@ export function importTrajectories(text: string, fileName: string, actor: Actor)
   if (!check.ok) throw new DomainError("IMPORT.INVALID", `Het bestand bevat ${check.issues.length} fouten; er is niets geïmporteerd.`);
   const at = new Date().toISOString();
   return db().transaction((tx) => {
+    // Checked again under the write lock: the same file imported twice at once would otherwise meet the unique index.
+    const taken = check.records.find((r) => tx.select({ id: trajectories.id }).from(trajectories).where(eq(trajectories.ref, r.ref)).get());
+    if (taken) throw new DomainError("IMPORT.REF_EXISTS", `Traject '${taken.ref}' bestaat al in Rode Draad; er is niets geïmporteerd.`);
     const batch = tx
       .insert(importBatches)
       .values({ kind: "trajectories", fileName: fileName.slice(0, 200), fileHash: fileHash(text), rowCount: check.records.length, importedAt: at, importedBy: actor.userId })

@@ -10,10 +10,14 @@ import { PORTAL_PHASES, PORTAL_REQUESTERS, PORTAL_TOPICS, portalSchema } from "~
 import { ASSOCIATION_LABELS, ASSOCIATIONS, optionsOf } from "~/domain/signal-codes";
 import { submitPortalSignal } from "~/models/portal.server";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
+import { isDatabaseBusy } from "~/utils/db.server";
 import { readForm, replyWithError } from "~/utils/form.server";
 import { portalLimits, takePortalPost } from "~/utils/portal-limits.server";
 import { take } from "~/utils/rate-limit.server";
 import { formatReceiptCode } from "~/utils/receipt.server";
+
+/** Nothing was stored: the typed text comes back with this, never lost to a busy database. */
+const BUSY = "Het is op dit moment te druk om uw melding op te slaan. Er is nog niets verstuurd; uw tekst staat hieronder nog. Probeer het over een minuut opnieuw.";
 
 export const meta: MetaFunction = () => [{ title: "Een signaal melden · Rode Draad" }];
 
@@ -40,6 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return { result: null, code: formatReceiptCode(code) };
   } catch (error) {
     taken.giveBack();
+    if (isDatabaseBusy(error)) return data({ result: submission.reply({ formErrors: [BUSY] }), code: null }, { status: 503 });
     return data({ result: replyWithError(submission, error), code: null }, { status: 400 });
   }
 }

@@ -58,10 +58,10 @@ const inboxSamples = Array.from({ length: 200 }, (_, i) => {
 });
 process.stdout.write(`inbox page, two filters (topic + year): ${percentiles(inboxSamples).text} (target p95 < 50 ms)\n`);
 
-const { warmSearchCache } = await import("~/models/signal-inbox.server");
+const { warmSearchIndex } = await import("~/models/search-index.server");
 const cold = time(() => listInbox(parseInboxFilters(new URLSearchParams({ q: "budgetplafond", year: "2016" })))).ms;
 const warmStarted = performance.now();
-const warmed = await warmSearchCache();
+const warmed = await warmSearchIndex();
 process.stdout.write(
   `search cache: first search before the warm-up has run (opens every summary) ${cold.toFixed(0)} ms; warm-up of ${warmed} summaries (runs in slices after start) ${((performance.now() - warmStarted) / 1000).toFixed(2)} s\n`,
 );
