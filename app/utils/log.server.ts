@@ -1,4 +1,5 @@
 import { ConfigError } from "./env.server";
+import { InstanceLockedError } from "./instance-lock.server";
 import { SecretsError } from "./secrets.server";
 
 /**
@@ -46,11 +47,12 @@ function codeLocation(error: Error): string {
 }
 
 /**
- * Why the start failed, for the operator's console. Our own explanations (configuration, keys) are written for it and
- * quote no user data; any other error is described like every logged error.
+ * Why the start failed, for the operator's console. Our own explanations (configuration, keys, a database another
+ * process holds) are written for it and quote no user data; any other error is described like every logged error.
  */
 export function describeStartupFailure(error: unknown): string {
-  return error instanceof ConfigError || error instanceof SecretsError ? error.message : describeError(error);
+  const explained = error instanceof ConfigError || error instanceof SecretsError || error instanceof InstanceLockedError;
+  return explained ? error.message : describeError(error);
 }
 
 /**

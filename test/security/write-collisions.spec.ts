@@ -24,7 +24,7 @@ let cliEnv: NodeJS.ProcessEnv;
 
 test.beforeAll(async () => {
   databasePath = path.join(tempDir(), "rode-draad.db");
-  const env = { DATABASE_PATH: databasePath, PORT: String(PORT), NODE_ENV: "production" as const, RECEIPT_KEY: receiptKey, PORTAL_SUBMISSIONS_PER_HOUR: "100000000" };
+  const env = { DATABASE_PATH: databasePath, PORT: String(PORT), NODE_ENV: "production" as const, RECEIPT_KEY: receiptKey, PORTAL_SUBMISSIONS_PER_HOUR: "100000000", PORTAL_POSTS_PER_HOUR: "100000000" };
   app = await startApp(env);
   cliEnv = { ...process.env, ...env, SESSION_SECRET: "", DATA_KEY: "" };
 });
