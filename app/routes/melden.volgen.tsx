@@ -8,6 +8,7 @@ import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { followUpSchema } from "~/domain/portal-form";
 import type { SignalStatus } from "~/domain/signal-codes";
 import { addReporterMessage, reporterView } from "~/models/portal.server";
+import { isDatabaseBusy } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { readForm } from "~/utils/form.server";
 import { portalLimits, takePortalPost } from "~/utils/portal-limits.server";
@@ -26,6 +27,9 @@ const REPORTER_STATUS: Record<SignalStatus, string> = {
 };
 
 const WRONG = "Met deze code vinden we geen melding. Controleer de code en probeer het opnieuw.";
+
+/** Nothing was stored: the typed message comes back with this, never lost to a busy database. */
+const BUSY = "Het is op dit moment te druk om uw bericht op te slaan. Er is nog niets verstuurd; uw tekst staat hieronder nog. Probeer het over een minuut opnieuw.";
 
 const TOO_MANY_MESSAGES = "Te veel berichten vanaf dit adres of bij deze melding. Wacht een uur en verstuur het dan opnieuw; uw tekst staat hieronder nog.";
 
@@ -53,6 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     addReporterMessage(digits, message);
   } catch (error) {
     taken.giveBack();
+    if (isDatabaseBusy(error)) return data({ error: BUSY, view, code, sent: false, message }, { status: 503 });
     throw error;
   }
   return { error: null, view: reporterView(digits) ?? view, code, sent: true, message: "" };

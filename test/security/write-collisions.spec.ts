@@ -106,6 +106,30 @@ test("while another process holds the write lock, a report waits and goes throug
   expect((await submit(text)).status).toBe(200);
 });
 
+test("a follow-up message that meets a busy database comes back with its text", async () => {
+  test.setTimeout(90_000);
+  const report = await submit("Eerste melding, het vervolgbericht komt zo.");
+  const code = /data-testid="receipt-code"[^>]*>([\d ]+)</.exec(report.body)?.[1]?.replaceAll(" ", "") ?? "";
+  expect(code).toMatch(/^\d{20}$/);
+  const form = await fetch(`${BASE}/melden/volgen`);
+  const cookie = (form.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  const csrf = /name="csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? "";
+  const message = "Aanvulling die niet verloren mag gaan bij een bezette database.";
+  const holder = new Database(databasePath);
+  holder.exec("begin immediate");
+  const response = await fetch(`${BASE}/melden/volgen`, {
+    method: "POST",
+    headers: { cookie, origin: BASE, "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ csrf, code, message }),
+  });
+  holder.exec("rollback");
+  holder.close();
+  const body = await response.text();
+  expect(response.status).toBe(503);
+  expect(body).toContain("te druk om uw bericht op te slaan");
+  expect(body).toContain(message);
+});
+
 test("a 200,000-row import from the command line while reports come in: it imports all, and no report is lost", async () => {
   test.setTimeout(240_000);
   const file = path.join(path.dirname(databasePath), "groot.csv");
