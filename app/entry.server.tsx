@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
 import { boot } from "./utils/boot.server";
+import { mayCompress } from "./utils/compression.server";
 import { closeDb } from "./utils/db.server";
 import { env } from "./utils/env.server";
 import { describeError, describeStartupFailure, log } from "./utils/log.server";
@@ -24,10 +25,11 @@ export type AppEntryExports = {
   logRequest: (fields: { method: string; path: string; status: number; ms: number }) => void;
   announce: (message: string) => void;
   sameOrigin: typeof isSameOriginRequest;
+  mayCompress: typeof mayCompress;
   describeStartupFailure: typeof describeStartupFailure;
 };
 
-export { boot, describeStartupFailure, newNonce };
+export { boot, describeStartupFailure, mayCompress, newNonce };
 export const shutdown: AppEntryExports["shutdown"] = closeDb;
 export const headersFor: AppEntryExports["headersFor"] = (nonce) => securityHeaders(nonce, { secureCookies: env().COOKIE_SECURE });
 export const clientAddressOf: AppEntryExports["clientAddressOf"] = (socket, headers) =>

@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import { SIGNAL_CSV_COLUMNS, signalsToCsv, type SignalRecord } from "~/domain/signal-csv";
 
 /** The same columns as the CSV, so a spreadsheet user sees the codes the import expects. */
@@ -14,6 +13,8 @@ export function toCsv(records: SignalRecord[], includeSummary: boolean): string 
  * Cells are written as typed strings, never as formulas, so a summary that starts with "=" is shown, not evaluated.
  */
 export async function toXlsx(records: SignalRecord[], includeSummary: boolean): Promise<Buffer> {
+  // Loaded with the first Excel export, not at every start (a third of a second).
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Rode Draad";
   const sheet = workbook.addWorksheet("Signalen", { views: [{ state: "frozen", ySplit: 1 }] });

@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AppForm, FieldGroup, SelectField, TextAreaField, TextField } from "~/components/form";
+import { WITHOUT_SCRIPTS } from "~/components/page-scripts";
 import { RegionMunicipalityFields } from "~/components/region-fields";
 import { Alert } from "~/components/ui/alert";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
@@ -16,6 +17,9 @@ import { readForm, replyWithError } from "~/utils/form.server";
 import { formatReceiptCode } from "~/utils/receipt.server";
 
 export const meta: MetaFunction = () => [{ title: "Een signaal melden · Rode Draad" }];
+
+/** Works as a plain HTML form; sent without JavaScript. */
+export const handle = WITHOUT_SCRIPTS;
 
 export function loader(_: LoaderFunctionArgs) {
   return { reference: regionAndMunicipalityOptions() };

@@ -35,7 +35,8 @@ export function boot(): { host: string; port: number } {
   purgeOldLoginAttempts();
   purgeOldRateEvents();
   log.info("Database gereed", { path: databasePath() });
-  void warmSearchCache().then((count) => log.info("Zoekindex in geheugen gereed", { signals: count }));
+  // A second after the start, so the first requests are not shared with opening every summary.
+  setTimeout(() => void warmSearchCache().then((count) => log.info("Zoekindex in geheugen gereed", { signals: count })), 1000).unref();
   applyRetention();
   // Daily; unref so a stopping server does not wait for it.
   setInterval(applyRetention, 24 * 60 * 60_000).unref();

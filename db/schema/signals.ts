@@ -78,6 +78,8 @@ export const signals = sqliteTable(
     index("signals_topic_idx").on(t.topic, t.receivedOn),
     index("signals_batch_idx").on(t.importBatchId),
     index("signals_assigned_idx").on(t.assignedTo),
+    // The retention check (at every start and daily) reads only closed signals that still hold data, not every signal.
+    index("signals_retention_idx").on(t.updatedAt, t.receivedOn).where(sql`status = 'closed' and anonymised_at is null`),
   ],
 );
 
@@ -105,7 +107,11 @@ export const signalEvents = sqliteTable(
     kind: text("kind", { enum: ["created", "status", "classification", "assignment", "note"] }).notNull(),
     detail: text("detail"),
   },
-  (t) => [index("signal_events_signal_idx").on(t.signalId, t.at)],
+  (t) => [
+    index("signal_events_signal_idx").on(t.signalId, t.at),
+    // When a signal was closed, for the retention check: only the changes to "afgerond".
+    index("signal_events_closed_idx").on(t.signalId, t.at).where(sql`kind = 'status' and json_extract(detail, '$.to') = 'closed'`),
+  ],
 );
 
 export const signalNotes = sqliteTable(
