@@ -14,7 +14,15 @@ export function buildApp(): void {
   }
 }
 
-export type RunningServer = { child: ChildProcess; base: string; readyMs: number; cpuMs: number; stop: () => Promise<void> };
+export type RunningServer = {
+  child: ChildProcess;
+  base: string;
+  readyMs: number;
+  cpuMs: number;
+  /** The console so far (its first megabyte), when started with `captureOutput`. */
+  output: () => string;
+  stop: () => Promise<void>;
+};
 
 /**
  * CPU time a process has used so far (user + system, from /proc; NaN elsewhere). On a machine shared with other work
@@ -53,13 +61,20 @@ export async function startServer(options: {
   env?: Record<string, string>;
   args?: string[];
   timeoutMs?: number;
+  captureOutput?: boolean;
 }): Promise<RunningServer> {
   const base = `http://127.0.0.1:${options.port}`;
   const started = performance.now();
   const child = spawn(process.execPath, options.args ?? ["build/server.js"], {
     env: { ...process.env, NODE_ENV: "production", DATABASE_PATH: options.databasePath, PORT: String(options.port), HOST: "127.0.0.1", ...options.env },
-    stdio: "ignore",
+    stdio: options.captureOutput ? ["ignore", "pipe", "pipe"] : "ignore",
   });
+  let output = "";
+  const capture = (chunk: Buffer) => {
+    if (output.length < 1_000_000) output += chunk.toString();
+  };
+  child.stdout?.on("data", capture);
+  child.stderr?.on("data", capture);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const readyMs = await firstHealthy(base, child, started, options.timeoutMs ?? 120_000);
   return {
@@ -67,6 +82,7 @@ export async function startServer(options: {
     base,
     readyMs,
     cpuMs: cpuMsOf(child.pid),
+    output: () => output,
     stop: async () => {
       if (child.exitCode === null) child.kill("SIGTERM");
       await exited;
