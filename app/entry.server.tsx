@@ -5,9 +5,10 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
+import { limitedBody } from "./utils/body-limit.server";
 import { boot } from "./utils/boot.server";
 import { mayCompress } from "./utils/compression.server";
-import { closeDb } from "./utils/db.server";
+import { closeDb, untilWritable } from "./utils/db.server";
 import { env } from "./utils/env.server";
 import { describeError, describeStartupFailure, log } from "./utils/log.server";
 import { isSameOriginRequest } from "./utils/origin.server";
@@ -27,15 +28,18 @@ export type AppEntryExports = {
   sameOrigin: typeof isSameOriginRequest;
   mayCompress: typeof mayCompress;
   describeStartupFailure: typeof describeStartupFailure;
+  requestBody: typeof limitedBody;
+  untilWritable: typeof untilWritable;
 };
 
-export { boot, describeStartupFailure, mayCompress, newNonce };
+export { boot, describeStartupFailure, mayCompress, newNonce, untilWritable };
 export const shutdown: AppEntryExports["shutdown"] = closeDb;
 export const headersFor: AppEntryExports["headersFor"] = (nonce) => securityHeaders(nonce, { secureCookies: env().COOKIE_SECURE });
 export const clientAddressOf: AppEntryExports["clientAddressOf"] = (socket, headers) =>
   resolveClientAddress(socket, headers, env().TRUSTED_PROXY_HEADER);
 export const logRequest: AppEntryExports["logRequest"] = (fields) => log.info("request", fields);
 export const sameOrigin: AppEntryExports["sameOrigin"] = isSameOriginRequest;
+export const requestBody: AppEntryExports["requestBody"] = limitedBody;
 export const announce: AppEntryExports["announce"] = (message) => log.info(message);
 
 /**

@@ -2,14 +2,14 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import compression from "compression";
 import express from "express";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import type { AppEntryExports } from "./entry.server";
+import { remixHandler } from "./remix-handler.server";
 
 /**
  * A small express server instead of remix-serve: it resolves the client address (for login throttling and the
- * audit log), sets the security headers with a per-request CSP nonce, and runs `boot` (migrations, keys, setup
- * link) before it accepts a single request.
+ * audit log), sets the security headers with a per-request CSP nonce, limits request bodies, and runs `boot`
+ * (migrations, keys, setup link) before it accepts a single request.
  */
 // React and Remix pick their production builds only when told; remix-serve does the same.
 process.env.NODE_ENV ??= "production";
@@ -79,12 +79,20 @@ app.use((req, res, next) => {
   res.status(400).type("text/plain; charset=utf-8").send("Dit verzoek wordt niet ondersteund.");
 });
 
+// While a command-line process holds the write lock, requests wait here, off the event loop, instead of in SQLite
+// (pages write too: sessions, audit entries). The health check only reads, and answers meanwhile.
+app.use((req, _res, next) => {
+  if (req.path === "/healthz") return next();
+  entry.untilWritable().then(() => next(), next);
+});
+
+// Every body reaches the routes through the app's size limit, cut off while it streams in (413).
 app.all(
   "*",
-  createRequestHandler({
+  remixHandler({
     build,
-    mode: "production",
-    getLoadContext: (_req, res) => ({
+    body: entry.requestBody,
+    context: (res) => ({
       clientAddress: res.locals.clientAddress as string,
       cspNonce: res.locals.cspNonce as string,
     }),

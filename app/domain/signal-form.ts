@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateField } from "./dates";
 import {
   ASSOCIATIONS,
   CHANNELS,
@@ -22,11 +23,7 @@ const optionalText = (max: number) =>
     .optional();
 
 export const classificationSchema = z.object({
-  receivedOn: z
-    .string({ required_error: "Vul de datum van binnenkomst in." })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Gebruik de vorm JJJJ-MM-DD.")
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "Deze datum bestaat niet.")
-    .refine((v) => v <= new Date().toISOString().slice(0, 10), "De datum ligt in de toekomst."),
+  receivedOn: dateField("past", "Vul de datum van binnenkomst in."),
   channel: z.enum(CHANNELS, { errorMap: () => ({ message: choose }) }),
   requesterType: z.enum(REQUESTER_TYPES, { errorMap: () => ({ message: choose }) }),
   referredBy: z.enum(REFERRERS, { errorMap: () => ({ message: choose }) }),

@@ -1,9 +1,8 @@
-import { inArray, sql } from "drizzle-orm";
-import { signalMessages, signalNotes, signals } from "../../db/schema";
-import { db, type Tx } from "~/utils/db.server";
+import { sql } from "drizzle-orm";
+import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { audit, type Actor } from "./audit.server";
-import { forgetSearchable } from "./signal-inbox.server";
+import { anonymiseSignals } from "./signal-erasure.server";
 
 function cutoff(now: Date): string {
   const date = new Date(now);
@@ -30,41 +29,12 @@ export function dueForAnonymisation(now = new Date()): { id: number; receivedOn:
     order by id`);
 }
 
-/**
- * Removes the reporter's identity, summary, details, notes and portal messages, and the receipt code; keeps the
- * classification, so every report for past years stays exactly the same. Shared by retention and erasure on request;
- * the caller owns the transaction and calls `forgetSearchable` once it has committed.
- */
-export function anonymiseSignals(ids: readonly number[], at: string, tx: Tx): void {
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    tx.update(signals)
-      .set({
-        summarySealed: null,
-        detailsSealed: null,
-        reporterNameSealed: null,
-        reporterOrganisationSealed: null,
-        reporterEmailSealed: null,
-        reporterPhoneSealed: null,
-        receiptHash: null,
-        hasNews: false,
-        anonymisedAt: at,
-      })
-      .where(inArray(signals.id, chunk))
-      .run();
-    tx.delete(signalNotes).where(inArray(signalNotes.signalId, chunk)).run();
-    tx.delete(signalMessages).where(inArray(signalMessages.signalId, chunk)).run();
-  }
-}
-
 /** AVG retention: anonymises every closed signal past its period, in one transaction. */
 export function anonymiseDue(actor: Actor, now = new Date()): number {
   const ids = dueForAnonymisation(now).map((s) => s.id);
   if (ids.length === 0) return 0;
-  db().transaction((tx) => {
-    anonymiseSignals(ids, now.toISOString(), tx);
-    audit(actor, "retention.anonymised", null, { count: ids.length, months: env().RETENTION_MONTHS }, tx);
-  });
-  forgetSearchable(ids);
+  anonymiseSignals(ids, now.toISOString(), (tx) =>
+    audit(actor, "retention.anonymised", null, { count: ids.length, months: env().RETENTION_MONTHS }, tx),
+  );
   return ids.length;
 }

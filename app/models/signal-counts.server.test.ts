@@ -66,7 +66,7 @@ function apply(step: typeof change extends fc.Arbitrary<infer T> ? T : never): v
       segment: null,
       status,
     }));
-    importSignals(signalsToCsv(records, { includeSummary: true }), "test.csv", actor, { allowDuplicate: true });
+    importSignals(signalsToCsv(records, { includeSummary: true, cells: "exact" }), "test.csv", actor, { allowDuplicate: true });
   }
   const open = batches();
   if (step.kind === "undo" && open.length > 0) undoImportBatch(open[step.pick % open.length]!.id, actor);

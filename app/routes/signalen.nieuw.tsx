@@ -5,6 +5,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { AppForm } from "~/components/form";
 import { ClassificationFields, ConfidentialFields } from "~/components/signal-fields";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
+import { todayInTheNetherlands } from "~/domain/dates";
 import { intakeSchema } from "~/domain/signal-form";
 import { createSignal } from "~/models/signal.server";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
@@ -17,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: "Nieuw signaal · Rode Draad" 
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, ["intermediary"]);
-  return { reference: regionAndMunicipalityOptions(), today: new Date().toISOString().slice(0, 10) };
+  return { reference: regionAndMunicipalityOptions(), today: todayInTheNetherlands() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

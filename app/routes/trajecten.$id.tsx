@@ -8,9 +8,12 @@ import { Alert } from "~/components/ui/alert";
 import { ButtonLink } from "~/components/ui/button";
 import { DataTable } from "~/components/ui/table";
 import { Heading, ListItem, Paragraph, TextLink, UnorderedList } from "~/components/ui/text";
+import { todayInTheNetherlands } from "~/domain/dates";
 import { DomainError } from "~/domain/errors";
+import { recordNumber } from "~/domain/url-params";
+import { can, canWriteStepNote, rolesWith, writableNoteSteps } from "~/domain/permissions";
 import { ASSOCIATION_LABELS, STATUS_LABELS, TOPIC_LABELS } from "~/domain/signal-codes";
-import { MILESTONE_LABELS, OUTCOME_LABELS, OUTCOMES, STEP_LABELS, STEP_STATE_LABELS, STEPS, TRAJECTORY_STATUS_LABELS } from "~/domain/trajectory-codes";
+import { MILESTONE_LABELS, OUTCOME_LABELS, OUTCOMES, STEP_LABELS, STEP_STATE_LABELS, TRAJECTORY_STATUS_LABELS } from "~/domain/trajectory-codes";
 import {
   adviserSchema,
   closeSchema,
@@ -51,9 +54,8 @@ import { actorOf } from "~/utils/request.server";
 export const meta: MetaFunction = () => [{ title: "Traject · Rode Draad" }];
 
 async function visibleTrajectory(request: Request, param: string | undefined): Promise<{ user: SessionUser; id: number }> {
-  const user = await requireUser(request, ["intermediary", "adviser"]);
-  if (!/^\d+$/.test(param ?? "")) notFound("Dit traject");
-  const id = Number(param);
+  const user = await requireUser(request, rolesWith("trajectory.readAssigned"));
+  const id = recordNumber(param) ?? notFound("Dit traject");
   // Rights first, so an adviser cannot probe which trajectories exist.
   if (!canSee(id, user)) forbidden();
   if (!trajectoryExists(id)) notFound("Dit traject");
@@ -64,19 +66,21 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, id } = await visibleTrajectory(request, params.id);
   let trajectory;
   try {
-    trajectory = trajectoryDetail(id, actorOf(user, context));
+    trajectory = trajectoryDetail(id, user, actorOf(user, context));
   } catch (error) {
     if (error instanceof DomainError && error.code === "TRAJECTORY.NOT_FOUND") notFound("Dit traject");
     throw error;
   }
-  const isIntermediary = user.roles.includes("intermediary");
+  const isIntermediary = can(user.roles, "trajectory.manage");
+  const readsTalks = can(user.roles, "trajectory.readTalks");
   return {
     trajectory,
     isIntermediary,
-    contacts: isIntermediary ? contactsOf(id) : [],
-    escalations: isIntermediary ? escalationsOf(id) : [],
+    noteSteps: writableNoteSteps(user.roles),
+    contacts: readsTalks ? contactsOf(id) : [],
+    escalations: readsTalks ? escalationsOf(id) : [],
     lessons: listLessons().filter((l) => l.trajectoryId === id),
-    today: new Date().toISOString().slice(0, 10),
+    today: todayInTheNetherlands(),
     regionMunicipalities: regionAndMunicipalityOptions().municipalities.filter((m) => m.regionCode === trajectory.regionCode),
     advisers: isIntermediary ? advisers() : [],
   };
@@ -119,11 +123,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = actorOf(user, context);
   const { formData, submission } = await readForm(request, actionSchema);
   const intent = String(formData.get("intent"));
-  // Advisers annotate the analysis (step 2); everything else is the intermediary's.
-  const adviserMayDo = intent === "note" && formData.get("step") === "analysis";
-  if (!user.roles.includes("intermediary") && !adviserMayDo) forbidden();
+  // Notes go by the step's row of the permission table; every other change needs trajectory.manage.
+  const mayWriteNotes = writableNoteSteps(user.roles).length > 0;
+  if (!can(user.roles, "trajectory.manage") && !(intent === "note" && mayWriteNotes)) forbidden();
   if (submission.status !== "success") return data({ intent, result: replyWithError(submission) }, { status: 400 });
   const value = submission.value;
+  if (value.intent === "note" && !canWriteStepNote(user.roles, value.step)) forbidden();
   try {
     switch (value.intent) {
       case "step":
@@ -218,13 +223,13 @@ function describeEvent(e: { kind: string; step: string | null; detail: Record<st
 }
 
 export default function TrajectoryPage() {
-  const { trajectory: t, isIntermediary, regionMunicipalities, advisers: adviserOptions, contacts, escalations, lessons, today } = useLoaderData<typeof loader>();
+  const { trajectory: t, isIntermediary, noteSteps, regionMunicipalities, advisers: adviserOptions, contacts, escalations, lessons, today } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const resultFor = (intent: string) => (answer?.intent === intent ? answer.result : undefined);
   const [noteForm, noteFields] = useForm({
     id: "step-note",
     lastResult: resultFor("note"),
-    defaultValue: { step: isIntermediary ? "situation" : "analysis" },
+    defaultValue: { step: noteSteps[0] },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: stepNoteSchema }),
     shouldValidate: "onSubmit",
   });
@@ -353,12 +358,12 @@ export default function TrajectoryPage() {
         </UnorderedList>
         <AppForm form={noteForm} submitLabel="Notitie toevoegen">
           <input type="hidden" name="intent" value="note" />
-          {isIntermediary ? (
-            <SelectField field={noteFields.step} label="Bij stap" options={STEPS.map((step) => ({ value: step, label: STEP_LABELS[step] }))} />
+          {noteSteps.length > 1 ? (
+            <SelectField field={noteFields.step} label="Bij stap" options={noteSteps.map((step) => ({ value: step, label: STEP_LABELS[step] }))} />
           ) : (
-            <input type="hidden" name="step" value="analysis" />
+            <input type="hidden" name="step" value={noteSteps[0]} />
           )}
-          <TextAreaField field={noteFields.body} label={isIntermediary ? "Notitie" : "Analysenotitie (stap 2)"} rows={4} />
+          <TextAreaField field={noteFields.body} label={noteSteps.length > 1 ? "Notitie" : "Analysenotitie (stap 2)"} rows={4} />
         </AppForm>
       </section>
 
@@ -471,7 +476,7 @@ export default function TrajectoryPage() {
             </ListItem>
           ))}
         </UnorderedList>
-        {isIntermediary ? <TextLink to={`/regios/${t.regionCode}`}>Mijlpalen en documenten bijhouden</TextLink> : null}
+        <TextLink to={`/regios/${t.regionCode}`}>{isIntermediary ? "Mijlpalen en documenten bijhouden" : "Naar de regio"}</TextLink>
       </section>
 
       {isIntermediary ? <LessonsSection lessons={lessons} lastResult={resultFor("lesson")} /> : null}
@@ -536,7 +541,7 @@ export default function TrajectoryPage() {
               <label htmlFor="close-on" className="utrecht-form-label">
                 Einddatum
               </label>
-              <input id="close-on" name="closedOn" type="date" defaultValue={new Date().toISOString().slice(0, 10)} className="utrecht-textbox utrecht-textbox--html-input" />
+              <input id="close-on" name="closedOn" type="date" defaultValue={today} className="utrecht-textbox utrecht-textbox--html-input" />
               <div className="utrecht-button-group">
                 <button type="submit" className="utrecht-button utrecht-button--primary-action">
                   Traject afsluiten

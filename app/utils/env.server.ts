@@ -23,6 +23,9 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: positiveInt(5),
   LOGIN_LOCK_MINUTES: positiveInt(15),
   PORTAL_SUBMISSIONS_PER_HOUR: positiveInt(10),
+  PORTAL_MESSAGES_PER_HOUR: positiveInt(10),
+  /** Every post to the portal's forms counts, checked before the body is read: floods cost almost nothing. */
+  PORTAL_POSTS_PER_HOUR: positiveInt(60),
   RECEIPT_MAX_FAILURES: positiveInt(5),
   RECEIPT_LOCK_MINUTES: positiveInt(15),
   RETENTION_MONTHS: positiveInt(24),

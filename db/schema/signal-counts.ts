@@ -4,7 +4,7 @@ import { CHANNELS, PHASES, REQUESTER_TYPES, STATUSES, TOPICS } from "../../app/d
 /**
  * How many signals there are per status and per combination of the inbox's coarse filters (year, topic, phase,
  * requester, channel): the status tabs read a few thousand rows here instead of counting up to a million signals.
- * Kept by SQLite triggers on `signals` (migration 0011), so every write by any connection (the server, an import from
+ * Kept by SQLite triggers on `signals` (migration 0012), so every write by any connection (the server, an import from
  * the command line) changes it in its own transaction; nothing in the app writes it.
  */
 export const signalCounts = sqliteTable(

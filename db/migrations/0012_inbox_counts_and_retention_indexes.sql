@@ -13,10 +13,12 @@ DROP INDEX `signals_report_idx`;--> statement-breakpoint
 DROP INDEX `signals_region_idx`;--> statement-breakpoint
 DROP INDEX `signals_topic_idx`;--> statement-breakpoint
 DROP INDEX `signals_assigned_idx`;--> statement-breakpoint
+CREATE INDEX `signals_retention_idx` ON `signals` (`updated_at`,`received_on`) WHERE status = 'closed' and anonymised_at is null;--> statement-breakpoint
 CREATE INDEX `signals_report_idx` ON `signals` (`received_on`,`requester_type`,`topic`,`procurement_phase`,`channel`,`region_code`,`status`);--> statement-breakpoint
 CREATE INDEX `signals_region_idx` ON `signals` (`region_code`,`received_on`,`status`);--> statement-breakpoint
 CREATE INDEX `signals_topic_idx` ON `signals` (`topic`,`received_on`,`status`);--> statement-breakpoint
 CREATE INDEX `signals_assigned_idx` ON `signals` (`assigned_to`,`status`);--> statement-breakpoint
+CREATE INDEX `signal_events_closed_idx` ON `signal_events` (`signal_id`,`at`) WHERE kind = 'status' and json_extract(detail, '$.to') = 'closed';--> statement-breakpoint
 INSERT INTO `signal_counts` (`status`, `year`, `topic`, `procurement_phase`, `requester_type`, `channel`, `n`)
   SELECT `status`, substr(`received_on`, 1, 4), `topic`, `procurement_phase`, `requester_type`, `channel`, count(*) FROM `signals` GROUP BY 1, 2, 3, 4, 5, 6;--> statement-breakpoint
 CREATE TRIGGER `signal_counts_insert` AFTER INSERT ON `signals` BEGIN

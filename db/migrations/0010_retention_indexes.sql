@@ -1,2 +1,0 @@
-CREATE INDEX `signal_events_closed_idx` ON `signal_events` (`signal_id`,`at`) WHERE kind = 'status' and json_extract(detail, '$.to') = 'closed';--> statement-breakpoint
-CREATE INDEX `signals_retention_idx` ON `signals` (`updated_at`,`received_on`) WHERE status = 'closed' and anonymised_at is null;
