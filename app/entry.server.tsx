@@ -7,6 +7,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
 import { limitedBody } from "./utils/body-limit.server";
 import { boot } from "./utils/boot.server";
+import { mayCompress } from "./utils/compression.server";
 import { closeDb, untilWritable } from "./utils/db.server";
 import { env } from "./utils/env.server";
 import { describeError, describeStartupFailure, log } from "./utils/log.server";
@@ -25,12 +26,13 @@ export type AppEntryExports = {
   logRequest: (fields: { method: string; path: string; status: number; ms: number }) => void;
   announce: (message: string) => void;
   sameOrigin: typeof isSameOriginRequest;
+  mayCompress: typeof mayCompress;
   describeStartupFailure: typeof describeStartupFailure;
   requestBody: typeof limitedBody;
   untilWritable: typeof untilWritable;
 };
 
-export { boot, describeStartupFailure, newNonce, untilWritable };
+export { boot, describeStartupFailure, mayCompress, newNonce, untilWritable };
 export const shutdown: AppEntryExports["shutdown"] = closeDb;
 export const headersFor: AppEntryExports["headersFor"] = (nonce) => securityHeaders(nonce, { secureCookies: env().COOKIE_SECURE });
 export const clientAddressOf: AppEntryExports["clientAddressOf"] = (socket, headers) =>

@@ -12,9 +12,10 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import utrechtComponents from "@utrecht/component-library-css/dist/index.css";
+import utrechtComponents from "./styles/utrecht.css";
 import utrechtTokens from "@utrecht/design-tokens/dist/theme.css";
 import { useNonce } from "./components/nonce";
+import { usePageScripts } from "./components/page-scripts";
 import { CsrfField } from "./components/form";
 import { Alert } from "./components/ui/alert";
 import { Heading, Paragraph, TextLink } from "./components/ui/text";
@@ -104,6 +105,7 @@ function Flash() {
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  const scripts = usePageScripts();
   return (
     <html lang="nl" className="utrecht-theme rd-theme">
       <head>
@@ -138,8 +140,12 @@ export function Layout({ children }: { children: ReactNode }) {
             </a>
           </p>
         </footer>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {scripts ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import compression from "compression";
 import express from "express";
 import type { ServerBuild } from "@remix-run/node";
 import type { AppEntryExports } from "./entry.server";
@@ -40,6 +41,9 @@ app.use((req, res, next) => {
   res.set(entry.headersFor(res.locals.cspNonce as string));
   next();
 });
+
+// Text responses (pages, CSS, JS, CSV) are compressed, unless the request could carry a BREACH attack (see mayCompress).
+app.use(compression({ filter: (req, res) => entry.mayCompress(req.headers) && compression.filter(req, res) }));
 
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", index: false }));
 app.use(express.static("public", { maxAge: "1h", index: false }));

@@ -7,7 +7,8 @@ export const E2E_DIR = path.join(ROOT, "test/.tmp/e2e");
 const PORT = Number(process.env.E2E_PORT ?? 3123);
 
 /**
- * The built app runs on a fresh database in test/.tmp/e2e; its console goes to server.log, where the setup test
+ * The built app (`npx remix build` first; the server entry is built here, so it is never stale) runs as `npm start`
+ * runs it, on a fresh database in test/.tmp/e2e; its console goes to server.log, where the setup test
  * reads the one-time setup link, as an operator would. TRUSTED_PROXY_HEADER lets tests that exercise throttling
  * speak for their own client address without locking out the others.
  */
@@ -36,7 +37,7 @@ export default defineConfig({
     { name: "log-check", testDir: "./security", testMatch: /server-log\.spec\.ts/, dependencies: ["app", "security"] },
   ],
   webServer: {
-    command: `rm -rf "${E2E_DIR}" && mkdir -p "${E2E_DIR}" && exec npx tsx app/server.ts > "${E2E_DIR}/server.log" 2>&1`,
+    command: `npm run build:server && rm -rf "${E2E_DIR}" && mkdir -p "${E2E_DIR}" && exec node build/server.js > "${E2E_DIR}/server.log" 2>&1`,
     cwd: ROOT,
     url: `http://127.0.0.1:${PORT}/healthz`,
     reuseExistingServer: false,

@@ -1,3 +1,5 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { demoLoginText } from "~/demo/accounts";
 import { holdsCaseData, seedDemo } from "~/models/demo-seed.server";
 import { prepareDatabase } from "~/utils/boot.server";
@@ -22,4 +24,5 @@ if (holdsCaseData()) {
 closeDb();
 const { HOST, PORT } = env();
 process.stdout.write(`${demoLoginText()}\nDe demo start op http://${HOST}:${PORT}\n`);
-await import("../server");
+// The built server, as `npm start` runs it (npm run demo builds first).
+await import(pathToFileURL(path.resolve("build/server.js")).href);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inboxSearch, parseInboxFilters } from "./inbox-filters";
+import { inboxSearch, monthRange, parseInboxFilters } from "./inbox-filters";
 
 describe("inbox filters in the URL", () => {
   it("parses known filters and drops bad values instead of failing", () => {
@@ -21,5 +21,12 @@ describe("inbox filters in the URL", () => {
     expect(parseInboxFilters(new URLSearchParams(search.slice(1)))).toEqual(filters);
     expect(inboxSearch(filters, { page: 1, status: "closed" })).toBe("?status=closed&topic=gdpr&year=2021&sort=oldest");
     expect(inboxSearch(parseInboxFilters(new URLSearchParams("")))).toBe("");
+  });
+});
+
+describe("monthRange", () => {
+  it("is the month's first day up to the next month's, across the turn of the year", () => {
+    expect(monthRange("2021-03")).toEqual({ from: "2021-03-01", to: "2021-04-01" });
+    expect(monthRange("2021-12")).toEqual({ from: "2021-12-01", to: "2022-01-01" });
   });
 });

@@ -51,6 +51,13 @@ export function inboxSearch(filters: InboxFilters, overrides: Partial<Record<key
   return text ? `?${text}` : "";
 }
 
+/** The days of a "YYYY-MM" month as a half-open range of dates, so an index on the date finds them. */
+export function monthRange(month: string): { from: string; to: string } {
+  const [year, number] = month.split("-").map(Number) as [number, number];
+  const next = number === 12 ? `${year + 1}-01` : `${year}-${String(number + 1).padStart(2, "0")}`;
+  return { from: `${month}-01`, to: `${next}-01` };
+}
+
 /** The twelve months of a year as choices of the month filter. */
 export function monthOptions(year: number): { value: string; label: string }[] {
   return Array.from({ length: 12 }, (_, index) => {

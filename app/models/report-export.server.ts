@@ -1,5 +1,4 @@
 import { stringify } from "csv-stringify/sync";
-import ExcelJS from "exceljs";
 import { formatCount } from "~/domain/report-format";
 import type { ReportTable } from "~/domain/report-tables";
 import { neutraliseRow } from "~/domain/spreadsheet-cell";
@@ -34,6 +33,8 @@ export function reportTablesCsv(tables: ReportTable[], threshold: number): strin
 
 /** One sheet per table; cells are plain values, never formulas, and text cells neutralised as in the CSV. */
 export async function reportTablesXlsx(tables: ReportTable[], threshold: number, year: number): Promise<Buffer> {
+  // Loaded with the first Excel export, not at every start (a third of a second).
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Rode Draad";
   for (const table of tables) {

@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import { SIGNAL_CSV_COLUMNS, signalsToCsv, type SignalRecord } from "~/domain/signal-csv";
 import { neutraliseRow } from "~/domain/spreadsheet-cell";
 
@@ -17,6 +16,8 @@ export function toCsv(records: SignalRecord[], includeSummary: boolean, machine:
  * starts with "=" stays text even when someone edits the cell or saves the sheet as CSV.
  */
 export async function toXlsx(records: SignalRecord[], includeSummary: boolean): Promise<Buffer> {
+  // Loaded with the first Excel export, not at every start (a third of a second).
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Rode Draad";
   const sheet = workbook.addWorksheet("Signalen", { views: [{ state: "frozen", ySplit: 1 }] });

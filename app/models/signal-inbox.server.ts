@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, notInArray, sql, type SQL } from "drizzle-orm";
-import { regions, signals, signalTriggers, users } from "../../db/schema";
-import { PAGE_SIZE, type InboxFilters } from "~/domain/inbox-filters";
+import { regions, signalCounts, signals, signalTriggers, users } from "../../db/schema";
+import { monthRange, PAGE_SIZE, type InboxFilters } from "~/domain/inbox-filters";
 import { STATUSES, TENDER_PHASES, type SignalStatus } from "~/domain/signal-codes";
 import { db } from "~/utils/db.server";
 import { idsMatching } from "./search-index.server";
@@ -17,7 +17,10 @@ export function inboxConditions(filters: InboxFilters, options: { withStatus: bo
   if (filters.year) {
     conditions.push(gte(signals.receivedOn, `${filters.year}-01-01`), lt(signals.receivedOn, `${filters.year + 1}-01-01`));
   }
-  if (filters.month) conditions.push(sql`substr(${signals.receivedOn}, 1, 7) = ${filters.month}`);
+  if (filters.month) {
+    const { from, to } = monthRange(filters.month);
+    conditions.push(gte(signals.receivedOn, from), lt(signals.receivedOn, to));
+  }
   if (filters.channel) conditions.push(eq(signals.channel, filters.channel));
   if (filters.trigger) {
     conditions.push(
@@ -85,6 +88,32 @@ function pageRows(where: SQL | undefined, filters: InboxFilters, ids?: number[])
 
 export type InboxRow = ReturnType<typeof pageRows>[number];
 
+/** The filters `signal_counts` is kept by; a view with any other filter counts from the signals' covering indexes. */
+const COUNTED_FILTERS = new Set<keyof InboxFilters>(["topic", "phase", "requester", "channel", "year", "tender", "status", "sort", "page"]);
+
+/**
+ * The count per status tab of a view from `signal_counts` (a few thousand rows, kept by triggers), or undefined when
+ * the view filters on something that table does not hold.
+ */
+function countedPerStatus(filters: InboxFilters): { status: SignalStatus; n: number }[] | undefined {
+  const set = (Object.keys(filters) as (keyof InboxFilters)[]).filter((key) => filters[key] !== undefined);
+  if (set.some((key) => !COUNTED_FILTERS.has(key))) return undefined;
+  const conditions: SQL[] = [];
+  if (filters.topic) conditions.push(eq(signalCounts.topic, filters.topic));
+  if (filters.phase) conditions.push(eq(signalCounts.procurementPhase, filters.phase));
+  if (filters.requester) conditions.push(eq(signalCounts.requesterType, filters.requester));
+  if (filters.channel) conditions.push(eq(signalCounts.channel, filters.channel));
+  if (filters.year) conditions.push(eq(signalCounts.year, String(filters.year)));
+  if (filters.tender === "yes") conditions.push(inArray(signalCounts.procurementPhase, [...TENDER_PHASES]));
+  if (filters.tender === "no") conditions.push(notInArray(signalCounts.procurementPhase, [...TENDER_PHASES]));
+  return db()
+    .select({ status: signalCounts.status, n: sql<number>`sum(${signalCounts.n})` })
+    .from(signalCounts)
+    .where(and(...conditions))
+    .groupBy(signalCounts.status)
+    .all();
+}
+
 /** One page of the inbox, the number of matches, and the count per status tab. */
 export function listInbox(filters: InboxFilters): { rows: InboxRow[]; total: number; counts: Record<SignalStatus, number> } {
   const counts = emptyCounts();
@@ -95,12 +124,14 @@ export function listInbox(filters: InboxFilters): { rows: InboxRow[]; total: num
     const pageIds = inStatus.slice((filters.page - 1) * PAGE_SIZE, filters.page * PAGE_SIZE).map((m) => m.id);
     return { rows: pageIds.length ? pageRows(undefined, filters, pageIds) : [], total: inStatus.length, counts };
   }
-  const grouped = db()
-    .select({ status: signals.status, n: sql<number>`count(*)` })
-    .from(signals)
-    .where(and(...inboxConditions(filters, { withStatus: false })))
-    .groupBy(signals.status)
-    .all();
+  const grouped =
+    countedPerStatus(filters) ??
+    db()
+      .select({ status: signals.status, n: sql<number>`count(*)` })
+      .from(signals)
+      .where(and(...inboxConditions(filters, { withStatus: false })))
+      .groupBy(signals.status)
+      .all();
   for (const row of grouped) counts[row.status] = row.n;
   const total = filters.status ? counts[filters.status] : grouped.reduce((sum, row) => sum + row.n, 0);
   return { rows: pageRows(and(...inboxConditions(filters)), filters), total, counts };
@@ -121,13 +152,24 @@ export function inboxIds(filters: InboxFilters): number[] {
     .map((r) => r.id);
 }
 
-/** Years that have signals, newest first, plus the current year: the choices of the year filter. */
+/**
+ * Years that have signals, newest first, plus the current year: the choices of the year filter. One index seek per
+ * year (the first signal from 1 January on), not a scan of every signal's date.
+ */
 export function signalYears(): number[] {
-  const rows = db()
-    .select({ year: sql<string>`distinct substr(${signals.receivedOn}, 1, 4)` })
-    .from(signals)
-    .all();
-  const years = new Set([new Date().getFullYear(), ...rows.map((r) => Number(r.year))]);
+  const years = new Set([new Date().getFullYear()]);
+  for (let from = ""; ; ) {
+    const first = db()
+      .select({ year: sql<string>`substr(${signals.receivedOn}, 1, 4)` })
+      .from(signals)
+      .where(gte(signals.receivedOn, from))
+      .orderBy(asc(signals.receivedOn))
+      .limit(1)
+      .get();
+    if (!first) break;
+    years.add(Number(first.year));
+    from = `${Number(first.year) + 1}-01-01`;
+  }
   return [...years].sort((a, b) => b - a);
 }
 

@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AppForm, FieldGroup, SelectField, TextAreaField, TextField } from "~/components/form";
+import { WITHOUT_SCRIPTS } from "~/components/page-scripts";
 import { RegionMunicipalityFields } from "~/components/region-fields";
 import { Alert } from "~/components/ui/alert";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
@@ -20,6 +21,9 @@ import { formatReceiptCode } from "~/utils/receipt.server";
 const BUSY = "Het is op dit moment te druk om uw melding op te slaan. Er is nog niets verstuurd; uw tekst staat hieronder nog. Probeer het over een minuut opnieuw.";
 
 export const meta: MetaFunction = () => [{ title: "Een signaal melden · Rode Draad" }];
+
+/** Works as a plain HTML form; sent without JavaScript. */
+export const handle = WITHOUT_SCRIPTS;
 
 export function loader(_: LoaderFunctionArgs) {
   return { reference: regionAndMunicipalityOptions() };

@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, useActionData } from "@remix-run/react";
 import { Conversation } from "~/components/conversation";
 import { CsrfField } from "~/components/form";
+import { WITHOUT_SCRIPTS } from "~/components/page-scripts";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
@@ -16,6 +17,9 @@ import { isLimited, recordHit, take } from "~/utils/rate-limit.server";
 import { normaliseReceiptCode, receiptHash } from "~/utils/receipt.server";
 
 export const meta: MetaFunction = () => [{ title: "Melding volgen · Rode Draad" }];
+
+/** Works as a plain HTML form; sent without JavaScript. */
+export const handle = WITHOUT_SCRIPTS;
 
 /** What a reporter reads: the status in plain words, never the internal workflow. */
 const REPORTER_STATUS: Record<SignalStatus, string> = {

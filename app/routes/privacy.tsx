@@ -1,9 +1,13 @@
 import type { MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { WITHOUT_SCRIPTS } from "~/components/page-scripts";
 import { Heading, ListItem, Paragraph, UnorderedList } from "~/components/ui/text";
 import { env } from "~/utils/env.server";
 
 export const meta: MetaFunction = () => [{ title: "Privacyverklaring · Rode Draad" }];
+
+/** Works as a plain HTML form; sent without JavaScript. */
+export const handle = WITHOUT_SCRIPTS;
 
 export function loader() {
   return { retentionMonths: env().RETENTION_MONTHS };

@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const document = liveReport(year);
   const names = regionNames();
-  return { year, document, regionNames: names, charts: chartsOf(document, names), published: publications(year) };
+  return { year, document, regionNames: names, charts: await chartsOf(document, names), published: publications(year) };
 }
 
 const thresholdOptions = Array.from({ length: MAX_THRESHOLD - MIN_THRESHOLD + 1 }, (_, i) => String(MIN_THRESHOLD + i)) as [string, ...string[]];

@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const document = year !== null && version !== null ? publication(year, version) : null;
   if (!document) notFound("Deze versie van de rapportage");
   const names = document.showRegions ? regionNames() : {};
-  return { document, regionNames: names, charts: chartsOf(document, names) };
+  return { document, regionNames: names, charts: await chartsOf(document, names) };
 }
 
 export default function PublishedReportPage() {

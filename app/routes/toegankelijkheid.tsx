@@ -1,7 +1,11 @@
 import type { MetaFunction } from "@remix-run/node";
+import { WITHOUT_SCRIPTS } from "~/components/page-scripts";
 import { Heading, ListItem, Paragraph, UnorderedList } from "~/components/ui/text";
 
 export const meta: MetaFunction = () => [{ title: "Toegankelijkheidsverklaring · Rode Draad" }];
+
+/** Works as a plain HTML form; sent without JavaScript. */
+export const handle = WITHOUT_SCRIPTS;
 
 export default function AccessibilityPage() {
   return (

@@ -42,10 +42,15 @@ export function boot(): { host: string; port: number } {
   purgeExpiredSessions();
   purgeOldLoginAttempts();
   log.info("Database gereed", { path: databasePath() });
-  void warmSearchIndex().then((count) => {
-    log.info("Zoekindex in geheugen gereed", { signals: count });
-    pruneSearchChanges();
-  });
+  // A second after the start, so the first requests are not shared with opening every summary.
+  setTimeout(
+    () =>
+      void warmSearchIndex().then((count) => {
+        log.info("Zoekindex in geheugen gereed", { signals: count });
+        pruneSearchChanges();
+      }),
+    1000,
+  ).unref();
   applyRetention();
   // Daily; unref so a stopping server does not wait for it.
   setInterval(applyRetention, 24 * 60 * 60_000).unref();

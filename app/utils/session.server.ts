@@ -7,8 +7,10 @@ import { env } from "./env.server";
 
 const MINUTE = 60_000;
 
+export const SESSION_COOKIE = "rd_session";
+
 function sessionCookie() {
-  return appCookie("rd_session");
+  return appCookie(SESSION_COOKIE);
 }
 
 async function readSessionId(request: Request): Promise<string | undefined> {

@@ -71,13 +71,17 @@ export const signals = sqliteTable(
   },
   (t) => [
     index("signals_received_idx").on(t.receivedOn),
-    // Covers every column the year report groups by, so its per-dimension counts read the index and never the rows.
-    index("signals_report_idx").on(t.receivedOn, t.requesterType, t.topic, t.procurementPhase, t.channel, t.regionCode),
+    // Covers every column the year report groups by, so its per-dimension counts read the index and never the rows;
+    // with the status also the inbox's counts per status tab for a year or month.
+    index("signals_report_idx").on(t.receivedOn, t.requesterType, t.topic, t.procurementPhase, t.channel, t.regionCode, t.status),
     index("signals_status_received_idx").on(t.status, t.receivedOn),
-    index("signals_region_idx").on(t.regionCode, t.receivedOn),
-    index("signals_topic_idx").on(t.topic, t.receivedOn),
+    // With the status, so the inbox counts a region's or a topic's signals per status tab from the index alone.
+    index("signals_region_idx").on(t.regionCode, t.receivedOn, t.status),
+    index("signals_topic_idx").on(t.topic, t.receivedOn, t.status),
     index("signals_batch_idx").on(t.importBatchId),
-    index("signals_assigned_idx").on(t.assignedTo),
+    index("signals_assigned_idx").on(t.assignedTo, t.status),
+    // The retention check (at every start and daily) reads only closed signals that still hold data, not every signal.
+    index("signals_retention_idx").on(t.updatedAt, t.receivedOn).where(sql`status = 'closed' and anonymised_at is null`),
   ],
 );
 
@@ -105,7 +109,11 @@ export const signalEvents = sqliteTable(
     kind: text("kind", { enum: ["created", "status", "classification", "assignment", "note"] }).notNull(),
     detail: text("detail"),
   },
-  (t) => [index("signal_events_signal_idx").on(t.signalId, t.at)],
+  (t) => [
+    index("signal_events_signal_idx").on(t.signalId, t.at),
+    // When a signal was closed, for the retention check: only the changes to "afgerond".
+    index("signal_events_closed_idx").on(t.signalId, t.at).where(sql`kind = 'status' and json_extract(detail, '$.to') = 'closed'`),
+  ],
 );
 
 export const signalNotes = sqliteTable(

@@ -5,6 +5,8 @@ const benches: Record<string, () => Promise<unknown>> = {
   signals: () => import("./signals"),
   portal: () => import("./portal"),
   report: () => import("./report"),
+  start: () => import("./start"),
+  pages: () => import("./pages"),
 };
 const bench = benches[benchName];
 if (!bench) {

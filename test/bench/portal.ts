@@ -1,8 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { buildApp, startServer } from "./app-server";
 import { checkStored, submitReports } from "./portal-load";
 
 /**
@@ -15,39 +15,19 @@ const PORT = Number(process.env.BENCH_PORT ?? 3150);
 const BASE = `http://127.0.0.1:${PORT}`;
 const RECEIPT_KEY = crypto.randomBytes(32);
 
-if (!fs.existsSync("build/index.js")) spawnSync("npx", ["remix", "build"], { stdio: "inherit" });
+buildApp();
 
-async function startServer(databasePath: string): Promise<ChildProcess> {
-  const server = spawn(process.execPath, ["--import", "tsx", "app/server.ts"], {
-    env: {
-      ...process.env,
-      DATABASE_PATH: databasePath,
-      PORT: String(PORT),
-      HOST: "127.0.0.1",
-      RECEIPT_KEY: RECEIPT_KEY.toString("base64"),
-      PORTAL_SUBMISSIONS_PER_HOUR: "100000000",
-      PORTAL_POSTS_PER_HOUR: "100000000",
-    },
-    stdio: "ignore",
-  });
-  for (let i = 0; i < 100; i += 1) {
-    try {
-      if ((await fetch(`${BASE}/healthz`)).ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error("De server start niet.");
+function startApp(databasePath: string) {
+  const env = { RECEIPT_KEY: RECEIPT_KEY.toString("base64"), PORTAL_SUBMISSIONS_PER_HOUR: "100000000", PORTAL_POSTS_PER_HOUR: "100000000" };
+  return startServer({ port: PORT, databasePath, env });
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rode-draad-portal-bench-"));
 
 const firstDb = path.join(dir, "throughput.db");
-const first = await startServer(firstDb);
+const first = await startApp(firstDb);
 const run = await submitReports(BASE, { seconds: 10 });
-first.kill("SIGTERM");
-await new Promise((r) => first.once("exit", r));
+await first.stop();
 const firstCheck = checkStored(firstDb, run.codes, RECEIPT_KEY);
 process.stdout.write(
   `throughput: ${run.codes.length} submissions in 10 s = ${(run.codes.length / 10).toFixed(0)} submissions/s ` +
@@ -56,14 +36,14 @@ process.stdout.write(
 process.stdout.write(`  stored: ${run.codes.length - firstCheck.missing.length} of ${run.codes.length} acknowledged submissions; integrity_check: ${firstCheck.integrity}\n`);
 
 const secondDb = path.join(dir, "kill.db");
-const second = await startServer(secondDb);
+const second = await startApp(secondDb);
 const killed = await submitReports(BASE, {
   seconds: 6,
   kill: {
     afterMs: 3000,
     kill: () => {
-      const exited = new Promise((r) => second.once("exit", r));
-      second.kill("SIGKILL");
+      const exited = new Promise((r) => second.child.once("exit", r));
+      second.child.kill("SIGKILL");
       return exited;
     },
   },

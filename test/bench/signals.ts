@@ -1,8 +1,9 @@
 import { performance } from "node:perf_hooks";
-import { CHANNELS, PHASES, REQUESTER_TYPES, TOPICS, TRIGGERS } from "~/domain/signal-codes";
+import { TOPICS } from "~/domain/signal-codes";
 import { parseInboxFilters } from "~/domain/inbox-filters";
-import { signalsToCsv, type SignalRecord } from "~/domain/signal-csv";
+import { signalsToCsv } from "~/domain/signal-csv";
 import { benchDatabase, percentiles, seededRandom, time } from "./measure";
+import { SUMMARY_WORDS, syntheticSignals } from "./seed";
 
 /**
  * npm run bench -- signals: 100,000 synthetic signals in a temporary database. Prints figures; asserts nothing.
@@ -20,33 +21,10 @@ const { municipalities } = await import("../../db/schema");
 prepareDatabase();
 referenceLookup();
 
-const { random, pick } = seededRandom(42);
+const { pick } = seededRandom(42);
 
 const places = db().select({ code: municipalities.code, regionCode: municipalities.regionCode }).from(municipalities).all();
-const words = ["budgetplafond", "consortium", "aanbesteding", "toelatingseisen", "AVG", "declaratie", "wachtlijst", "gemeente", "contract", "zorgaanbieder"];
-const records: SignalRecord[] = Array.from({ length: COUNT }, (_, i) => {
-  const place = pick(places);
-  const year = 2016 + (i % 10);
-  const month = String(1 + Math.floor(random() * 12)).padStart(2, "0");
-  const day = String(1 + Math.floor(random() * 28)).padStart(2, "0");
-  return {
-    receivedOn: `${year}-${month}-${day}`,
-    channel: pick(CHANNELS),
-    requesterType: pick(REQUESTER_TYPES),
-    referredBy: "direct",
-    regionCode: place.regionCode,
-    municipalityCode: random() < 0.5 ? place.code : null,
-    association: null,
-    topic: pick(TOPICS),
-    procurementPhase: pick(PHASES),
-    triggers: random() < 0.6 ? [pick(TRIGGERS)] : [],
-    procedure: "unknown",
-    funding: "unknown",
-    segment: null,
-    status: "closed",
-    summary: `Signaal ${i}: ${pick(words)} en ${pick(words)} in de regio`,
-  };
-});
+const records = [...syntheticSignals(COUNT, places, { status: "closed" })];
 const csv = signalsToCsv(records, { includeSummary: true, cells: "exact" });
 
 const imported = time(() => importSignals(csv, "bench.csv", { userId: null, clientAddress: "bench" }));
@@ -65,9 +43,9 @@ const warmed = await warmSearchIndex();
 process.stdout.write(
   `search cache: first search before the warm-up has run (opens every summary) ${cold.toFixed(0)} ms; warm-up of ${warmed} summaries (runs in slices after start) ${((performance.now() - warmStarted) / 1000).toFixed(2)} s\n`,
 );
-const searchAll = Array.from({ length: 20 }, () => time(() => listInbox(parseInboxFilters(new URLSearchParams({ q: pick(words) })))).ms);
+const searchAll = Array.from({ length: 20 }, () => time(() => listInbox(parseInboxFilters(new URLSearchParams({ q: pick(SUMMARY_WORDS) })))).ms);
 process.stdout.write(`free-text search, no other filter: ${percentiles(searchAll).text} (target p95 < 300 ms)\n`);
-const searchYear = Array.from({ length: 50 }, (_, i) => time(() => listInbox(parseInboxFilters(new URLSearchParams({ q: pick(words), year: String(2016 + (i % 10)) })))).ms);
+const searchYear = Array.from({ length: 50 }, (_, i) => time(() => listInbox(parseInboxFilters(new URLSearchParams({ q: pick(SUMMARY_WORDS), year: String(2016 + (i % 10)) })))).ms);
 process.stdout.write(`free-text search within one year: ${percentiles(searchYear).text}\n`);
 
 db().$client.close();

@@ -2,9 +2,9 @@ import crypto from "node:crypto";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { checkStored, submitReports } from "../bench/portal-load";
-import { startApp, tempDir } from "./support";
+import { sparePort, startApp, tempDir } from "./support";
 
-const PORT = 3135;
+const PORT = sparePort(5);
 const BASE = `http://127.0.0.1:${PORT}`;
 
 test("a server killed with SIGKILL while reports come in loses none it acknowledged, and the file stays intact", async ({ page }) => {

@@ -4,13 +4,13 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
 import { DEMO_ACCOUNTS } from "../../app/demo/accounts";
-import { expectAccessible, login, startApp, tempDir } from "./support";
+import { expectAccessible, login, sparePort, startApp, tempDir } from "./support";
 
 /**
  * The year report against the demo dataset, on its own server and database: `npm run seed:demo` must reproduce the
  * 2021 report of the seeds exactly, and the other e2e tests' records must not mix into those figures.
  */
-const PORT = 3134;
+const PORT = sparePort(4);
 const BASE = `http://127.0.0.1:${PORT}`;
 const [intermediary, reader] = DEMO_ACCOUNTS;
 

@@ -1,13 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { startApp, tempDir } from "./support";
+import { sparePort, startApp, tempDir } from "./support";
 
 test("first start creates the database and secrets; a second start reuses both and loses nothing", async ({ page }) => {
   const dir = tempDir();
   const db = path.join(dir, "sub", "rode-draad.db");
-  const env = { DATABASE_PATH: db, PORT: "3131" };
-  const base = "http://127.0.0.1:3131";
+  const env = { DATABASE_PATH: db, PORT: String(sparePort(1)) };
+  const base = `http://127.0.0.1:${sparePort(1)}`;
 
   const first = await startApp(env);
   expect(fs.existsSync(db)).toBe(true);
@@ -41,7 +41,7 @@ test("first start creates the database and secrets; a second start reuses both a
 
 test("a malformed data key stops the start with a clear message", async () => {
   const dir = tempDir();
-  const app = await startApp({ DATABASE_PATH: path.join(dir, "x.db"), PORT: "3132", DATA_KEY: "te-kort" });
+  const app = await startApp({ DATABASE_PATH: path.join(dir, "x.db"), PORT: String(sparePort(2)), DATA_KEY: "te-kort" });
   expect(await app.exitCode).toBe(1);
   expect(app.output()).toContain("de datasleutel moet 32 bytes zijn");
 });
@@ -49,20 +49,20 @@ test("a malformed data key stops the start with a clear message", async () => {
 test("a database whose key is lost or replaced does not start, and no new key is generated", async () => {
   const dir = tempDir();
   const db = path.join(dir, "rode-draad.db");
-  const first = await startApp({ DATABASE_PATH: db, PORT: "3133" });
+  const first = await startApp({ DATABASE_PATH: db, PORT: String(sparePort(3)) });
   await first.stop();
 
   const secretsFile = path.join(dir, "secrets.json");
   const original = fs.readFileSync(secretsFile, "utf8");
   fs.rmSync(secretsFile);
-  const missing = await startApp({ DATABASE_PATH: db, PORT: "3133" });
+  const missing = await startApp({ DATABASE_PATH: db, PORT: String(sparePort(3)) });
   expect(await missing.exitCode).toBe(1);
   expect(missing.output()).toContain("Zet de sleutels terug");
   expect(fs.existsSync(secretsFile)).toBe(false);
 
   fs.writeFileSync(secretsFile, original);
   const otherKey = Buffer.alloc(32, 7).toString("base64");
-  const wrong = await startApp({ DATABASE_PATH: db, PORT: "3133", DATA_KEY: otherKey });
+  const wrong = await startApp({ DATABASE_PATH: db, PORT: String(sparePort(3)), DATA_KEY: otherKey });
   expect(await wrong.exitCode).toBe(1);
   expect(wrong.output()).toContain("De datasleutel past niet bij deze database");
 });

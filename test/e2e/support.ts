@@ -186,7 +186,7 @@ export async function loginAndChoosePassword(page: Page, credentials: Credential
  */
 export async function startApp(env: Record<string, string>): Promise<{ pid: number | undefined; output: () => string; exitCode: Promise<number | null>; stop: () => Promise<void> }> {
   let output = "";
-  const child = spawn(process.execPath, ["--import", "tsx", "app/server.ts"], { env: { ...process.env, HOST: "127.0.0.1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["build/server.js"], { env: { ...process.env, HOST: "127.0.0.1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exitCode = new Promise<number | null>((resolve) => child.on("exit", resolve));
@@ -203,6 +203,11 @@ export async function startApp(env: Record<string, string>): Promise<{ pid: numb
       await exitCode;
     },
   };
+}
+
+/** A port for a test's own server: beside E2E_PORT, so parallel runs on one machine (each with its own E2E_PORT) never share one. */
+export function sparePort(offset: number): number {
+  return Number(process.env.E2E_PORT ?? 3123) + offset;
 }
 
 export function tempDir(): string {

@@ -58,7 +58,8 @@ test("public and portal pages: security headers, a fresh nonce per response that
     expectSecurityHeaders(response, path);
     expectNoStore(response, path);
   }
-  const [first, second] = [await request.get("/melden"), await request.get("/melden")];
+  // The portal pages carry no script at all (see page-weight.spec.ts); the login page does, each with the nonce.
+  const [first, second] = [await request.get("/login"), await request.get("/login")];
   const nonceOf = (r: APIResponse) => /'nonce-([^']+)'/.exec(r.headers()["content-security-policy"] ?? "")?.[1];
   expect(nonceOf(first)).not.toBe(nonceOf(second));
   const html = await first.text();

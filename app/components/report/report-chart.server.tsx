@@ -1,5 +1,4 @@
 import { renderToStaticMarkup } from "react-dom/server";
-import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from "recharts";
 import type { ReportDocument } from "~/domain/report-document";
 import { formatCount } from "~/domain/report-format";
 import { reportTables, type ReportTable } from "~/domain/report-tables";
@@ -18,7 +17,10 @@ const FILL = "#1d3f6e";
 const MAX_LABEL = 44;
 const shortLabel = (label: string) => (label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1).trimEnd()}…` : label);
 
-function ReportChart({ table, threshold }: { table: ReportTable; threshold: number }) {
+type Recharts = typeof import("recharts");
+
+function ReportChart({ table, threshold, recharts }: { table: ReportTable; threshold: number; recharts: Recharts }) {
+  const { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } = recharts;
   const data = table.rows.map((row) => ({ label: row.label, value: row.count ?? 0, shown: formatCount(row.count, threshold) }));
   if (table.id === "per-maand") {
     return (
@@ -48,10 +50,12 @@ function ReportChart({ table, threshold }: { table: ReportTable; threshold: numb
  * Finished SVG per table id. renderToStaticMarkup escapes every label like any React render, so the string is as
  * safe to place in the page as the rest of it.
  */
-export function chartsOf(document: ReportDocument, regionNames: Record<string, string>): Record<string, string> {
+export async function chartsOf(document: ReportDocument, regionNames: Record<string, string>): Promise<Record<string, string>> {
+  // Loaded with the first report page, not at every start: recharts and d3 take a third of a second to load.
+  const recharts = await import("recharts");
   return Object.fromEntries(
     reportTables(document.report, document.previous, regionNames)
       .filter((table) => table.chart)
-      .map((table) => [table.id, renderToStaticMarkup(<ReportChart table={table} threshold={document.threshold} />)]),
+      .map((table) => [table.id, renderToStaticMarkup(<ReportChart table={table} threshold={document.threshold} recharts={recharts} />)]),
   );
 }
