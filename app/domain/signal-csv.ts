@@ -14,6 +14,7 @@
 import { createHash } from "node:crypto";
 import { CsvError, parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
+import { todayInTheNetherlands } from "./dates-nl";
 import {
   ASSOCIATIONS,
   CHANNELS,
@@ -512,21 +513,6 @@ export function dateProblem(text: string, today: string): string | undefined {
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-/**
- * Today's date where the intermediary works. A server running in UTC would otherwise call a signal received
- * shortly after midnight (Dutch time) "in the future".
- */
-export function todayInTheNetherlands(): string {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Europe/Amsterdam",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(new Date());
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------------

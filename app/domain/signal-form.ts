@@ -32,7 +32,8 @@ export const classificationSchema = z.object({
   referredBy: z.enum(REFERRERS, { errorMap: () => ({ message: choose }) }),
   // Optional on its own: a municipality names its region (the server derives and checks it).
   regionCode: z.string().regex(/^JZ\d{2}$/, "Kies een regio of een gemeente.").optional(),
-  municipalityCode: z.string().regex(/^GM\d{4}$/, "Kies een gemeente uit de lijst.").optional(),
+  /** The municipality as typed (its whole name, or its GM code); the server finds it and derives the region. */
+  municipality: z.string().trim().max(120, "Kies een gemeente uit de lijst.").optional(),
   association: z.enum(ASSOCIATIONS, { errorMap: () => ({ message: choose }) }).optional(),
   topic: z.enum(TOPICS, { errorMap: () => ({ message: choose }) }),
   procurementPhase: z.enum(PHASES, { errorMap: () => ({ message: choose }) }),
@@ -67,7 +68,11 @@ export type Confidential = z.infer<typeof confidentialSchema>;
 export type IntakeInput = z.infer<typeof intakeSchema>;
 
 export const statusSchema = z.object({ status: z.enum(STATUSES) });
+/** The newest note or message id a form was shown with: a second send of the same form is recognised by it. */
+export const afterSchema = z.coerce.number().int().min(0).optional();
+
 export const noteSchema = z.object({
+  after: afterSchema,
   body: z.string({ required_error: "Schrijf een notitie." }).trim().min(1, "Schrijf een notitie.").max(5000, "Gebruik hoogstens 5.000 tekens."),
 });
 export const assignSchema = z.object({ assignedTo: z.coerce.number().int().positive().optional() });

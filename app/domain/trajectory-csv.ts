@@ -39,13 +39,13 @@ import {
   municipalityProblem,
   readHeader,
   readRows,
-  todayInTheNetherlands,
   type ColumnIndex,
   type CsvIssue,
   type RankedIssue,
   type ReferenceLookup,
   type Row,
 } from "./signal-csv";
+import { todayInTheNetherlands } from "./dates-nl";
 import {
   ESCALATION_TYPES,
   OUTCOMES,

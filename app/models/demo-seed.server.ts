@@ -4,7 +4,7 @@ import { DEMO_ACCOUNTS } from "~/demo/accounts";
 import { demoDataset, signalsCsv, trajectoriesCsv, type DemoDataset } from "~/demo/dataset";
 import type { DemoRegion } from "~/demo/signals";
 import { DomainError } from "~/domain/errors";
-import { todayInTheNetherlands } from "~/domain/signal-csv";
+import { todayInTheNetherlands } from "~/domain/dates-nl";
 import { STEPS, type Step } from "~/domain/trajectory-codes";
 import type { StepActionCode } from "~/domain/trajectory-workflow";
 import { db } from "~/utils/db.server";

@@ -97,7 +97,7 @@ export default function PortalPage() {
           <SelectField field={fields.association} label="Beroepsvereniging (niet verplicht)" placeholder="Geen of zeg ik liever niet" options={optionsOf(ASSOCIATIONS, ASSOCIATION_LABELS)} />
         </FieldGroup>
         <FieldGroup legend="Waar speelt het?">
-          <RegionMunicipalityFields regionField={fields.regionCode} municipalityField={fields.municipalityCode} regions={reference.regions} municipalities={reference.municipalities} />
+          <RegionMunicipalityFields regionField={fields.regionCode} municipalityField={fields.municipality} regions={reference.regions} municipalities={reference.municipalities} />
         </FieldGroup>
         <FieldGroup legend="Waar gaat het over?">
           <SelectField field={fields.topic} label="Onderwerp" placeholder="Kies…" options={[...PORTAL_TOPICS]} />

@@ -6,7 +6,7 @@ const XSS = `<script>window.__pwned = 1</script><img src=x onerror="window.__pwn
 async function submitReport(page: Page, message: string, extra: (page: Page) => Promise<void> = async () => {}): Promise<string> {
   await page.goto("/melden");
   await page.getByLabel("Ik meld als").selectOption("provider");
-  await page.getByLabel("Gemeente (niet verplicht)").selectOption({ label: "Tilburg" });
+  await page.getByLabel("Gemeente (niet verplicht)").fill("Tilburg");
   await page.getByLabel("Onderwerp").selectOption("contract_change");
   await page.getByLabel("Waar staat de inkoop?").selectOption("none");
   await page.getByLabel("Wat is er aan de hand?").fill(message);
@@ -47,8 +47,8 @@ test.describe("without JavaScript", () => {
     await staffPage.getByLabel("Bericht aan de melder").fill("Dank u. Ik bel de regio deze week.");
     await staffPage.getByRole("button", { name: "Bericht aan melder versturen" }).click();
     await expect(staffPage.getByRole("status")).toContainText("Het bericht staat klaar voor de melder");
-    await staffPage.getByRole("button", { name: "In behandeling nemen" }).click();
-    await expect(staffPage.getByRole("status")).toContainText("De status is gewijzigd");
+    // Answering moves a new report on by itself.
+    await expect(staffPage.getByRole("region", { name: "Geschiedenis" })).toContainText("Status: Nieuw → In behandeling");
     await staff.close();
 
     await page.goto("/melden/volgen");

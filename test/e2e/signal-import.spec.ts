@@ -129,6 +129,7 @@ test("exports never carry reporter identity or details", async ({ page }) => {
   await page.getByLabel("Soort vraag").selectOption("gdpr");
   await page.getByLabel("Fase inkoop").selectOption("none");
   await page.getByLabel("Korte samenvatting").fill("Export-geheimhouding");
+  await page.getByText("Meer gegevens (niet verplicht)").click();
   await page.getByLabel("Toelichting (niet verplicht)").fill("Geheime toelichting XYZ");
   await page.getByLabel("Naam melder (niet verplicht)").fill("Geheime Melder");
   await page.getByLabel("E-mailadres melder (niet verplicht)").fill("geheim@melder.example");

@@ -4,7 +4,7 @@ import { admin, createStaffUser, expectAccessible, login, loginAndChoosePassword
 async function logSignalInTwente(page: Page, summary: string): Promise<number> {
   await page.goto("/signalen/nieuw");
   await page.getByLabel("Afkomstig van").selectOption("provider");
-  await page.getByLabel("Gemeente (niet verplicht)").selectOption({ label: "Hengelo" });
+  await page.getByLabel("Gemeente (niet verplicht)").fill("Hengelo");
   await page.getByLabel("Soort vraag").selectOption("strategy_advice");
   await page.getByLabel("Fase inkoop").selectOption("upcoming_tender");
   await page.getByLabel("Korte samenvatting").fill(summary);
