@@ -25,7 +25,8 @@ function partsOf(value: string): Parts | undefined {
   if (calendar) return { year: Number(calendar[1]), month: Number(calendar[2]), day: Number(calendar[3]) };
   const instant = new Date(value);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || Number.isNaN(instant.getTime())) return undefined;
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(AMSTERDAM.formatToParts(instant).find((p) => p.type === type)?.value);
+  const parts = AMSTERDAM.formatToParts(instant);
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
   return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute") };
 }
 
@@ -54,6 +55,7 @@ export function formatDateTime(value: string): string {
  * received shortly after midnight (Dutch time) "in the future".
  */
 export function todayInTheNetherlands(now: Date = new Date()): string {
-  const p = partsOf(now.toISOString());
-  return p ? `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}` : now.toISOString().slice(0, 10);
+  const parts = AMSTERDAM.formatToParts(now);
+  const part = (type: Intl.DateTimeFormatPartTypes) => (parts.find((p) => p.type === type)?.value ?? "").padStart(2, "0");
+  return `${part("year")}-${part("month")}-${part("day")}`;
 }

@@ -27,17 +27,15 @@ export const PORTAL_REQUESTERS = [
   { value: "other", label: "Anders" },
 ] as const;
 
-const choose = "Maak een keuze.";
-
 export const portalSchema = z
   .object({
-    requesterType: z.enum(REQUESTER_TYPES, { errorMap: () => ({ message: choose }) }),
-    association: z.enum(ASSOCIATIONS, { errorMap: () => ({ message: choose }) }).optional(),
+    requesterType: z.enum(REQUESTER_TYPES, { errorMap: () => ({ message: "Kies als wie u meldt." }) }),
+    association: z.enum(ASSOCIATIONS, { errorMap: () => ({ message: "Kies een beroepsvereniging uit de lijst." }) }).optional(),
     regionCode: z.string().regex(/^JZ\d{2}$/, "Kies uw regio.").optional(),
     municipality: z.string().trim().max(120, "Kies een gemeente uit de lijst.").optional(),
-    topic: z.enum(["strategy_advice", "quality_admission", "gdpr", "contract_change", "other"], { errorMap: () => ({ message: choose }) }),
+    topic: z.enum(["strategy_advice", "quality_admission", "gdpr", "contract_change", "other"], { errorMap: () => ({ message: "Kies waar uw melding over gaat." }) }),
     procurementPhase: z.enum(["upcoming_tender", "running_tender", "contracting", "running_contract", "none"], {
-      errorMap: () => ({ message: choose }),
+      errorMap: () => ({ message: "Kies waar de inkoop staat." }),
     }),
     message: z
       .string({ required_error: "Vertel wat er aan de hand is." })

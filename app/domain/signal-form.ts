@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { todayInTheNetherlands } from "./dates-nl";
 import {
   ASSOCIATIONS,
   CHANNELS,
@@ -13,7 +14,8 @@ import {
 } from "./signal-codes";
 
 /** Forms of signals: one schema per form, used by conform in the browser and by the action on the server. */
-const choose = "Maak een keuze.";
+/** A refused choice says which one, so the error summary names the field. */
+const choose = (what: string) => ({ errorMap: () => ({ message: `Kies ${what}.` }) });
 const optionalText = (max: number) =>
   z
     .string()
@@ -26,20 +28,20 @@ export const classificationSchema = z.object({
     .string({ required_error: "Vul de datum van binnenkomst in." })
     .regex(/^\d{4}-\d{2}-\d{2}$/, "Gebruik de vorm JJJJ-MM-DD.")
     .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "Deze datum bestaat niet.")
-    .refine((v) => v <= new Date().toISOString().slice(0, 10), "De datum ligt in de toekomst."),
-  channel: z.enum(CHANNELS, { errorMap: () => ({ message: choose }) }),
-  requesterType: z.enum(REQUESTER_TYPES, { errorMap: () => ({ message: choose }) }),
-  referredBy: z.enum(REFERRERS, { errorMap: () => ({ message: choose }) }),
+    .refine((v) => v <= todayInTheNetherlands(), "De datum ligt in de toekomst."),
+  channel: z.enum(CHANNELS, choose("hoe het signaal binnenkwam")),
+  requesterType: z.enum(REQUESTER_TYPES, choose("van wie het signaal afkomstig is")),
+  referredBy: z.enum(REFERRERS, choose("wie het signaal aandroeg")),
   // Optional on its own: a municipality names its region (the server derives and checks it).
   regionCode: z.string().regex(/^JZ\d{2}$/, "Kies een regio of een gemeente.").optional(),
   /** The municipality as typed (its whole name, or its GM code); the server finds it and derives the region. */
   municipality: z.string().trim().max(120, "Kies een gemeente uit de lijst.").optional(),
-  association: z.enum(ASSOCIATIONS, { errorMap: () => ({ message: choose }) }).optional(),
-  topic: z.enum(TOPICS, { errorMap: () => ({ message: choose }) }),
-  procurementPhase: z.enum(PHASES, { errorMap: () => ({ message: choose }) }),
+  association: z.enum(ASSOCIATIONS, choose("een beroepsvereniging uit de lijst")).optional(),
+  topic: z.enum(TOPICS, choose("de soort vraag")),
+  procurementPhase: z.enum(PHASES, choose("de fase van de inkoop")),
   triggers: z.array(z.enum(TRIGGERS)).default([]),
-  procedure: z.enum(PROCEDURES, { errorMap: () => ({ message: choose }) }).default("unknown"),
-  funding: z.enum(FUNDINGS, { errorMap: () => ({ message: choose }) }).default("unknown"),
+  procedure: z.enum(PROCEDURES, choose("de procedure")).default("unknown"),
+  funding: z.enum(FUNDINGS, choose("de financieringsvorm")).default("unknown"),
   segment: z
     .string()
     .trim()

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { and, asc, eq, gt } from "drizzle-orm";
 import { signalMessages, signals } from "../../db/schema";
+import { todayInTheNetherlands } from "~/domain/dates-nl";
 import { DomainError } from "~/domain/errors";
 import type { PortalInput } from "~/domain/portal-form";
 import type { SignalStatus } from "~/domain/signal-codes";
@@ -29,7 +30,7 @@ export function submitPortalSignal(input: PortalInput, clientAddress: string): {
     const row = tx
       .insert(signals)
       .values({
-        receivedOn: new Date().toISOString().slice(0, 10),
+        receivedOn: todayInTheNetherlands(),
         channel: "portal",
         requesterType: input.requesterType,
         referredBy: "direct",
@@ -62,7 +63,11 @@ export function submitPortalSignal(input: PortalInput, clientAddress: string): {
 
 function findByCode(digits: string) {
   const hash = receiptHash(digits);
-  const row = db().select({ id: signals.id, receiptHash: signals.receiptHash, status: signals.status, receivedOn: signals.receivedOn }).from(signals).where(eq(signals.receiptHash, hash)).get();
+  const row = db()
+    .select({ id: signals.id, receiptHash: signals.receiptHash, status: signals.status, receivedOn: signals.receivedOn, detailsSealed: signals.detailsSealed })
+    .from(signals)
+    .where(eq(signals.receiptHash, hash))
+    .get();
   // The index found the row; the explicit comparison keeps the check constant-time whatever the index does.
   return row?.receiptHash && crypto.timingSafeEqual(Buffer.from(row.receiptHash), Buffer.from(hash)) ? row : undefined;
 }
@@ -70,13 +75,15 @@ function findByCode(digits: string) {
 export type ReporterView = {
   receivedOn: string;
   status: SignalStatus;
+  /** What the reporter wrote, so they know which report this code belongs to; null once anonymised. */
+  report: string | null;
   messages: { id: number; at: string; fromReporter: boolean; body: string }[];
 };
 
 export function reporterView(digits: string): ReporterView | undefined {
   const row = findByCode(digits);
   if (!row) return undefined;
-  return { receivedOn: row.receivedOn, status: row.status, messages: conversation(row.id) };
+  return { receivedOn: row.receivedOn, status: row.status, report: unseal(row.detailsSealed, "details"), messages: conversation(row.id) };
 }
 
 export function conversation(signalId: number) {

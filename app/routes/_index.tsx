@@ -89,6 +89,7 @@ export default function StartPage() {
           <ButtonLink to="/melden" appearance="primary-action">
             Een signaal melden (zonder account)
           </ButtonLink>
+          <ButtonLink to="/melden/volgen">Melding volgen</ButtonLink>
           <ButtonLink to="/login">Inloggen voor medewerkers</ButtonLink>
         </div>
       </section>

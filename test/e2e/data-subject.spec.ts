@@ -17,7 +17,7 @@ test("the intermediary finds a reporter by e-mail, exports everything as JSON an
   await portal.getByLabel("Onderwerp").selectOption("contract_change");
   await portal.getByLabel("Waar staat de inkoop?").selectOption("running_contract");
   await portal.getByLabel("Wat is er aan de hand?").fill(message);
-  await portal.getByLabel("Hoe wilt u melden?").selectOption("confidential");
+  await portal.getByLabel(/^Vertrouwelijk, met mijn contactgegevens/).check();
   await portal.getByLabel("Naam (niet verplicht)").fill(`Zoë Özdemir ${stamp}`);
   await portal.getByLabel("E-mailadres").fill(email);
   await portal.getByRole("button", { name: "Melding versturen" }).click();

@@ -66,13 +66,13 @@ test.describe("without JavaScript", () => {
   test("a validation error keeps everything typed; confidential reports need a way to reach the reporter", async ({ page }) => {
     await page.goto("/melden");
     await page.getByLabel("Wat is er aan de hand?").fill("Een lange tekst die niet verloren mag gaan.");
-    await page.getByLabel("Hoe wilt u melden?").selectOption("confidential");
+    await page.getByLabel(/^Vertrouwelijk, met mijn contactgegevens/).check();
     await page.getByLabel("Naam (niet verplicht)").fill("Karin Kwetsbaar");
     await page.getByRole("button", { name: "Melding versturen" }).click();
     await expect(page.getByRole("alert")).toContainText("Het formulier is nog niet in orde");
     await expect(page.getByLabel("Wat is er aan de hand?")).toHaveValue("Een lange tekst die niet verloren mag gaan.");
     await expect(page.getByLabel("Naam (niet verplicht)")).toHaveValue("Karin Kwetsbaar");
-    await expect(page.getByLabel("Ik meld als")).toHaveAccessibleDescription("Maak een keuze.");
+    await expect(page.getByLabel("Ik meld als")).toHaveAccessibleDescription("Kies als wie u meldt.");
 
     await page.getByLabel("Ik meld als").selectOption("provider");
     await page.getByLabel("Jeugdregio").selectOption("JZ05");
@@ -141,7 +141,7 @@ test.describe("inert text", () => {
 
   test("HTML and script in every field stay text, for the reporter and for staff", async ({ page, browser }) => {
     const code = await submitReport(page, `XSS-proef ${XSS}`, async (p) => {
-      await p.getByLabel("Hoe wilt u melden?").selectOption("confidential");
+      await p.getByLabel(/^Vertrouwelijk, met mijn contactgegevens/).check();
       await p.getByLabel("Naam (niet verplicht)").fill(XSS.slice(0, 150));
       await p.getByLabel("Organisatie of praktijk (niet verplicht)").fill(`<b>vet</b>${XSS}`.slice(0, 150));
       await p.getByLabel("E-mailadres").fill("xss@example.org");

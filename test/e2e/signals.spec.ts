@@ -173,7 +173,7 @@ test.describe("without JavaScript", () => {
     await page.getByRole("button", { name: "Signaal vastleggen" }).click();
 
     await expect(page.getByRole("alert")).toContainText("Het formulier is nog niet in orde");
-    await expect(page.getByLabel("Afkomstig van")).toHaveAccessibleDescription("Maak een keuze.");
+    await expect(page.getByLabel("Afkomstig van")).toHaveAccessibleDescription("Kies van wie het signaal afkomstig is.");
     await expect(page.getByLabel("E-mailadres melder (niet verplicht)")).toHaveAccessibleDescription("Vul een geldig e-mailadres in.");
     await expect(page.getByLabel("Korte samenvatting")).toHaveValue("Typed text that must survive");
     await expect(page.getByLabel("Naam melder (niet verplicht)")).toHaveValue("Bea Bewaard");
