@@ -115,6 +115,7 @@ test("a trajectory from a signal to closure: steps out of order, a reopened step
   await page.getByLabel("Nee, gestopt").check();
   await page.getByRole("button", { name: "Traject afsluiten" }).click();
   await expect(page.getByRole("alert")).toContainText("Geef de reden");
+  await page.getByLabel(/Toch afsluiten/).check();
   await page.getByLabel("Ja, doel bereikt (afgerond)").check();
   await page.getByRole("button", { name: "Traject afsluiten" }).click();
   await expect(page.getByRole("status")).toContainText("Het traject is gesloten");

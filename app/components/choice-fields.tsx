@@ -57,3 +57,34 @@ export function RadioGroup({
     </fieldset>
   );
 }
+
+/** One checkbox with its own label and error, e.g. a confirmation the server asks for. */
+export function CheckboxField({ field, label, value = "yes" }: { field: FieldMetadata<string>; label: string; value?: string }) {
+  const invalid = Boolean(field.errors?.length);
+  return (
+    <div className={`utrecht-form-field utrecht-form-field--checkbox${invalid ? " utrecht-form-field--invalid" : ""}`}>
+      <div className="utrecht-form-field__input">
+        <input
+          type="checkbox"
+          id={field.id}
+          name={field.name}
+          value={value}
+          defaultChecked={field.initialValue === value}
+          aria-invalid={invalid || undefined}
+          aria-describedby={invalid ? field.errorId : undefined}
+          className="utrecht-checkbox utrecht-checkbox--html-input"
+        />
+      </div>
+      <div className="utrecht-form-field__label">
+        <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={field.id}>
+          {label}
+        </label>
+        {invalid ? (
+          <div className="utrecht-form-field-error-message" id={field.errorId}>
+            {field.errors?.join(" ")}
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}
