@@ -6,6 +6,7 @@ import { TRIGGERS } from "~/domain/signal-codes";
 import { db } from "~/utils/db.server";
 import { audit, type Actor } from "./audit.server";
 import { seal, unseal } from "./signal.server";
+import { formatDate } from "~/domain/dates-nl";
 
 /** The region table as the CSV validation needs it, read once per import. */
 export function referenceLookup(): ReferenceLookup {
@@ -52,7 +53,7 @@ export function importSignals(
   if (check.duplicateOf && !options.allowDuplicate) {
     throw new DomainError(
       "IMPORT.DUPLICATE",
-      `Dit bestand is al geïmporteerd op ${check.duplicateOf.importedAt.slice(0, 10)} (${check.duplicateOf.rowCount} signalen). Nogmaals importeren maakt dubbele signalen.`,
+      `Dit bestand is al geïmporteerd op ${formatDate(check.duplicateOf.importedAt)} (${check.duplicateOf.rowCount} signalen). Nogmaals importeren maakt dubbele signalen.`,
     );
   }
   const at = new Date().toISOString();

@@ -4,6 +4,7 @@ import { DataTable } from "~/components/ui/table";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { listLessons } from "~/models/procurement.server";
 import { requireUser } from "~/utils/guard.server";
+import { formatShortDate } from "~/domain/dates-nl";
 
 export const meta: MetaFunction = () => [{ title: "Geleerde lessen · Rode Draad" }];
 
@@ -27,7 +28,7 @@ export default function LessonsPage() {
           { header: "Les", rowHeader: true, cell: (l) => l.text },
           { header: "Regio", cell: (l) => <TextLink to={`/regios/${l.regionCode}`}>{l.regionName}</TextLink> },
           { header: "Traject", cell: (l) => <TextLink to={`/trajecten/${l.trajectoryId}`}>Traject {l.trajectoryId}</TextLink> },
-          { header: "Datum", cell: (l) => l.at.slice(0, 10) },
+          { header: "Datum", nowrap: true, cell: (l) => formatShortDate(l.at) },
         ]}
       />
     </section>

@@ -22,6 +22,7 @@ import { readForm } from "~/utils/form.server";
 import { notFound, requireUser } from "~/utils/guard.server";
 import { actorOf } from "~/utils/request.server";
 import { declaredLargerThan } from "~/utils/upload.server";
+import { formatDate, formatDateTime } from "~/domain/dates-nl";
 
 export const meta: MetaFunction = () => [{ title: "Signalen importeren · Rode Draad" }];
 
@@ -117,7 +118,7 @@ export default function SignalImportPage() {
         <>
           <Alert type="info" title={`${preview.fileName} is in orde`}>
             <p className="utrecht-paragraph">
-              {preview.count} signalen, binnengekomen van {preview.from} tot en met {preview.to}.
+              {preview.count} signalen, binnengekomen van {formatDate(preview.from)} tot en met {formatDate(preview.to)}.
             </p>
           </Alert>
           <Form method="post" className="utrecht-form rd-form">
@@ -127,7 +128,7 @@ export default function SignalImportPage() {
             {preview.duplicateOf ? (
               <Alert type="warning" title="Dit bestand is al eens geïmporteerd">
                 <p className="utrecht-paragraph">
-                  Op {preview.duplicateOf.importedAt.slice(0, 10)} zijn uit hetzelfde bestand {preview.duplicateOf.rowCount} signalen
+                  Op {formatDate(preview.duplicateOf.importedAt)} zijn uit hetzelfde bestand {preview.duplicateOf.rowCount} signalen
                   geïmporteerd (import {preview.duplicateOf.id}). Nogmaals importeren maakt dubbele signalen.
                 </p>
                 <div className="utrecht-form-field utrecht-form-field--checkbox">
@@ -160,12 +161,12 @@ export default function SignalImportPage() {
           columns={[
             { header: "Import", rowHeader: true, cell: (b) => `${b.id}: ${b.fileName}` },
             { header: "Signalen", numeric: true, cell: (b) => b.rowCount },
-            { header: "Wanneer", cell: (b) => `${b.importedAt.slice(0, 16).replace("T", " ")} · ${b.importedBy ?? "opdrachtregel"}` },
+            { header: "Wanneer", cell: (b) => `${formatDateTime(b.importedAt)} · ${b.importedBy ?? "opdrachtregel"}` },
             {
               header: "Ongedaan maken",
               cell: (b) =>
                 b.undoneAt ? (
-                  `Ongedaan op ${b.undoneAt.slice(0, 10)}`
+                  `Ongedaan op ${formatDate(b.undoneAt)}`
                 ) : (
                   <ActionButton
                     intent="undo"
