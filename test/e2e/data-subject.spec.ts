@@ -73,7 +73,7 @@ test("the intermediary finds a reporter by e-mail, exports everything as JSON an
   await expect(page.getByText("Geen signalen gevonden met deze gegevens van de melder.")).toBeVisible();
 
   await page.goto("/beheer/audit?action=data_subject.");
-  await expect(page.getByRole("table")).toContainText("data_subject.erased");
+  await expect(page.getByRole("table")).toContainText("Gegevens van een betrokkene gewist");
   expect(serverLog()).not.toContain(stamp);
 });
 
