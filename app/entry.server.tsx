@@ -1,14 +1,15 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
+import { limitedBody } from "./utils/body-limit.server";
 import { boot } from "./utils/boot.server";
-import { closeDb } from "./utils/db.server";
+import { closeDb, untilWritable } from "./utils/db.server";
 import { env } from "./utils/env.server";
-import { describeError, log } from "./utils/log.server";
+import { describeError, describeStartupFailure, log } from "./utils/log.server";
 import { isSameOriginRequest } from "./utils/origin.server";
 import { newNonce, resolveClientAddress, securityHeaders } from "./utils/security-headers.server";
 
@@ -24,20 +25,27 @@ export type AppEntryExports = {
   logRequest: (fields: { method: string; path: string; status: number; ms: number }) => void;
   announce: (message: string) => void;
   sameOrigin: typeof isSameOriginRequest;
+  describeStartupFailure: typeof describeStartupFailure;
+  requestBody: typeof limitedBody;
+  untilWritable: typeof untilWritable;
 };
 
-export { boot, newNonce };
+export { boot, describeStartupFailure, newNonce, untilWritable };
 export const shutdown: AppEntryExports["shutdown"] = closeDb;
 export const headersFor: AppEntryExports["headersFor"] = (nonce) => securityHeaders(nonce, { secureCookies: env().COOKIE_SECURE });
 export const clientAddressOf: AppEntryExports["clientAddressOf"] = (socket, headers) =>
   resolveClientAddress(socket, headers, env().TRUSTED_PROXY_HEADER);
 export const logRequest: AppEntryExports["logRequest"] = (fields) => log.info("request", fields);
 export const sameOrigin: AppEntryExports["sameOrigin"] = isSameOriginRequest;
+export const requestBody: AppEntryExports["requestBody"] = limitedBody;
 export const announce: AppEntryExports["announce"] = (message) => log.info(message);
 
-/** Logged by type and place only: an error message can quote what a user typed. */
+/**
+ * Logged by type and place only: an error message can quote what a user typed. An error response below 500 (no such
+ * page, a method the route does not take) is an ordinary client error, not ours: the request log has its status.
+ */
 export const handleError: HandleErrorFunction = (error, { request }) => {
-  if (request.signal.aborted) return;
+  if (request.signal.aborted || (isRouteErrorResponse(error) && error.status < 500)) return;
   log.error("unhandled error", { path: new URL(request.url).pathname, error: describeError(error) });
 };
 

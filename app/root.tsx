@@ -182,6 +182,7 @@ export default function App() {
 const ERROR_TEXT: Record<number, { title: string; body: string }> = {
   403: { title: "Geen toegang", body: "U heeft geen toegang tot deze pagina. Denkt u dat dit niet klopt? Vraag het de beheerder." },
   404: { title: "Niet gevonden", body: "Deze pagina of dit gegeven bestaat niet (meer)." },
+  413: { title: "Te groot", body: "Wat u verstuurde is groter dan deze pagina aanneemt. Er is niets opgeslagen." },
   429: { title: "Te veel pogingen", body: "U heeft het te vaak geprobeerd. Wacht een kwartier en probeer het dan opnieuw." },
 };
 
@@ -199,7 +200,8 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const text = errorText(status);
-  const detail = isRouteErrorResponse(error) && status === 403 && typeof error.data === "string" ? error.data : undefined;
+  // The refusals the app throws itself carry their own Dutch explanation (never an error's message).
+  const detail = isRouteErrorResponse(error) && [403, 413, 429].includes(status) && typeof error.data === "string" ? error.data : undefined;
   return (
     <section className="rd-section">
       <Heading level={1}>{text.title}</Heading>

@@ -1,14 +1,14 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import express from "express";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import type { AppEntryExports } from "./entry.server";
+import { remixHandler } from "./remix-handler.server";
 
 /**
  * A small express server instead of remix-serve: it resolves the client address (for login throttling and the
- * audit log), sets the security headers with a per-request CSP nonce, and runs `boot` (migrations, keys, setup
- * link) before it accepts a single request.
+ * audit log), sets the security headers with a per-request CSP nonce, limits request bodies, and runs `boot`
+ * (migrations, keys, setup link) before it accepts a single request.
  */
 // React and Remix pick their production builds only when told; remix-serve does the same.
 process.env.NODE_ENV ??= "production";
@@ -19,7 +19,7 @@ let settings: ReturnType<AppEntryExports["boot"]>;
 try {
   settings = entry.boot();
 } catch (error) {
-  process.stderr.write(`Rode Draad kan niet starten: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`Rode Draad kan niet starten: ${entry.describeStartupFailure(error)}\n`);
   process.exit(1);
 }
 
@@ -41,6 +41,16 @@ app.use((req, res, next) => {
   next();
 });
 
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", index: false }));
+app.use(express.static("public", { maxAge: "1h", index: false }));
+
+// Every answer past the static files, refusals included, may show confidential data or a form token: no browser or
+// proxy keeps a copy.
+app.use((_req, res, next) => {
+  res.set("Cache-Control", "no-store");
+  next();
+});
+
 // A foreign origin is refused here, before Remix's own check turns it into a 500. `Origin: null` (a plain form
 // post under Referrer-Policy: no-referrer) is judged by Sec-Fetch-Site instead, and removed so Remix accepts it.
 app.use((req, res, next) => {
@@ -58,21 +68,27 @@ app.use((req, res, next) => {
   next();
 });
 
-app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y", index: false }));
-app.use(express.static("public", { maxAge: "1h", index: false }));
-
-// Every page may show confidential data or a form token: no browser or proxy keeps a copy.
-app.use((_req, res, next) => {
-  res.set("Cache-Control", "no-store");
-  next();
+// `?_data=` is the data protocol from before single fetch; our pages never use it. Remix would report every such
+// request as an error (a warning per request, a 500 for a loader without a response), so it never gets there.
+app.use((req, res, next) => {
+  if (!new URL(req.originalUrl, "http://localhost").searchParams.has("_data")) return next();
+  res.status(400).type("text/plain; charset=utf-8").send("Dit verzoek wordt niet ondersteund.");
 });
 
+// While a command-line process holds the write lock, requests wait here, off the event loop, instead of in SQLite
+// (pages write too: sessions, audit entries). The health check only reads, and answers meanwhile.
+app.use((req, _res, next) => {
+  if (req.path === "/healthz") return next();
+  entry.untilWritable().then(() => next(), next);
+});
+
+// Every body reaches the routes through the app's size limit, cut off while it streams in (413).
 app.all(
   "*",
-  createRequestHandler({
+  remixHandler({
     build,
-    mode: "production",
-    getLoadContext: (_req, res) => ({
+    body: entry.requestBody,
+    context: (res) => ({
       clientAddress: res.locals.clientAddress as string,
       cspNonce: res.locals.cspNonce as string,
     }),

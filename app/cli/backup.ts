@@ -10,7 +10,7 @@ if (!file) {
 }
 try {
   prepareDatabase();
-  const result = await backupTo(file);
+  const result = backupTo(file);
   process.stdout.write(`Reservekopie gemaakt en gecontroleerd: ${file} (${result.bytes} bytes, ${result.signals} signalen).\n`);
 } catch (error) {
   process.stderr.write(`Reservekopie mislukt: ${error instanceof Error ? error.message : String(error)}\n`);

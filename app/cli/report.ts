@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { isReportYear, MAX_REPORT_YEAR, MIN_REPORT_YEAR } from "~/domain/report";
+import { MIN_REPORT_YEAR, parseReportYear } from "~/domain/report";
 import { formatCount, formatShare } from "~/domain/report-format";
 import type { PublishedCell, PublishedReport } from "~/domain/report-suppression";
 import { REQUESTER_TYPE_LABELS, TOPIC_LABELS } from "~/domain/signal-codes";
@@ -28,9 +28,9 @@ function parseYear(args: string[]): Options | { error: string } {
     return { error: `Onbekende of onvolledige optie. ${USAGE_TEXT}` };
   }
   if (values.year === undefined) return { error: `Geef het jaar op met --year. ${USAGE_TEXT}` };
-  const year = /^[0-9]{4}$/.test(values.year) ? Number(values.year) : Number.NaN;
-  if (!isReportYear(year)) {
-    return { error: `Ongeldig jaar "${values.year}": geef een jaar van ${MIN_REPORT_YEAR} tot en met ${MAX_REPORT_YEAR}.` };
+  const year = parseReportYear(values.year);
+  if (year === null) {
+    return { error: `Ongeldig jaar "${values.year}": geef een jaar van ${MIN_REPORT_YEAR} tot en met dit jaar.` };
   }
   return { year, json: values.json ?? false, published: values.published ?? false };
 }

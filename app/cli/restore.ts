@@ -1,12 +1,14 @@
 import fs from "node:fs";
+import { resetAuditAnchor } from "~/models/audit-anchor.server";
 import { checkDatabaseFile } from "~/models/backup.server";
 import { closeDb } from "~/utils/db.server";
-import { appIsRunning } from "~/utils/running.server";
+import { takeInstanceLock } from "~/utils/instance-lock.server";
 import { databasePath } from "../../db/client";
 
 /**
- * npm run restore -- <file>: only into a stopped instance (a running server would keep writing to the old file), only
- * a checked copy, and the current database is kept beside it as <name>.voor-herstel-<time>.
+ * npm run restore -- <file>: only while no server holds the database (it would keep writing to the old file), only
+ * a checked copy, and the current database is kept beside it as <name>.voor-herstel-<time>. The instance lock is held
+ * throughout, so no server can start halfway.
  */
 const file = process.argv[2];
 function fail(message: string, code = 1): never {
@@ -16,13 +18,17 @@ function fail(message: string, code = 1): never {
 }
 if (!file) fail("Gebruik: npm run restore -- <bestand>", 2);
 
-const { running, where } = await appIsRunning();
-if (running) fail(`Rode Draad draait nog op ${where}. Stop de app eerst.`);
+const target = databasePath();
+let lock: ReturnType<typeof takeInstanceLock>;
+try {
+  lock = takeInstanceLock(target);
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
 
 const check = checkDatabaseFile(file);
 if (!check.ok) fail(`Niet hersteld: ${check.problem}`);
 
-const target = databasePath();
 closeDb();
 if (fs.existsSync(target)) {
   const kept = `${target}.voor-herstel-${new Date().toISOString().replace(/[:.]/g, "-")}`;
@@ -31,4 +37,8 @@ if (fs.existsSync(target)) {
   process.stdout.write(`De huidige database is bewaard als ${kept}.\n`);
 }
 fs.copyFileSync(file, target);
+// The restored log is older than the anchor of the one it replaces: the anchor starts again at its head.
+resetAuditAnchor();
+closeDb();
+lock.release();
 process.stdout.write(`Hersteld uit ${file} (${check.signals} signalen). Start de app opnieuw.\n`);

@@ -2,13 +2,13 @@ import fs from "node:fs";
 import { rotateDataKey } from "~/models/key-rotation.server";
 import { prepareDatabase } from "~/utils/boot.server";
 import { closeDb } from "~/utils/db.server";
-import { appIsRunning } from "~/utils/running.server";
+import { takeInstanceLock } from "~/utils/instance-lock.server";
 import { decodeKey } from "~/utils/secrets.server";
 import { databasePath } from "../../db/client";
 
 /**
- * npm run rotate-key: on a stopped instance only (a running server keeps the old key in memory and would go on sealing
- * with it). With secrets.json the new key is generated and stored there; with DATA_KEY from the environment the operator
+ * npm run rotate-key: only while no server holds the database (a running server keeps the old key in memory and would
+ * go on sealing with it); the instance lock is held throughout, so no server starts halfway. With secrets.json the new key is generated and stored there; with DATA_KEY from the environment the operator
  * passes it as NEW_DATA_KEY and afterwards moves it into DATA_KEY.
  */
 function fail(message: string): never {
@@ -19,8 +19,12 @@ function fail(message: string): never {
 
 const file = databasePath();
 if (!fs.existsSync(file) || !fs.statSync(file).isFile()) fail(`Geen database op ${file}. Controleer DATABASE_PATH.`);
-const { running, where } = await appIsRunning();
-if (running) fail(`Rode Draad draait nog op ${where}. Stop de app eerst; een draaiende app houdt de oude sleutel vast.`);
+let lock: ReturnType<typeof takeInstanceLock>;
+try {
+  lock = takeInstanceLock(file);
+} catch (error) {
+  fail(`${error instanceof Error ? error.message : String(error)} Een draaiende app houdt de oude sleutel vast.`);
+}
 
 try {
   const newKey = process.env.NEW_DATA_KEY ? decodeKey(process.env.NEW_DATA_KEY, "NEW_DATA_KEY") : undefined;
@@ -33,6 +37,7 @@ try {
       : "Zet nu DATA_KEY op de waarde van NEW_DATA_KEY en zet de oude waarde in DATA_KEY_PREVIOUS (bij meer: komma-gescheiden), en start dan de app.\n",
   );
   closeDb();
+  lock.release();
 } catch (error) {
   fail(
     `Sleutelrotatie mislukt: ${error instanceof Error ? error.message : String(error)}\n` +

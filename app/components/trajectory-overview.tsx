@@ -12,7 +12,7 @@ import type { TrajectoryDetail } from "~/models/trajectory.server";
 type Result = SubmissionResult<string[]> | undefined;
 
 /** The sections of the trajectory page, in page order: the table of contents and the ids it jumps to. */
-export function trajectorySections(isIntermediary: boolean, closed: boolean): { id: string; title: string }[] {
+export function trajectorySections({ isIntermediary, readsTalks, closed }: { isIntermediary: boolean; readsTalks: boolean; closed: boolean }): { id: string; title: string }[] {
   return [
     { id: "aandacht", title: "Wat nu aandacht vraagt" },
     { id: "stappen", title: "De acht stappen" },
@@ -20,7 +20,7 @@ export function trajectorySections(isIntermediary: boolean, closed: boolean): { 
     { id: "plan", title: "Plan van aanpak" },
     { id: "signalen", title: "Gekoppelde signalen" },
     { id: "betrokkenen", title: "Betrokkenen" },
-    ...(isIntermediary
+    ...(readsTalks
       ? [
           { id: "gesprekken", title: "Gesprekken met externen (stap 5)" },
           { id: "escalaties", title: "Escalaties (stap 6)" },

@@ -120,7 +120,7 @@ export function LessonsSection({ lessons, lastResult }: { lessons: { id: number;
       </UnorderedList>
       <AppForm form={form} submitLabel="Les vastleggen">
         <input type="hidden" name="intent" value="lesson" />
-        <TextAreaField field={fields.text} label="Geleerde les (zonder namen van aanbieders)" description="Verschijnt in de lijst met lessen voor andere regio's." rows={3} />
+        <TextAreaField field={fields.text} label="Geleerde les (zonder namen van aanbieders)" description="Verschijnt in de lijst met lessen, die ook de regioadviseurs van alle regio's lezen." rows={3} />
       </AppForm>
     </section>
   );

@@ -7,18 +7,18 @@ import { DataTable } from "./ui/table";
 import { Heading, ListItem, Paragraph, TextLink, UnorderedList } from "./ui/text";
 import { formatDate, formatDateTime, formatShortDate } from "~/domain/dates-nl";
 import { ASSOCIATION_LABELS, STATUS_LABELS, TOPIC_LABELS } from "~/domain/signal-codes";
-import { MILESTONE_LABELS, STEP_LABELS, STEPS } from "~/domain/trajectory-codes";
+import { MILESTONE_LABELS, STEP_LABELS, type Step } from "~/domain/trajectory-codes";
 import { linkSignalSchema, planRevisionSchema, stepNoteSchema } from "~/domain/trajectory-form";
 import type { TrajectoryDetail } from "~/models/trajectory.server";
 
 type Result = SubmissionResult<string[]> | undefined;
 
-/** Notes per step; advisers write analysis notes (step 2) only. The box is empty again once a note is saved. */
-export function StepNotesSection({ notes, isIntermediary, lastResult }: { notes: TrajectoryDetail["notes"]; isIntermediary: boolean; lastResult: Result }) {
+/** Notes per step; the form offers the steps the permission table lets this user write (advisers: step 2). The box is empty again once a note is saved. */
+export function StepNotesSection({ notes, noteSteps, lastResult }: { notes: TrajectoryDetail["notes"]; noteSteps: Step[]; lastResult: Result }) {
   const [form, fields] = useForm({
     id: `step-note-${newestId(notes)}`,
     lastResult,
-    defaultValue: { step: isIntermediary ? "situation" : "analysis" },
+    defaultValue: { step: noteSteps[0] },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: stepNoteSchema }),
     shouldValidate: "onSubmit",
   });
@@ -40,12 +40,12 @@ export function StepNotesSection({ notes, isIntermediary, lastResult }: { notes:
       </UnorderedList>
       <AppForm form={form} submitLabel="Notitie toevoegen">
         <input type="hidden" name="intent" value="note" />
-        {isIntermediary ? (
-          <SelectField field={fields.step} label="Bij stap" options={STEPS.map((step) => ({ value: step, label: STEP_LABELS[step] }))} />
+        {noteSteps.length > 1 ? (
+          <SelectField field={fields.step} label="Bij stap" options={noteSteps.map((step) => ({ value: step, label: STEP_LABELS[step] }))} />
         ) : (
-          <input type="hidden" name="step" value="analysis" />
+          <input type="hidden" name="step" value={noteSteps[0]} />
         )}
-        <TextAreaField field={fields.body} label={isIntermediary ? "Notitie" : "Analysenotitie (stap 2)"} rows={4} />
+        <TextAreaField field={fields.body} label={noteSteps.length > 1 ? "Notitie" : "Analysenotitie (stap 2)"} rows={4} />
       </AppForm>
     </section>
   );
@@ -209,7 +209,7 @@ export function MilestonesSection({ trajectory: t, isIntermediary }: { trajector
           </ListItem>
         ))}
       </UnorderedList>
-      {isIntermediary ? <TextLink to={`/regios/${t.regionCode}`}>Mijlpalen en documenten bijhouden</TextLink> : null}
+      <TextLink to={`/regios/${t.regionCode}`}>{isIntermediary ? "Mijlpalen en documenten bijhouden" : "Naar de regio"}</TextLink>
     </section>
   );
 }

@@ -68,7 +68,7 @@ export function demoDataset(regions: readonly DemoRegion[], today: string): Demo
 }
 
 export function signalsCsv(dataset: DemoDataset): string {
-  return signalsToCsv(dataset.signals, { includeSummary: true });
+  return signalsToCsv(dataset.signals, { includeSummary: true, cells: "exact" });
 }
 
 const TRAJECTORY_CELL: Record<(typeof TRAJECTORY_CSV_COLUMNS)[number], (t: TrajectoryRecord) => string> = {

@@ -3,9 +3,11 @@
  * ISO stays in machine files (CSV, JSON) and in form fields. Timestamps are shown in Dutch time; a calendar date
  * ("2026-12-01") is shown as it is, without a time zone. Month names come from our own table rather than from Intl,
  * so server and browser (with different ICU versions) render the same text and hydration agrees.
+ *
+ * Display only: what "today" is and which dates are accepted is the date rule of dates.ts.
  */
+import { MONTHS } from "./dates";
 
-const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
 const SHORT_MONTHS = ["jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."];
 
 const AMSTERDAM = new Intl.DateTimeFormat("en-GB", {
@@ -48,14 +50,4 @@ export function formatDateTime(value: string): string {
   if (!p) return value;
   const date = `${p.day} ${SHORT_MONTHS[p.month - 1]} ${p.year}`;
   return p.hour === undefined ? date : `${date}, ${String(p.hour).padStart(2, "0")}:${String(p.minute).padStart(2, "0")}`;
-}
-
-/**
- * Today's date where the intermediary works (YYYY-MM-DD). A server running in UTC would otherwise call a signal
- * received shortly after midnight (Dutch time) "in the future".
- */
-export function todayInTheNetherlands(now: Date = new Date()): string {
-  const parts = AMSTERDAM.formatToParts(now);
-  const part = (type: Intl.DateTimeFormatPartTypes) => (parts.find((p) => p.type === type)?.value ?? "").padStart(2, "0");
-  return `${part("year")}-${part("month")}-${part("day")}`;
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { formatMonth } from "./report-format";
+import { pageParam } from "./url-params";
 import { CHANNELS, PHASES, REQUESTER_TYPES, STATUSES, TOPICS, TRIGGERS } from "./signal-codes";
 
 /**
@@ -23,7 +24,7 @@ export const inboxFilterSchema = z.object({
   tender: optional(z.enum(["yes", "no"])),
   q: optional(z.string().trim().min(1).max(200)),
   sort: z.enum(["newest", "oldest"]).catch("newest"),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+  page: pageParam,
 });
 
 export type InboxFilters = z.infer<typeof inboxFilterSchema>;

@@ -75,9 +75,10 @@ describe("shareOf", () => {
 });
 
 describe("isReportYear", () => {
-  it("accepts four-digit years in range only", () => {
+  it("accepts four-digit years from 2000 only", () => {
     expect(isReportYear(2021)).toBe(true);
-    for (const year of [0, 999, 1899, 3000, 10000, 2021.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+    expect(isReportYear(2000)).toBe(true);
+    for (const year of [0, 999, 1899, 1900, 1999, 10000, 2021.5, Number.NaN, Number.POSITIVE_INFINITY]) {
       expect(isReportYear(year), String(year)).toBe(false);
     }
   });

@@ -1,3 +1,4 @@
+import { FIRST_YEAR, parseYear } from "./dates";
 import {
   CHANNELS,
   PHASES,
@@ -124,12 +125,15 @@ export function foldSignalCounts(
   };
 }
 
-/** received_on is compared as text, which only orders correctly while every year has four digits. */
-export const MIN_REPORT_YEAR = 1900;
-export const MAX_REPORT_YEAR = 2999;
+/**
+ * Years the counting accepts: from FIRST_YEAR (dates.ts; nothing is recorded earlier) and four digits, because
+ * received_on is compared as text. Later years simply count what is still running; what people can ask for (URLs,
+ * the CLI) is narrower: parseReportYear.
+ */
+export const MIN_REPORT_YEAR = FIRST_YEAR;
 
 export function isReportYear(year: number): boolean {
-  return Number.isInteger(year) && year >= MIN_REPORT_YEAR && year <= MAX_REPORT_YEAR;
+  return Number.isInteger(year) && year >= MIN_REPORT_YEAR && year <= 9999;
 }
 
 /**
@@ -248,9 +252,10 @@ export function buildTrajectoriesReport(counts: TrajectoryCounts): TrajectoriesR
   };
 }
 
-/** A year from a URL segment ("2021"); null for anything else, so routes answer 404 rather than guess. */
+/**
+ * A year from a URL segment or the CLI ("2021"), from FIRST_YEAR up to this year (dates.ts); null for anything else,
+ * so routes answer 404 rather than guess.
+ */
 export function parseReportYear(text: string | undefined): number | null {
-  if (!text || !/^\d{4}$/.test(text)) return null;
-  const year = Number(text);
-  return isReportYear(year) ? year : null;
+  return parseYear(text);
 }

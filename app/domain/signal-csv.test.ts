@@ -1,4 +1,6 @@
+import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
+import { restoreCell } from "./spreadsheet-cell";
 import {
   fileHash,
   MAX_CSV_ISSUES,
@@ -251,6 +253,16 @@ describe("parseSignalsCsv: rules per cell", () => {
       name: "a date after today",
       change: { received_on: "2022-07-01" },
       issue: { column: "received_on", message: "Datum 2022-07-01 ligt in de toekomst" },
+    },
+    {
+      name: "year 0000",
+      change: { received_on: "0000-01-01" },
+      issue: { column: "received_on", message: "Datum 0000-01-01 ligt vóór 2000; zo'n oude datum kent Rode Draad niet" },
+    },
+    {
+      name: "a date before 2000 (the year report would have no previous year to compare with)",
+      change: { received_on: "1900-01-01" },
+      issue: { column: "received_on", message: "Datum 1900-01-01 ligt vóór 2000; zo'n oude datum kent Rode Draad niet" },
     },
     {
       name: "unknown channel",
@@ -511,7 +523,7 @@ describe("signalsToCsv", () => {
   const withoutSummary = { ...FULL_RECORD, summary: null, association: null, triggers: [], segment: null };
 
   it("writes the header, CRLF line endings and the triggers joined with ';'", () => {
-    const csv = signalsToCsv([FULL_RECORD, withoutSummary], { includeSummary: true });
+    const csv = signalsToCsv([FULL_RECORD, withoutSummary], { includeSummary: true, cells: "exact" });
     expect(csv).toBe(
       `${HEADER}\r\n` +
         "2021-03-15,email,provider,direct,JZ01,GM0014,LVVP,strategy_advice,upcoming_tender," +
@@ -521,14 +533,14 @@ describe("signalsToCsv", () => {
   });
 
   it("leaves the summary column out when asked, and that file imports again", () => {
-    const csv = signalsToCsv([FULL_RECORD], { includeSummary: false });
+    const csv = signalsToCsv([FULL_RECORD], { includeSummary: false, cells: "exact" });
     expect(csv.split("\r\n")[0]).toBe(SIGNAL_CSV_COLUMNS.filter((c) => c !== "summary").join(","));
     expect(csv).not.toContain("Aanbesteding");
     expect(recordsOf(read(csv))).toEqual([{ ...FULL_RECORD, summary: null }]);
   });
 
-  it("quotes cells with commas, quotes or any line break, and does not escape formulas", () => {
-    const csv = signalsToCsv(records, { includeSummary: true });
+  it("quotes cells with commas, quotes or any line break, and does not escape formulas in the machine CSV", () => {
+    const csv = signalsToCsv(records, { includeSummary: true, cells: "exact" });
     expect(csv).toContain('"Meerdere\nregels\n\nmet een lege"');
     expect(csv).toContain('"Windows\r\nregeleinde en een losse\rCR"');
     expect(csv).toContain('"=HYPERLINK(""http://example.org"";""klik"")"');
@@ -537,21 +549,30 @@ describe("signalsToCsv", () => {
     expect(csv).toContain(",@gemeente\r\n");
   });
 
+  it("for spreadsheets, starts no cell with a formula character; removing the quote gives the machine CSV's cell", () => {
+    const exact = parse(signalsToCsv(records, { includeSummary: true, cells: "exact" })) as string[][];
+    const neutral = parse(signalsToCsv(records, { includeSummary: true, cells: "spreadsheet" })) as string[][];
+    expect(neutral.flat().filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+    expect(neutral.map((row) => row.map(restoreCell))).toEqual(exact);
+    expect(neutral.flat()).toEqual(expect.arrayContaining(["'=HYPERLINK(\"http://example.org\";\"klik\")", "'+31 6 12345678", "'-10% budget", "'@gemeente"]));
+  });
+
   it("round-trips: what it writes reads back unchanged", () => {
     const all = [...records, withoutSummary];
-    expect(recordsOf(read(signalsToCsv(all, { includeSummary: true })))).toEqual(all);
+    expect(recordsOf(read(signalsToCsv(all, { includeSummary: true, cells: "exact" })))).toEqual(all);
     // Also after a trip through a tool that adds a BOM.
-    expect(recordsOf(read(`\uFEFF${signalsToCsv(all, { includeSummary: true })}`))).toEqual(all);
+    expect(recordsOf(read(`\uFEFF${signalsToCsv(all, { includeSummary: true, cells: "exact" })}`))).toEqual(all);
   });
 
   it("round-trips each tricky summary on its own, with line numbers intact after it", () => {
     for (const record of records) {
       const csv = signalsToCsv([record, { ...FULL_RECORD, regionCode: "JZ98", municipalityCode: null }], {
         includeSummary: true,
+        cells: "exact",
       });
       const lineOfSecond = csv.split(/\r?\n/).findIndex((line) => line.includes("JZ98")) + 1;
       expect(issuesOf(read(csv))).toEqual([{ line: lineOfSecond, column: "region_code", message: "Onbekende regio 'JZ98'" }]);
-      expect(recordsOf(read(signalsToCsv([record], { includeSummary: true })))).toEqual([record]);
+      expect(recordsOf(read(signalsToCsv([record], { includeSummary: true, cells: "exact" })))).toEqual([record]);
     }
   });
 });

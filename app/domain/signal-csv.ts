@@ -14,7 +14,6 @@
 import { createHash } from "node:crypto";
 import { CsvError, parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import { todayInTheNetherlands } from "./dates-nl";
 import {
   ASSOCIATIONS,
   CHANNELS,
@@ -37,6 +36,8 @@ import {
   type Topic,
   type Trigger,
 } from "./signal-codes";
+import { dateProblem, ISO_DATE, todayInTheNetherlands } from "./dates";
+import { neutraliseRow } from "./spreadsheet-cell";
 
 export const SIGNAL_CSV_COLUMNS = [
   "received_on",
@@ -104,22 +105,6 @@ export type SignalCsvResult = { records: SignalRecord[] } | { issues: CsvIssue[]
 
 const MUNICIPALITY_CODE = /^GM\d{4}$/;
 const SEGMENT_CODE = /^[a-z0-9_]+$/;
-export const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MONTHS = [
-  "januari",
-  "februari",
-  "maart",
-  "april",
-  "mei",
-  "juni",
-  "juli",
-  "augustus",
-  "september",
-  "oktober",
-  "november",
-  "december",
-];
-
 /** An issue plus its place among the issues of its line: the column's position in the file (-1: the whole line). */
 export type RankedIssue = CsvIssue & { rank: number };
 
@@ -385,7 +370,7 @@ function readRecord(
   const receivedOnText = required("received_on");
   let receivedOn: string | undefined;
   if (receivedOnText !== undefined) {
-    const problem = dateProblem(receivedOnText, today);
+    const problem = dateProblem(receivedOnText, { kind: "past", today });
     if (problem === undefined) receivedOn = receivedOnText;
     else report("received_on", problem);
   }
@@ -496,25 +481,6 @@ export function municipalityProblem(
   return undefined;
 }
 
-/** Why `text` is not an acceptable date (YYYY-MM-DD, a day that exists, not after `today`), or undefined when it is. */
-export function dateProblem(text: string, today: string): string | undefined {
-  const parts = ISO_DATE.exec(text);
-  if (!parts) return `Datum '${text}' moet de vorm JJJJ-MM-DD hebben`;
-  const year = Number(parts[1]);
-  const month = Number(parts[2]);
-  const day = Number(parts[3]);
-  if (month < 1 || month > 12) return `Maand ${parts[2]} bestaat niet`;
-  if (day < 1 || day > daysInMonth(year, month)) return `${day} ${MONTHS[month - 1]} ${year} bestaat niet`;
-  // Both are YYYY-MM-DD, so comparing the strings compares the dates.
-  if (text > today) return `Datum ${text} ligt in de toekomst`;
-  return undefined;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
 // ---------------------------------------------------------------------------------------------------------------------
 // Writing
 
@@ -540,20 +506,23 @@ const CELL: Record<SignalCsvColumn, (record: SignalRecord) => string> = {
  * The records as `signals.csv`: header row, CRLF line endings, RFC 4180 quoting. Without `includeSummary` the
  * `summary` column is left out altogether (the file then imports again, with empty summaries).
  *
- * No protection against spreadsheet formula injection (a leading `'` before `=`, `+`, `-`, `@`): this CSV is a machine
- * interface that must import back unchanged, and a prefixed quote would become part of the summary. People who want
- * to read signals in a spreadsheet get the Excel export (exceljs), which writes every cell as a typed string that
- * Excel never evaluates as a formula.
+ * `cells: "exact"` is the machine interface of DESIGN.md: every cell as stored, so the file imports back unchanged.
+ * `cells: "spreadsheet"` is for people who open the file in Excel: text cells that a spreadsheet would run as a
+ * formula get a leading quote (spreadsheet-cell.ts), which would otherwise end up in the summary on import.
  */
-export function signalsToCsv(records: SignalRecord[], options: { includeSummary: boolean }): string {
+export function signalsToCsv(records: SignalRecord[], options: { includeSummary: boolean; cells: "exact" | "spreadsheet" }): string {
   const columns = SIGNAL_CSV_COLUMNS.filter((column) => options.includeSummary || column !== "summary");
-  const rows = records.map((record) => columns.map((column) => CELL[column](record)));
+  const rows = records.map((record) => {
+    const cells = columns.map((column) => CELL[column](record));
+    return options.cells === "spreadsheet" ? neutraliseRow(cells) : cells;
+  });
   return stringify([[...columns], ...rows], {
     record_delimiter: "windows",
     // csv-stringify only quotes a cell holding the *configured* record delimiter (CRLF), so a summary with a bare LF
     // or CR would be written unquoted and split the record on reading. Quote every cell with any line break.
     quoted_match: /[\r\n]/,
-    escape_formulas: false, // see above
+    // Neutralising is ours (spreadsheet-cell.ts), with a prefix that can be told apart from the text.
+    escape_formulas: false,
   });
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { todayInTheNetherlands } from "./dates-nl";
+import { dateField } from "./dates";
 import {
   ASSOCIATIONS,
   CHANNELS,
@@ -24,11 +24,7 @@ const optionalText = (max: number) =>
     .optional();
 
 export const classificationSchema = z.object({
-  receivedOn: z
-    .string({ required_error: "Vul de datum van binnenkomst in." })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "Gebruik de vorm JJJJ-MM-DD.")
-    .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), "Deze datum bestaat niet.")
-    .refine((v) => v <= todayInTheNetherlands(), "De datum ligt in de toekomst."),
+  receivedOn: dateField("past", "Vul de datum van binnenkomst in."),
   channel: z.enum(CHANNELS, choose("hoe het signaal binnenkwam")),
   requesterType: z.enum(REQUESTER_TYPES, choose("van wie het signaal afkomstig is")),
   referredBy: z.enum(REFERRERS, choose("wie het signaal aandroeg")),

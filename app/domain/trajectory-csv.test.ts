@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { MAX_CSV_ISSUES, type CsvIssue, type ReferenceLookup } from "./signal-csv";
 import {
   MAX_STRATEGIC_GOAL_LENGTH,
+  MAX_TRAJECTORY_ROWS,
   parseTrajectoriesCsv,
   TRAJECTORY_CSV_COLUMNS,
   type TrajectoryCsvColumn,
@@ -246,6 +247,16 @@ describe("parseTrajectoriesCsv: rules per cell", () => {
       issues: [{ column: "closed_on", message: "31 april 2022 bestaat niet" }],
     },
     {
+      name: "started_on in year 0000",
+      change: { started_on: "0000-01-01" },
+      issues: [{ column: "started_on", message: "Datum 0000-01-01 ligt vóór 2000; zo'n oude datum kent Rode Draad niet" }],
+    },
+    {
+      name: "started_on before 2000",
+      change: { started_on: "1900-01-01" },
+      issues: [{ column: "started_on", message: "Datum 1900-01-01 ligt vóór 2000; zo'n oude datum kent Rode Draad niet" }],
+    },
+    {
       name: "closed_on in the future",
       change: { closed_on: "2022-07-01" },
       issues: [{ column: "closed_on", message: "Datum 2022-07-01 ligt in de toekomst" }],
@@ -486,6 +497,16 @@ describe("parseTrajectoriesCsv: across rows", () => {
         message:
           "Regio JZ01 heeft in deze periode al een traject: ref 'A' op regel 2 (2021-01-01 t/m 2021-06-30); per regio loopt één traject tegelijk",
       },
+    ]);
+  });
+
+  it("checks the periods of a file with the most rows allowed, and refuses one row more before checking any", () => {
+    const day = (i: number) => new Date(Date.UTC(2010, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+    // Back to back in one region: every row is compared with every earlier one, the most work a file can ask for.
+    const rows = Array.from({ length: MAX_TRAJECTORY_ROWS + 1 }, (_, i) => row({ started_on: day(i), closed_on: day(i + 1) }));
+    expect(recordsOf(read([HEADER, ...rows.slice(0, MAX_TRAJECTORY_ROWS)].join("\n")))).toHaveLength(MAX_TRAJECTORY_ROWS);
+    expect(issuesOf(read([HEADER, ...rows].join("\n")))).toEqual([
+      { line: 1, message: "Het bestand bevat 2.001 trajecten; per bestand kunnen er hoogstens 2.000. Splits het bestand" },
     ]);
   });
 

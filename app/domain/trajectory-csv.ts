@@ -16,8 +16,9 @@
 // - `ref`: at most MAX_REF_LENGTH characters, no line breaks or other control characters, unique within the file
 //   (compared exactly, as the database's unique index does). Whether it already exists in the database is for the
 //   import to check, not for this parser.
-// - Dates: YYYY-MM-DD, a day that exists, not after today (a trajectory that has not started yet is not recorded, and
-//   a closing date in the future means it is still running). `closed_on` is not before `started_on`.
+// - Dates: the "past" rule of dates.ts: a day that exists, from 2000, not after today (a trajectory that has not
+//   started yet is not recorded, and a closing date in the future means it is still running). `closed_on` is not
+//   before `started_on`.
 // - `status` and `closed_on` agree: `active` has no closed_on, `completed` and `stopped` have one. A closed trajectory
 //   without an end date would count in every later year's report.
 // - `contract_won`: `true`/`false`, in any letter case (Excel turns `true` into `TRUE` when it saves), empty = false.
@@ -30,12 +31,13 @@
 // - DESIGN.md: one trajectory "per region and period". Two rows for the same region whose periods overlap are an error
 //   (usually the same trajectory entered twice); a trajectory may start on the day the previous one closed. This is
 //   checked among the rows that are otherwise valid.
+// - At most MAX_TRAJECTORY_ROWS rows per file: checking periods compares every row with the earlier ones in its
+//   region, and a file at the upload limit would otherwise hold the server for minutes.
+import { dateProblem, ISO_DATE, todayInTheNetherlands } from "./dates";
 import {
-  dateProblem,
   encodingIssue,
   finishIssues,
   isCode,
-  ISO_DATE,
   municipalityProblem,
   readHeader,
   readRows,
@@ -45,7 +47,6 @@ import {
   type ReferenceLookup,
   type Row,
 } from "./signal-csv";
-import { todayInTheNetherlands } from "./dates-nl";
 import {
   ESCALATION_TYPES,
   OUTCOMES,
@@ -86,6 +87,8 @@ export const MAX_REF_LENGTH = 40;
 export const MAX_STRATEGIC_GOAL_LENGTH = 2000;
 /** Far above any real number of providers or contracts in one region; a larger number is a pasted date or postcode. */
 export const MAX_CSV_COUNT = 10_000;
+/** Far above the trajectories of all regions over many years (a few dozen a year). */
+export const MAX_TRAJECTORY_ROWS = 2_000;
 
 export type TrajectoryRecord = {
   ref: string;
@@ -124,6 +127,10 @@ export function parseTrajectoriesCsv(
   if ("issue" in sheet) return { issues: [sheet.issue] };
   const [header, ...rows] = sheet.rows;
   if (!header || rows.length === 0) return { issues: [{ line: 1, message: "Het bestand bevat geen trajecten" }] };
+  if (rows.length > MAX_TRAJECTORY_ROWS) {
+    const count = (n: number) => n.toLocaleString("nl-NL");
+    return { issues: [{ line: 1, message: `Het bestand bevat ${count(rows.length)} trajecten; per bestand kunnen er hoogstens ${count(MAX_TRAJECTORY_ROWS)}. Splits het bestand` }] };
+  }
 
   const columns = readHeader(header, TRAJECTORY_CSV_COLUMNS, REQUIRED_TRAJECTORY_CSV_COLUMNS);
   // As for signals: a faulty header is reported on its own rather than under a message for every row.
@@ -186,7 +193,7 @@ function readRecord(
     report(column, `Onbekende code '${text}' — kies uit: ${codes.join(", ")}`);
   const date = (column: TrajectoryCsvColumn, text: string | undefined): string | undefined => {
     if (text === undefined || text === "") return undefined;
-    const problem = dateProblem(text, today);
+    const problem = dateProblem(text, { kind: "past", today });
     if (problem !== undefined) report(column, problem);
     return problem === undefined ? text : undefined;
   };

@@ -1,9 +1,9 @@
 import { z } from "zod";
+import { dateField } from "./dates";
+import { countLines, MAX_PLAN_LINES } from "./plan-versions";
 import { ASSOCIATIONS } from "./signal-codes";
 import { STEP_ACTION_CODES } from "./trajectory-workflow";
 import { CONTACT_KINDS, ESCALATION_TYPES, MILESTONE_KINDS, STEPS } from "./trajectory-codes";
-
-const date = (message: string) => z.string({ required_error: message }).regex(/^\d{4}-\d{2}-\d{2}$/, "Gebruik de vorm JJJJ-MM-DD.");
 
 export const newTrajectorySchema = z.object({
   regionCode: z.string({ required_error: "Kies een regio." }).regex(/^JZ\d{2}$/, "Kies een regio."),
@@ -11,7 +11,7 @@ export const newTrajectorySchema = z.object({
   associations: z.array(z.enum(ASSOCIATIONS)).default([]),
   providersInvolved: z.coerce.number({ invalid_type_error: "Vul een aantal in." }).int().min(0, "Vul een aantal in.").max(10_000).default(0),
   strategicGoal: z.string({ required_error: "Beschrijf het strategische doel." }).trim().min(5, "Beschrijf het strategische doel.").max(2000),
-  startedOn: date("Vul de startdatum in."),
+  startedOn: dateField("past", "Vul de startdatum in."),
   signalId: z.coerce.number().int().positive().optional(),
 });
 
@@ -22,8 +22,21 @@ export const stepNoteSchema = z.object({
   body: z.string({ required_error: "Schrijf een notitie." }).trim().min(1, "Schrijf een notitie.").max(10_000),
 });
 
+export const MAX_PLAN_LENGTH = 50_000;
+
 export const planRevisionSchema = z.object({
-  body: z.string({ required_error: "Schrijf het plan van aanpak." }).trim().min(10, "Schrijf het plan van aanpak.").max(50_000),
+  body: z
+    .string({ required_error: "Schrijf het plan van aanpak." })
+    .trim()
+    .min(10, "Schrijf het plan van aanpak.")
+    .max(MAX_PLAN_LENGTH, `Het plan is te lang: hoogstens ${MAX_PLAN_LENGTH.toLocaleString("nl-NL")} tekens. Zet bijlagen elders en verwijs ernaar.`)
+    .superRefine((body, ctx) => {
+      const lines = countLines(body);
+      if (lines > MAX_PLAN_LINES) {
+        const message = `Het plan telt ${lines.toLocaleString("nl-NL")} regels; hoogstens ${MAX_PLAN_LINES.toLocaleString("nl-NL")} passen in een plan dat nog te vergelijken is.`;
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message });
+      }
+    }),
   reason: z.string({ required_error: "Geef de reden van deze versie." }).trim().min(3, "Geef de reden van deze versie.").max(500),
 });
 
@@ -39,7 +52,7 @@ export const outcomesSchema = z.object({
 /** Closing: the fields of the form; a stop needs its reason (`requireStopReason`), which the action checks too. */
 export const closeFields = z.object({
   status: z.enum(["completed", "stopped"], { errorMap: () => ({ message: "Kies of het doel is bereikt." }) }),
-  closedOn: date("Vul de einddatum in."),
+  closedOn: dateField("past", "Vul de einddatum in."),
   reason: z.string().trim().max(1000, "Gebruik hoogstens 1.000 tekens.").optional(),
   /** Ticked to close although steps are still in progress (the server asks first). */
   confirmActiveSteps: z.literal("yes").optional(),
@@ -58,7 +71,7 @@ export const adviserSchema = z.object({ adviserIds: z.array(z.coerce.number().in
 export const milestoneSchema = z.object({
   id: z.coerce.number().int().positive().optional(),
   kind: z.enum(MILESTONE_KINDS, { errorMap: () => ({ message: "Kies een soort." }) }),
-  dueOn: date("Vul de datum in."),
+  dueOn: dateField("planned", "Vul de datum in."),
   title: z.string({ required_error: "Geef een titel." }).trim().min(2, "Geef een titel.").max(300),
   reference: z.string().trim().max(500).optional(),
   note: z.string().trim().max(2000).optional(),
@@ -69,13 +82,13 @@ export const dismissSchema = z.object({
 });
 
 export const escalationSchema = z.object({
-  happenedOn: date("Vul de datum in."),
+  happenedOn: dateField("past", "Vul de datum in."),
   types: z.array(z.enum(ESCALATION_TYPES), { required_error: "Kies minstens één soort escalatie." }).min(1, "Kies minstens één soort escalatie."),
   description: z.string().trim().max(5000).optional(),
 });
 
 export const contactSchema = z.object({
-  heldOn: date("Vul de datum in."),
+  heldOn: dateField("past", "Vul de datum in."),
   kind: z.enum(CONTACT_KINDS, { errorMap: () => ({ message: "Kies een soort." }) }),
   organisations: z.string({ required_error: "Noem wie er aanwezig waren." }).trim().min(2, "Noem wie er aanwezig waren.").max(1000),
   summary: z.string({ required_error: "Vat het gesprek samen." }).trim().min(3, "Vat het gesprek samen.").max(10_000),

@@ -3,7 +3,6 @@ import { STEP_STATES, STEPS, type Step, type StepState } from "./trajectory-code
 import {
   actionsFor,
   attentionItems,
-  compareVersions,
   STEP_ACTION_CODES,
   STEP_ACTION_LABELS,
   stepAction,
@@ -202,47 +201,5 @@ describe("attention items", () => {
         }),
       ).toEqual([]);
     }
-  });
-});
-
-describe("compareVersions", () => {
-  const v1 = ["Doel: inkoopvisie met ruimte voor vrijgevestigden", "1. Situatieschets", "2. Gesprek met de regio", ""].join("\n");
-  const v2 = [
-    "Doel: inkoopvisie met ruimte voor vrijgevestigden",
-    "1. Situatieschets",
-    "2. Gesprek met de regio en de wethouder",
-    "3. Reactie op de nota van inlichtingen",
-    "",
-  ].join("\n");
-
-  it("marks every line as same, added or removed", () => {
-    expect(compareVersions(v1, v2)).toEqual([
-      { kind: "same", text: "Doel: inkoopvisie met ruimte voor vrijgevestigden" },
-      { kind: "same", text: "1. Situatieschets" },
-      { kind: "removed", text: "2. Gesprek met de regio" },
-      { kind: "added", text: "2. Gesprek met de regio en de wethouder" },
-      { kind: "added", text: "3. Reactie op de nota van inlichtingen" },
-    ]);
-  });
-
-  it("shows an unchanged version as all same", () => {
-    expect(compareVersions(v1, v1).every((p) => p.kind === "same")).toBe(true);
-    expect(compareVersions(v1, v1)).toHaveLength(3);
-  });
-
-  it("ignores Windows line endings and a missing final newline", () => {
-    expect(compareVersions(v1, v1.replace(/\n/g, "\r\n").trimEnd()).every((p) => p.kind === "same")).toBe(true);
-  });
-
-  it("keeps blank lines and handles an empty first version", () => {
-    expect(compareVersions("", "a\n\nb")).toEqual([
-      { kind: "added", text: "a" },
-      { kind: "added", text: "" },
-      { kind: "added", text: "b" },
-    ]);
-    expect(compareVersions("a\nb", "")).toEqual([
-      { kind: "removed", text: "a" },
-      { kind: "removed", text: "b" },
-    ]);
   });
 });

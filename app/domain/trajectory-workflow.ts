@@ -1,4 +1,3 @@
-import { diffLines } from "diff";
 import { formatDate } from "./dates-nl";
 import { STEP_LABELS, STEPS, type Step, type StepState, type TrajectoryStatus } from "./trajectory-codes";
 
@@ -122,25 +121,4 @@ function inDays(days: number): string {
   if (days === 0) return "vandaag";
   if (days === 1) return "morgen";
   return `over ${days} dagen`;
-}
-
-export interface VersionPart {
-  kind: "same" | "added" | "removed";
-  text: string;
-}
-
-/**
- * Line diff of two plan versions, one part per line so the UI can render an accessible list and say in words which
- * lines were added or removed (colour alone is not enough). Windows line endings and a missing final newline do not
- * count as changes: plan texts come from a textarea.
- */
-export function compareVersions(older: string, newer: string): VersionPart[] {
-  const parts: VersionPart[] = [];
-  for (const change of diffLines(older, newer, { stripTrailingCr: true, ignoreNewlineAtEof: true })) {
-    const kind = change.added ? "added" : change.removed ? "removed" : "same";
-    const lines = change.value.replace(/\r\n/g, "\n").split("\n");
-    if (lines[lines.length - 1] === "") lines.pop();
-    for (const text of lines) parts.push({ kind, text });
-  }
-  return parts;
 }

@@ -5,6 +5,7 @@ import { db } from "~/utils/db.server";
 import { hashPassword, passwordProblem, verifyPassword } from "~/utils/password.server";
 import { endSessionsOfUser } from "~/utils/session.server";
 import { audit, type Actor } from "./audit.server";
+import { LoginLockedError, throttledCheck } from "./login-throttle.server";
 import {
   countOtherActiveAdmins,
   countUsers,
@@ -109,7 +110,17 @@ export async function changeOwnPassword(
   actor: Actor,
 ): Promise<void> {
   const currentHash = getPasswordHash(user.id);
-  if (!currentHash || !(await verifyPassword(currentHash, input.currentPassword))) {
+  // The current password is a credential like the one at login: guessing it here counts towards the same lockout.
+  const outcome = await throttledCheck(user.email, actor.clientAddress, async () =>
+    currentHash && (await verifyPassword(currentHash, input.currentPassword)) ? true : undefined,
+  );
+  if (outcome.status !== "passed") {
+    const target = { type: "user", id: user.id };
+    if (outcome.status === "locked") {
+      audit(actor, "auth.login_refused", target, { check: "current_password" });
+      throw new LoginLockedError();
+    }
+    audit(actor, "auth.login_failed", target, { check: "current_password" });
     throw new DomainError("ACCOUNT.WRONG_PASSWORD", "Het huidige wachtwoord klopt niet.", "currentPassword");
   }
   if (input.currentPassword === input.newPassword) {

@@ -2,6 +2,7 @@ import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
 import { auditLog, users } from "../../db/schema";
 import { sha256 } from "~/utils/crypto.server";
 import { db, type Tx } from "~/utils/db.server";
+import { noteAuditAppend } from "./audit-anchor.server";
 
 /** Who did something: the logged-in user (null for anonymous or failed logins) and the client address. */
 export type Actor = { userId: number | null; clientAddress: string };
@@ -97,6 +98,7 @@ export function audit(
   };
   const hash = chainHash(prevHash, [row.at, row.actorUserId, row.action, row.entityType, row.entityId, row.clientAddress, row.detail]);
   tx.insert(auditLog).values({ ...row, prevHash, hash }).run();
+  noteAuditAppend();
 }
 
 export type AuditFilters = { action?: string; actor?: number; entityType?: string; entityId?: string; from?: string; to?: string; page: number };

@@ -61,7 +61,6 @@ beforeAll(() => {
       reporterName: "Z. Ozdemir",
       reporterEmail: "zoe.ozdemir@example.org",
     },
-    "127.0.0.1",
   ).code;
   zoePortal = lastPortalId();
   addReporterMessage(zoeCode, "Aanvulling van de melder");

@@ -6,8 +6,7 @@ import { normaliseSearchText } from "~/domain/search-text";
 import { db } from "~/utils/db.server";
 import { audit, type Actor } from "./audit.server";
 import { conversation } from "./portal.server";
-import { anonymiseSignals } from "./retention.server";
-import { forgetSearchable } from "./signal-inbox.server";
+import { anonymiseSignals } from "./signal-erasure.server";
 import { unseal } from "./signal.server";
 import { normaliseEmail } from "./user.server";
 
@@ -192,10 +191,8 @@ export function signalsToErase(query: SubjectQuery, signalIds: readonly number[]
 export function eraseDataSubject(query: SubjectQuery, signalIds: readonly number[], actor: Actor): number {
   const ids = signalsToErase(query, signalIds).map((m) => m.id);
   const at = new Date().toISOString();
-  db().transaction((tx) => {
-    anonymiseSignals(ids, at, tx);
+  anonymiseSignals(ids, at, (tx) => {
     for (const id of ids) audit(actor, "data_subject.erased", { type: "signal", id }, { by: searchedBy(query) }, tx);
   });
-  forgetSearchable(ids);
   return ids.length;
 }

@@ -4,7 +4,7 @@ import { DEMO_ACCOUNTS } from "~/demo/accounts";
 import { demoDataset, signalsCsv, trajectoriesCsv, type DemoDataset } from "~/demo/dataset";
 import type { DemoRegion } from "~/demo/signals";
 import { DomainError } from "~/domain/errors";
-import { todayInTheNetherlands } from "~/domain/dates-nl";
+import { todayInTheNetherlands } from "~/domain/dates";
 import { STEPS, type Step } from "~/domain/trajectory-codes";
 import type { StepActionCode } from "~/domain/trajectory-workflow";
 import { db } from "~/utils/db.server";
@@ -118,7 +118,7 @@ function writeDataset(dataset: DemoDataset, actor: Actor): void {
   for (const revision of revisions) revisePlan(runningId, revision, actor);
   addContact(runningId, { kind: "region", ...running.talk }, actor);
 
-  for (const report of dataset.portal) submitPortalSignal(report, actor.clientAddress);
+  for (const report of dataset.portal) submitPortalSignal(report);
 }
 
 /**

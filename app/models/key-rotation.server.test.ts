@@ -94,7 +94,6 @@ beforeAll(() => {
   addNote(signalId, "Interne notitie", staff);
   const { code } = submitPortalSignal(
     { requesterType: "provider", regionCode: "JZ14", topic: "gdpr", procurementPhase: "none", message: "Een vraag over de AVG-verwerkersovereenkomst.", contact: "anonymous" },
-    "127.0.0.1",
   );
   addReporterMessage(code, "Aanvulling van de melder");
   const trajectoryId = createTrajectory({ regionCode: "JZ14", municipalities: [], associations: [], providersInvolved: 3, strategicGoal: "Samen sterker", startedOn: "2021-11-01", signalId }, staff);
@@ -119,9 +118,9 @@ describe("rotateDataKey", () => {
     db().$client.prepare("delete from settings where key = 'stray'").run();
   });
 
-  it("re-encrypts every sealed value under the new key in one go, keeps the old key as previous, and old backups open", async () => {
+  it("re-encrypts every sealed value under the new key in one go, keeps the old key as previous, and old backups open", () => {
     const backup = path.join(path.dirname(databaseFile), "voor-rotatie.db");
-    await backupTo(backup);
+    backupTo(backup);
     const before = sealedValues();
     expect(new Set(before.map((v) => v.where))).toEqual(new Set(Object.keys(CONTEXTS)));
     const plain = opened(before, createFieldCipher(oldKey));

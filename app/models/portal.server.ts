@@ -1,17 +1,14 @@
 import crypto from "node:crypto";
 import { and, asc, eq, gt } from "drizzle-orm";
 import { signalMessages, signals } from "../../db/schema";
-import { todayInTheNetherlands } from "~/domain/dates-nl";
+import { todayInTheNetherlands } from "~/domain/dates";
 import { DomainError } from "~/domain/errors";
 import type { PortalInput } from "~/domain/portal-form";
 import type { SignalStatus } from "~/domain/signal-codes";
 import { db } from "~/utils/db.server";
 import { newReceiptCode, receiptHash } from "~/utils/receipt.server";
 import { audit, type Actor } from "./audit.server";
-import { recordHit } from "./rate-limit.server";
 import { resolveRegion, seal, unseal, writeStatus } from "./signal.server";
-
-export const PORTAL_SUBMIT_BUCKET = "portal-submit";
 
 /** Portal requests are audited without the client address: an anonymous report must not be traceable to anyone. */
 const PORTAL_ACTOR: Actor = { userId: null, clientAddress: "portal" };
@@ -22,7 +19,7 @@ function summaryOf(message: string): string {
 }
 
 /** Stores the report as a new portal signal and returns the receipt code, which exists nowhere else afterwards. */
-export function submitPortalSignal(input: PortalInput, clientAddress: string): { code: string } {
+export function submitPortalSignal(input: PortalInput): { code: string } {
   const place = resolveRegion(input);
   const code = newReceiptCode();
   const confidential = input.contact === "confidential";
@@ -55,8 +52,6 @@ export function submitPortalSignal(input: PortalInput, clientAddress: string): {
       .returning({ id: signals.id })
       .get();
     audit(PORTAL_ACTOR, "portal.submitted", { type: "signal", id: row.id }, { anonymous: !confidential }, tx);
-    // Counted in the same transaction: one write to disk per report.
-    recordHit(PORTAL_SUBMIT_BUCKET, clientAddress, tx);
   });
   return { code };
 }

@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, gte, lte, sql } from "drizzle-orm";
 import { escalations, lessons, procurementMilestones, regions, trajectories, trajectoryContacts, trajectoryEvents, users } from "../../db/schema";
 import { DomainError } from "~/domain/errors";
+import { can } from "~/domain/permissions";
+import type { Role } from "~/domain/roles";
 import type { ContactKind, EscalationType, MilestoneKind } from "~/domain/trajectory-codes";
 import { db } from "~/utils/db.server";
 import { fieldCipher } from "~/utils/keys.server";
@@ -14,8 +16,22 @@ function now(): string {
   return new Date().toISOString();
 }
 
-export function milestonesOfRegion(regionCode: string) {
-  return db().select().from(procurementMilestones).where(eq(procurementMilestones.regionCode, regionCode)).orderBy(asc(procurementMilestones.dueOn)).all();
+/** The region's milestones and documents; the intermediary's note on them only for those who edit them. */
+export function milestonesOfRegion(regionCode: string, viewer: { roles: readonly Role[] }) {
+  const withNote = can(viewer.roles, "region.editMilestones");
+  return db()
+    .select({
+      id: procurementMilestones.id,
+      kind: procurementMilestones.kind,
+      dueOn: procurementMilestones.dueOn,
+      title: procurementMilestones.title,
+      reference: procurementMilestones.reference,
+      note: withNote ? procurementMilestones.note : sql<null>`null`,
+    })
+    .from(procurementMilestones)
+    .where(eq(procurementMilestones.regionCode, regionCode))
+    .orderBy(asc(procurementMilestones.dueOn))
+    .all();
 }
 
 /** Milestones of the coming days across all regions, for the start page. */

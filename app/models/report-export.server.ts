@@ -2,6 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { formatCount } from "~/domain/report-format";
 import type { ReportTable } from "~/domain/report-tables";
+import { neutraliseRow } from "~/domain/spreadsheet-cell";
 
 /**
  * The report's aggregate tables for spreadsheets. A suppressed figure is written as "< k", never as a number, so a
@@ -26,22 +27,23 @@ function recordsOf(tables: ReportTable[], threshold: number): Value[][] {
   );
 }
 
+/** For spreadsheets only: text cells are neutralised against formula injection (spreadsheet-cell.ts). */
 export function reportTablesCsv(tables: ReportTable[], threshold: number): string {
-  return stringify([[...HEADER], ...recordsOf(tables, threshold)]);
+  return stringify([[...HEADER], ...recordsOf(tables, threshold).map(neutraliseRow)]);
 }
 
-/** One sheet per table; cells are plain values, never formulas. */
+/** One sheet per table; cells are plain values, never formulas, and text cells neutralised as in the CSV. */
 export async function reportTablesXlsx(tables: ReportTable[], threshold: number, year: number): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Rode Draad";
   for (const table of tables) {
     // Excel allows 31 characters per sheet name and no ":" or "/".
     const sheet = workbook.addWorksheet(table.id.slice(0, 31), { views: [{ state: "frozen", ySplit: 2 }] });
-    sheet.addRow([`${table.title} (${year})`]).font = { bold: true };
+    sheet.addRow(neutraliseRow([`${table.title} (${year})`])).font = { bold: true };
     sheet.addRow(["code", "omschrijving", "aantal", "aandeel", "vorig_jaar"]).font = { bold: true };
     sheet.columns = [{ width: 26 }, { width: 60 }, { width: 12 }, { width: 12 }, { width: 12 }];
     for (const record of recordsOf([table], threshold)) {
-      const row = sheet.addRow(record.slice(1));
+      const row = sheet.addRow(neutraliseRow(record.slice(1)));
       row.getCell(4).numFmt = "0%";
     }
   }

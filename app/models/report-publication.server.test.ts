@@ -3,6 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTempDatabase } from "../../test/unit/temp-database";
 import { auditLog, signals } from "../../db/schema";
+import { FIRST_YEAR } from "~/domain/dates";
 import { prepareDatabase } from "~/utils/boot.server";
 import { db } from "~/utils/db.server";
 import {
@@ -48,6 +49,16 @@ beforeAll(() => {
   addSignals(2020, 12);
 });
 
+describe("the first year", () => {
+  it("has a working report without a previous year, and no report exists before it", () => {
+    addSignals(FIRST_YEAR, 2);
+    const first = liveReport(FIRST_YEAR);
+    expect(first.report.signals.total).toBe(2);
+    expect(first.previous).toBeNull();
+    expect(() => liveReport(FIRST_YEAR - 1)).toThrow(expect.objectContaining({ code: "REPORT.YEAR" }));
+  });
+});
+
 describe("narrative versions", () => {
   it("saves every change as a new version and keeps the earlier ones", () => {
     expect(latestNarrative(2021)).toBeNull();
@@ -70,7 +81,7 @@ describe("publishing", () => {
   });
 
   it("freezes suppressed figures, comparison and narrative as numbered versions", () => {
-    expect(() => publishReport(1999, { showRegions: false }, actor)).toThrow(/geen cijfers/);
+    expect(() => publishReport(2005, { showRegions: false }, actor)).toThrow(/geen cijfers/);
     expect(publishReport(2021, { showRegions: false }, actor)).toBe(1);
     const first = publication(2021, 1)!;
     expect(first.report.signals.total).toBe(43);

@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { reportNarratives, reportPublications, signals, trajectories, users } from "../../db/schema";
 import { DomainError } from "~/domain/errors";
-import type { YearReport } from "~/domain/report";
+import { isReportYear, type YearReport } from "~/domain/report";
 import type { ReportDocument } from "~/domain/report-document";
 import type { NarrativeText } from "~/domain/report-narrative";
 import {
@@ -39,8 +39,9 @@ function hasData(report: YearReport): boolean {
   return report.signals.total > 0 || report.trajectories.total > 0;
 }
 
-/** The previous year's figures, when that year has any. */
+/** The previous year's figures, when that year has any (the first year Rode Draad knows has none before it). */
 function previousOf(year: number): YearReport | null {
+  if (!isReportYear(year - 1)) return null;
   const previous = yearReport(year - 1);
   return hasData(previous) ? previous : null;
 }

@@ -6,7 +6,6 @@ import {
   buildSignalsReport,
   buildTrajectoriesReport,
   isReportYear,
-  MAX_REPORT_YEAR,
   MIN_REPORT_YEAR,
   NO_TRAJECTORIES,
   foldSignalCounts,
@@ -24,7 +23,7 @@ import { db } from "~/utils/db.server";
  */
 export function yearReport(year: number): YearReport {
   if (!isReportYear(year)) {
-    throw new DomainError("REPORT.YEAR", `Kies een jaar tussen ${MIN_REPORT_YEAR} en ${MAX_REPORT_YEAR}.`, "year");
+    throw new DomainError("REPORT.YEAR", `Kies een jaar vanaf ${MIN_REPORT_YEAR}.`, "year");
   }
   const counts = foldSignalCounts(countSignalCombinations(year), countTriggers(year), TENDER_PHASES);
   const signalsReport = buildSignalsReport(counts, activeRegionCodes(), year);

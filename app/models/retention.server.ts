@@ -1,9 +1,9 @@
-import { and, eq, inArray, isNull, lte, sql } from "drizzle-orm";
-import { signalMessages, signalNotes, signals } from "../../db/schema";
-import { db, type Tx } from "~/utils/db.server";
+import { and, eq, isNull, lte, sql } from "drizzle-orm";
+import { signals } from "../../db/schema";
+import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { audit, type Actor } from "./audit.server";
-import { forgetSearchable } from "./signal-inbox.server";
+import { anonymiseSignals } from "./signal-erasure.server";
 
 /** When a signal was closed: its last change to "afgerond", or its last update for imported closed signals. */
 const closedAt = sql<string>`coalesce((select max(e.at) from signal_events e where e.signal_id = ${signals.id} and e.kind = 'status' and json_extract(e.detail, '$.to') = 'closed'), ${signals.updatedAt})`;
@@ -24,41 +24,12 @@ export function dueForAnonymisation(now = new Date()): { id: number; receivedOn:
     .all();
 }
 
-/**
- * Removes the reporter's identity, summary, details, notes and portal messages, and the receipt code; keeps the
- * classification, so every report for past years stays exactly the same. Shared by retention and erasure on request;
- * the caller owns the transaction and calls `forgetSearchable` once it has committed.
- */
-export function anonymiseSignals(ids: readonly number[], at: string, tx: Tx): void {
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    tx.update(signals)
-      .set({
-        summarySealed: null,
-        detailsSealed: null,
-        reporterNameSealed: null,
-        reporterOrganisationSealed: null,
-        reporterEmailSealed: null,
-        reporterPhoneSealed: null,
-        receiptHash: null,
-        hasNews: false,
-        anonymisedAt: at,
-      })
-      .where(inArray(signals.id, chunk))
-      .run();
-    tx.delete(signalNotes).where(inArray(signalNotes.signalId, chunk)).run();
-    tx.delete(signalMessages).where(inArray(signalMessages.signalId, chunk)).run();
-  }
-}
-
 /** AVG retention: anonymises every closed signal past its period, in one transaction. */
 export function anonymiseDue(actor: Actor, now = new Date()): number {
   const ids = dueForAnonymisation(now).map((s) => s.id);
   if (ids.length === 0) return 0;
-  db().transaction((tx) => {
-    anonymiseSignals(ids, now.toISOString(), tx);
-    audit(actor, "retention.anonymised", null, { count: ids.length, months: env().RETENTION_MONTHS }, tx);
-  });
-  forgetSearchable(ids);
+  anonymiseSignals(ids, now.toISOString(), (tx) =>
+    audit(actor, "retention.anonymised", null, { count: ids.length, months: env().RETENTION_MONTHS }, tx),
+  );
   return ids.length;
 }

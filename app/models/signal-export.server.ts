@@ -1,17 +1,20 @@
 import ExcelJS from "exceljs";
 import { SIGNAL_CSV_COLUMNS, signalsToCsv, type SignalRecord } from "~/domain/signal-csv";
+import { neutraliseRow } from "~/domain/spreadsheet-cell";
 
 /** The same columns as the CSV, so a spreadsheet user sees the codes the import expects. */
 function columnsFor(includeSummary: boolean) {
   return SIGNAL_CSV_COLUMNS.filter((c) => includeSummary || c !== "summary");
 }
 
-export function toCsv(records: SignalRecord[], includeSummary: boolean): string {
-  return signalsToCsv(records, { includeSummary });
+/** `machine`: DESIGN.md's exact signals.csv, which imports back unchanged; otherwise neutralised for spreadsheets. */
+export function toCsv(records: SignalRecord[], includeSummary: boolean, machine: boolean): string {
+  return signalsToCsv(records, { includeSummary, cells: machine ? "exact" : "spreadsheet" });
 }
 
 /**
- * Cells are written as typed strings, never as formulas, so a summary that starts with "=" is shown, not evaluated.
+ * Cells are written as typed strings, never as formulas, and neutralised as in the spreadsheet CSV: a summary that
+ * starts with "=" stays text even when someone edits the cell or saves the sheet as CSV.
  */
 export async function toXlsx(records: SignalRecord[], includeSummary: boolean): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -38,7 +41,7 @@ export async function toXlsx(records: SignalRecord[], includeSummary: boolean): 
       status: record.status,
       summary: record.summary ?? "",
     };
-    sheet.addRow(columns.map((c) => values[c] ?? ""));
+    sheet.addRow(neutraliseRow(columns.map((c) => values[c] ?? "")));
   }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   return Buffer.from(await workbook.xlsx.writeBuffer());

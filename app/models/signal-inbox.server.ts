@@ -2,8 +2,8 @@ import { and, asc, desc, eq, gte, inArray, isNull, lt, notInArray, sql, type SQL
 import { regions, signals, signalTriggers, users } from "../../db/schema";
 import { PAGE_SIZE, type InboxFilters } from "~/domain/inbox-filters";
 import { STATUSES, TENDER_PHASES, type SignalStatus } from "~/domain/signal-codes";
-import { normaliseSearchText } from "~/domain/search-text";
 import { db } from "~/utils/db.server";
+import { idsMatching } from "./search-index.server";
 import { unseal } from "./signal.server";
 
 /** Conditions of a view; the status is left out when counting per status, so every tab shows its own count. */
@@ -35,47 +35,9 @@ function orderOf(filters: InboxFilters) {
   return filters.sort === "oldest" ? [asc(signals.receivedOn), asc(signals.id)] : [desc(signals.receivedOn), desc(signals.id)];
 }
 
-/**
- * Summaries are encrypted at rest, so search compares in memory. Opening 100,000 summaries takes over a second, so
- * opened summaries are kept in this process (which holds the key anyway), by signal id: every signal up to
- * `coveredUpTo` is in the map. Ids only grow (AUTOINCREMENT) and a summary is never edited after it is written, only
- * removed by anonymisation, which calls `forgetSearchable`.
- */
-const searchable = new Map<number, string>();
-let coveredUpTo = 0;
-
-function openSummariesAfter(afterId: number, limit: number): number {
-  const rows = db()
-    .select({ id: signals.id, summarySealed: signals.summarySealed })
-    .from(signals)
-    .where(sql`${signals.id} > ${afterId}`)
-    .orderBy(asc(signals.id))
-    .limit(limit)
-    .all();
-  for (const row of rows) if (row.summarySealed) searchable.set(row.id, normaliseSearchText(unseal(row.summarySealed, "summary") ?? ""));
-  coveredUpTo = Math.max(coveredUpTo, rows.at(-1)?.id ?? afterId);
-  return rows.length;
-}
-
-/** Called by whatever removes summaries (anonymisation), so search no longer finds them. */
-export function forgetSearchable(ids: number[]): void {
-  for (const id of ids) searchable.delete(id);
-}
-
-/** Opens every summary in slices between requests after a start, so the first search is fast too. */
-export function warmSearchCache(sliceSize = 2000): Promise<number> {
-  return new Promise((resolve) => {
-    const step = () => (openSummariesAfter(coveredUpTo, sliceSize) < sliceSize ? resolve(searchable.size) : setImmediate(step));
-    setImmediate(step);
-  });
-}
-
 /** Text first (in memory), then the other filters and the order in SQL over just the matching ids. */
 function searchMatches(filters: InboxFilters, query: string): { id: number; status: SignalStatus }[] {
-  while (openSummariesAfter(coveredUpTo, 5000) === 5000);
-  const needle = normaliseSearchText(query);
-  const ids: number[] = [];
-  for (const [id, text] of searchable) if (text.includes(needle)) ids.push(id);
+  const ids = idsMatching(query);
   if (ids.length === 0) return [];
   return db()
     .select({ id: signals.id, status: signals.status })

@@ -6,6 +6,7 @@ import { STEPS } from "~/domain/trajectory-codes";
 import { parseTrajectoriesCsv, type TrajectoryRecord } from "~/domain/trajectory-csv";
 import type { CsvIssue } from "~/domain/signal-csv";
 import { db } from "~/utils/db.server";
+import { recentMemo } from "~/utils/recent-memo.server";
 import { audit, type Actor } from "./audit.server";
 import { referenceLookup } from "./signal-import.server";
 
@@ -19,6 +20,13 @@ export function checkTrajectoryImport(text: string): TrajectoryImportCheck {
   return { ok: true, records: parsed.records };
 }
 
+const previews = recentMemo<number, TrajectoryImportCheck>({ size: 4, ttlMs: 10 * 60_000 });
+
+/** As for signals: the preview of a staged upload is checked once while it is paged through; the import checks again. */
+export function previewTrajectoryCheck(uploadId: number, text: string): TrajectoryImportCheck {
+  return previews(uploadId, () => checkTrajectoryImport(text));
+}
+
 /**
  * Brings in trajectories already running or done, all rows or none. Steps start "open" (the file does not say more);
  * escalation types become one escalation dated on the closing day, or the start while the trajectory runs.
@@ -28,6 +36,9 @@ export function importTrajectories(text: string, fileName: string, actor: Actor)
   if (!check.ok) throw new DomainError("IMPORT.INVALID", `Het bestand bevat ${check.issues.length} fouten; er is niets geïmporteerd.`);
   const at = new Date().toISOString();
   return db().transaction((tx) => {
+    // Checked again under the write lock: the same file imported twice at once would otherwise meet the unique index.
+    const taken = check.records.find((r) => tx.select({ id: trajectories.id }).from(trajectories).where(eq(trajectories.ref, r.ref)).get());
+    if (taken) throw new DomainError("IMPORT.REF_EXISTS", `Traject '${taken.ref}' bestaat al in Rode Draad; er is niets geïmporteerd.`);
     const batch = tx
       .insert(importBatches)
       .values({ kind: "trajectories", fileName: fileName.slice(0, 200), fileHash: fileHash(text), rowCount: check.records.length, importedAt: at, importedBy: actor.userId })

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lte, notInArray, or, sql, type SQL } from "drizzle-orm";
 import {
   planVersions,
   procurementMilestones,
@@ -15,7 +15,9 @@ import {
   userRoles,
   users,
 } from "../../db/schema";
+import { todayInTheNetherlands } from "~/domain/dates";
 import { DomainError } from "~/domain/errors";
+import { can, readableNoteSteps } from "~/domain/permissions";
 import type { Role } from "~/domain/roles";
 import type { Association } from "~/domain/signal-codes";
 import { STEP_LABELS, STEPS, type ReportedOutcome, type Step, type TrajectoryStatus } from "~/domain/trajectory-codes";
@@ -41,10 +43,13 @@ export function trajectoryExists(id: number): boolean {
   return db().select({ id: trajectories.id }).from(trajectories).where(eq(trajectories.id, id)).get() !== undefined;
 }
 
+/** The user a query is scoped for (permissions.ts). */
+export type Viewer = { id: number; roles: readonly Role[] };
+
 /** Who may see a trajectory: intermediaries all; advisers only those they are assigned to. */
-export function canSee(trajectoryId: number, user: { id: number; roles: readonly Role[] }): boolean {
-  if (user.roles.includes("intermediary")) return true;
-  if (!user.roles.includes("adviser")) return false;
+export function canSee(trajectoryId: number, user: Viewer): boolean {
+  if (can(user.roles, "trajectory.readAny")) return true;
+  if (!can(user.roles, "trajectory.readAssigned")) return false;
   return Boolean(
     db()
       .select({ id: trajectoryAdvisers.trajectoryId })
@@ -124,7 +129,9 @@ export function linkSignal(trajectoryId: number, signalId: number, actor: Actor)
 
 export function unlinkSignal(trajectoryId: number, signalId: number, actor: Actor): void {
   db().transaction((tx) => {
-    tx.delete(trajectorySignals).where(and(eq(trajectorySignals.trajectoryId, trajectoryId), eq(trajectorySignals.signalId, signalId))).run();
+    const removed = tx.delete(trajectorySignals).where(and(eq(trajectorySignals.trajectoryId, trajectoryId), eq(trajectorySignals.signalId, signalId))).run();
+    // Nothing to unlink is no change: no history entry, no audit entry.
+    if (removed.changes === 0) throw new DomainError("TRAJECTORY.SIGNAL_NOT_LINKED", `Signaal ${signalId} is niet aan dit traject gekoppeld.`, "signalId");
     const stillLinked = tx.select().from(trajectorySignals).where(eq(trajectorySignals.signalId, signalId)).get();
     if (!stillLinked) {
       tx.update(signals).set({ status: "in_progress", updatedAt: now() }).where(and(eq(signals.id, signalId), eq(signals.status, "in_trajectory"))).run();
@@ -312,7 +319,7 @@ function outcomeCondition(outcome: ReportedOutcome): SQL {
 }
 
 /** The list, scoped to what the user may see (advisers: their own trajectories only). */
-export function listTrajectories(filters: TrajectoryFilters, user: { id: number; roles: readonly Role[] }) {
+export function listTrajectories(filters: TrajectoryFilters, user: Viewer) {
   const conditions: SQL[] = [];
   if (filters.status) conditions.push(eq(trajectories.status, filters.status));
   if (filters.region) conditions.push(eq(trajectories.regionCode, filters.region));
@@ -323,9 +330,7 @@ export function listTrajectories(filters: TrajectoryFilters, user: { id: number;
     const open = or(isNull(trajectories.closedOn), gte(trajectories.closedOn, `${filters.year}-01-01`));
     if (open) conditions.push(open);
   }
-  if (!user.roles.includes("intermediary")) {
-    conditions.push(sql`${trajectories.id} in (select trajectory_id from trajectory_advisers where user_id = ${user.id})`);
-  }
+  if (!can(user.roles, "trajectory.readAny")) conditions.push(assignedTo(user));
   return db()
     .select({
       id: trajectories.id,
@@ -345,8 +350,21 @@ export function listTrajectories(filters: TrajectoryFilters, user: { id: number;
     .all();
 }
 
-/** Everything the trajectory page shows. Signal text is left out here on purpose: advisers see this page too. */
-export function trajectoryDetail(id: number, actor: Actor) {
+/** Trajectories the viewer is assigned to as adviser. */
+export function assignedTo(viewer: Viewer): SQL {
+  return sql`${trajectories.id} in (select trajectory_id from trajectory_advisers where user_id = ${viewer.id})`;
+}
+
+/** History entries that stand for the content of a step: left out where the viewer may not read that step's notes. */
+const STEP_CONTENT_EVENTS = ["note", "contact", "escalation"];
+
+/**
+ * Everything the trajectory page shows, as far as the viewer may read it (permissions.ts): notes only of the steps
+ * whose notes they read, and the history without the notes, talks and escalations of the other steps. Signal text is
+ * never part of it: advisers see this page too.
+ */
+export function trajectoryDetail(id: number, viewer: Viewer, actor: Actor) {
+  const noteSteps = readableNoteSteps(viewer.roles);
   const row = requireTrajectory(id);
   const region = db().select().from(regions).where(eq(regions.code, row.regionCode)).get();
   const steps = db().select().from(trajectorySteps).where(eq(trajectorySteps.trajectoryId, id)).all();
@@ -355,7 +373,7 @@ export function trajectoryDetail(id: number, actor: Actor) {
     .select({ id: trajectoryNotes.id, step: trajectoryNotes.step, at: trajectoryNotes.at, author: users.name, bodySealed: trajectoryNotes.bodySealed })
     .from(trajectoryNotes)
     .leftJoin(users, eq(users.id, trajectoryNotes.authorId))
-    .where(eq(trajectoryNotes.trajectoryId, id))
+    .where(and(eq(trajectoryNotes.trajectoryId, id), inArray(trajectoryNotes.step, noteSteps)))
     .orderBy(desc(trajectoryNotes.at))
     .all()
     .map(({ bodySealed, ...note }) => ({ ...note, body: fieldCipher().decrypt(bodySealed, NOTE_CONTEXT) }));
@@ -363,7 +381,12 @@ export function trajectoryDetail(id: number, actor: Actor) {
     .select({ id: trajectoryEvents.id, at: trajectoryEvents.at, kind: trajectoryEvents.kind, step: trajectoryEvents.step, detail: trajectoryEvents.detail, user: users.name })
     .from(trajectoryEvents)
     .leftJoin(users, eq(users.id, trajectoryEvents.userId))
-    .where(eq(trajectoryEvents.trajectoryId, id))
+    .where(
+      and(
+        eq(trajectoryEvents.trajectoryId, id),
+        or(notInArray(trajectoryEvents.kind, STEP_CONTENT_EVENTS), isNull(trajectoryEvents.step), inArray(trajectoryEvents.step, noteSteps)),
+      ),
+    )
     .orderBy(desc(trajectoryEvents.id))
     .all()
     .map((e) => ({ ...e, detail: e.detail ? (JSON.parse(e.detail) as Record<string, unknown>) : {} }));
@@ -384,9 +407,10 @@ export function trajectoryDetail(id: number, actor: Actor) {
     .innerJoin(users, eq(users.id, trajectoryAdvisers.userId))
     .where(eq(trajectoryAdvisers.trajectoryId, id))
     .all();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInTheNetherlands();
+  // Without the intermediary's note: the page shows date, kind and title to everyone who opens it.
   const milestones = db()
-    .select()
+    .select({ id: procurementMilestones.id, dueOn: procurementMilestones.dueOn, kind: procurementMilestones.kind, title: procurementMilestones.title })
     .from(procurementMilestones)
     .where(eq(procurementMilestones.regionCode, row.regionCode))
     .orderBy(asc(procurementMilestones.dueOn))

@@ -7,6 +7,8 @@ import { DataTable } from "~/components/ui/table";
 import { Heading, Paragraph } from "~/components/ui/text";
 import { auditActionLabel, auditEntityLabel } from "~/domain/audit-labels";
 import { formatDateTime } from "~/domain/dates-nl";
+import { isCalendarDate } from "~/domain/dates";
+import { pageParam } from "~/domain/url-params";
 import { AUDIT_PAGE_SIZE, auditActors, browseAudit } from "~/models/audit.server";
 import { requireUser } from "~/utils/guard.server";
 
@@ -29,9 +31,9 @@ const filterSchema = z.object({
   actor: z.coerce.number().int().positive().optional().catch(undefined),
   entityType: z.string().regex(/^[a-z_]{1,40}$/).optional().catch(undefined),
   entityId: z.string().max(40).optional().catch(undefined),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).catch(1),
+  from: z.string().refine(isCalendarDate).optional().catch(undefined),
+  to: z.string().refine(isCalendarDate).optional().catch(undefined),
+  page: pageParam,
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -2,28 +2,50 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ActionButton, CsvUploadForm } from "~/components/form";
+import { IssueTable } from "~/components/import-issues";
 import { Alert } from "~/components/ui/alert";
-import { DataTable } from "~/components/ui/table";
 import { Heading, ListItem, Paragraph, TextLink, UnorderedList } from "~/components/ui/text";
 import { DomainError } from "~/domain/errors";
+import { previewPage } from "~/domain/preview-page";
 import { applyStagedTable, previewStagedTable, stageRegionTable } from "~/models/reference.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm } from "~/utils/form.server";
 import { notFound, requireUser } from "~/utils/guard.server";
 import { actorOf } from "~/utils/request.server";
-import { declaredLargerThan } from "~/utils/upload.server";
 
 export const meta: MetaFunction = () => [{ title: "CBS-tabel laden · Rode Draad" }];
 
-const MAX_MEGABYTES = 5;
+/** Change lists show their first entries only: a file that moves every municipality need not list all of them. */
+const LISTED = 100;
+const listed = (title: string, items: string[]) => ({ title, items: items.slice(0, LISTED), total: items.length });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, ["admin"]);
-  const id = new URL(request.url).searchParams.get("upload");
+  const params = new URL(request.url).searchParams;
+  const id = params.get("upload");
   if (!id) return { preview: null };
-  const preview = /^\d+$/.test(id) ? previewStagedTable(Number(id)) : undefined;
-  if (!preview) notFound("Deze upload");
-  return { preview };
+  const staged = /^\d+$/.test(id) ? previewStagedTable(Number(id)) : undefined;
+  if (!staged) notFound("Deze upload");
+  const base = { id: staged.id, fileName: staged.fileName, applied: staged.applied };
+  // What the page shows, bounded: never the whole table or every error of the file.
+  if ("issues" in staged) return { preview: { ...base, issues: previewPage(staged.issues, params.get("page")) } };
+  const d = staged.diff;
+  return {
+    preview: {
+      ...base,
+      municipalities: staged.table.rows.length,
+      unchanged: d.unchanged,
+      changes: [
+        listed("Nieuwe regio's", d.regionsAdded.map((r) => `${r.code} ${r.name}`)),
+        listed("Hernoemde regio's", d.regionsRenamed.map((r) => `${r.code}: ${r.oldName} → ${r.newName}`)),
+        listed("Regio's die niet meer voorkomen (blijven bewaard voor oude signalen)", d.regionsNoLongerPresent.map((r) => `${r.code} ${r.name}`)),
+        listed("Verplaatste gemeenten", d.municipalitiesMoved.map((m) => `${m.name} (${m.code}): ${m.fromRegion} → ${m.toRegion}`)),
+        listed("Nieuwe gemeenten", d.municipalitiesAdded.map((m) => `${m.name} (${m.code}) in ${m.regionCode}`)),
+        listed("Gemeenten die niet meer voorkomen", d.municipalitiesRemoved.map((m) => `${m.name} (${m.code})`)),
+        listed("Hernoemde gemeenten", d.municipalitiesRenamed.map((m) => `${m.code}: ${m.oldName} → ${m.newName}`)),
+      ],
+    },
+  };
 }
 
 const schema = z.discriminatedUnion("intent", [
@@ -33,9 +55,6 @@ const schema = z.discriminatedUnion("intent", [
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireUser(request, ["admin"]);
-  if (declaredLargerThan(request, MAX_MEGABYTES)) {
-    return data({ error: "Het bestand is groter dan 5 MB. Is dit wel de tabel met gemeenten en jeugdregio's?" }, { status: 413 });
-  }
   const { submission } = await readForm(request, schema);
   if (submission.status !== "success") return data({ error: "Kies een CSV-bestand om te laden." }, { status: 400 });
   const actor = { ...actorOf(admin, context), userId: admin.id };
@@ -57,18 +76,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 }
 
-function ChangeList({ title, items }: { title: string; items: string[] }) {
-  if (items.length === 0) return null;
+function ChangeList({ title, items, total }: { title: string; items: string[]; total: number }) {
+  if (total === 0) return null;
   return (
     <section className="rd-section">
       <Heading level={3}>
-        {title} ({items.length})
+        {title} ({total})
       </Heading>
       <UnorderedList>
         {items.map((item) => (
           <ListItem key={item}>{item}</ListItem>
         ))}
       </UnorderedList>
+      {total > items.length ? <Paragraph>En nog {(total - items.length).toLocaleString("nl-NL")}.</Paragraph> : null}
     </section>
   );
 }
@@ -96,17 +116,7 @@ export default function RegionImportPage() {
           <Alert type="error" title={`${preview.fileName} kan niet worden geladen`}>
             <p className="utrecht-paragraph">Er is niets veranderd. Herstel deze fouten en laad het bestand opnieuw.</p>
           </Alert>
-          <DataTable
-            caption="Fouten in het bestand"
-            rows={preview.issues.slice(0, 200)}
-            rowKey={(i) => `${i.line}-${i.column ?? ""}-${i.message}`}
-            empty={null}
-            columns={[
-              { header: "Regel", numeric: true, cell: (i) => i.line },
-              { header: "Kolom", cell: (i) => i.column ?? "" },
-              { header: "Fout", cell: (i) => i.message },
-            ]}
-          />
+          <IssueTable caption="Fouten in het bestand" issues={preview.issues} hrefFor={(page) => `/beheer/regios/import?upload=${preview.id}&page=${page}`} />
           <Paragraph>
             <TextLink to="/beheer/regios/import">Een ander bestand laden</TextLink>
           </Paragraph>
@@ -115,19 +125,12 @@ export default function RegionImportPage() {
         <>
           <Heading level={2}>Wat er verandert</Heading>
           <Paragraph>
-            {preview.fileName}: {preview.table.rows.length} gemeenten. Ongewijzigd: {preview.diff.unchanged.regions} regio&apos;s,{" "}
-            {preview.diff.unchanged.municipalities} gemeenten.
+            {preview.fileName}: {preview.municipalities} gemeenten. Ongewijzigd: {preview.unchanged.regions} regio&apos;s,{" "}
+            {preview.unchanged.municipalities} gemeenten.
           </Paragraph>
-          <ChangeList title="Nieuwe regio's" items={preview.diff.regionsAdded.map((r) => `${r.code} ${r.name}`)} />
-          <ChangeList title="Hernoemde regio's" items={preview.diff.regionsRenamed.map((r) => `${r.code}: ${r.oldName} → ${r.newName}`)} />
-          <ChangeList
-            title="Regio's die niet meer voorkomen (blijven bewaard voor oude signalen)"
-            items={preview.diff.regionsNoLongerPresent.map((r) => `${r.code} ${r.name}`)}
-          />
-          <ChangeList title="Verplaatste gemeenten" items={preview.diff.municipalitiesMoved.map((m) => `${m.name} (${m.code}): ${m.fromRegion} → ${m.toRegion}`)} />
-          <ChangeList title="Nieuwe gemeenten" items={preview.diff.municipalitiesAdded.map((m) => `${m.name} (${m.code}) in ${m.regionCode}`)} />
-          <ChangeList title="Gemeenten die niet meer voorkomen" items={preview.diff.municipalitiesRemoved.map((m) => `${m.name} (${m.code})`)} />
-          <ChangeList title="Hernoemde gemeenten" items={preview.diff.municipalitiesRenamed.map((m) => `${m.code}: ${m.oldName} → ${m.newName}`)} />
+          {preview.changes.map((change) => (
+            <ChangeList key={change.title} {...change} />
+          ))}
           {preview.applied ? (
             <Alert type="info">Deze tabel is al toegepast.</Alert>
           ) : (

@@ -2,15 +2,34 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { DataTable } from "~/components/ui/table";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
+import { can, rolesWith } from "~/domain/permissions";
 import { listLessons } from "~/models/procurement.server";
+import { listTrajectories } from "~/models/trajectory.server";
 import { requireUser } from "~/utils/guard.server";
 import { formatShortDate } from "~/domain/dates-nl";
 
 export const meta: MetaFunction = () => [{ title: "Geleerde lessen · Rode Draad" }];
 
+/**
+ * Every lesson, for the intermediary and advisers alike (permissions.ts, lessons.read). Links go only where the user
+ * may follow them: an adviser's own trajectories and their regions.
+ */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, ["intermediary"]);
-  return { lessons: listLessons() };
+  const user = await requireUser(request, rolesWith("lessons.read"));
+  const everything = can(user.roles, "trajectory.readAny");
+  const own = everything ? [] : listTrajectories({}, user);
+  const ownTrajectories = new Set(own.map((t) => t.id));
+  const ownRegions = new Set(own.map((t) => t.regionCode));
+  const lessons = listLessons().map(({ id, at, text, trajectoryId, regionCode, regionName }) => ({
+    id,
+    at,
+    text,
+    regionName,
+    regionHref: everything || ownRegions.has(regionCode) ? `/regios/${regionCode}` : null,
+    trajectoryHref: everything || ownTrajectories.has(trajectoryId) ? `/trajecten/${trajectoryId}` : null,
+    trajectoryId,
+  }));
+  return { lessons };
 }
 
 export default function LessonsPage() {
@@ -23,11 +42,11 @@ export default function LessonsPage() {
         caption="Lessen, nieuwste eerst"
         rows={lessons}
         rowKey={(l) => l.id}
-        empty={<Paragraph>Nog geen lessen. Leg ze vast bij stap 8 van een traject.</Paragraph>}
+        empty={<Paragraph>Nog geen lessen. Ze worden vastgelegd bij stap 8 van een traject.</Paragraph>}
         columns={[
           { header: "Les", rowHeader: true, cell: (l) => l.text },
-          { header: "Regio", cell: (l) => <TextLink to={`/regios/${l.regionCode}`}>{l.regionName}</TextLink> },
-          { header: "Traject", cell: (l) => <TextLink to={`/trajecten/${l.trajectoryId}`}>Traject {l.trajectoryId}</TextLink> },
+          { header: "Regio", cell: (l) => (l.regionHref ? <TextLink to={l.regionHref}>{l.regionName}</TextLink> : l.regionName) },
+          { header: "Traject", cell: (l) => (l.trajectoryHref ? <TextLink to={l.trajectoryHref}>Traject {l.trajectoryId}</TextLink> : `Traject ${l.trajectoryId}`) },
           { header: "Datum", nowrap: true, cell: (l) => formatShortDate(l.at) },
         ]}
       />

@@ -6,8 +6,8 @@ import { z } from "zod";
 import { AppForm, TextField } from "~/components/form";
 import { Heading, Paragraph } from "~/components/ui/text";
 import { audit } from "~/models/audit.server";
-import { isLoginLocked, recordLoginAttempt } from "~/models/login-throttle.server";
-import { findLoginCandidate } from "~/models/user.server";
+import { loginLockedMessage, throttledCheck } from "~/models/login-throttle.server";
+import { findLoginCandidate, type StaffUser } from "~/models/user.server";
 import { InvalidCredentialsError, authenticator } from "~/utils/auth.server";
 import { freshCsrfToken } from "~/utils/csrf.server";
 import { readForm, replyWithError } from "~/utils/form.server";
@@ -24,7 +24,6 @@ const schema = z.object({
 });
 
 const WRONG = "E-mailadres of wachtwoord klopt niet.";
-const LOCKED = "Te veel mislukte inlogpogingen. Inloggen is 15 minuten geblokkeerd; probeer het daarna opnieuw.";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await currentUser(request)) throw redirect("/");
@@ -37,31 +36,38 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { email, redirectTo } = submission.value;
   const actor = actorOf(null, context);
 
-  if (isLoginLocked(email, actor.clientAddress)) {
+  const outcome = await throttledCheck(email, actor.clientAddress, () => checkPassword(request));
+  if (outcome.status === "locked") {
     audit(actor, "auth.login_refused");
-    return data(submission.reply({ formErrors: [LOCKED], hideFields: ["password"] }), { status: 429 });
+    return data(submission.reply({ formErrors: [loginLockedMessage()], hideFields: ["password"] }), { status: 429 });
   }
-  try {
-    const user = await authenticator.authenticate("password", request);
-    recordLoginAttempt(email, actor.clientAddress, true);
-    const secondFactorPending = user.secondFactor;
-    if (!secondFactorPending) audit(actorOf(user, context), "auth.login", { type: "user", id: user.id });
-    const headers = new Headers();
-    const meta = { clientAddress: actor.clientAddress, userAgent: request.headers.get("User-Agent") };
-    headers.append("Set-Cookie", await createSession(user.id, meta, { secondFactorPending }));
-    headers.append("Set-Cookie", (await freshCsrfToken()).setCookie);
-    const wanted = safeRedirect(redirectTo);
-    if (secondFactorPending) {
-      const query = wanted === "/" ? "" : `?redirectTo=${encodeURIComponent(wanted)}`;
-      return redirect(`${SECOND_FACTOR_CODE_PATH}${query}`, { headers });
-    }
-    return redirect(landingPath(user, wanted), { headers });
-  } catch (error) {
-    if (!(error instanceof InvalidCredentialsError)) throw error;
-    recordLoginAttempt(email, actor.clientAddress, false);
+  if (outcome.status === "failed") {
     const known = findLoginCandidate(email);
     audit(actor, "auth.login_failed", known ? { type: "user", id: known.user.id } : null);
     return data(submission.reply({ formErrors: [WRONG], hideFields: ["password"] }), { status: 401 });
+  }
+  const user = outcome.value;
+  const secondFactorPending = user.secondFactor;
+  if (!secondFactorPending) audit(actorOf(user, context), "auth.login", { type: "user", id: user.id });
+  const headers = new Headers();
+  const meta = { clientAddress: actor.clientAddress, userAgent: request.headers.get("User-Agent") };
+  headers.append("Set-Cookie", await createSession(user.id, meta, { secondFactorPending }));
+  headers.append("Set-Cookie", (await freshCsrfToken()).setCookie);
+  const wanted = safeRedirect(redirectTo);
+  if (secondFactorPending) {
+    const query = wanted === "/" ? "" : `?redirectTo=${encodeURIComponent(wanted)}`;
+    return redirect(`${SECOND_FACTOR_CODE_PATH}${query}`, { headers });
+  }
+  return redirect(landingPath(user, wanted), { headers });
+}
+
+/** The user whose password this is, or undefined for wrong credentials. */
+async function checkPassword(request: Request): Promise<StaffUser | undefined> {
+  try {
+    return await authenticator.authenticate("password", request);
+  } catch (error) {
+    if (error instanceof InvalidCredentialsError) return undefined;
+    throw error;
   }
 }
 

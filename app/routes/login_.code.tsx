@@ -7,7 +7,7 @@ import { AppForm, CsrfField, TextField } from "~/components/form";
 import { Button } from "~/components/ui/button";
 import { Heading, Paragraph } from "~/components/ui/text";
 import { audit } from "~/models/audit.server";
-import { isLoginLocked, recordLoginAttempt } from "~/models/login-throttle.server";
+import { loginLockedMessage, throttledCheck } from "~/models/login-throttle.server";
 import { verifySecondFactor } from "~/models/second-factor.server";
 import { freshCsrfToken } from "~/utils/csrf.server";
 import { readForm, replyWithError } from "~/utils/form.server";
@@ -23,7 +23,6 @@ const schema = z.object({
 });
 
 const WRONG = "Deze code klopt niet of is al gebruikt. Wacht op de volgende code in uw app, of gebruik een herstelcode.";
-const LOCKED = "Te veel mislukte inlogpogingen. Inloggen is 15 minuten geblokkeerd; probeer het daarna opnieuw.";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await currentUser(request)) throw redirect("/");
@@ -40,17 +39,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const target = { type: "user", id: user.id };
 
   // The code counts against the same limits as the password: together they allow a handful of guesses per quarter.
-  if (isLoginLocked(user.email, actor.clientAddress)) {
+  const outcome = await throttledCheck(user.email, actor.clientAddress, () => verifySecondFactor(user.id, submission.value.code, actor));
+  if (outcome.status === "locked") {
     audit(actor, "auth.login_refused", target);
-    return data(submission.reply({ formErrors: [LOCKED], hideFields: ["code"] }), { status: 429 });
+    return data(submission.reply({ formErrors: [loginLockedMessage()], hideFields: ["code"] }), { status: 429 });
   }
-  const method = await verifySecondFactor(user.id, submission.value.code, actor);
-  if (!method) {
-    recordLoginAttempt(user.email, actor.clientAddress, false);
+  if (outcome.status === "failed") {
     audit(actor, "auth.second_factor_failed", target);
     return data(submission.reply({ formErrors: [WRONG], hideFields: ["code"] }), { status: 401 });
   }
-  recordLoginAttempt(user.email, actor.clientAddress, true);
+  const method = outcome.value;
   audit(actor, "auth.login", target, { secondFactor: method });
   const headers = new Headers();
   headers.append("Set-Cookie", await renewSession(user.sessionHash));

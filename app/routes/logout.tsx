@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { audit } from "~/models/audit.server";
 import { requireCsrf, freshCsrfToken } from "~/utils/csrf.server";
+import { readFormData } from "~/utils/form.server";
 import { currentUser } from "~/utils/guard.server";
 import { actorOf } from "~/utils/request.server";
 import { destroySession } from "~/utils/session.server";
@@ -10,7 +11,7 @@ export async function loader() {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  await requireCsrf(request, await request.formData());
+  await requireCsrf(request, await readFormData(request));
   const user = await currentUser(request);
   const headers = new Headers();
   headers.append("Set-Cookie", await destroySession(request));

@@ -9,12 +9,16 @@ import { Alert } from "~/components/ui/alert";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { PORTAL_PHASES, PORTAL_REQUESTERS, PORTAL_TOPICS, portalSchema } from "~/domain/portal-form";
 import { ASSOCIATION_LABELS, ASSOCIATIONS, optionsOf } from "~/domain/signal-codes";
-import { PORTAL_SUBMIT_BUCKET, submitPortalSignal } from "~/models/portal.server";
-import { isLimited } from "~/models/rate-limit.server";
+import { submitPortalSignal } from "~/models/portal.server";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
-import { env } from "~/utils/env.server";
+import { isDatabaseBusy } from "~/utils/db.server";
 import { readForm, replyWithError } from "~/utils/form.server";
+import { portalLimits, takePortalPost } from "~/utils/portal-limits.server";
+import { take } from "~/utils/rate-limit.server";
 import { formatReceiptCode } from "~/utils/receipt.server";
+
+/** Nothing was stored: the typed text comes back with this, never lost to a busy database. */
+const BUSY = "Het is op dit moment te druk om uw melding op te slaan. Er is nog niets verstuurd; uw tekst staat hieronder nog. Probeer het over een minuut opnieuw.";
 
 export const meta: MetaFunction = () => [{ title: "Een signaal melden · Rode Draad" }];
 
@@ -23,21 +27,25 @@ export function loader(_: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  takePortalPost(context.clientAddress);
   const { submission } = await readForm(request, portalSchema);
   if (submission.status !== "success") return data({ result: replyWithError(submission), code: null }, { status: 400 });
   if (submission.value.website) {
     return data({ result: submission.reply({ formErrors: ["Uw melding kon niet worden verwerkt. Probeer het opnieuw."] }), code: null }, { status: 400 });
   }
-  if (isLimited(PORTAL_SUBMIT_BUCKET, context.clientAddress, env().PORTAL_SUBMISSIONS_PER_HOUR, 60)) {
+  const taken = take([portalLimits.submissions(context.clientAddress)]);
+  if (!taken) {
     return data(
       { result: submission.reply({ formErrors: ["Er zijn vanaf uw adres veel meldingen gedaan. Wacht een uur en verstuur het dan opnieuw; uw tekst staat hieronder nog."] }), code: null },
       { status: 429 },
     );
   }
   try {
-    const { code } = submitPortalSignal(submission.value, context.clientAddress);
+    const { code } = submitPortalSignal(submission.value);
     return { result: null, code: formatReceiptCode(code) };
   } catch (error) {
+    taken.giveBack();
+    if (isDatabaseBusy(error)) return data({ result: submission.reply({ formErrors: [BUSY] }), code: null }, { status: 503 });
     return data({ result: replyWithError(submission, error), code: null }, { status: 400 });
   }
 }

@@ -9,10 +9,12 @@ import { followUpSchema } from "~/domain/portal-form";
 import { formatDate } from "~/domain/dates-nl";
 import type { SignalStatus } from "~/domain/signal-codes";
 import { addReporterMessage, reporterView } from "~/models/portal.server";
-import { isLimited, recordHit } from "~/models/rate-limit.server";
+import { isDatabaseBusy } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { readForm } from "~/utils/form.server";
-import { normaliseReceiptCode } from "~/utils/receipt.server";
+import { portalLimits, takePortalPost } from "~/utils/portal-limits.server";
+import { isLimited, recordHit, take } from "~/utils/rate-limit.server";
+import { normaliseReceiptCode, receiptHash } from "~/utils/receipt.server";
 
 export const meta: MetaFunction = () => [{ title: "Melding volgen · Rode Draad" }];
 
@@ -27,22 +29,39 @@ const REPORTER_STATUS: Record<SignalStatus, string> = {
 
 const WRONG = "Met deze code vinden we geen melding. Controleer de code en probeer het opnieuw.";
 
+/** Nothing was stored: the typed message comes back with this, never lost to a busy database. */
+const BUSY = "Het is op dit moment te druk om uw bericht op te slaan. Er is nog niets verstuurd; uw tekst staat hieronder nog. Probeer het over een minuut opnieuw.";
+
+const TOO_MANY_MESSAGES = "Te veel berichten vanaf dit adres of bij deze melding. Wacht een uur en verstuur het dan opnieuw; uw tekst staat hieronder nog.";
+
 export async function action({ request, context }: ActionFunctionArgs) {
+  const address = context.clientAddress;
+  takePortalPost(address);
   const { submission } = await readForm(request, followUpSchema);
-  const { RECEIPT_MAX_FAILURES, RECEIPT_LOCK_MINUTES } = env();
-  if (isLimited("receipt-failure", context.clientAddress, RECEIPT_MAX_FAILURES, RECEIPT_LOCK_MINUTES)) {
-    return data({ error: `Te veel onjuiste codes. Probeer het over ${RECEIPT_LOCK_MINUTES} minuten opnieuw.`, view: null, code: "", sent: false }, { status: 429 });
+  // Checked after reading, in the same synchronous step as the lookup and the count: parallel guesses cannot all pass.
+  if (isLimited(portalLimits.wrongCodes(address))) {
+    const minutes = env().RECEIPT_LOCK_MINUTES;
+    return data({ error: `Te veel onjuiste codes. Probeer het over ${minutes} minuten opnieuw.`, view: null, code: "", sent: false, message: "" }, { status: 429 });
   }
-  if (submission.status !== "success") return data({ error: "Vul uw ontvangstcode in.", view: null, code: "", sent: false }, { status: 400 });
+  if (submission.status !== "success") return data({ error: "Vul uw ontvangstcode in.", view: null, code: "", sent: false, message: "" }, { status: 400 });
   const digits = normaliseReceiptCode(submission.value.code);
   const view = digits ? reporterView(digits) : undefined;
   if (!digits || !view) {
-    recordHit("receipt-failure", context.clientAddress);
-    return data({ error: WRONG, view: null, code: "", sent: false }, { status: 400 });
+    recordHit(portalLimits.wrongCodes(address));
+    return data({ error: WRONG, view: null, code: "", sent: false, message: "" }, { status: 400 });
   }
-  const message = submission.value.message;
-  if (message) addReporterMessage(digits, message);
-  return { error: null, view: message ? reporterView(digits) : view, code: submission.value.code, sent: Boolean(message) };
+  const { code, message } = submission.value;
+  if (!message) return { error: null, view, code, sent: false, message: "" };
+  const taken = take([portalLimits.messagesFrom(address), portalLimits.messagesFor(receiptHash(digits))]);
+  if (!taken) return data({ error: TOO_MANY_MESSAGES, view, code, sent: false, message }, { status: 429 });
+  try {
+    addReporterMessage(digits, message);
+  } catch (error) {
+    taken.giveBack();
+    if (isDatabaseBusy(error)) return data({ error: BUSY, view, code, sent: false, message }, { status: 503 });
+    throw error;
+  }
+  return { error: null, view: reporterView(digits) ?? view, code, sent: true, message: "" };
 }
 
 export default function FollowUpPage() {
@@ -99,7 +118,17 @@ export default function FollowUpPage() {
                 </label>
               </div>
               <div className="utrecht-form-field__input">
-                <textarea id="reporter-message" name="message" rows={6} maxLength={10000} required className="utrecht-textarea utrecht-textarea--html-textarea" />
+                {/* A new key after each sent message empties the field; a refused message stays as typed. */}
+                <textarea
+                  key={view.messages.length}
+                  id="reporter-message"
+                  name="message"
+                  rows={6}
+                  maxLength={10000}
+                  required
+                  defaultValue={answer?.message ?? ""}
+                  className="utrecht-textarea utrecht-textarea--html-textarea"
+                />
               </div>
             </div>
             <div className="utrecht-button-group">

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseReportYear } from "~/domain/report";
+import { recordNumber } from "~/domain/url-params";
 import { reportTables } from "~/domain/report-tables";
 import { regionNames } from "~/models/reference.server";
 import { reportTablesCsv, reportTablesXlsx } from "~/models/report-export.server";
@@ -16,8 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const format = /^tabellen\.(csv|xlsx)$/.exec(params.file ?? "")?.[1];
   if (year === null || !format) notFound("Dit bestand");
   const versionParam = new URL(request.url).searchParams.get("versie");
-  const version = versionParam !== null && /^\d{1,6}$/.test(versionParam) ? Number(versionParam) : undefined;
-  if (versionParam !== null && version === undefined) notFound("Deze versie");
+  const version = versionParam === null ? undefined : (recordNumber(versionParam) ?? notFound("Deze versie"));
   const working = versionParam === null && user.roles.includes("intermediary");
   const document = working ? liveReport(year) : publication(year, version);
   if (!document) notFound("Deze rapportage");

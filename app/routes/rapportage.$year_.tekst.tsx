@@ -6,6 +6,7 @@ import { AppForm, TextAreaField } from "~/components/form";
 import { DataTable } from "~/components/ui/table";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { parseReportYear } from "~/domain/report";
+import { recordNumber } from "~/domain/url-params";
 import { NARRATIVE_LABELS, narrativeSchema } from "~/domain/report-narrative";
 import { latestNarrative, narrativeVersion, narrativeVersions, saveNarrative } from "~/models/report-publication.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const year = yearOf(params.year);
   const asked = new URL(request.url).searchParams.get("versie");
   const latest = latestNarrative(year);
-  const version = asked !== null && /^\d{1,6}$/.test(asked) ? Number(asked) : latest?.version;
+  const version = asked === null ? latest?.version : (recordNumber(asked) ?? notFound("Deze versie van de tekst"));
   const text = version === undefined ? null : narrativeVersion(year, version);
   if (asked !== null && !text) notFound("Deze versie van de tekst");
   return { year, version: version ?? null, latestVersion: latest?.version ?? null, text, versions: narrativeVersions(year) };

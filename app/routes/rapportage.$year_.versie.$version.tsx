@@ -6,6 +6,7 @@ import { ReportView } from "~/components/report/report-view";
 import { ButtonLink } from "~/components/ui/button";
 import { TextLink } from "~/components/ui/text";
 import { parseReportYear } from "~/domain/report";
+import { recordNumber } from "~/domain/url-params";
 import { regionNames } from "~/models/reference.server";
 import { publication } from "~/models/report-publication.server";
 import { notFound, requireUser } from "~/utils/guard.server";
@@ -18,7 +19,7 @@ export const meta: MetaFunction = ({ params }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, ["intermediary", "reader"]);
   const year = parseReportYear(params.year);
-  const version = /^\d{1,6}$/.test(params.version ?? "") ? Number(params.version) : null;
+  const version = recordNumber(params.version);
   const document = year !== null && version !== null ? publication(year, version) : null;
   if (!document) notFound("Deze versie van de rapportage");
   const names = document.showRegions ? regionNames() : {};

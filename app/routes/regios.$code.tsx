@@ -5,36 +5,44 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { AppForm, SelectField, TextAreaField, TextField } from "~/components/form";
 import { DataTable } from "~/components/ui/table";
 import { Heading, ListItem, Paragraph, TextLink, UnorderedList } from "~/components/ui/text";
+import { can, rolesWith } from "~/domain/permissions";
 import { optionsOf } from "~/domain/signal-codes";
 import { MILESTONE_KINDS, MILESTONE_LABELS, TRAJECTORY_STATUS_LABELS } from "~/domain/trajectory-codes";
 import { milestoneSchema } from "~/domain/trajectory-form";
+import { recordNumber } from "~/domain/url-params";
 import { listLessons, milestonesOfRegion, saveMilestone } from "~/models/procurement.server";
-import { regionOverview } from "~/models/region-overview.server";
+import { mayOpenRegion, regionOverview } from "~/models/region-overview.server";
+import type { Viewer } from "~/models/trajectory.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { notFound, requireUser } from "~/utils/guard.server";
+import { forbidden, notFound, requireUser } from "~/utils/guard.server";
 import { actorOf } from "~/utils/request.server";
 import { formatShortDate } from "~/domain/dates-nl";
 
 export const meta: MetaFunction = () => [{ title: "Regio · Rode Draad" }];
 
-function overviewOr404(code: string | undefined) {
-  const overview = code ? regionOverview(code) : undefined;
+function overviewOr404(code: string | undefined, viewer: Viewer) {
+  const overview = code ? regionOverview(code, viewer) : undefined;
   if (!overview) notFound("Deze regio");
   return overview;
 }
 
+/** The intermediary sees and edits every region; an adviser reads the regions of their own trajectories (permissions.ts). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request, ["intermediary"]);
-  const overview = overviewOr404(params.code);
-  const editId = Number(new URL(request.url).searchParams.get("bewerk"));
-  const milestones = milestonesOfRegion(overview.region.code);
-  return { ...overview, milestones, editing: milestones.find((m) => m.id === editId) ?? null, lessons: listLessons(overview.region.code) };
+  const user = await requireUser(request, rolesWith("region.readOwn"));
+  // Rights first, so an adviser cannot probe which regions have trajectories.
+  if (!mayOpenRegion(params.code ?? "", user)) forbidden();
+  const overview = overviewOr404(params.code, user);
+  const canEdit = can(user.roles, "region.editMilestones");
+  const editParam = new URL(request.url).searchParams.get("bewerk");
+  const milestones = milestonesOfRegion(overview.region.code, user);
+  const editing = editParam === null || !canEdit ? null : (milestones.find((m) => m.id === recordNumber(editParam)) ?? notFound("Dit document"));
+  return { ...overview, milestones, editing, canEdit, lessons: listLessons(overview.region.code) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, ["intermediary"]);
-  const { region } = overviewOr404(params.code);
+  const user = await requireUser(request, rolesWith("region.editMilestones"));
+  const { region } = overviewOr404(params.code, user);
   const { submission } = await readForm(request, milestoneSchema);
   if (submission.status !== "success") return data(replyWithError(submission), { status: 400 });
   try {
@@ -51,7 +59,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function RegionOverviewPage() {
-  const { region, signalsPerYear, trajectories, milestones, editing, lessons } = useLoaderData<typeof loader>();
+  const { region, signalsPerYear, trajectories, milestones, editing, canEdit, lessons } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: editing ? `milestone-${editing.id}` : "milestone",
@@ -72,21 +80,23 @@ export default function RegionOverviewPage() {
           Regio {region.name} ({region.code})
         </Heading>
       </section>
-      <section className="rd-section" aria-labelledby="signals-heading">
-        <Heading level={2} id="signals-heading">
-          Signalen per jaar
-        </Heading>
-        <DataTable
-          caption="Aantal signalen uit deze regio"
-          rows={signalsPerYear}
-          rowKey={(r) => r.year}
-          empty={<Paragraph>Nog geen signalen uit deze regio.</Paragraph>}
-          columns={[
-            { header: "Jaar", rowHeader: true, cell: (r) => <TextLink to={`/signalen?region=${region.code}&year=${r.year}`}>{r.year}</TextLink> },
-            { header: "Signalen", numeric: true, cell: (r) => r.count },
-          ]}
-        />
-      </section>
+      {signalsPerYear ? (
+        <section className="rd-section" aria-labelledby="signals-heading">
+          <Heading level={2} id="signals-heading">
+            Signalen per jaar
+          </Heading>
+          <DataTable
+            caption="Aantal signalen uit deze regio"
+            rows={signalsPerYear}
+            rowKey={(r) => r.year}
+            empty={<Paragraph>Nog geen signalen uit deze regio.</Paragraph>}
+            columns={[
+              { header: "Jaar", rowHeader: true, cell: (r) => <TextLink to={`/signalen?region=${region.code}&year=${r.year}`}>{r.year}</TextLink> },
+              { header: "Signalen", numeric: true, cell: (r) => r.count },
+            ]}
+          />
+        </section>
+      ) : null}
       <section className="rd-section" aria-labelledby="trajectories-heading">
         <Heading level={2} id="trajectories-heading">
           Trajecten
@@ -111,25 +121,31 @@ export default function RegionOverviewPage() {
           caption="Mijlpalen en documenten van de inkoop"
           rows={milestones}
           rowKey={(m) => m.id}
-          empty={<Paragraph>Nog niets vastgelegd. Voeg hieronder de eerste mijlpaal of het eerste document toe.</Paragraph>}
+          empty={<Paragraph>{canEdit ? "Nog niets vastgelegd. Voeg hieronder de eerste mijlpaal of het eerste document toe." : "Nog niets vastgelegd."}</Paragraph>}
           columns={[
             { header: "Datum", nowrap: true, cell: (m) => formatShortDate(m.dueOn) },
             { header: "Soort", cell: (m) => MILESTONE_LABELS[m.kind] },
             { header: "Titel", rowHeader: true, cell: (m) => m.title },
             { header: "Kenmerk of link", cell: (m) => m.reference ?? "" },
-            { header: "Bewerken", cell: (m) => <TextLink to={`?bewerk=${m.id}`} aria-label={`${m.title} bewerken`}>Bewerken</TextLink> },
+            ...(canEdit
+              ? [{ header: "Bewerken", cell: (m: { id: number; title: string }) => <TextLink to={`?bewerk=${m.id}`} aria-label={`${m.title} bewerken`}>Bewerken</TextLink> }]
+              : []),
           ]}
         />
-        <Heading level={3}>{editing ? `Bewerken: ${editing.title}` : "Nieuwe mijlpaal of nieuw document"}</Heading>
-        <Paragraph>Opslaan zet alle lopende trajecten in deze regio op &lsquo;herbeoordeling nodig&rsquo;.</Paragraph>
-        <AppForm form={form} submitLabel={editing ? "Wijziging opslaan" : "Toevoegen"}>
-          {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
-          <SelectField field={fields.kind} label="Soort" options={optionsOf(MILESTONE_KINDS, MILESTONE_LABELS)} />
-          <TextField field={fields.dueOn} label="Datum" type="date" />
-          <TextField field={fields.title} label="Titel" />
-          <TextField field={fields.reference} label="Kenmerk of link (niet verplicht)" />
-          <TextAreaField field={fields.note} label="Notitie (niet verplicht)" rows={2} />
-        </AppForm>
+        {canEdit ? (
+          <>
+            <Heading level={3}>{editing ? `Bewerken: ${editing.title}` : "Nieuwe mijlpaal of nieuw document"}</Heading>
+            <Paragraph>Opslaan zet alle lopende trajecten in deze regio op &lsquo;herbeoordeling nodig&rsquo;.</Paragraph>
+            <AppForm form={form} submitLabel={editing ? "Wijziging opslaan" : "Toevoegen"}>
+              {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
+              <SelectField field={fields.kind} label="Soort" options={optionsOf(MILESTONE_KINDS, MILESTONE_LABELS)} />
+              <TextField field={fields.dueOn} label="Datum" type="date" />
+              <TextField field={fields.title} label="Titel" />
+              <TextField field={fields.reference} label="Kenmerk of link (niet verplicht)" />
+              <TextAreaField field={fields.note} label="Notitie (niet verplicht)" rows={2} />
+            </AppForm>
+          </>
+        ) : null}
       </section>
       <section className="rd-section" aria-labelledby="lessons-heading">
         <Heading level={2} id="lessons-heading">

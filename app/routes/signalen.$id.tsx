@@ -30,6 +30,7 @@ import { ButtonLink } from "~/components/ui/button";
 import { allowedTransitions } from "~/domain/signal-status";
 import { addNote, assignableStaff, assignSignal, changeStatus, openSignal, updateClassification } from "~/models/signal.server";
 import { DomainError } from "~/domain/errors";
+import { recordNumber } from "~/domain/url-params";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
@@ -39,8 +40,7 @@ import { actorOf } from "~/utils/request.server";
 export const meta: MetaFunction = () => [{ title: "Signaal · Rode Draad" }];
 
 function signalId(param: string | undefined): number {
-  if (!/^\d+$/.test(param ?? "")) notFound("Dit signaal");
-  return Number(param);
+  return recordNumber(param) ?? notFound("Dit signaal");
 }
 
 function openOr404(id: number, actor: Parameters<typeof openSignal>[1]) {

@@ -168,7 +168,9 @@ export default function InboxPage() {
         </Heading>
         <Paragraph>
           Exporteert de signalen van deze weergave ({total}). Namen en contactgegevens van melders en de toelichting gaan nooit
-          mee.
+          mee. CSV en Excel zijn om in een spreadsheet te openen: tekst die begint met =, +, - of @ krijgt een &apos; ervoor,
+          zodat Excel er geen formule van maakt. De CSV voor import is precies het importformaat en wordt weer ongewijzigd
+          ingelezen.
         </Paragraph>
         <Form method="get" action="/signalen/export" reloadDocument className="rd-toolbar">
           {Array.from(new URLSearchParams(exportQuery.slice(1))).map(([key, value]) => (
@@ -185,6 +187,9 @@ export default function InboxPage() {
           </button>
           <button type="submit" name="format" value="xlsx" className="utrecht-button utrecht-button--secondary-action">
             Download Excel
+          </button>
+          <button type="submit" name="formaat" value="machine" className="utrecht-button utrecht-button--subtle">
+            CSV voor import (exact, niet voor Excel)
           </button>
         </Form>
       </section>

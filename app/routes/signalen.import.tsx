@@ -3,52 +3,58 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ActionButton, CsrfField, CsvUploadForm } from "~/components/form";
 import { ImportIssues } from "~/components/import-issues";
+import { ImportRows } from "~/components/import-rows";
 import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { DataTable } from "~/components/ui/table";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
+import { formatDate, formatDateTime, formatShortDate } from "~/domain/dates-nl";
 import { DomainError } from "~/domain/errors";
+import { previewPage } from "~/domain/preview-page";
+import { PHASE_LABELS, STATUS_LABELS, TOPIC_LABELS } from "~/domain/signal-codes";
 import { SIGNAL_CSV_COLUMNS } from "~/domain/signal-csv";
-import {
-  checkImport,
-  editedSinceImport,
-  importSignals,
-  listImportBatches,
-  undoImportBatch,
-} from "~/models/signal-import.server";
+import { editedSinceImport, importSignals, listImportBatches, previewCheck, undoImportBatch } from "~/models/signal-import.server";
 import { discardUpload, stagedUpload, stageUpload } from "~/models/staged-upload.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm } from "~/utils/form.server";
 import { notFound, requireUser } from "~/utils/guard.server";
 import { actorOf } from "~/utils/request.server";
-import { declaredLargerThan } from "~/utils/upload.server";
-import { formatDate, formatDateTime } from "~/domain/dates-nl";
 
 export const meta: MetaFunction = () => [{ title: "Signalen importeren · Rode Draad" }];
 
-const MAX_MEGABYTES = 20;
-
-function previewOf(uploadId: string | null, userId: number) {
+function previewOf(uploadId: string | null, pageParam: string | null, userId: number) {
   if (!uploadId) return null;
   const upload = /^\d+$/.test(uploadId) ? stagedUpload("signals", Number(uploadId), userId) : undefined;
   if (!upload) notFound("Deze upload");
-  const check = checkImport(upload.text);
-  if (!check.ok) return { kind: "invalid" as const, id: upload.id, fileName: upload.fileName, issues: check.issues };
-  const dates = check.records.map((r) => r.receivedOn).sort();
+  const check = previewCheck(upload.id, upload.text);
+  if (!check.ok) return { kind: "invalid" as const, id: upload.id, fileName: upload.fileName, issues: previewPage(check.issues, pageParam) };
+  const page = previewPage(check.records, pageParam);
+  let from = check.records[0]?.receivedOn ?? "";
+  let to = from;
+  for (const { receivedOn } of check.records) {
+    if (receivedOn < from) from = receivedOn;
+    if (receivedOn > to) to = receivedOn;
+  }
   return {
     kind: "valid" as const,
     id: upload.id,
     fileName: upload.fileName,
     count: check.records.length,
-    from: dates[0] ?? "",
-    to: dates.at(-1) ?? "",
+    from,
+    to,
     duplicateOf: check.duplicateOf ?? null,
+    // Only the page shown travels to the browser, never the whole file.
+    rows: {
+      ...page,
+      rows: page.rows.map((r, i) => ({ n: page.first + i, receivedOn: r.receivedOn, regionCode: r.regionCode, topic: r.topic, procurementPhase: r.procurementPhase, status: r.status, summary: r.summary })),
+    },
   };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["intermediary"]);
-  const preview = previewOf(new URL(request.url).searchParams.get("upload"), user.id);
+  const params = new URL(request.url).searchParams;
+  const preview = previewOf(params.get("upload"), params.get("page"), user.id);
   const batches = listImportBatches().map((b) => ({ ...b, edited: b.undoneAt ? 0 : editedSinceImport(b.id) }));
   return { preview, batches };
 }
@@ -62,9 +68,6 @@ const schema = z.discriminatedUnion("intent", [
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, ["intermediary"]);
-  if (declaredLargerThan(request, MAX_MEGABYTES)) {
-    return data({ error: "Het bestand is groter dan 20 MB. Splits het in delen." }, { status: 413 });
-  }
   const { submission } = await readForm(request, schema);
   if (submission.status !== "success") return data({ error: "Kies een CSV-bestand om te importeren." }, { status: 400 });
   const actor = actorOf(user, context);
@@ -94,6 +97,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 }
 
+const pageHref = (uploadId: number) => (page: number) => `/signalen/import?upload=${uploadId}&page=${page}`;
+
 export default function SignalImportPage() {
   const { preview, batches } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
@@ -113,12 +118,12 @@ export default function SignalImportPage() {
           <CsvUploadForm id="signals-file" submitLabel="Bestand controleren" />
         </>
       ) : preview.kind === "invalid" ? (
-        <ImportIssues fileName={preview.fileName} issues={preview.issues} uploadId={preview.id} />
+        <ImportIssues fileName={preview.fileName} issues={preview.issues} uploadId={preview.id} hrefFor={pageHref(preview.id)} />
       ) : (
         <>
           <Alert type="info" title={`${preview.fileName} is in orde`}>
             <p className="utrecht-paragraph">
-              {preview.count} signalen, binnengekomen van {formatDate(preview.from)} tot en met {formatDate(preview.to)}.
+              {preview.count.toLocaleString("nl-NL")} signalen, binnengekomen van {formatDate(preview.from)} tot en met {formatDate(preview.to)}.
             </p>
           </Alert>
           <Form method="post" className="utrecht-form rd-form">
@@ -146,6 +151,18 @@ export default function SignalImportPage() {
           <ActionButton intent="discard" label="Annuleren">
             <input type="hidden" name="uploadId" value={preview.id} />
           </ActionButton>
+          <ImportRows
+            rows={preview.rows}
+            hrefFor={pageHref(preview.id)}
+            columns={[
+              { header: "Binnengekomen", nowrap: true, cell: (r) => formatShortDate(r.receivedOn) },
+              { header: "Regio", cell: (r) => r.regionCode },
+              { header: "Onderwerp", cell: (r) => TOPIC_LABELS[r.topic] },
+              { header: "Fase", cell: (r) => PHASE_LABELS[r.procurementPhase] },
+              { header: "Status", cell: (r) => STATUS_LABELS[r.status] },
+              { header: "Samenvatting", cell: (r) => r.summary ?? "" },
+            ]}
+          />
         </>
       )}
 

@@ -6,7 +6,7 @@ import { Fold } from "~/components/fold";
 import { AppForm } from "~/components/form";
 import { ConfidentialFields, EssentialClassificationFields, FOLDED_INTAKE_FIELDS, FurtherClassificationFields, SummaryField } from "~/components/signal-fields";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
-import { todayInTheNetherlands } from "~/domain/dates-nl";
+import { todayInTheNetherlands } from "~/domain/dates";
 import { intakeSchema } from "~/domain/signal-form";
 import { createSignal, lastIntakeChannel } from "~/models/signal.server";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";

@@ -6,8 +6,10 @@ import { AttentionSection, HistorySection, StepsSection, TrajectoryContents, Tra
 import { ContactsSection, EscalationsSection, LessonsSection } from "~/components/trajectory-sections";
 import { LinkedSignalsSection, MilestonesSection, PeopleSection, PlanSection, StepNotesSection } from "~/components/trajectory-work";
 import { ButtonLink } from "~/components/ui/button";
-import { todayInTheNetherlands } from "~/domain/dates-nl";
+import { todayInTheNetherlands } from "~/domain/dates";
 import { DomainError } from "~/domain/errors";
+import { can, canWriteStepNote, rolesWith, writableNoteSteps } from "~/domain/permissions";
+import { recordNumber } from "~/domain/url-params";
 import {
   adviserSchema,
   closeFields,
@@ -49,9 +51,8 @@ import { actorOf } from "~/utils/request.server";
 export const meta: MetaFunction = () => [{ title: "Traject · Rode Draad" }];
 
 async function visibleTrajectory(request: Request, param: string | undefined): Promise<{ user: SessionUser; id: number }> {
-  const user = await requireUser(request, ["intermediary", "adviser"]);
-  if (!/^\d+$/.test(param ?? "")) notFound("Dit traject");
-  const id = Number(param);
+  const user = await requireUser(request, rolesWith("trajectory.readAssigned"));
+  const id = recordNumber(param) ?? notFound("Dit traject");
   // Rights first, so an adviser cannot probe which trajectories exist.
   if (!canSee(id, user)) forbidden();
   if (!trajectoryExists(id)) notFound("Dit traject");
@@ -62,17 +63,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, id } = await visibleTrajectory(request, params.id);
   let trajectory;
   try {
-    trajectory = trajectoryDetail(id, actorOf(user, context));
+    trajectory = trajectoryDetail(id, user, actorOf(user, context));
   } catch (error) {
     if (error instanceof DomainError && error.code === "TRAJECTORY.NOT_FOUND") notFound("Dit traject");
     throw error;
   }
-  const isIntermediary = user.roles.includes("intermediary");
+  const isIntermediary = can(user.roles, "trajectory.manage");
+  const readsTalks = can(user.roles, "trajectory.readTalks");
   return {
     trajectory,
     isIntermediary,
-    contacts: isIntermediary ? contactsOf(id) : [],
-    escalations: isIntermediary ? escalationsOf(id) : [],
+    readsTalks,
+    noteSteps: writableNoteSteps(user.roles),
+    contacts: readsTalks ? contactsOf(id) : [],
+    escalations: readsTalks ? escalationsOf(id) : [],
     lessons: listLessons().filter((l) => l.trajectoryId === id),
     today: todayInTheNetherlands(),
     plan: currentPlan(id),
@@ -120,11 +124,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = actorOf(user, context);
   const { formData, submission } = await readForm(request, actionSchema);
   const intent = String(formData.get("intent"));
-  // Advisers annotate the analysis (step 2); everything else is the intermediary's.
-  const adviserMayDo = intent === "note" && formData.get("step") === "analysis";
-  if (!user.roles.includes("intermediary") && !adviserMayDo) forbidden();
+  // Notes go by the step's row of the permission table; every other change needs trajectory.manage.
+  const mayWriteNotes = writableNoteSteps(user.roles).length > 0;
+  if (!can(user.roles, "trajectory.manage") && !(intent === "note" && mayWriteNotes)) forbidden();
   if (submission.status !== "success") return data({ intent, result: replyWithError(submission) }, { status: 400 });
   const value = submission.value;
+  if (value.intent === "note" && !canWriteStepNote(user.roles, value.step)) forbidden();
   try {
     switch (value.intent) {
       case "step":
@@ -182,7 +187,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function TrajectoryPage() {
-  const { trajectory: t, isIntermediary, regionMunicipalities, advisers: adviserOptions, contacts, escalations, lessons, today, plan } = useLoaderData<typeof loader>();
+  const { trajectory: t, isIntermediary, readsTalks, noteSteps, regionMunicipalities, advisers: adviserOptions, contacts, escalations, lessons, today, plan } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const resultFor = (intent: string) => (answer?.intent === intent ? answer.result : undefined);
   const simpleError = ["step", "reopen", "advisers", "unlink"].includes(answer?.intent ?? "") ? answer?.result.error?.[""]?.[0] : undefined;
@@ -190,14 +195,14 @@ export default function TrajectoryPage() {
   return (
     <>
       <TrajectoryHeader trajectory={t} error={simpleError} />
-      <TrajectoryContents sections={trajectorySections(isIntermediary, closed)} />
+      <TrajectoryContents sections={trajectorySections({ isIntermediary, readsTalks, closed })} />
       <AttentionSection trajectory={t} isIntermediary={isIntermediary} dismissResult={resultFor("dismiss")} />
       <StepsSection trajectory={t} editable={isIntermediary && !closed} />
-      <StepNotesSection notes={t.notes} isIntermediary={isIntermediary} lastResult={resultFor("note")} />
+      <StepNotesSection notes={t.notes} noteSteps={noteSteps} lastResult={resultFor("note")} />
       <PlanSection trajectoryId={t.id} planCount={t.planCount} current={plan} editable={isIntermediary} lastResult={resultFor("plan")} />
       <LinkedSignalsSection signals={t.linkedSignals} isIntermediary={isIntermediary} lastResult={resultFor("link")} />
       <PeopleSection trajectory={t} adviserOptions={adviserOptions} isIntermediary={isIntermediary} />
-      {isIntermediary ? (
+      {readsTalks ? (
         <>
           <ContactsSection contacts={contacts} lastResult={resultFor("contact")} today={today} />
           <EscalationsSection escalations={escalations} lastResult={resultFor("escalation")} today={today} />

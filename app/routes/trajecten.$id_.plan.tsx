@@ -2,7 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { FilterSelect } from "~/components/filter-fields";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
-import { compareVersions } from "~/domain/trajectory-workflow";
+import { compareVersions } from "~/domain/plan-versions";
+import { rolesWith } from "~/domain/permissions";
+import { recordNumber } from "~/domain/url-params";
 import { audit } from "~/models/audit.server";
 import { canSee, planHistory, trajectoryExists } from "~/models/trajectory.server";
 import { forbidden, notFound, requireUser } from "~/utils/guard.server";
@@ -13,9 +15,8 @@ export const meta: MetaFunction = () => [{ title: "Plan van aanpak · Rode Draad
 
 /** Every version of the plan, readable and comparable; advisers of the trajectory may read it too. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, ["intermediary", "adviser"]);
-  if (!/^\d+$/.test(params.id ?? "")) notFound("Dit traject");
-  const id = Number(params.id);
+  const user = await requireUser(request, rolesWith("trajectory.readAssigned"));
+  const id = recordNumber(params.id) ?? notFound("Dit traject");
   // Rights first, so an adviser cannot probe which trajectories exist.
   if (!canSee(id, user)) forbidden();
   if (!trajectoryExists(id)) notFound("Dit traject");
@@ -23,17 +24,24 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (versions.length === 0) notFound("Een plan van aanpak");
   const url = new URL(request.url);
   const newest = versions[0]?.version ?? 1;
-  const b = Number(url.searchParams.get("b") ?? newest);
-  const a = Number(url.searchParams.get("a") ?? Math.max(1, b - 1));
-  const older = versions.find((v) => v.version === a);
-  const newer = versions.find((v) => v.version === b);
+  /** A version asked for in the URL must exist; without one, the newest and the one before it. */
+  const chosen = (name: string, fallback: number) => {
+    // The comparison form sends "" for its "Kies" choice: that is no choice, not a bad one.
+    const asked = url.searchParams.get(name) || null;
+    const version = asked === null ? fallback : recordNumber(asked);
+    return versions.find((v) => v.version === version) ?? notFound("Deze versie van het plan");
+  };
+  const newer = chosen("b", newest);
+  const older = chosen("a", Math.max(1, newer.version - 1));
+  const a = older.version;
+  const b = newer.version;
   audit(actorOf(user, context), "trajectory.viewed", { type: "trajectory", id }, { plan: true });
   return {
     id,
     versions,
     a,
     b,
-    comparison: older && newer && a !== b ? compareVersions(older.body, newer.body) : null,
+    comparison: a !== b ? compareVersions(older.body, newer.body) : null,
   };
 }
 
@@ -72,9 +80,16 @@ export default function PlanPage() {
             </button>
           </div>
         </Form>
-        {comparison ? (
+        {comparison?.kind === "too-large" ? (
+          <Paragraph>
+            {comparison.reason === "lines"
+              ? `Versie ${a} en versie ${b} zijn te groot om te vergelijken (meer dan ${comparison.limit.toLocaleString("nl-NL")} regels).`
+              : `Versie ${a} en versie ${b} verschillen te veel om regel voor regel te vergelijken (meer dan ${comparison.limit.toLocaleString("nl-NL")} regels anders).`}{" "}
+            Lees ze hieronder bij &lsquo;Alle versies&rsquo;.
+          </Paragraph>
+        ) : comparison ? (
           <ol className="rd-diff" aria-label={`Verschil tussen versie ${a} en versie ${b}`}>
-            {comparison.map((part, index) => (
+            {comparison.parts.map((part, index) => (
               <li key={index} className={`rd-diff__${part.kind}`}>
                 <span className="rd-visually-hidden">{KIND_LABELS[part.kind]}: </span>
                 {part.kind === "added" ? "+ " : part.kind === "removed" ? "− " : "  "}

@@ -49,7 +49,9 @@ export default function TrajectoriesPage() {
           <TextLink to="/lessen">Geleerde lessen</TextLink>
         </div>
       ) : (
-        <Paragraph>U ziet de trajecten waaraan u als regioadviseur bent gekoppeld.</Paragraph>
+        <Paragraph>
+          U ziet de trajecten waaraan u als regioadviseur bent gekoppeld. <TextLink to="/lessen">Geleerde lessen</TextLink> uit alle regio&apos;s.
+        </Paragraph>
       )}
       <Form method="get" className="rd-filters" aria-label="Filters">
         <FilterSelect name="status" label="Status" value={filters.status} options={optionsOf(TRAJECTORY_STATUSES, TRAJECTORY_STATUS_LABELS)} />

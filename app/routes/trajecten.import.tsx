@@ -3,33 +3,45 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ActionButton, CsvUploadForm } from "~/components/form";
 import { ImportIssues } from "~/components/import-issues";
+import { ImportRows } from "~/components/import-rows";
 import { Alert } from "~/components/ui/alert";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { DomainError } from "~/domain/errors";
+import { previewPage } from "~/domain/preview-page";
+import { TRAJECTORY_STATUS_LABELS } from "~/domain/trajectory-codes";
 import { TRAJECTORY_CSV_COLUMNS } from "~/domain/trajectory-csv";
 import { discardUpload, stagedUpload, stageUpload } from "~/models/staged-upload.server";
-import { checkTrajectoryImport, importTrajectories } from "~/models/trajectory-import.server";
+import { importTrajectories, previewTrajectoryCheck } from "~/models/trajectory-import.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm } from "~/utils/form.server";
 import { notFound, requireUser } from "~/utils/guard.server";
 import { actorOf } from "~/utils/request.server";
-import { declaredLargerThan } from "~/utils/upload.server";
 
 export const meta: MetaFunction = () => [{ title: "Trajecten importeren · Rode Draad" }];
 
-const MAX_MEGABYTES = 5;
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["intermediary"]);
-  const uploadId = new URL(request.url).searchParams.get("upload");
+  const params = new URL(request.url).searchParams;
+  const uploadId = params.get("upload");
   if (!uploadId) return { preview: null };
   const upload = /^\d+$/.test(uploadId) ? stagedUpload("trajectories", Number(uploadId), user.id) : undefined;
   if (!upload) notFound("Deze upload");
-  const check = checkTrajectoryImport(upload.text);
+  const check = previewTrajectoryCheck(upload.id, upload.text);
+  if (!check.ok) return { preview: { kind: "invalid" as const, id: upload.id, fileName: upload.fileName, issues: previewPage(check.issues, params.get("page")) } };
+  const page = previewPage(check.records, params.get("page"));
   return {
-    preview: check.ok
-      ? { kind: "valid" as const, id: upload.id, fileName: upload.fileName, count: check.records.length, regions: new Set(check.records.map((r) => r.regionCode)).size }
-      : { kind: "invalid" as const, id: upload.id, fileName: upload.fileName, issues: check.issues },
+    preview: {
+      kind: "valid" as const,
+      id: upload.id,
+      fileName: upload.fileName,
+      count: check.records.length,
+      regions: new Set(check.records.map((r) => r.regionCode)).size,
+      // Only the page shown travels to the browser, never the whole file.
+      rows: {
+        ...page,
+        rows: page.rows.map((r, i) => ({ n: page.first + i, ref: r.ref, regionCode: r.regionCode, startedOn: r.startedOn, closedOn: r.closedOn, status: r.status, strategicGoal: r.strategicGoal })),
+      },
+    },
   };
 }
 
@@ -41,9 +53,6 @@ const schema = z.discriminatedUnion("intent", [
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, ["intermediary"]);
-  if (declaredLargerThan(request, MAX_MEGABYTES)) {
-    return data({ error: `Het bestand is groter dan ${MAX_MEGABYTES} MB. Splits het in delen.` }, { status: 413 });
-  }
   const { submission } = await readForm(request, schema);
   if (submission.status !== "success") return data({ error: "Kies een CSV-bestand om te importeren." }, { status: 400 });
   const value = submission.value;
@@ -68,6 +77,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 }
 
+const pageHref = (uploadId: number) => (page: number) => `/trajecten/import?upload=${uploadId}&page=${page}`;
+
 export default function TrajectoryImportPage() {
   const { preview } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
@@ -87,12 +98,12 @@ export default function TrajectoryImportPage() {
           <CsvUploadForm id="trajectories-file" submitLabel="Bestand controleren" />
         </>
       ) : preview.kind === "invalid" ? (
-        <ImportIssues fileName={preview.fileName} issues={preview.issues} uploadId={preview.id} />
+        <ImportIssues fileName={preview.fileName} issues={preview.issues} uploadId={preview.id} hrefFor={pageHref(preview.id)} />
       ) : (
         <>
           <Alert type="info" title={`${preview.fileName} is in orde`}>
             <p className="utrecht-paragraph">
-              {preview.count} trajecten in {preview.regions} regio&apos;s.
+              {preview.count.toLocaleString("nl-NL")} trajecten in {preview.regions} regio&apos;s.
             </p>
           </Alert>
           <div className="rd-toolbar">
@@ -103,6 +114,18 @@ export default function TrajectoryImportPage() {
               <input type="hidden" name="uploadId" value={preview.id} />
             </ActionButton>
           </div>
+          <ImportRows
+            rows={preview.rows}
+            hrefFor={pageHref(preview.id)}
+            columns={[
+              { header: "Kenmerk", cell: (r) => r.ref },
+              { header: "Regio", cell: (r) => r.regionCode },
+              { header: "Gestart", cell: (r) => r.startedOn },
+              { header: "Afgesloten", cell: (r) => r.closedOn ?? "" },
+              { header: "Status", cell: (r) => TRAJECTORY_STATUS_LABELS[r.status] },
+              { header: "Strategisch doel", cell: (r) => r.strategicGoal },
+            ]}
+          />
         </>
       )}
     </section>

@@ -5,15 +5,16 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { AppForm, CheckboxGroup, FieldShell, SelectField, TextAreaField, TextField } from "~/components/form";
 import { MunicipalityChecklist } from "~/components/municipality-checklist";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
+import { todayInTheNetherlands } from "~/domain/dates";
 import { ASSOCIATION_LABELS, ASSOCIATIONS, optionsOf } from "~/domain/signal-codes";
-import { todayInTheNetherlands } from "~/domain/dates-nl";
 import { newTrajectorySchema } from "~/domain/trajectory-form";
+import { recordNumber } from "~/domain/url-params";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
 import { signalRegion } from "~/models/signal.server";
 import { createTrajectory } from "~/models/trajectory.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { requireUser } from "~/utils/guard.server";
+import { notFound, requireUser } from "~/utils/guard.server";
 import { actorOf } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Nieuw traject · Rode Draad" }];
@@ -21,8 +22,8 @@ export const meta: MetaFunction = () => [{ title: "Nieuw traject · Rode Draad" 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, ["intermediary"]);
   const signalParam = new URL(request.url).searchParams.get("signal");
-  const signalId = signalParam && /^\d+$/.test(signalParam) ? Number(signalParam) : undefined;
-  const fromSignal = signalId ? signalRegion(signalId) : undefined;
+  const signalId = signalParam === null ? undefined : (recordNumber(signalParam) ?? notFound("Dit signaal"));
+  const fromSignal = signalId ? (signalRegion(signalId) ?? notFound("Dit signaal")) : undefined;
   return {
     reference: regionAndMunicipalityOptions(),
     today: todayInTheNetherlands(),

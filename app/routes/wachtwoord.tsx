@@ -8,6 +8,7 @@ import { Alert } from "~/components/ui/alert";
 import { Heading, Paragraph } from "~/components/ui/text";
 import { newPasswordField } from "~/domain/password-rules";
 import { changeOwnPassword } from "~/models/account.server";
+import { LoginLockedError } from "~/models/login-throttle.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
 import { landingPath, requireUser } from "~/utils/guard.server";
@@ -35,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     await changeOwnPassword(user, submission.value, actorOf(user, context));
   } catch (error) {
-    return data(replyWithError(submission, error), { status: 400 });
+    return data(replyWithError(submission, error), { status: error instanceof LoginLockedError ? 429 : 400 });
   }
   return redirectWithFlash(landingPath({ ...user, mustChangePassword: false }), "Uw wachtwoord is gewijzigd.");
 }

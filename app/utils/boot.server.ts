@@ -1,14 +1,16 @@
 import { issueSetupToken, needsSetup } from "~/models/setup.server";
 import { loadShippedReferenceData } from "~/models/reference.server";
 import { purgeOldLoginAttempts } from "~/models/login-throttle.server";
-import { purgeOldRateEvents } from "~/models/rate-limit.server";
-import { warmSearchCache } from "~/models/signal-inbox.server";
+import { pruneSearchChanges, warmSearchIndex } from "~/models/search-index.server";
 import { anonymiseDue } from "~/models/retention.server";
+import { refreshAuditAnchor } from "~/models/audit-anchor.server";
 import { databasePath } from "../../db/client";
 import { migrate } from "./db.server";
+import { sweepRateLimits } from "./rate-limit.server";
 import { env } from "./env.server";
+import { takeInstanceLock } from "./instance-lock.server";
 import { secrets } from "./keys.server";
-import { log } from "./log.server";
+import { exitOnStrayErrors, log } from "./log.server";
 import { purgeExpiredSessions } from "./session.server";
 
 /** Brings the database up to date; also what `npm run db:migrate` does. */
@@ -17,9 +19,13 @@ export function prepareDatabase(): void {
   loadShippedReferenceData();
 }
 
+/** Kept referenced for the life of the process (a collected connection would drop the lock): restore and key rotation refuse while it is held. */
+let serverLock: ReturnType<typeof takeInstanceLock> | undefined;
+
 function applyRetention(): void {
   const count = anonymiseDue({ userId: null, clientAddress: "system" });
   if (count > 0) log.info("Bewaartermijn: signalen geanonimiseerd", { count });
+  pruneSearchChanges();
 }
 
 /**
@@ -27,17 +33,23 @@ function applyRetention(): void {
  * instead of surfacing on the first confidential page.
  */
 export function boot(): { host: string; port: number } {
+  exitOnStrayErrors();
   const config = env();
+  serverLock ??= takeInstanceLock(databasePath());
   prepareDatabase();
   secrets();
+  refreshAuditAnchor({ atStart: true });
   purgeExpiredSessions();
   purgeOldLoginAttempts();
-  purgeOldRateEvents();
   log.info("Database gereed", { path: databasePath() });
-  void warmSearchCache().then((count) => log.info("Zoekindex in geheugen gereed", { signals: count }));
+  void warmSearchIndex().then((count) => {
+    log.info("Zoekindex in geheugen gereed", { signals: count });
+    pruneSearchChanges();
+  });
   applyRetention();
   // Daily; unref so a stopping server does not wait for it.
   setInterval(applyRetention, 24 * 60 * 60_000).unref();
+  setInterval(sweepRateLimits, 10 * 60_000).unref();
   if (needsSetup()) {
     const token = issueSetupToken();
     log.info(

@@ -1,4 +1,5 @@
-import { databasePath, migrateDatabase, openDatabase, type Db } from "../../db/client";
+import Database from "better-sqlite3";
+import { BUSY_TIMEOUT_MS, databasePath, migrateDatabase, openDatabase, type Db } from "../../db/client";
 
 export type { Db };
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -14,7 +15,51 @@ export function migrate(): void {
   migrateDatabase(db());
 }
 
+const beforeClose = new Set<() => void>();
+
+/** Work a model must finish on this connection before it closes (a process ending cleanly closes it last). */
+export function onCloseDb(hook: () => void): void {
+  beforeClose.add(hook);
+}
+
 export function closeDb(): void {
+  if (instance) for (const hook of beforeClose) hook();
   instance?.$client.close();
   instance = undefined;
+}
+
+/**
+ * Another process held the write lock longer than busy_timeout (a large import publishing, say). Nothing was
+ * written; the request may be tried again.
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  return error instanceof Database.SqliteError && error.code.startsWith("SQLITE_BUSY");
+}
+
+/** Whether another process holds the write lock at this moment; asks without waiting for it. */
+function writeLockHeldElsewhere(): boolean {
+  const client = db().$client;
+  if (client.inTransaction) return false;
+  client.pragma("busy_timeout = 0");
+  try {
+    client.exec("begin immediate");
+    client.exec("rollback");
+    return false;
+  } catch (error) {
+    if (isDatabaseBusy(error)) return true;
+    throw error;
+  } finally {
+    client.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  }
+}
+
+/**
+ * Waits, without blocking the event loop, while another process (a large import publishing, retention from the
+ * command line) holds the write lock, for at most `maxMs`. SQLite's own busy wait would stop the whole server
+ * meanwhile: no page, no health check, and renders in flight run into their time limit. After this the request's own
+ * statements wait at most busy_timeout more.
+ */
+export async function untilWritable(maxMs = 10_000): Promise<void> {
+  const started = Date.now();
+  while (writeLockHeldElsewhere() && Date.now() - started < maxMs) await new Promise((resolve) => setTimeout(resolve, 20));
 }

@@ -23,6 +23,9 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: positiveInt(5),
   LOGIN_LOCK_MINUTES: positiveInt(15),
   PORTAL_SUBMISSIONS_PER_HOUR: positiveInt(10),
+  PORTAL_MESSAGES_PER_HOUR: positiveInt(10),
+  /** Every post to the portal's forms counts, checked before the body is read: floods cost almost nothing. */
+  PORTAL_POSTS_PER_HOUR: positiveInt(60),
   RECEIPT_MAX_FAILURES: positiveInt(5),
   RECEIPT_LOCK_MINUTES: positiveInt(15),
   RETENTION_MONTHS: positiveInt(24),
@@ -35,6 +38,11 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** A configuration value the operator must fix; the message names the variable. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
 let cached: Env | undefined;
 
 /** Validated configuration; a bad value stops the start with the variable's name, never a silent default. */
@@ -43,7 +51,7 @@ export function env(): Env {
     const parsed = envSchema.safeParse(process.env);
     if (!parsed.success) {
       const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-      throw new Error(`Ongeldige configuratie: ${problems}`);
+      throw new ConfigError(`Ongeldige configuratie: ${problems}`);
     }
     cached = parsed.data;
   }

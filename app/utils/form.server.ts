@@ -1,23 +1,61 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { SubmissionResult } from "@conform-to/react";
+import { data } from "@remix-run/node";
 import type { z } from "zod";
 import { DomainError } from "~/domain/errors";
+import { BodyTooLargeError } from "./body-limit.server";
 import { requireCsrf } from "./csrf.server";
+
+/** The form data of a request. A body over the route's size limit (body-limit.server.ts) is answered 413 here. */
+export async function readFormData(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw data(error.limit.refusal, { status: 413 });
+    throw error;
+  }
+}
+
+/** conform's name of a field: `a.b[0]`. */
+function fieldName(path: (string | number)[]): string {
+  return path.reduce<string>((name, part) => (typeof part === "number" ? `${name}[${part}]` : name ? `${name}.${part}` : part), "");
+}
+
+type Replyable = { reply: (options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]>; hideFields?: string[] } | { resetForm?: boolean }) => SubmissionResult<string[]> };
+
+/**
+ * A value over its field's maximum never travels back to the browser, whatever the action answers: echoing it would
+ * hand an attacker a page as large as the post. Everything else typed is kept, as the form pattern promises.
+ */
+function withoutOversized<S extends Replyable>(submission: S, oversized: string[]): S {
+  if (oversized.length === 0) return submission;
+  return {
+    ...submission,
+    reply: (options = {}) =>
+      submission.reply("resetForm" in options ? options : { ...options, hideFields: [...("hideFields" in options ? (options.hideFields ?? []) : []), ...oversized] }),
+  };
+}
 
 /**
  * Step one of every action that takes a form: read it once, check the CSRF token and origin, validate with the
  * route's zod schema. Returns the conform submission; `submission.status === "success"` means `value` is typed.
  */
 export async function readForm<Schema extends z.ZodTypeAny>(request: Request, schema: Schema) {
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   await requireCsrf(request, formData);
-  return { formData, submission: parseWithZod(formData, { schema }) };
+  const oversized: string[] = [];
+  const submission = parseWithZod(formData, {
+    schema,
+    formatError: (issues: z.ZodIssue[]) => {
+      for (const issue of issues) if (issue.code === "too_big" && issue.type === "string") oversized.push(fieldName(issue.path));
+      return issues.map((issue) => issue.message);
+    },
+  });
+  return { formData, submission: withoutOversized(submission, oversized) };
 }
 
 /** Fields whose values never travel back to the browser, even after a validation error. */
 const SECRET_FIELDS = ["password", "currentPassword", "newPassword", "confirmPassword", "temporaryPassword", "csrf"];
-
-type Replyable = { reply: (options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]>; hideFields?: string[] }) => SubmissionResult<string[]> };
 
 /** The one way an action answers a form it could not accept: conform's result, with a domain error placed on its field. */
 export function replyWithError(submission: Replyable, error?: unknown): SubmissionResult<string[]> {

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import { z } from "zod";
+import { replaceFileDurably } from "./durable-file.server";
 
 /** `previousDataKeys` only open values (and backups) sealed before a key rotation; new values use `dataKey`. */
 export type Secrets = { sessionSecret: string; dataKey: Buffer; previousDataKeys: Buffer[]; receiptKey: Buffer };
@@ -104,28 +105,9 @@ export function loadSecrets(options: { databaseFile: string; mayGenerate: boolea
   };
 }
 
-/**
- * Replaced by rename, after fsync: a crash leaves either the old file or the new one, never half of one. The keys in it
- * are the only way to read the database.
- */
+/** The keys in it are the only way to read the database, so it is replaced whole or not at all. */
 function writeSecretsFile(file: string, content: StoredSecrets): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  const handle = fs.openSync(temporary, "w", 0o600);
-  try {
-    fs.writeSync(handle, JSON.stringify(content, null, 2) + "\n");
-    fs.fsyncSync(handle);
-  } finally {
-    fs.closeSync(handle);
-  }
-  fs.chmodSync(temporary, 0o600);
-  fs.renameSync(temporary, file);
-  const folder = fs.openSync(path.dirname(file), "r");
-  try {
-    fs.fsyncSync(folder);
-  } finally {
-    fs.closeSync(folder);
-  }
+  replaceFileDurably(file, JSON.stringify(content, null, 2) + "\n");
 }
 
 /**

@@ -76,8 +76,9 @@ export async function sessionUserId(
     db().delete(sessions).where(eq(sessions.idHash, idHash)).run();
     return undefined;
   }
-  // Touching at most once a minute keeps reads cheap while the idle clock stays accurate to the minute.
-  if (now - row.lastSeenAt.getTime() > MINUTE) {
+  // Touching at most once a minute, or every tenth of a shorter idle limit, keeps reads cheap: an active session
+  // loses at most that much of its idle time, never the whole of it.
+  if (now - row.lastSeenAt.getTime() > Math.min(MINUTE, idleLimit / 10)) {
     db().update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.idHash, idHash)).run();
   }
   return { userId: row.userId, sessionHash: idHash, secondFactorPending: row.secondFactorPending };

@@ -152,3 +152,13 @@ export const signalMessages = sqliteTable(
   },
   (t) => [index("signal_messages_signal_idx").on(t.signalId, t.at)],
 );
+
+/**
+ * Every signal whose summary changed or that was deleted, in order, written by triggers (migration 0010) in the
+ * transaction of the change, whichever process made it. The server's in-memory search index reads what is new here
+ * before every search, so an erasure by a command-line process reaches the running server at once. Ids only.
+ */
+export const signalTextChanges = sqliteTable("signal_text_changes", {
+  seq: integer("seq").primaryKey({ autoIncrement: true }),
+  signalId: integer("signal_id").notNull(),
+});

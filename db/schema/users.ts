@@ -61,18 +61,6 @@ export const loginAttempts = sqliteTable(
   (t) => [index("login_attempts_email_idx").on(t.emailKey, t.at), index("login_attempts_addr_idx").on(t.clientAddress, t.at)],
 );
 
-/** Generic per-address counters for public rate limits (portal submissions, wrong receipt codes). */
-export const rateEvents = sqliteTable(
-  "rate_events",
-  {
-    id: integer("id").primaryKey({ autoIncrement: true }),
-    bucket: text("bucket").notNull(),
-    key: text("key").notNull(),
-    at: integer("at", { mode: "timestamp_ms" }).notNull(),
-  },
-  (t) => [index("rate_events_idx").on(t.bucket, t.key, t.at)],
-);
-
 /** Single-use recovery codes for the second factor, stored as hashes only. */
 export const recoveryCodes = sqliteTable(
   "recovery_codes",

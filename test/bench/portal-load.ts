@@ -4,8 +4,9 @@ import { receiptHash } from "~/utils/receipt.server";
 
 /**
  * Load on the public form and the check that follows it, shared by `npm run bench -- portal` and the durability e2e
- * test. The server under load must run with PORTAL_SUBMISSIONS_PER_HOUR raised (every request comes from one address)
- * and with a RECEIPT_KEY the caller knows, so acknowledged receipt codes can be looked up in the file afterwards.
+ * test. The server under load must run with PORTAL_SUBMISSIONS_PER_HOUR and PORTAL_POSTS_PER_HOUR raised (every
+ * request comes from one address) and with a RECEIPT_KEY the caller knows, so acknowledged receipt codes can be looked
+ * up in the file afterwards.
  */
 
 /** The CSRF cookie and token of one form, as a browser without JavaScript would get them. */

@@ -8,8 +8,8 @@ import { checkStored, submitReports } from "./portal-load";
 /**
  * npm run bench -- portal: throughput of the public form against the built app on 127.0.0.1, then durability: the
  * server is killed with SIGKILL in the middle of a second run, and every submission that got its receipt code must be
- * in the database afterwards. The submission limit is raised for the run (PORTAL_SUBMISSIONS_PER_HOUR); nothing else
- * is changed. Prints figures; asserts nothing.
+ * in the database afterwards. The portal's limits are raised for the run (PORTAL_SUBMISSIONS_PER_HOUR,
+ * PORTAL_POSTS_PER_HOUR); nothing else is changed. Prints figures; asserts nothing.
  */
 const PORT = Number(process.env.BENCH_PORT ?? 3150);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -26,6 +26,7 @@ async function startServer(databasePath: string): Promise<ChildProcess> {
       HOST: "127.0.0.1",
       RECEIPT_KEY: RECEIPT_KEY.toString("base64"),
       PORTAL_SUBMISSIONS_PER_HOUR: "100000000",
+      PORTAL_POSTS_PER_HOUR: "100000000",
     },
     stdio: "ignore",
   });

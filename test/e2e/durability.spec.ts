@@ -19,6 +19,7 @@ test("a server killed with SIGKILL while reports come in loses none it acknowled
     RECEIPT_KEY: receiptKey.toString("base64"),
     // Every request comes from this one address.
     PORTAL_SUBMISSIONS_PER_HOUR: "100000000",
+    PORTAL_POSTS_PER_HOUR: "100000000",
   };
 
   const app = await startApp(env);

@@ -83,7 +83,7 @@ test("import is one batch: previewed, confirmed, warned about as a duplicate, an
   expect(auditCount("signal.import_undone")).toBeGreaterThan(0);
 });
 
-test("the filtered inbox exports to CSV that imports again unchanged, and to Excel; never with reporter identity", async ({ page }) => {
+test("the filtered inbox exports to the machine CSV that imports again unchanged, and to Excel; never with reporter identity", async ({ page }) => {
   await upload(page, "export-basis.csv", VALID.replaceAll("JZ43", "JZ42"));
   await page.getByRole("button", { name: "3 signalen importeren" }).click();
   await expect(page.getByRole("status")).toContainText("3 signalen geïmporteerd");
@@ -91,7 +91,7 @@ test("the filtered inbox exports to CSV that imports again unchanged, and to Exc
   await page.goto("/signalen?year=2019&region=JZ42&sort=oldest");
   await page.getByLabel("Samenvatting meenemen (vertrouwelijk)").check();
   const csvDownload = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Download CSV" }).click();
+  await page.getByRole("button", { name: "CSV voor import (exact, niet voor Excel)" }).click();
   const csvFile = await (await csvDownload).path();
   const exported = fs.readFileSync(csvFile, "utf8");
   const normalise = (text: string) => text.replace(/\r\n/g, "\n").trim().split("\n");

@@ -165,8 +165,11 @@ export async function createStaffUser(
   return credentials;
 }
 
-/** First login with a temporary password ends on the change-password page; this completes it. */
-export async function loginAndChoosePassword(page: Page, credentials: Credentials, newPassword: string): Promise<void> {
+/**
+ * First login with a temporary password ends on the change-password page; this completes it, and returns the recovery
+ * codes when the role needed a second factor (empty otherwise).
+ */
+export async function loginAndChoosePassword(page: Page, credentials: Credentials, newPassword: string): Promise<string[]> {
   await attemptLogin(page, credentials);
   await expect(page).toHaveURL(/\/wachtwoord$/);
   await page.getByLabel("Huidig wachtwoord").fill(credentials.password);
@@ -174,7 +177,7 @@ export async function loginAndChoosePassword(page: Page, credentials: Credential
   await page.getByLabel("Herhaal het nieuwe wachtwoord").fill(newPassword);
   await page.getByRole("button", { name: "Wachtwoord opslaan" }).click();
   await expect(page.getByRole("status")).toContainText("Uw wachtwoord is gewijzigd");
-  if (new URL(page.url()).pathname === "/account/tweede-stap") await enrolSecondFactor(page, credentials.email);
+  return new URL(page.url()).pathname === "/account/tweede-stap" ? enrolSecondFactor(page, credentials.email) : [];
 }
 
 /**

@@ -239,7 +239,8 @@ test("trajectories already running are brought in from trajectories.csv: preview
   await expectAccessible(page);
 
   await upload(`${header}\n${"x".repeat(6 * 1024 * 1024)}`);
-  await expect(page.getByRole("alert")).toContainText("groter dan 5 MB");
+  await expect(page.getByRole("heading", { level: 1, name: "Te groot" })).toBeVisible();
+  await expect(page.getByText("Het bestand is groter dan 5 MB")).toBeVisible();
 
   await upload([header, "IMP-1,JZ09,2021-10-01,,active,forces_bundled,council,,,,3,Zaanstreek: lopend traject", "IMP-2,JZ10,2021-03-01,2021-09-30,completed,joint_vision,,,,,5,IJmond: afgerond"].join("\n"));
   await expect(page.getByRole("status")).toContainText("2 trajecten in 2 regio's");

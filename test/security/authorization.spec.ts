@@ -53,8 +53,9 @@ const ROUTES: readonly Route[] = [
   { path: (w) => `/trajecten/${w.trajectoryId}`, allowed: ["intermediary"], post: { intent: "note", step: "analysis", body: ATTEMPT } },
   { path: (w) => `/trajecten/${w.trajectoryId}/plan`, allowed: ["intermediary"] },
   { path: () => "/trajecten/import", allowed: ["intermediary"], post: { intent: "discard", uploadId: "1" } },
+  // The adviser has no trajectory in this region; adviser-scope.spec.ts opens the region of their own one.
   { path: () => "/regios/JZ38", allowed: ["intermediary"], post: { intent: "milestone", kind: "tender_published", dueOn: TODAY, title: ATTEMPT } },
-  { path: () => "/lessen", allowed: ["intermediary"] },
+  { path: () => "/lessen", allowed: ["intermediary", "adviser"], withoutRecord: ["adviser"] },
   { path: () => "/rapportage", allowed: ["intermediary", "reader"] },
   // Nothing of this year is published: a reader gets nothing of the working figures.
   { path: (w) => `/rapportage/${w.year}`, allowed: ["intermediary"], post: { intent: "publish" } },

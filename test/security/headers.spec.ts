@@ -1,6 +1,6 @@
 import { expect, test, type APIResponse } from "@playwright/test";
-import { admin, createStaffUser, login, uniqueEmail } from "../e2e/support";
-import { csrfToken, intermediarySession, postForm, recordSecret, type Session } from "./support";
+import { admin, createStaffUser, login, serverLog, uniqueEmail } from "../e2e/support";
+import { csrfToken, intermediarySession, ORIGIN, postForm, recordSecret, type Session } from "./support";
 
 /**
  * The headers of real responses of the running app (the unit test of security-headers.server.ts covers the values,
@@ -145,4 +145,26 @@ test("session and form cookies: HttpOnly, SameSite, Path=/; logout clears the se
   expect(ended?.attributes.some((a) => a === "max-age=0" || a.startsWith("expires=thu, 01 jan 1970")), "rd_session removed").toBe(true);
   expect((await request.get("/wachtwoord", { maxRedirects: 0 })).status()).toBe(302);
   await context.close();
+});
+
+test("the origin refusal is not cached either", async ({ request }) => {
+  const response = await request.post("/login", { form: { email: "x@example.org" }, headers: { Origin: "https://evil.example" }, maxRedirects: 0 });
+  expect(response.status()).toBe(403);
+  expectSecurityHeaders(response, "403 origin");
+  expectNoStore(response, "403 origin");
+});
+
+test("legacy ?_data= requests and unknown pages are client errors: not cached, no ERROR line in the log", async ({ request }) => {
+  const errorLines = () => serverLog().split("\n").filter((line) => / ERROR /.test(line)).length;
+  const before = errorLines();
+  const paths = ["/login?_data=routes/login", "/login?_data=root", "/login?_data=routes/bestaat-niet", "/?_data=routes/_index", "/bestaat-niet?_data=root", "/bestaat-niet", "/melden?_data"];
+  for (const path of paths) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBeGreaterThanOrEqual(400);
+    expect(response.status(), path).toBeLessThan(500);
+    expectNoStore(response, path);
+  }
+  const wrongMethod = await request.fetch("/healthz", { method: "DELETE", headers: { Origin: ORIGIN } });
+  expect(wrongMethod.status()).toBeLessThan(500);
+  expect(errorLines()).toBe(before);
 });

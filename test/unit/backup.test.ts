@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
 function run(script: string, args: string[], env: Record<string, string>) {
-  const result = spawnSync("npx", ["tsx", script, ...args], { cwd: ROOT, env: { ...process.env, SESSION_SECRET: "", DATA_KEY: "", RECEIPT_KEY: "", PORT: "3199", ...env }, encoding: "utf8" });
+  const result = spawnSync("npx", ["tsx", script, ...args], { cwd: ROOT, env: { ...process.env, SESSION_SECRET: "", DATA_KEY: "", RECEIPT_KEY: "", ...env }, encoding: "utf8" });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

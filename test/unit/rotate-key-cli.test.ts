@@ -6,11 +6,11 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 
-/** npm run rotate-key as an operator runs it; PORT points at nothing, so the "app still running" check passes. */
+/** npm run rotate-key as an operator runs it, with no server holding the database. */
 function rotate(databasePath: string, extra: Record<string, string> = {}) {
   const result = spawnSync("npx", ["tsx", "app/cli/rotate-key.ts"], {
     cwd: path.resolve(import.meta.dirname, "../.."),
-    env: { ...process.env, DATABASE_PATH: databasePath, SESSION_SECRET: "", DATA_KEY: "", NEW_DATA_KEY: "", PORT: "39217", ...extra },
+    env: { ...process.env, DATABASE_PATH: databasePath, SESSION_SECRET: "", DATA_KEY: "", NEW_DATA_KEY: "", ...extra },
     encoding: "utf8",
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };

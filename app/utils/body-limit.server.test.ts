@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { BODY_LIMITS, bodyLimitFor } from "./body-limit.server";
+
+describe("bodyLimitFor", () => {
+  it("gives what anyone can post the small limit, staff forms the middle one and the CSV uploads the largest", () => {
+    for (const url of ["/melden", "/melden?index", "/melden/volgen", "/login", "/login/code?redirectTo=%2F", "/setup?token=x", "/logout", "/"]) {
+      expect(bodyLimitFor(url), url).toBe(BODY_LIMITS.public);
+    }
+    for (const url of ["/signalen/import", "/trajecten/import?upload=3", "/beheer/regios/import"]) expect(bodyLimitFor(url), url).toBe(BODY_LIMITS.upload);
+    for (const url of ["/signalen/12", "/trajecten/3/plan", "/rapportage/2021/tekst", "/wachtwoord"]) expect(bodyLimitFor(url), url).toBe(BODY_LIMITS.staff);
+  });
+
+  it("matches the route as Remix does: the data request of a form, any letter case, encoded letters, a trailing slash", () => {
+    expect(bodyLimitFor("/melden.data?index")).toBe(BODY_LIMITS.public);
+    expect(bodyLimitFor("/MELDEN/Volgen")).toBe(BODY_LIMITS.public);
+    expect(bodyLimitFor("/m%65lden/")).toBe(BODY_LIMITS.public);
+    expect(bodyLimitFor("/signalen/import.data")).toBe(BODY_LIMITS.upload);
+    expect(bodyLimitFor("/%E0%A4%A")).toBe(BODY_LIMITS.public);
+    expect(bodyLimitFor(undefined)).toBe(BODY_LIMITS.public);
+  });
+
+  it("keeps the limits in order and the uploads at the documented 5 MB", () => {
+    expect(BODY_LIMITS.public.bytes).toBeLessThan(BODY_LIMITS.staff.bytes);
+    expect(BODY_LIMITS.staff.bytes).toBeLessThan(BODY_LIMITS.upload.bytes);
+    expect(BODY_LIMITS.upload.bytes).toBe(5 * 1024 * 1024);
+  });
+});
