@@ -8,10 +8,11 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  type ShouldRevalidateFunction,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import utrechtComponents from "./styles/utrecht.css";
 import utrechtTokens from "@utrecht/design-tokens/dist/theme.css";
 import { useNonce } from "./components/nonce";
@@ -37,6 +38,13 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: theme },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+/**
+ * After any form send the root loads again, also when the action refused it (Remix skips that by default): the flash
+ * of an earlier save must not stand above a new error.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
+  (formMethod !== undefined && formMethod.toUpperCase() !== "GET") || defaultShouldRevalidate;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, csrf, flash] = await Promise.all([currentUser(request), csrfToken(request), takeFlash(request)]);
@@ -98,9 +106,31 @@ function SiteHeader() {
   );
 }
 
+/**
+ * The confirmation after a save. Focus moves to it (autofocus on a full page load, an effect after a client-side
+ * navigation), so keyboard and screen-reader users hear what happened instead of starting again at the top. It goes
+ * as soon as another form is sent, so it never stands above the errors of that next send.
+ */
 function Flash() {
-  const message = useRouteLoaderData<typeof loader>("root")?.flash;
-  return message ? <Alert type="ok">{message}</Alert> : null;
+  // A new object after every load of the root: a new save, not a jump to an anchor on the same page.
+  const root = useRouteLoaderData<typeof loader>("root");
+  const message = root?.flash;
+  const ref = useRef<HTMLDivElement>(null);
+  const [sentWith, setSentWith] = useState<typeof root | null>(null);
+  useEffect(() => {
+    if (message) ref.current?.focus();
+  }, [message, root]);
+  useEffect(() => {
+    const hide = () => setSentWith(root);
+    document.addEventListener("submit", hide);
+    return () => document.removeEventListener("submit", hide);
+  }, [root]);
+  if (!message || sentWith === root) return null;
+  return (
+    <div ref={ref} tabIndex={-1} autoFocus className="rd-flash">
+      <Alert type="ok">{message}</Alert>
+    </div>
+  );
 }
 
 export function Layout({ children }: { children: ReactNode }) {

@@ -1,6 +1,7 @@
 import { Paragraph } from "./ui/text";
+import { formatDateTime } from "~/domain/dates-nl";
 
-type Message = { id: number; at: string; fromReporter: boolean; body: string };
+export type Message = { id: number; at: string; fromReporter: boolean; body: string };
 
 /** The conversation between a portal reporter and the intermediary, as either side reads it. */
 export function Conversation({ messages, names, empty }: { messages: Message[]; names: { reporter: string; intermediary: string }; empty: string }) {
@@ -10,7 +11,7 @@ export function Conversation({ messages, names, empty }: { messages: Message[]; 
       {messages.map((m) => (
         <div key={m.id} className={`rd-message${m.fromReporter ? " rd-message--reporter" : ""}`}>
           <p className="utrecht-paragraph rd-muted">
-            {m.fromReporter ? names.reporter : names.intermediary} · {m.at.slice(0, 16).replace("T", " ")}
+            {m.fromReporter ? names.reporter : names.intermediary} · {formatDateTime(m.at)}
           </p>
           <p className="utrecht-paragraph rd-pre">{m.body}</p>
         </div>

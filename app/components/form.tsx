@@ -167,12 +167,15 @@ export function SelectField({
   description,
   options,
   placeholder,
+  autoFocus,
 }: {
   field: FieldMetadata<string>;
   label: string;
   description?: string;
   options: Option[];
   placeholder?: string;
+  /** Only on a page whose purpose is this form, for the first field without a sensible default. */
+  autoFocus?: boolean;
 }) {
   const invalid = Boolean(field.errors?.length);
   return (
@@ -180,6 +183,7 @@ export function SelectField({
       <select
         {...getSelectProps(field, { ariaDescribedBy: description ? field.descriptionId : undefined })}
         key={field.key}
+        autoFocus={autoFocus}
         className={`utrecht-select utrecht-select--html-select${invalid ? " utrecht-select--invalid" : ""}`}
       >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}

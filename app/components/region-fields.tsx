@@ -1,14 +1,17 @@
-import { getSelectProps, type FieldMetadata } from "@conform-to/react";
-import { useEffect, useState } from "react";
+import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
+import { useState } from "react";
+import { chosenMunicipality } from "~/domain/municipality-choice";
 import { FieldShell } from "./form";
 
 type Region = { code: string; name: string };
 type Municipality = { code: string; name: string; regionCode: string };
 
 /**
- * Region and municipality, kept consistent: choosing a municipality selects its region, choosing a region narrows the
- * municipalities to it. Without JavaScript both lists are complete (municipalities grouped per region) and the server
- * derives the region from the municipality and refuses a municipality outside the chosen region.
+ * Municipality and region, kept consistent. The municipality is a text field with the full list as suggestions (a
+ * native datalist, so typing, arrow keys and screen readers work as everywhere): only a whole name chooses it, and
+ * then its region is filled in. A partial name chooses nothing and never narrows the list, so "Zeist" can be typed
+ * letter by letter without "Ze" jumping to Zevenaar. Without JavaScript the server does the same: it reads the name,
+ * derives the region and refuses a municipality outside the chosen region.
  */
 export function RegionMunicipalityFields({
   regionField,
@@ -22,29 +25,44 @@ export function RegionMunicipalityFields({
   municipalities: Municipality[];
 }) {
   const [region, setRegion] = useState(regionField.initialValue ?? "");
-  const [municipality, setMunicipality] = useState(municipalityField.initialValue ?? "");
+  const [typed, setTyped] = useState(municipalityField.initialValue ?? "");
   const { defaultValue: _r, ...regionProps } = getSelectProps(regionField);
-  const { defaultValue: _m, ...municipalityProps } = getSelectProps(municipalityField, {
-    ariaDescribedBy: municipalityField.descriptionId,
-  });
-  // Until JavaScript runs, every municipality stays available: the server checks the pair and says what is wrong.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  const shown = hydrated && region ? municipalities.filter((m) => m.regionCode === region) : municipalities;
-  const byRegion = regions
-    .map((r) => ({ ...r, members: shown.filter((m) => m.regionCode === r.code) }))
-    .filter((r) => r.members.length > 0);
+  const { defaultValue: _m, ...municipalityProps } = getInputProps(municipalityField, { type: "text", ariaDescribedBy: municipalityField.descriptionId });
+  const regionName = new Map(regions.map((r) => [r.code, r.name]));
+  const listId = `${municipalityField.id}-suggestions`;
+  const invalid = Boolean(municipalityField.errors?.length);
 
   return (
     <>
+      <FieldShell field={municipalityField} label="Gemeente (niet verplicht)" description="Typ de hele naam of kies uit de lijst; een gemeente vult de regio in.">
+        <input
+          {...municipalityProps}
+          list={listId}
+          autoComplete="off"
+          value={typed}
+          onChange={(event) => {
+            setTyped(event.target.value);
+            const chosen = chosenMunicipality(event.target.value, municipalities);
+            if (chosen) setRegion(chosen.regionCode);
+          }}
+          className={`utrecht-textbox utrecht-textbox--html-input${invalid ? " utrecht-textbox--invalid" : ""}`}
+        />
+        <datalist id={listId}>
+          {municipalities.map((m) => (
+            <option key={m.code} value={m.name}>
+              {regionName.get(m.regionCode) ?? m.regionCode}
+            </option>
+          ))}
+        </datalist>
+      </FieldShell>
       <FieldShell field={regionField} label="Jeugdregio">
         <select
           {...regionProps}
           value={region}
           onChange={(event) => {
             setRegion(event.target.value);
-            const current = municipalities.find((m) => m.code === municipality);
-            if (current && current.regionCode !== event.target.value) setMunicipality("");
+            const current = chosenMunicipality(typed, municipalities);
+            if (current && current.regionCode !== event.target.value) setTyped("");
           }}
           className="utrecht-select utrecht-select--html-select"
         >
@@ -56,30 +74,6 @@ export function RegionMunicipalityFields({
           ))}
         </select>
       </FieldShell>
-      <FieldShell field={municipalityField} label="Gemeente (niet verplicht)" description="Een gemeente kiezen vult de regio in.">
-        <select
-          {...municipalityProps}
-          value={municipality}
-          onChange={(event) => {
-            setMunicipality(event.target.value);
-            const chosen = municipalities.find((m) => m.code === event.target.value);
-            if (chosen) setRegion(chosen.regionCode);
-          }}
-          className="utrecht-select utrecht-select--html-select"
-        >
-          <option value="">Geen gemeente</option>
-          {byRegion.map((r) => (
-            <optgroup key={r.code} label={r.name}>
-              {r.members.map((m) => (
-                <option key={m.code} value={m.code}>
-                  {m.name}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
-      </FieldShell>
     </>
   );
 }
-

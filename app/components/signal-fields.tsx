@@ -31,7 +31,7 @@ export type ClassificationFieldset = {
   requesterType: Text;
   referredBy: Text;
   regionCode: Text;
-  municipalityCode: Text;
+  municipality: Text;
   association: Text;
   topic: Text;
   procurementPhase: Text;
@@ -55,26 +55,37 @@ export type ReferenceOptions = {
   municipalities: { code: string; name: string; regionCode: string }[];
 };
 
-/** The classification of a signal, as DESIGN.md defines it; shared by intake and the edit form. */
-export function ClassificationFields({ fields, reference }: { fields: ClassificationFieldset; reference: ReferenceOptions }) {
+/**
+ * What a phone call gives first, in the order it is asked: when and how it came in, who asks, where, about what and
+ * in which phase. Shared by intake (followed by the summary) and the edit form.
+ */
+export function EssentialClassificationFields({
+  fields,
+  reference,
+  focusRequester,
+}: {
+  fields: ClassificationFieldset;
+  reference: ReferenceOptions;
+  /** Intake starts on "Afkomstig van": date and channel above it are filled in already (today, the last channel). */
+  focusRequester?: boolean;
+}) {
   return (
     <>
       <FieldGroup legend="Binnenkomst">
         <TextField field={fields.receivedOn} label="Datum binnengekomen" type="date" />
         <SelectField field={fields.channel} label="Binnengekomen via" options={optionsOf(CHANNELS, CHANNEL_LABELS)} />
-        <SelectField field={fields.requesterType} label="Afkomstig van" placeholder="Kies…" options={optionsOf(REQUESTER_TYPES, REQUESTER_TYPE_LABELS)} />
-        <SelectField field={fields.referredBy} label="Aangedragen door" options={optionsOf(REFERRERS, REFERRER_LABELS)} />
         <SelectField
-          field={fields.association}
-          label="Beroepsvereniging (niet verplicht)"
-          placeholder="Geen of onbekend"
-          options={optionsOf(ASSOCIATIONS, ASSOCIATION_LABELS)}
+          field={fields.requesterType}
+          label="Afkomstig van"
+          placeholder="Kies…"
+          options={optionsOf(REQUESTER_TYPES, REQUESTER_TYPE_LABELS)}
+          autoFocus={focusRequester}
         />
       </FieldGroup>
       <FieldGroup legend="Regio">
         <RegionMunicipalityFields
           regionField={fields.regionCode}
-          municipalityField={fields.municipalityCode}
+          municipalityField={fields.municipality}
           regions={reference.regions}
           municipalities={reference.municipalities}
         />
@@ -88,20 +99,49 @@ export function ClassificationFields({ fields, reference }: { fields: Classifica
           description="Komende of lopende aanbesteding en nog te sluiten contract tellen als aanbestedingsgerelateerd."
           options={optionsOf(PHASES, PHASE_LABELS)}
         />
-        <CheckboxGroup field={fields.triggers} legend="Aanleidingen (meer mogelijk)" options={optionsOf(TRIGGERS, TRIGGER_LABELS)} />
-        <SelectField field={fields.procedure} label="Procedure" options={optionsOf(PROCEDURES, PROCEDURE_LABELS)} />
-        <SelectField field={fields.funding} label="Financieringsvorm" options={optionsOf(FUNDINGS, FUNDING_LABELS)} />
-        <TextField field={fields.segment} label="Segment (niet verplicht)" description="Bijvoorbeeld ambulant, verblijf, wonen, crisis." />
       </FieldGroup>
     </>
   );
 }
 
-/** What only the intermediary may read: stored encrypted, never exported or reported. */
+/** The rest of the classification: asked when there is time, or filled in later. */
+export function FurtherClassificationFields({ fields }: { fields: ClassificationFieldset }) {
+  return (
+    <FieldGroup legend="Herkomst en context">
+      <SelectField field={fields.referredBy} label="Aangedragen door" options={optionsOf(REFERRERS, REFERRER_LABELS)} />
+      <SelectField
+        field={fields.association}
+        label="Beroepsvereniging (niet verplicht)"
+        placeholder="Geen of onbekend"
+        options={optionsOf(ASSOCIATIONS, ASSOCIATION_LABELS)}
+      />
+      <CheckboxGroup field={fields.triggers} legend="Aanleidingen (meer mogelijk)" options={optionsOf(TRIGGERS, TRIGGER_LABELS)} />
+      <SelectField field={fields.procedure} label="Procedure" options={optionsOf(PROCEDURES, PROCEDURE_LABELS)} />
+      <SelectField field={fields.funding} label="Financieringsvorm" options={optionsOf(FUNDINGS, FUNDING_LABELS)} />
+      <TextField field={fields.segment} label="Segment (niet verplicht)" description="Bijvoorbeeld ambulant, verblijf, wonen, crisis." />
+    </FieldGroup>
+  );
+}
+
+/** The classification of a signal, as DESIGN.md defines it: the edit form shows all of it. */
+export function ClassificationFields({ fields, reference }: { fields: ClassificationFieldset; reference: ReferenceOptions }) {
+  return (
+    <>
+      <EssentialClassificationFields fields={fields} reference={reference} />
+      <FurtherClassificationFields fields={fields} />
+    </>
+  );
+}
+
+/** The short summary: required, and confidential like the rest of the signal's text. */
+export function SummaryField({ field }: { field: Text }) {
+  return <TextAreaField field={field} label="Korte samenvatting" description="Vertrouwelijk: alleen de intermediair leest dit." rows={3} />;
+}
+
+/** What only the intermediary may read besides the summary: stored encrypted, never exported or reported. */
 export function ConfidentialFields({ fields }: { fields: ConfidentialFieldset }) {
   return (
     <FieldGroup legend="Vertrouwelijk (alleen zichtbaar voor de intermediair)">
-      <TextAreaField field={fields.summary} label="Korte samenvatting" rows={3} />
       <TextAreaField field={fields.details} label="Toelichting (niet verplicht)" rows={6} />
       <TextField field={fields.reporterName} label="Naam melder (niet verplicht)" autoComplete="off" />
       <TextField field={fields.reporterOrganisation} label="Organisatie melder (niet verplicht)" autoComplete="off" />
@@ -110,3 +150,18 @@ export function ConfidentialFields({ fields }: { fields: ConfidentialFieldset })
     </FieldGroup>
   );
 }
+
+/** Names of the fields folded away on the intake form: a wrong value there opens the fold, so the error is seen. */
+export const FOLDED_INTAKE_FIELDS = [
+  "referredBy",
+  "association",
+  "triggers",
+  "procedure",
+  "funding",
+  "segment",
+  "details",
+  "reporterName",
+  "reporterOrganisation",
+  "reporterEmail",
+  "reporterPhone",
+] as const;

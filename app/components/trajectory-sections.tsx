@@ -4,6 +4,7 @@ import { AppForm, CheckboxGroup, SelectField, TextAreaField, TextField } from ".
 import { Heading, ListItem, Paragraph, UnorderedList } from "./ui/text";
 import { CONTACT_KIND_LABELS, CONTACT_KINDS, ESCALATION_LABELS, ESCALATION_TYPES, type ContactKind } from "~/domain/trajectory-codes";
 import { contactSchema, dismissSchema, escalationSchema, lessonSchema } from "~/domain/trajectory-form";
+import { formatShortDate } from "~/domain/dates-nl";
 import { optionsOf } from "~/domain/signal-codes";
 
 type Result = SubmissionResult<string[]> | undefined;
@@ -26,7 +27,7 @@ export function ContactsSection({
     shouldValidate: "onSubmit",
   });
   return (
-    <section className="rd-section" aria-labelledby="contacts-heading">
+    <section id="gesprekken" className="rd-section" aria-labelledby="contacts-heading">
       <Heading level={2} id="contacts-heading">
         Gesprekken met externen (stap 5)
       </Heading>
@@ -35,7 +36,7 @@ export function ContactsSection({
         {contacts.map((c) => (
           <ListItem key={c.id}>
             <strong>
-              {c.heldOn} · {CONTACT_KIND_LABELS[c.kind]}
+              {formatShortDate(c.heldOn)} · {CONTACT_KIND_LABELS[c.kind]}
             </strong>{" "}
             · {c.organisations}
             <p className="utrecht-paragraph rd-pre">{c.summary}</p>
@@ -71,7 +72,7 @@ export function EscalationsSection({
     shouldValidate: "onSubmit",
   });
   return (
-    <section className="rd-section" aria-labelledby="escalations-heading">
+    <section id="escalaties" className="rd-section" aria-labelledby="escalations-heading">
       <Heading level={2} id="escalations-heading">
         Escalaties (stap 6)
       </Heading>
@@ -79,7 +80,7 @@ export function EscalationsSection({
       <UnorderedList>
         {escalations.map((e) => (
           <ListItem key={e.id}>
-            <strong>{e.happenedOn}</strong> ·{" "}
+            <strong>{formatShortDate(e.happenedOn)}</strong> ·{" "}
             {ESCALATION_TYPES.filter((type) => e[type])
               .map((type) => ESCALATION_LABELS[type])
               .join(", ")}
@@ -106,14 +107,14 @@ export function LessonsSection({ lessons, lastResult }: { lessons: { id: number;
     shouldValidate: "onSubmit",
   });
   return (
-    <section className="rd-section" aria-labelledby="lessons-heading">
+    <section id="lessen" className="rd-section" aria-labelledby="lessons-heading">
       <Heading level={2} id="lessons-heading">
         Ervaringen delen (stap 8)
       </Heading>
       <UnorderedList>
         {lessons.map((l) => (
           <ListItem key={l.id}>
-            {l.at.slice(0, 10)} · {l.text}
+            {formatShortDate(l.at)} · {l.text}
           </ListItem>
         ))}
       </UnorderedList>

@@ -48,7 +48,7 @@ export function demoDataset(regions: readonly DemoRegion[], today: string): Demo
       {
         requesterType: "provider",
         association: "LVVP",
-        municipalityCode: portalMunicipality,
+        municipality: portalMunicipality,
         regionCode: portalMunicipality ? undefined : current.running.regionCode,
         topic: "strategy_advice",
         procurementPhase: "upcoming_tender",

@@ -20,7 +20,8 @@ export const PLANNING_YEARS = 5;
 
 export type DateKind = "past" | "planned";
 
-const MONTHS = [
+/** Month names, also for dates shown to people (dates-nl.ts). */
+export const MONTHS = [
   "januari",
   "februari",
   "maart",

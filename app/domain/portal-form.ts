@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ASSOCIATIONS, REQUESTER_TYPES } from "./signal-codes";
+import { afterSchema } from "./signal-form";
 
 /** The public form speaks plain Dutch; these choices map onto DESIGN.md codes ("weet ik niet" → other / none). */
 export const PORTAL_TOPICS = [
@@ -26,17 +27,15 @@ export const PORTAL_REQUESTERS = [
   { value: "other", label: "Anders" },
 ] as const;
 
-const choose = "Maak een keuze.";
-
 export const portalSchema = z
   .object({
-    requesterType: z.enum(REQUESTER_TYPES, { errorMap: () => ({ message: choose }) }),
-    association: z.enum(ASSOCIATIONS, { errorMap: () => ({ message: choose }) }).optional(),
+    requesterType: z.enum(REQUESTER_TYPES, { errorMap: () => ({ message: "Kies als wie u meldt." }) }),
+    association: z.enum(ASSOCIATIONS, { errorMap: () => ({ message: "Kies een beroepsvereniging uit de lijst." }) }).optional(),
     regionCode: z.string().regex(/^JZ\d{2}$/, "Kies uw regio.").optional(),
-    municipalityCode: z.string().regex(/^GM\d{4}$/, "Kies een gemeente uit de lijst.").optional(),
-    topic: z.enum(["strategy_advice", "quality_admission", "gdpr", "contract_change", "other"], { errorMap: () => ({ message: choose }) }),
+    municipality: z.string().trim().max(120, "Kies een gemeente uit de lijst.").optional(),
+    topic: z.enum(["strategy_advice", "quality_admission", "gdpr", "contract_change", "other"], { errorMap: () => ({ message: "Kies waar uw melding over gaat." }) }),
     procurementPhase: z.enum(["upcoming_tender", "running_tender", "contracting", "running_contract", "none"], {
-      errorMap: () => ({ message: choose }),
+      errorMap: () => ({ message: "Kies waar de inkoop staat." }),
     }),
     message: z
       .string({ required_error: "Vertel wat er aan de hand is." })
@@ -55,7 +54,7 @@ export const portalSchema = z
     /** Honeypot: hidden from people, filled in by bots. */
     website: z.string().optional(),
   })
-  .refine((v) => v.regionCode || v.municipalityCode, { message: "Kies uw regio.", path: ["regionCode"] })
+  .refine((v) => v.regionCode || v.municipality, { message: "Kies uw regio.", path: ["regionCode"] })
   .refine((v) => v.contact === "anonymous" || v.reporterEmail || v.reporterPhone, {
     message: "Vul een e-mailadres of telefoonnummer in, zodat de intermediair u kan bereiken.",
     path: ["reporterEmail"],
@@ -69,5 +68,6 @@ export const followUpSchema = z.object({
 });
 
 export const replySchema = z.object({
+  after: afterSchema,
   body: z.string({ required_error: "Schrijf een bericht." }).trim().min(1, "Schrijf een bericht.").max(10_000, "Gebruik hoogstens 10.000 tekens."),
 });

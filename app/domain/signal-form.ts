@@ -14,7 +14,8 @@ import {
 } from "./signal-codes";
 
 /** Forms of signals: one schema per form, used by conform in the browser and by the action on the server. */
-const choose = "Maak een keuze.";
+/** A refused choice says which one, so the error summary names the field. */
+const choose = (what: string) => ({ errorMap: () => ({ message: `Kies ${what}.` }) });
 const optionalText = (max: number) =>
   z
     .string()
@@ -24,18 +25,19 @@ const optionalText = (max: number) =>
 
 export const classificationSchema = z.object({
   receivedOn: dateField("past", "Vul de datum van binnenkomst in."),
-  channel: z.enum(CHANNELS, { errorMap: () => ({ message: choose }) }),
-  requesterType: z.enum(REQUESTER_TYPES, { errorMap: () => ({ message: choose }) }),
-  referredBy: z.enum(REFERRERS, { errorMap: () => ({ message: choose }) }),
+  channel: z.enum(CHANNELS, choose("hoe het signaal binnenkwam")),
+  requesterType: z.enum(REQUESTER_TYPES, choose("van wie het signaal afkomstig is")),
+  referredBy: z.enum(REFERRERS, choose("wie het signaal aandroeg")),
   // Optional on its own: a municipality names its region (the server derives and checks it).
   regionCode: z.string().regex(/^JZ\d{2}$/, "Kies een regio of een gemeente.").optional(),
-  municipalityCode: z.string().regex(/^GM\d{4}$/, "Kies een gemeente uit de lijst.").optional(),
-  association: z.enum(ASSOCIATIONS, { errorMap: () => ({ message: choose }) }).optional(),
-  topic: z.enum(TOPICS, { errorMap: () => ({ message: choose }) }),
-  procurementPhase: z.enum(PHASES, { errorMap: () => ({ message: choose }) }),
+  /** The municipality as typed (its whole name, or its GM code); the server finds it and derives the region. */
+  municipality: z.string().trim().max(120, "Kies een gemeente uit de lijst.").optional(),
+  association: z.enum(ASSOCIATIONS, choose("een beroepsvereniging uit de lijst")).optional(),
+  topic: z.enum(TOPICS, choose("de soort vraag")),
+  procurementPhase: z.enum(PHASES, choose("de fase van de inkoop")),
   triggers: z.array(z.enum(TRIGGERS)).default([]),
-  procedure: z.enum(PROCEDURES, { errorMap: () => ({ message: choose }) }).default("unknown"),
-  funding: z.enum(FUNDINGS, { errorMap: () => ({ message: choose }) }).default("unknown"),
+  procedure: z.enum(PROCEDURES, choose("de procedure")).default("unknown"),
+  funding: z.enum(FUNDINGS, choose("de financieringsvorm")).default("unknown"),
   segment: z
     .string()
     .trim()
@@ -64,7 +66,11 @@ export type Confidential = z.infer<typeof confidentialSchema>;
 export type IntakeInput = z.infer<typeof intakeSchema>;
 
 export const statusSchema = z.object({ status: z.enum(STATUSES) });
+/** The newest note or message id a form was shown with: a second send of the same form is recognised by it. */
+export const afterSchema = z.coerce.number().int().min(0).optional();
+
 export const noteSchema = z.object({
+  after: afterSchema,
   body: z.string({ required_error: "Schrijf een notitie." }).trim().min(1, "Schrijf een notitie.").max(5000, "Gebruik hoogstens 5.000 tekens."),
 });
 export const assignSchema = z.object({ assignedTo: z.coerce.number().int().positive().optional() });

@@ -49,10 +49,22 @@ export const outcomesSchema = z.object({
   municipalitiesConsulted: z.array(z.string().regex(/^GM\d{4}$/)).default([]),
 });
 
-export const closeSchema = z.discriminatedUnion("status", [
-  z.object({ status: z.literal("completed"), closedOn: dateField("past", "Vul de einddatum in.") }),
-  z.object({ status: z.literal("stopped"), closedOn: dateField("past", "Vul de einddatum in."), reason: z.string({ required_error: "Geef de reden." }).trim().min(3, "Geef de reden.").max(1000) }),
-]);
+/** Closing: the fields of the form; a stop needs its reason (`requireStopReason`), which the action checks too. */
+export const closeFields = z.object({
+  status: z.enum(["completed", "stopped"], { errorMap: () => ({ message: "Kies of het doel is bereikt." }) }),
+  closedOn: dateField("past", "Vul de einddatum in."),
+  reason: z.string().trim().max(1000, "Gebruik hoogstens 1.000 tekens.").optional(),
+  /** Ticked to close although steps are still in progress (the server asks first). */
+  confirmActiveSteps: z.literal("yes").optional(),
+});
+
+export function requireStopReason(value: { status?: string; reason?: string }, ctx: z.RefinementCtx): void {
+  if (value.status === "stopped" && (value.reason ?? "").length < 3) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, path: ["reason"], message: "Geef de reden van het stoppen." });
+  }
+}
+
+export const closeSchema = closeFields.superRefine(requireStopReason);
 
 export const adviserSchema = z.object({ adviserIds: z.array(z.coerce.number().int().positive()).default([]) });
 

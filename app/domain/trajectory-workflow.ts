@@ -1,3 +1,4 @@
+import { formatDate } from "./dates-nl";
 import { STEP_LABELS, STEPS, type Step, type StepState, type TrajectoryStatus } from "./trajectory-codes";
 
 /**
@@ -114,13 +115,6 @@ function dayNumber(value: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
   if (!m) return Number.NaN;
   return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000;
-}
-
-const DATE_FORMAT = new Intl.DateTimeFormat("nl-NL", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-
-function formatDate(value: string): string {
-  const day = dayNumber(value);
-  return Number.isNaN(day) ? value : DATE_FORMAT.format(new Date(day * 86_400_000));
 }
 
 function inDays(days: number): string {

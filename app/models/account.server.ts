@@ -1,4 +1,5 @@
 import { DomainError } from "~/domain/errors";
+import type { PasswordOwner } from "~/domain/password-rules";
 import type { Role } from "~/domain/roles";
 import { db } from "~/utils/db.server";
 import { hashPassword, passwordProblem, verifyPassword } from "~/utils/password.server";
@@ -16,8 +17,8 @@ import {
   updateUserRow,
 } from "./user.server";
 
-function assertPasswordAcceptable(password: string, email: string, field = "password"): void {
-  const problem = passwordProblem(password, email);
+function assertPasswordAcceptable(password: string, email: string, field = "password", owner: PasswordOwner = "own"): void {
+  const problem = passwordProblem(password, email, owner);
   if (problem) throw new DomainError("ACCOUNT.WEAK_PASSWORD", problem, field);
 }
 
@@ -50,7 +51,7 @@ export async function createStaffUser(
   actor: Actor,
 ): Promise<number> {
   assertEmailFree(input.email);
-  assertPasswordAcceptable(input.temporaryPassword, input.email, "temporaryPassword");
+  assertPasswordAcceptable(input.temporaryPassword, input.email, "temporaryPassword", "someone-else");
   const passwordHash = await hashPassword(input.temporaryPassword);
   return db().transaction((tx) => {
     const id = insertUser(tx, { ...input, passwordHash, mustChangePassword: true });
@@ -93,7 +94,7 @@ export function setUserDisabled(userId: number, disabled: boolean, actor: Actor)
 export async function setTemporaryPassword(userId: number, temporaryPassword: string, actor: Actor): Promise<void> {
   const user = getUser(userId);
   if (!user) throw new DomainError("ACCOUNT.NOT_FOUND", "Dit account bestaat niet.");
-  assertPasswordAcceptable(temporaryPassword, user.email, "temporaryPassword");
+  assertPasswordAcceptable(temporaryPassword, user.email, "temporaryPassword", "someone-else");
   const passwordHash = await hashPassword(temporaryPassword);
   db().transaction((tx) => {
     updateUserRow(tx, userId, { passwordHash, mustChangePassword: true });

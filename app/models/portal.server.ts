@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, gt } from "drizzle-orm";
 import { signalMessages, signals } from "../../db/schema";
 import { todayInTheNetherlands } from "~/domain/dates";
 import { DomainError } from "~/domain/errors";
@@ -8,7 +8,7 @@ import type { SignalStatus } from "~/domain/signal-codes";
 import { db } from "~/utils/db.server";
 import { newReceiptCode, receiptHash } from "~/utils/receipt.server";
 import { audit, type Actor } from "./audit.server";
-import { resolveRegion, seal, unseal } from "./signal.server";
+import { resolveRegion, seal, unseal, writeStatus } from "./signal.server";
 
 /** Portal requests are audited without the client address: an anonymous report must not be traceable to anyone. */
 const PORTAL_ACTOR: Actor = { userId: null, clientAddress: "portal" };
@@ -20,7 +20,7 @@ function summaryOf(message: string): string {
 
 /** Stores the report as a new portal signal and returns the receipt code, which exists nowhere else afterwards. */
 export function submitPortalSignal(input: PortalInput): { code: string } {
-  const regionCode = resolveRegion(input);
+  const place = resolveRegion(input);
   const code = newReceiptCode();
   const confidential = input.contact === "confidential";
   db().transaction((tx) => {
@@ -31,15 +31,16 @@ export function submitPortalSignal(input: PortalInput): { code: string } {
         channel: "portal",
         requesterType: input.requesterType,
         referredBy: "direct",
-        regionCode,
-        municipalityCode: input.municipalityCode ?? null,
+        regionCode: place.regionCode,
+        municipalityCode: place.municipalityCode,
         association: input.association ?? null,
         topic: input.topic,
         procurementPhase: input.procurementPhase,
         procedure: "unknown",
         funding: "unknown",
+        // "Nieuw" says it already; "nieuw bericht" is for what the reporter writes afterwards.
         status: "new",
-        hasNews: true,
+        hasNews: false,
         receiptHash: receiptHash(code),
         summarySealed: seal(summaryOf(input.message), "summary"),
         detailsSealed: seal(input.message, "details"),
@@ -57,7 +58,11 @@ export function submitPortalSignal(input: PortalInput): { code: string } {
 
 function findByCode(digits: string) {
   const hash = receiptHash(digits);
-  const row = db().select({ id: signals.id, receiptHash: signals.receiptHash, status: signals.status, receivedOn: signals.receivedOn }).from(signals).where(eq(signals.receiptHash, hash)).get();
+  const row = db()
+    .select({ id: signals.id, receiptHash: signals.receiptHash, status: signals.status, receivedOn: signals.receivedOn, detailsSealed: signals.detailsSealed })
+    .from(signals)
+    .where(eq(signals.receiptHash, hash))
+    .get();
   // The index found the row; the explicit comparison keeps the check constant-time whatever the index does.
   return row?.receiptHash && crypto.timingSafeEqual(Buffer.from(row.receiptHash), Buffer.from(hash)) ? row : undefined;
 }
@@ -65,13 +70,15 @@ function findByCode(digits: string) {
 export type ReporterView = {
   receivedOn: string;
   status: SignalStatus;
+  /** What the reporter wrote, so they know which report this code belongs to; null once anonymised. */
+  report: string | null;
   messages: { id: number; at: string; fromReporter: boolean; body: string }[];
 };
 
 export function reporterView(digits: string): ReporterView | undefined {
   const row = findByCode(digits);
   if (!row) return undefined;
-  return { receivedOn: row.receivedOn, status: row.status, messages: conversation(row.id) };
+  return { receivedOn: row.receivedOn, status: row.status, report: unseal(row.detailsSealed, "details"), messages: conversation(row.id) };
 }
 
 export function conversation(signalId: number) {
@@ -96,11 +103,26 @@ export function addReporterMessage(digits: string, body: string): boolean {
   return true;
 }
 
-export function replyToReporter(signalId: number, body: string, actor: Actor): void {
-  const row = db().select({ receiptHash: signals.receiptHash }).from(signals).where(eq(signals.id, signalId)).get();
+/**
+ * The intermediary's answer. `after` is the newest message id the form was shown with: the same text from the same
+ * author after it is the same form sent twice, and is not stored again. A first answer moves a new signal on to "in
+ * behandeling", so the reporter no longer reads "Ontvangen" next to it.
+ */
+export function replyToReporter(signalId: number, body: string, actor: Actor, after?: number): boolean {
+  const row = db().select({ receiptHash: signals.receiptHash, status: signals.status }).from(signals).where(eq(signals.id, signalId)).get();
   if (!row?.receiptHash) throw new DomainError("PORTAL.NOT_A_PORTAL_SIGNAL", "Dit signaal kwam niet via het meldformulier; er is geen melder om te antwoorden.");
-  db().transaction((tx) => {
+  return db().transaction((tx) => {
+    if (after !== undefined) {
+      const newer = tx
+        .select({ bodySealed: signalMessages.bodySealed })
+        .from(signalMessages)
+        .where(and(eq(signalMessages.signalId, signalId), gt(signalMessages.id, after), eq(signalMessages.fromReporter, false)))
+        .all();
+      if (newer.some((m) => unseal(m.bodySealed, "message") === body)) return false;
+    }
     tx.insert(signalMessages).values({ signalId, at: new Date().toISOString(), fromReporter: false, authorId: actor.userId, bodySealed: seal(body, "message") ?? "" }).run();
     audit(actor, "portal.reply_sent", { type: "signal", id: signalId }, undefined, tx);
+    if (row.status === "new") writeStatus(tx, signalId, "new", "in_progress", actor);
+    return true;
   });
 }

@@ -7,6 +7,7 @@ import type { ContactKind, EscalationType, MilestoneKind } from "~/domain/trajec
 import { db } from "~/utils/db.server";
 import { fieldCipher } from "~/utils/keys.server";
 import { audit, type Actor } from "./audit.server";
+import { startStepIfOpen } from "./trajectory.server";
 
 const CONTACT_CONTEXT = "trajectory.contact";
 const ESCALATION_CONTEXT = "trajectory.escalation";
@@ -115,6 +116,7 @@ export function addEscalation(trajectoryId: number, input: { happenedOn: string;
       .run();
     tx.insert(trajectoryEvents).values({ trajectoryId, at: now(), userId: actor.userId, kind: "escalation", step: "support_escalation", detail: JSON.stringify({ types: input.types }) }).run();
     audit(actor, "trajectory.escalation_added", { type: "trajectory", id: trajectoryId }, { types: input.types }, tx);
+    startStepIfOpen(tx, trajectoryId, "support_escalation", actor);
   });
 }
 
@@ -142,6 +144,7 @@ export function addContact(trajectoryId: number, input: { heldOn: string; kind: 
       .run();
     tx.insert(trajectoryEvents).values({ trajectoryId, at: now(), userId: actor.userId, kind: "contact", step: "talks", detail: JSON.stringify({ kind: input.kind }) }).run();
     audit(actor, "trajectory.contact_added", { type: "trajectory", id: trajectoryId }, { kind: input.kind }, tx);
+    startStepIfOpen(tx, trajectoryId, "talks", actor);
   });
 }
 

@@ -114,6 +114,17 @@ export function listRegions() {
     .all();
 }
 
+/** Municipalities near a region border whose region an admin has not yet confirmed ("grensgeval"). */
+export function borderMunicipalityCount(): number {
+  return (
+    db()
+      .select({ n: sql<number>`count(*)` })
+      .from(municipalities)
+      .where(and(eq(municipalities.active, true), eq(municipalities.needsCheck, true)))
+      .get()?.n ?? 0
+  );
+}
+
 export function getRegion(code: string) {
   const region = db().select().from(regions).where(eq(regions.code, code)).get();
   if (!region) return undefined;

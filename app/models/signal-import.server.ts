@@ -8,6 +8,7 @@ import { recentMemo } from "~/utils/recent-memo.server";
 import { audit, type Actor } from "./audit.server";
 import { removeSignals } from "./signal-erasure.server";
 import { seal, unseal } from "./signal.server";
+import { formatDate } from "~/domain/dates-nl";
 
 /** The region table as the CSV validation needs it, read once per import. */
 export function referenceLookup(): ReferenceLookup {
@@ -107,7 +108,7 @@ export function importSignals(
     if (!earlier || options.allowDuplicate) return;
     throw new DomainError(
       "IMPORT.DUPLICATE",
-      `Dit bestand is al geïmporteerd op ${earlier.importedAt.slice(0, 10)} (${earlier.rowCount} signalen). Nogmaals importeren maakt dubbele signalen.`,
+      `Dit bestand is al geïmporteerd op ${formatDate(earlier.importedAt)} (${earlier.rowCount} signalen). Nogmaals importeren maakt dubbele signalen.`,
     );
   };
   refuseDuplicate(check.duplicateOf);

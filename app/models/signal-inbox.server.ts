@@ -173,12 +173,16 @@ export function signalYears(): number[] {
   return [...years].sort((a, b) => b - a);
 }
 
-/** The start page tile: what is new, what has waited longest, and this year's count and tender-related share. */
+/**
+ * The start page tile: what is new, what the reporter wrote since it was last opened, what has waited longest, and
+ * this year's count and tender-related share.
+ */
 export function signalDashboard(today = new Date()) {
   const year = today.getFullYear();
   const yearFilter = and(gte(signals.receivedOn, `${year}-01-01`), lt(signals.receivedOn, `${year + 1}-01-01`));
   const totals = db()
     .select({
+      all: sql<number>`count(*)`,
       newCount: sql<number>`coalesce(sum(${signals.status} = 'new'), 0)`,
     })
     .from(signals)
@@ -192,9 +196,13 @@ export function signalDashboard(today = new Date()) {
     .where(yearFilter)
     .get();
   const waiting = pageRows(inArray(signals.status, ["new", "in_progress"]), { sort: "oldest", page: 1 }).slice(0, 5);
+  // pageRows pages by PAGE_SIZE; the start page shows the first ten that have news.
+  const withNews = pageRows(eq(signals.hasNews, true), { sort: "newest", page: 1 }).slice(0, 10);
   const count = thisYear?.count ?? 0;
   return {
     year,
+    total: totals?.all ?? 0,
+    withNews,
     newCount: totals?.newCount ?? 0,
     yearCount: count,
     tenderShare: count === 0 ? 0 : Math.round(((thisYear?.tender ?? 0) * 100) / count),

@@ -1,12 +1,14 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { municipalities, regions, signalEvents, signalNotes, signals, signalTriggers, users } from "../../db/schema";
 import { DomainError } from "~/domain/errors";
-import { TRIGGERS, type SignalStatus, type Trigger } from "~/domain/signal-codes";
+import { CHANNELS, TRIGGERS, type Channel, type SignalStatus, type Trigger } from "~/domain/signal-codes";
 import type { Classification, Confidential } from "~/domain/signal-form";
+import { chosenMunicipality } from "~/domain/municipality-choice";
 import { canTransition } from "~/domain/signal-status";
 import { db, type Tx } from "~/utils/db.server";
 import { fieldCipher } from "~/utils/keys.server";
 import { audit, type Actor } from "./audit.server";
+import { getSetting, setSetting } from "./settings.server";
 
 /** Sealed columns and the context each is bound to (a value copied into another column will not open). */
 const SEALED = {
@@ -32,33 +34,38 @@ function now(): string {
   return new Date().toISOString();
 }
 
-/** The municipality must lie in the region; a municipality alone names its region. */
-export function resolveRegion(input: { regionCode?: string; municipalityCode?: string | null }): string {
-  if (input.municipalityCode) {
-    const municipality = db().select().from(municipalities).where(eq(municipalities.code, input.municipalityCode)).get();
-    if (!municipality) throw new DomainError("SIGNAL.UNKNOWN_MUNICIPALITY", "Kies een gemeente uit de lijst.", "municipalityCode");
+/**
+ * Where a signal plays: the municipality as typed (a whole name or a GM code, see `chosenMunicipality`) names its
+ * region, and must lie in the region when both are given. Inactive municipalities still count, so a signal recorded
+ * before a new region table can be edited without losing its municipality.
+ */
+export function resolveRegion(input: { regionCode?: string; municipality?: string | null }): { regionCode: string; municipalityCode: string | null } {
+  if (input.municipality) {
+    const all = db().select({ code: municipalities.code, name: municipalities.name, regionCode: municipalities.regionCode, active: municipalities.active }).from(municipalities).all();
+    const municipality = chosenMunicipality(input.municipality, all.filter((m) => m.active)) ?? chosenMunicipality(input.municipality, all);
+    if (!municipality) throw new DomainError("SIGNAL.UNKNOWN_MUNICIPALITY", "Kies een gemeente uit de lijst (typ de hele naam).", "municipality");
     if (input.regionCode && input.regionCode !== municipality.regionCode) {
       throw new DomainError(
         "SIGNAL.MUNICIPALITY_OUTSIDE_REGION",
         `${municipality.name} ligt niet in deze regio maar in ${municipality.regionCode}.`,
-        "municipalityCode",
+        "municipality",
       );
     }
-    return municipality.regionCode;
+    return { regionCode: municipality.regionCode, municipalityCode: municipality.code };
   }
   const region = input.regionCode ? db().select().from(regions).where(eq(regions.code, input.regionCode)).get() : undefined;
   if (!region) throw new DomainError("SIGNAL.UNKNOWN_REGION", "Kies een regio of een gemeente.", "regionCode");
-  return region.code;
+  return { regionCode: region.code, municipalityCode: null };
 }
 
-function classificationColumns(input: Classification, regionCode: string) {
+function classificationColumns(input: Classification, place: { regionCode: string; municipalityCode: string | null }) {
   return {
     receivedOn: input.receivedOn,
     channel: input.channel,
     requesterType: input.requesterType,
     referredBy: input.referredBy,
-    regionCode,
-    municipalityCode: input.municipalityCode ?? null,
+    regionCode: place.regionCode,
+    municipalityCode: place.municipalityCode,
     association: input.association ?? null,
     topic: input.topic,
     procurementPhase: input.procurementPhase,
@@ -80,13 +87,21 @@ function recordEvent(tx: Tx, signalId: number, actor: Actor, kind: (typeof signa
     .run();
 }
 
+const lastChannelKey = (userId: number) => `intake.last_channel.${userId}`;
+
+/** The channel this user chose on their last intake: whoever logs phone calls all day starts on "Telefoon". */
+export function lastIntakeChannel(userId: number): Channel {
+  const stored = getSetting(lastChannelKey(userId));
+  return CHANNELS.find((channel) => channel === stored) ?? "email";
+}
+
 export function createSignal(input: Classification & Confidential, actor: Actor): number {
-  const regionCode = resolveRegion(input);
+  const place = resolveRegion(input);
   return db().transaction((tx) => {
     const row = tx
       .insert(signals)
       .values({
-        ...classificationColumns(input, regionCode),
+        ...classificationColumns(input, place),
         status: "new",
         summarySealed: seal(input.summary, "summary"),
         detailsSealed: seal(input.details, "details"),
@@ -99,6 +114,7 @@ export function createSignal(input: Classification & Confidential, actor: Actor)
       .returning({ id: signals.id })
       .get();
     writeTriggers(tx, row.id, input.triggers);
+    if (actor.userId !== null) setSetting(lastChannelKey(actor.userId), input.channel, tx);
     recordEvent(tx, row.id, actor, "created");
     audit(actor, "signal.created", { type: "signal", id: row.id }, { channel: input.channel }, tx);
     return row.id;
@@ -177,8 +193,7 @@ export type SignalDetail = ReturnType<typeof openSignal>;
 /** Records which classification fields changed (names only: values can be read in the signal itself). */
 export function updateClassification(id: number, input: Classification, actor: Actor): void {
   const before = requireSignalRow(id);
-  const regionCode = resolveRegion(input);
-  const columns = classificationColumns(input, regionCode);
+  const columns = classificationColumns(input, resolveRegion(input));
   const beforeTriggers = db().select().from(signalTriggers).where(eq(signalTriggers.signalId, id)).all().map((t) => t.trigger).sort();
   const changed = (Object.keys(columns) as (keyof typeof columns)[]).filter((key) => columns[key] !== before[key]);
   if (beforeTriggers.join() !== [...new Set(input.triggers)].sort().join()) changed.push("triggers" as never);
@@ -201,19 +216,36 @@ export function changeStatus(id: number, to: SignalStatus, actor: Actor): void {
   if (!canTransition(before.status, to)) {
     throw new DomainError("SIGNAL.STATUS_NOT_ALLOWED", "Deze statuswijziging is niet mogelijk vanuit de huidige status.");
   }
-  db().transaction((tx) => {
-    tx.update(signals).set({ status: to, updatedAt: now() }).where(eq(signals.id, id)).run();
-    recordEvent(tx, id, actor, "status", { from: before.status, to });
-    audit(actor, "signal.status_changed", { type: "signal", id }, { from: before.status, to }, tx);
-  });
+  db().transaction((tx) => writeStatus(tx, id, before.status, to, actor));
 }
 
-export function addNote(id: number, body: string, actor: Actor): void {
+/** The status change itself, inside the caller's transaction (which has checked that it is allowed). */
+export function writeStatus(tx: Tx, id: number, from: SignalStatus, to: SignalStatus, actor: Actor): void {
+  tx.update(signals).set({ status: to, updatedAt: now() }).where(eq(signals.id, id)).run();
+  recordEvent(tx, id, actor, "status", { from, to });
+  audit(actor, "signal.status_changed", { type: "signal", id }, { from, to }, tx);
+}
+
+/**
+ * Adds a note unless it repeats one: `after` is the newest note id the form was shown with, so the same text by the
+ * same author saved after that is a second send of the same form (a double click, a resent request), not a new note.
+ * Checked inside the write transaction, so parallel sends add it once. Returns whether a note was added.
+ */
+export function addNote(id: number, body: string, actor: Actor, after?: number): boolean {
   requireSignalRow(id);
-  db().transaction((tx) => {
+  return db().transaction((tx) => {
+    if (after !== undefined) {
+      const newer = tx
+        .select({ bodySealed: signalNotes.bodySealed })
+        .from(signalNotes)
+        .where(and(eq(signalNotes.signalId, id), gt(signalNotes.id, after), actor.userId === null ? isNull(signalNotes.authorId) : eq(signalNotes.authorId, actor.userId)))
+        .all();
+      if (newer.some((note) => unseal(note.bodySealed, "note") === body)) return false;
+    }
     tx.insert(signalNotes).values({ signalId: id, at: now(), authorId: actor.userId, bodySealed: seal(body, "note") ?? "" }).run();
     recordEvent(tx, id, actor, "note");
     audit(actor, "signal.note_added", { type: "signal", id }, undefined, tx);
+    return true;
   });
 }
 

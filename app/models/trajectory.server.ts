@@ -20,7 +20,7 @@ import { DomainError } from "~/domain/errors";
 import { can, readableNoteSteps } from "~/domain/permissions";
 import type { Role } from "~/domain/roles";
 import type { Association } from "~/domain/signal-codes";
-import { STEPS, type ReportedOutcome, type Step, type TrajectoryStatus } from "~/domain/trajectory-codes";
+import { STEP_LABELS, STEPS, type ReportedOutcome, type Step, type TrajectoryStatus } from "~/domain/trajectory-codes";
 import { attentionItems, stepAction, type StepActionCode } from "~/domain/trajectory-workflow";
 import { db, type Tx } from "~/utils/db.server";
 import { fieldCipher } from "~/utils/keys.server";
@@ -232,10 +232,26 @@ export function setOutcomes(
   });
 }
 
-export function closeTrajectory(trajectoryId: number, input: { status: "completed" | "stopped"; closedOn: string; reason?: string }, actor: Actor): void {
+/**
+ * Closes a running trajectory. Steps still "bezig" usually mean work is left, so closing then needs an explicit
+ * confirmation (`confirmActiveSteps`); the refusal names them.
+ */
+export function closeTrajectory(
+  trajectoryId: number,
+  input: { status: "completed" | "stopped"; closedOn: string; reason?: string; confirmActiveSteps?: boolean },
+  actor: Actor,
+): void {
   const trajectory = requireTrajectory(trajectoryId);
   if (trajectory.status !== "active") throw new DomainError("TRAJECTORY.ALREADY_CLOSED", "Dit traject is al gesloten.");
   if (input.closedOn < trajectory.startedOn) throw new DomainError("TRAJECTORY.CLOSED_BEFORE_START", "De einddatum ligt voor de startdatum.", "closedOn");
+  const active = activeSteps(trajectoryId);
+  if (active.length > 0 && !input.confirmActiveSteps) {
+    throw new DomainError(
+      "TRAJECTORY.STEPS_ACTIVE",
+      `${active.map((step) => STEP_LABELS[step]).join(", ")} ${active.length === 1 ? "is" : "zijn"} nog bezig. Vink aan dat u toch wilt afsluiten.`,
+      "confirmActiveSteps",
+    );
+  }
   db().transaction((tx) => {
     tx.update(trajectories).set({ status: input.status, closedOn: input.closedOn, closeReason: input.reason ?? null }).where(eq(trajectories.id, trajectoryId)).run();
     event(tx, trajectoryId, actor, "closed", null, { status: input.status });
@@ -447,3 +463,44 @@ export function trajectoriesOfSignal(signalId: number) {
     .all();
 }
 
+
+/** The steps of a trajectory that are "bezig", in step order. */
+export function activeSteps(trajectoryId: number): Step[] {
+  const rows = db()
+    .select({ step: trajectorySteps.step })
+    .from(trajectorySteps)
+    .where(and(eq(trajectorySteps.trajectoryId, trajectoryId), eq(trajectorySteps.state, "active")))
+    .all();
+  return STEPS.filter((step) => rows.some((r) => r.step === step));
+}
+
+/**
+ * Work recorded for a step (a talk for step 5, an escalation for step 6) means the step has begun: an open step
+ * becomes "bezig", in the caller's transaction and with the same history and audit entry as a started step. A step
+ * that is done, skipped or already in progress is left as the intermediary set it.
+ */
+export function startStepIfOpen(tx: Tx, trajectoryId: number, step: Step, actor: Actor): void {
+  const current = tx
+    .select({ state: trajectorySteps.state })
+    .from(trajectorySteps)
+    .where(and(eq(trajectorySteps.trajectoryId, trajectoryId), eq(trajectorySteps.step, step)))
+    .get();
+  if (current?.state !== "open") return;
+  tx.update(trajectorySteps).set({ state: "active", updatedAt: now() }).where(and(eq(trajectorySteps.trajectoryId, trajectoryId), eq(trajectorySteps.step, step))).run();
+  event(tx, trajectoryId, actor, "step", step, { from: "open", to: "active" });
+  audit(actor, "trajectory.step_changed", { type: "trajectory", id: trajectoryId }, { step, from: "open", to: "active" }, tx);
+}
+
+/** The current plan of approach (the latest version), or null before the first. */
+export function currentPlan(trajectoryId: number): { version: number; at: string; body: string } | null {
+  const row = db()
+    .select({ version: planVersions.version, at: planVersions.at, bodySealed: planVersions.bodySealed })
+    .from(planVersions)
+    .where(eq(planVersions.trajectoryId, trajectoryId))
+    .orderBy(desc(planVersions.version))
+    .limit(1)
+    .get();
+  return row ? { version: row.version, at: row.at, body: fieldCipher().decrypt(row.bodySealed, PLAN_CONTEXT) } : null;
+}
+
+export type TrajectoryDetail = ReturnType<typeof trajectoryDetail>;

@@ -1,68 +1,36 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { AttentionTiles, FirstStepsTile, MilestonesTile, SignalTile, type FirstStep } from "~/components/start-tiles";
 import { ButtonLink } from "~/components/ui/button";
 import { Heading, ListItem, Paragraph, TextLink, UnorderedList } from "~/components/ui/text";
 import { hasAnyRole, type Role } from "~/domain/roles";
-import { MILESTONE_LABELS } from "~/domain/trajectory-codes";
 import { upcomingMilestones } from "~/models/procurement.server";
+import { borderMunicipalityCount } from "~/models/reference.server";
 import { signalDashboard } from "~/models/signal-inbox.server";
+import { listTrajectories } from "~/models/trajectory.server";
+import { countUsers } from "~/models/user.server";
 import { currentUser, requireUser } from "~/utils/guard.server";
 
 export const meta: MetaFunction = () => [{ title: "Start · Rode Draad" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (!(await currentUser(request))) return { user: null, dashboard: null };
+  if (!(await currentUser(request))) return { user: null, dashboard: null, reanalysis: [], milestones: null, firstSteps: { steps: [], borderCount: 0 } };
   const user = await requireUser(request, "any");
   const intermediary = hasAnyRole(user.roles, ["intermediary"]);
+  const admin = hasAnyRole(user.roles, ["admin"]);
+  const dashboard = intermediary ? signalDashboard() : null;
+  const borderCount = admin ? borderMunicipalityCount() : 0;
+  const steps: FirstStep[] = [];
+  if (admin && countUsers() <= 1) steps.push("invite");
+  if (borderCount > 0) steps.push("borders");
+  if (dashboard && dashboard.total === 0) steps.push("import");
   return {
     user: { name: user.name, roles: user.roles },
-    dashboard: intermediary ? signalDashboard() : null,
+    dashboard,
+    reanalysis: intermediary ? listTrajectories({ status: "active", reanalysis: true }, user) : [],
     milestones: intermediary ? upcomingMilestones(30) : null,
+    firstSteps: { steps, borderCount },
   };
-}
-
-function SignalTile({ dashboard }: { dashboard: NonNullable<ReturnType<typeof signalDashboard>> }) {
-  return (
-    <section className="rd-card rd-tile" aria-labelledby="tile-signals">
-      <Heading level={2} id="tile-signals">
-        Signalen
-      </Heading>
-      <ul className="rd-figures">
-        <li>
-          <TextLink to="/signalen?status=new">
-            <strong>{dashboard.newCount}</strong> nieuw
-          </TextLink>
-        </li>
-        <li>
-          <TextLink to={`/signalen?year=${dashboard.year}`}>
-            <strong>{dashboard.yearCount}</strong> in {dashboard.year}
-          </TextLink>
-        </li>
-        <li>
-          <TextLink to={`/signalen?year=${dashboard.year}&tender=yes`}>
-            <strong>{dashboard.tenderShare}%</strong> aanbestedingsgerelateerd
-          </TextLink>
-        </li>
-      </ul>
-      <Heading level={3}>Wacht het langst</Heading>
-      {dashboard.waiting.length === 0 ? (
-        <Paragraph>Er wacht niets. Mooi zo.</Paragraph>
-      ) : (
-        <UnorderedList>
-          {dashboard.waiting.map((s) => (
-            <ListItem key={s.id}>
-              {s.receivedOn} · <TextLink to={`/signalen/${s.id}`}>{s.summary || `Signaal ${s.id}`}</TextLink>
-            </ListItem>
-          ))}
-        </UnorderedList>
-      )}
-      <p>
-        <ButtonLink to="/signalen/nieuw" appearance="primary-action">
-          Nieuw signaal
-        </ButtonLink>
-      </p>
-    </section>
-  );
 }
 
 type RoleIntro = { role: Role; title: string; body: string; links: { to: string; label: string }[] };
@@ -105,7 +73,7 @@ const ROLE_INTROS: RoleIntro[] = [
 ];
 
 export default function StartPage() {
-  const { user, dashboard, milestones } = useLoaderData<typeof loader>();
+  const { user, dashboard, milestones, reanalysis, firstSteps } = useLoaderData<typeof loader>();
   if (!user) {
     return (
       <section className="rd-section">
@@ -121,6 +89,7 @@ export default function StartPage() {
           <ButtonLink to="/melden" appearance="primary-action">
             Een signaal melden (zonder account)
           </ButtonLink>
+          <ButtonLink to="/melden/volgen">Melding volgen</ButtonLink>
           <ButtonLink to="/login">Inloggen voor medewerkers</ButtonLink>
         </div>
       </section>
@@ -132,25 +101,10 @@ export default function StartPage() {
       <Heading level={1}>Welkom, {user.name}</Heading>
       <Paragraph>Dit kunt u hier doen.</Paragraph>
       <div className="rd-cards">
+        <FirstStepsTile steps={firstSteps.steps} borderCount={firstSteps.borderCount} />
+        {dashboard ? <AttentionTiles withNews={dashboard.withNews} reanalysis={reanalysis} /> : null}
         {dashboard ? <SignalTile dashboard={dashboard} /> : null}
-        {milestones ? (
-          <section className="rd-card rd-tile" aria-labelledby="tile-milestones">
-            <Heading level={2} id="tile-milestones">
-              Inkoopmijlpalen in de komende 30 dagen
-            </Heading>
-            {milestones.length === 0 ? (
-              <Paragraph>Geen mijlpalen. Houd ze per regio bij op de regiopagina.</Paragraph>
-            ) : (
-              <UnorderedList>
-                {milestones.map((m) => (
-                  <ListItem key={m.id}>
-                    {m.dueOn} · <TextLink to={`/regios/${m.regionCode}`}>{m.regionName}</TextLink> · {MILESTONE_LABELS[m.kind]}: {m.title}
-                  </ListItem>
-                ))}
-              </UnorderedList>
-            )}
-          </section>
-        ) : null}
+        {milestones ? <MilestonesTile milestones={milestones} /> : null}
         {intros.map((intro) => (
           <section key={intro.role} className="rd-card" aria-labelledby={`intro-${intro.role}`}>
             <Heading level={2} id={`intro-${intro.role}`}>

@@ -10,6 +10,7 @@ import { readForm } from "~/utils/form.server";
 import { requireUser } from "~/utils/guard.server";
 import { actorOf } from "~/utils/request.server";
 import { endOwnSession, endSessionsOfUser, sessionsOf } from "~/utils/session.server";
+import { formatDateTime } from "~/domain/dates-nl";
 
 export const meta: MetaFunction = () => [{ title: "Mijn sessies · Rode Draad" }];
 
@@ -50,8 +51,8 @@ export default function SessionsPage() {
         empty={<Paragraph>Geen actieve sessies.</Paragraph>}
         columns={[
           { header: "Sessie", rowHeader: true, cell: (s) => (s.current ? "Deze sessie" : s.userAgent?.slice(0, 60) ?? "Onbekende browser") },
-          { header: "Ingelogd", cell: (s) => s.createdAt.slice(0, 16).replace("T", " ") },
-          { header: "Laatst actief", cell: (s) => s.lastSeenAt.slice(0, 16).replace("T", " ") },
+          { header: "Ingelogd", cell: (s) => formatDateTime(s.createdAt) },
+          { header: "Laatst actief", cell: (s) => formatDateTime(s.lastSeenAt) },
           { header: "Adres", cell: (s) => s.clientAddress ?? "" },
           {
             header: "Beëindigen",
@@ -59,7 +60,7 @@ export default function SessionsPage() {
               s.current ? (
                 "—"
               ) : (
-                <ActionButton intent="end" label="Beëindigen" ariaLabel={`Sessie van ${s.createdAt.slice(0, 16).replace("T", " ")} beëindigen`}>
+                <ActionButton intent="end" label="Beëindigen" ariaLabel={`Sessie van ${formatDateTime(s.createdAt)} beëindigen`}>
                   <input type="hidden" name="session" value={s.id} />
                 </ActionButton>
               ),

@@ -5,6 +5,8 @@ import { FilterSearch, FilterSelect } from "~/components/filter-fields";
 import { Pagination } from "~/components/ui/pagination";
 import { DataTable } from "~/components/ui/table";
 import { Heading, Paragraph } from "~/components/ui/text";
+import { auditActionLabel, auditEntityLabel } from "~/domain/audit-labels";
+import { formatDateTime } from "~/domain/dates-nl";
 import { isCalendarDate } from "~/domain/dates";
 import { pageParam } from "~/domain/url-params";
 import { AUDIT_PAGE_SIZE, auditActors, browseAudit } from "~/models/audit.server";
@@ -38,11 +40,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, ["admin", "intermediary"]);
   const url = new URL(request.url);
   const filters = filterSchema.parse(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== "")));
-  return { filters, ...browseAudit(filters), actors: auditActors(), search: url.search };
+  // The page size travels with the data: the browser bundle has no server module to read it from.
+  return { filters, ...browseAudit(filters), pageSize: AUDIT_PAGE_SIZE, actors: auditActors(), search: url.search };
 }
 
 export default function AuditPage() {
-  const { filters, rows, total, actors, search } = useLoaderData<typeof loader>();
+  const { filters, rows, total, pageSize, actors, search } = useLoaderData<typeof loader>();
   const pageHref = (page: number) => {
     const params = new URLSearchParams(search);
     params.set("page", String(page));
@@ -58,7 +61,7 @@ export default function AuditPage() {
       <Form method="get" className="rd-filters" aria-label="Filters">
         <FilterSelect name="action" label="Soort handeling" value={filters.action} options={ACTION_GROUPS} />
         <FilterSelect name="actor" label="Wie" value={filters.actor} allLabel="Iedereen" options={actors.map((a) => ({ value: String(a.id), label: a.name }))} />
-        <FilterSearch name="entityType" label="Soort gegeven (bijv. signal)" value={filters.entityType} />
+        <FilterSearch name="entityType" label="Soort gegeven (code, bijv. signal)" value={filters.entityType} />
         <FilterSearch name="entityId" label="Nummer van het gegeven" value={filters.entityId} />
         <FilterSearch name="from" label="Vanaf (JJJJ-MM-DD)" value={filters.from} />
         <FilterSearch name="to" label="Tot en met (JJJJ-MM-DD)" value={filters.to} />
@@ -74,15 +77,15 @@ export default function AuditPage() {
         rowKey={(r) => r.id}
         empty={<Paragraph>Geen regels met deze filters.</Paragraph>}
         columns={[
-          { header: "Wanneer", cell: (r) => r.at.slice(0, 19).replace("T", " ") },
+          { header: "Wanneer", nowrap: true, cell: (r) => formatDateTime(r.at) },
           { header: "Wie", cell: (r) => r.actor ?? "—" },
-          { header: "Handeling", rowHeader: true, cell: (r) => r.action },
-          { header: "Gegeven", cell: (r) => (r.entityType ? `${r.entityType} ${r.entityId ?? ""}` : "—") },
+          { header: "Handeling", rowHeader: true, cell: (r) => <span title={r.action}>{auditActionLabel(r.action)}</span> },
+          { header: "Gegeven", cell: (r) => auditEntityLabel(r.entityType, r.entityId) },
           { header: "Adres", cell: (r) => r.clientAddress ?? "" },
           { header: "Details", cell: (r) => r.detail ?? "" },
         ]}
       />
-      <Pagination page={filters.page} pageCount={Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE))} hrefFor={pageHref} />
+      <Pagination page={filters.page} pageCount={Math.max(1, Math.ceil(total / pageSize))} hrefFor={pageHref} />
     </section>
   );
 }

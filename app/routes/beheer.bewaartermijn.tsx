@@ -5,6 +5,7 @@ import { Heading, Paragraph } from "~/components/ui/text";
 import { dueForAnonymisation } from "~/models/retention.server";
 import { env } from "~/utils/env.server";
 import { requireUser } from "~/utils/guard.server";
+import { formatShortDate } from "~/domain/dates-nl";
 
 export const meta: MetaFunction = () => [{ title: "Bewaartermijn · Rode Draad" }];
 
@@ -30,8 +31,8 @@ export default function RetentionPage() {
         empty={<Paragraph>Er is nu niets aan de beurt.</Paragraph>}
         columns={[
           { header: "Signaal", rowHeader: true, cell: (s) => `Signaal ${s.id}` },
-          { header: "Binnengekomen", cell: (s) => s.receivedOn },
-          { header: "Afgerond", cell: (s) => s.closedAt.slice(0, 10) },
+          { header: "Binnengekomen", cell: (s) => formatShortDate(s.receivedOn) },
+          { header: "Afgerond", cell: (s) => formatShortDate(s.closedAt) },
         ]}
       />
     </section>

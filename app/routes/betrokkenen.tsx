@@ -16,6 +16,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
 import { requireUser } from "~/utils/guard.server";
 import { actorOf } from "~/utils/request.server";
+import { formatDate, formatShortDate } from "~/domain/dates-nl";
 
 export const meta: MetaFunction = () => [{ title: "Verzoeken van betrokkenen · Rode Draad" }];
 
@@ -118,7 +119,7 @@ function Results({ query, found }: { query: SubjectQuery; found: Found }) {
                 cell: (s) => <input type="checkbox" name="signalId" value={s.id} defaultChecked aria-label={`Signaal ${s.id} kiezen`} className="utrecht-checkbox utrecht-checkbox--html-input" />,
               },
               { header: "Signaal", rowHeader: true, cell: (s) => <TextLink to={`/signalen/${s.id}`}>Signaal {s.id}</TextLink> },
-              { header: "Binnengekomen", cell: (s) => s.receivedOn },
+              { header: "Binnengekomen", cell: (s) => formatShortDate(s.receivedOn) },
               { header: "Status", cell: (s) => STATUS_LABELS[s.status] },
               { header: "Gevonden in", cell: (s) => s.matched.map((m) => MATCHED_LABELS[m]).join(", ") },
             ]}
@@ -177,7 +178,7 @@ function ConfirmErase({ query, chosen }: { query: SubjectQuery; chosen: ReturnTy
       <UnorderedList>
         {chosen.map((s) => (
           <ListItem key={s.id}>
-            Signaal {s.id} van {s.receivedOn} ({STATUS_LABELS[s.status].toLowerCase()})
+            Signaal {s.id} van {formatDate(s.receivedOn)} ({STATUS_LABELS[s.status].toLowerCase()})
           </ListItem>
         ))}
       </UnorderedList>

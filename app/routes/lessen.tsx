@@ -6,6 +6,7 @@ import { can, rolesWith } from "~/domain/permissions";
 import { listLessons } from "~/models/procurement.server";
 import { listTrajectories } from "~/models/trajectory.server";
 import { requireUser } from "~/utils/guard.server";
+import { formatShortDate } from "~/domain/dates-nl";
 
 export const meta: MetaFunction = () => [{ title: "Geleerde lessen · Rode Draad" }];
 
@@ -46,7 +47,7 @@ export default function LessonsPage() {
           { header: "Les", rowHeader: true, cell: (l) => l.text },
           { header: "Regio", cell: (l) => (l.regionHref ? <TextLink to={l.regionHref}>{l.regionName}</TextLink> : l.regionName) },
           { header: "Traject", cell: (l) => (l.trajectoryHref ? <TextLink to={l.trajectoryHref}>Traject {l.trajectoryId}</TextLink> : `Traject ${l.trajectoryId}`) },
-          { header: "Datum", cell: (l) => l.at.slice(0, 10) },
+          { header: "Datum", nowrap: true, cell: (l) => formatShortDate(l.at) },
         ]}
       />
     </section>

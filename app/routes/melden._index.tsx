@@ -3,6 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AppForm, FieldGroup, SelectField, TextAreaField, TextField } from "~/components/form";
+import { RadioGroup } from "~/components/choice-fields";
 import { WITHOUT_SCRIPTS } from "~/components/page-scripts";
 import { RegionMunicipalityFields } from "~/components/region-fields";
 import { Alert } from "~/components/ui/alert";
@@ -92,6 +93,9 @@ export default function PortalPage() {
         Loopt u als vrijgevestigde aanbieder (of als gemeente) vast bij de inkoop of contractering van jeugdhulp? Meld het hier,
         zonder account.
       </Paragraph>
+      <Paragraph>
+        Al gemeld? Lees de antwoorden en vul aan via <TextLink to="/melden/volgen">Melding volgen</TextLink>, met uw ontvangstcode.
+      </Paragraph>
       <Alert type="info" title="Wie leest dit en wat gebeurt er?">
         <p className="utrecht-paragraph">
           Alleen de intermediair leest uw melding. Zij behandelt alles vertrouwelijk en deelt niets dat naar u herleidbaar is
@@ -109,7 +113,7 @@ export default function PortalPage() {
           <SelectField field={fields.association} label="Beroepsvereniging (niet verplicht)" placeholder="Geen of zeg ik liever niet" options={optionsOf(ASSOCIATIONS, ASSOCIATION_LABELS)} />
         </FieldGroup>
         <FieldGroup legend="Waar speelt het?">
-          <RegionMunicipalityFields regionField={fields.regionCode} municipalityField={fields.municipalityCode} regions={reference.regions} municipalities={reference.municipalities} />
+          <RegionMunicipalityFields regionField={fields.regionCode} municipalityField={fields.municipality} regions={reference.regions} municipalities={reference.municipalities} />
         </FieldGroup>
         <FieldGroup legend="Waar gaat het over?">
           <SelectField field={fields.topic} label="Onderwerp" placeholder="Kies…" options={[...PORTAL_TOPICS]} />
@@ -117,19 +121,24 @@ export default function PortalPage() {
           <TextAreaField field={fields.message} label="Wat is er aan de hand?" description="Hoogstens 10.000 tekens. Noem geen cliëntgegevens." rows={10} />
         </FieldGroup>
         <FieldGroup legend="Mogen we u bereiken?">
-          <SelectField
-            field={fields.contact}
-            label="Hoe wilt u melden?"
-            options={[
-              { value: "anonymous", label: "Anoniem: ik lees antwoorden met mijn ontvangstcode" },
-              { value: "confidential", label: "Vertrouwelijk, met mijn contactgegevens zodat de intermediair kan terugbellen" },
-            ]}
-          />
-          <Paragraph>Alleen invullen als u vertrouwelijk met contactgegevens meldt; bij anoniem melden bewaren we ze niet.</Paragraph>
-          <TextField field={fields.reporterName} label="Naam (niet verplicht)" autoComplete="name" />
-          <TextField field={fields.reporterOrganisation} label="Organisatie of praktijk (niet verplicht)" autoComplete="organization" />
-          <TextField field={fields.reporterEmail} label="E-mailadres" type="email" autoComplete="email" />
-          <TextField field={fields.reporterPhone} label="Telefoon" type="tel" autoComplete="tel" />
+          <div className="rd-contact">
+            <RadioGroup
+              field={fields.contact}
+              legend="Hoe wilt u melden?"
+              options={[
+                { value: "anonymous", label: "Anoniem: ik lees antwoorden met mijn ontvangstcode" },
+                { value: "confidential", label: "Vertrouwelijk, met mijn contactgegevens zodat de intermediair kan terugbellen" },
+              ]}
+            />
+            {/* Hidden by CSS while "Anoniem" is chosen, with or without JavaScript; the server stores none of it then. */}
+            <div className="rd-contact__fields">
+              <Paragraph>Bij anoniem melden bewaren we deze gegevens niet.</Paragraph>
+              <TextField field={fields.reporterName} label="Naam (niet verplicht)" autoComplete="name" />
+              <TextField field={fields.reporterOrganisation} label="Organisatie of praktijk (niet verplicht)" autoComplete="organization" />
+              <TextField field={fields.reporterEmail} label="E-mailadres" type="email" autoComplete="email" />
+              <TextField field={fields.reporterPhone} label="Telefoon" type="tel" autoComplete="tel" />
+            </div>
+          </div>
         </FieldGroup>
       </AppForm>
     </section>

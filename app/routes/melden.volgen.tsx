@@ -7,6 +7,7 @@ import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { followUpSchema } from "~/domain/portal-form";
+import { formatDate } from "~/domain/dates-nl";
 import type { SignalStatus } from "~/domain/signal-codes";
 import { addReporterMessage, reporterView } from "~/models/portal.server";
 import { isDatabaseBusy } from "~/utils/db.server";
@@ -101,8 +102,14 @@ export default function FollowUpPage() {
         <>
           {answer?.sent ? <Alert type="ok">Uw bericht is verstuurd naar de intermediair.</Alert> : null}
           <Paragraph>
-            Ontvangen op {view.receivedOn}. Status: <strong>{REPORTER_STATUS[view.status]}</strong>
+            Ontvangen op {formatDate(view.receivedOn)}. Status: <strong>{REPORTER_STATUS[view.status]}</strong>
           </Paragraph>
+          <section className="rd-section rd-confidential" aria-labelledby="own-report-heading">
+            <Heading level={2} id="own-report-heading">
+              Uw melding
+            </Heading>
+            {view.report ? <p className="utrecht-paragraph rd-pre">{view.report}</p> : <Paragraph>De tekst is na de bewaartermijn verwijderd.</Paragraph>}
+          </section>
           <Heading level={2}>Berichten</Heading>
           <Conversation messages={view.messages} names={{ reporter: "U", intermediary: "De intermediair" }} empty="Nog geen berichten. De intermediair reageert hier." />
           <Form method="post" className="utrecht-form rd-form">

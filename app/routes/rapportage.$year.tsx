@@ -18,6 +18,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
 import { notFound, requireUser } from "~/utils/guard.server";
 import { actorOf } from "~/utils/request.server";
+import { formatDateTime } from "~/domain/dates-nl";
 
 export const meta: MetaFunction = ({ params }) => [{ title: `Rapportage ${params.year ?? ""} · Rode Draad` }];
 
@@ -135,7 +136,7 @@ export default function ReportPage() {
           empty={<Paragraph>Nog geen versie gepubliceerd.</Paragraph>}
           columns={[
             { header: "Versie", rowHeader: true, cell: (p) => <TextLink to={`/rapportage/${year}/versie/${p.version}`}>Versie {p.version}</TextLink> },
-            { header: "Gepubliceerd op", cell: (p) => new Date(p.publishedAt).toLocaleString("nl-NL", { timeZone: "Europe/Amsterdam" }) },
+            { header: "Gepubliceerd op", cell: (p) => formatDateTime(p.publishedAt) },
             { header: "Drempel", numeric: true, cell: (p) => p.threshold },
             { header: "Regionamen", cell: (p) => (p.showRegions ? "Getoond" : "Weggelaten") },
           ]}

@@ -13,6 +13,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
 import { notFound, requireUser } from "~/utils/guard.server";
 import { actorOf } from "~/utils/request.server";
+import { formatDateTime } from "~/domain/dates-nl";
 
 export const meta: MetaFunction = ({ params }) => [{ title: `Tekst rapportage ${params.year ?? ""} · Rode Draad` }];
 
@@ -87,7 +88,7 @@ export default function NarrativePage() {
               rowHeader: true,
               cell: (v) => (v.version === version ? `Versie ${v.version} (geopend)` : <TextLink to={`?versie=${v.version}`}>Versie {v.version} openen</TextLink>),
             },
-            { header: "Opgeslagen", cell: (v) => new Date(v.createdAt).toLocaleString("nl-NL", { timeZone: "Europe/Amsterdam" }) },
+            { header: "Opgeslagen", cell: (v) => formatDateTime(v.createdAt) },
             { header: "Door", cell: (v) => v.author ?? "–" },
           ]}
         />

@@ -4,6 +4,7 @@ import { DataTable } from "~/components/ui/table";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { publications, reportYears } from "~/models/report-publication.server";
 import { requireUser } from "~/utils/guard.server";
+import { formatDate } from "~/domain/dates-nl";
 
 export const meta: MetaFunction = () => [{ title: "Rapportage · Rode Draad" }];
 
@@ -13,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { staff, years: staff ? reportYears() : [], published: publications() };
 }
 
-const dateOf = (iso: string) => new Date(iso).toLocaleDateString("nl-NL", { dateStyle: "long", timeZone: "Europe/Amsterdam" });
+const dateOf = formatDate;
 
 export default function ReportsPage() {
   const { staff, years, published } = useLoaderData<typeof loader>();

@@ -17,6 +17,7 @@ import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
 import { forbidden, notFound, requireUser } from "~/utils/guard.server";
 import { actorOf } from "~/utils/request.server";
+import { formatShortDate } from "~/domain/dates-nl";
 
 export const meta: MetaFunction = () => [{ title: "Regio · Rode Draad" }];
 
@@ -107,7 +108,7 @@ export default function RegionOverviewPage() {
           empty={<Paragraph>Nog geen trajecten in deze regio.</Paragraph>}
           columns={[
             { header: "Doel", rowHeader: true, cell: (t) => <TextLink to={`/trajecten/${t.id}`}>{t.strategicGoal}</TextLink> },
-            { header: "Periode", cell: (t) => `${t.startedOn} – ${t.closedOn ?? "nu"}` },
+            { header: "Periode", cell: (t) => `${formatShortDate(t.startedOn)} – ${t.closedOn ? formatShortDate(t.closedOn) : "nu"}` },
             { header: "Status", cell: (t) => `${TRAJECTORY_STATUS_LABELS[t.status]}${t.needsReanalysis ? " · herbeoordeling nodig" : ""}` },
           ]}
         />
@@ -122,7 +123,7 @@ export default function RegionOverviewPage() {
           rowKey={(m) => m.id}
           empty={<Paragraph>{canEdit ? "Nog niets vastgelegd. Voeg hieronder de eerste mijlpaal of het eerste document toe." : "Nog niets vastgelegd."}</Paragraph>}
           columns={[
-            { header: "Datum", cell: (m) => m.dueOn },
+            { header: "Datum", nowrap: true, cell: (m) => formatShortDate(m.dueOn) },
             { header: "Soort", cell: (m) => MILESTONE_LABELS[m.kind] },
             { header: "Titel", rowHeader: true, cell: (m) => m.title },
             { header: "Kenmerk of link", cell: (m) => m.reference ?? "" },
@@ -154,7 +155,7 @@ export default function RegionOverviewPage() {
         <UnorderedList>
           {lessons.map((l) => (
             <ListItem key={l.id}>
-              {l.at.slice(0, 10)} · {l.text}
+              {formatShortDate(l.at)} · {l.text}
             </ListItem>
           ))}
         </UnorderedList>

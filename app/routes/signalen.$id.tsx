@@ -3,10 +3,11 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ActionButton, AppForm, CsrfField, TextAreaField } from "~/components/form";
-import { Conversation } from "~/components/conversation";
+import { ActionButton, AppForm, CsrfField } from "~/components/form";
+import { ConfidentialSection, Facts, NotesSection, ReporterConversationSection } from "~/components/signal-sections";
 import { ClassificationFields } from "~/components/signal-fields";
 import { Alert } from "~/components/ui/alert";
+import { formatDate, formatDateTime } from "~/domain/dates-nl";
 import { Heading, ListItem, Paragraph, TextLink, UnorderedList } from "~/components/ui/text";
 import {
   ASSOCIATION_LABELS,
@@ -94,8 +95,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   try {
     if (value.intent === "classify") updateClassification(id, value, actor);
     else if (value.intent === "status") changeStatus(id, value.status, actor);
-    else if (value.intent === "note") addNote(id, value.body, actor);
-    else if (value.intent === "reply") replyToReporter(id, value.body, actor);
+    else if (value.intent === "note") addNote(id, value.body, actor, value.after);
+    else if (value.intent === "reply") replyToReporter(id, value.body, actor, value.after);
     else if (value.intent === "link") linkSignal(value.trajectoryId, id, actor);
     else assignSignal(id, value.assignedTo ?? null, actor);
   } catch (error) {
@@ -130,19 +131,6 @@ function describeEvent(event: { kind: string; detail: Record<string, unknown> },
   }
 }
 
-function Facts({ items }: { items: [string, string | null | undefined][] }) {
-  return (
-    <dl className="rd-facts">
-      {items.map(([term, value]) => (
-        <div key={term}>
-          <dt>{term}</dt>
-          <dd>{value || "—"}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
 export default function SignalPage() {
   const { signal, conversation, trajectories, activeTrajectories: running, reference, staff, transitions } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
@@ -153,24 +141,12 @@ export default function SignalPage() {
     lastResult: answer?.intent === "classify" ? answer.result : undefined,
     defaultValue: {
       ...signal,
-      municipalityCode: signal.municipalityCode ?? "",
+      municipality: municipality?.name ?? signal.municipalityCode ?? "",
       association: signal.association ?? "",
       segment: signal.segment ?? "",
     },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: classificationSchema }),
     shouldValidate: "onBlur",
-  });
-  const [noteForm, noteFields] = useForm({
-    id: "note",
-    lastResult: answer?.intent === "note" ? answer.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: noteSchema }),
-    shouldValidate: "onSubmit",
-  });
-  const [replyForm, replyFields] = useForm({
-    id: "reply",
-    lastResult: answer?.intent === "reply" ? answer.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: replySchema }),
-    shouldValidate: "onSubmit",
   });
   const statusError =
     answer?.intent === "status" || answer?.intent === "assign" || answer?.intent === "link"
@@ -185,40 +161,24 @@ export default function SignalPage() {
         </Paragraph>
         <Heading level={1}>Signaal {signal.id}</Heading>
         <Paragraph>
-          <span className="rd-badge">{STATUS_LABELS[signal.status]}</span> · binnengekomen op {signal.receivedOn} via{" "}
+          <span className="rd-badge">{STATUS_LABELS[signal.status]}</span> · binnengekomen op {formatDate(signal.receivedOn)} via{" "}
           {CHANNEL_LABELS[signal.channel].toLowerCase()}
         </Paragraph>
       </section>
 
-      <section className="rd-section rd-confidential" aria-labelledby="confidential-heading">
-        <Heading level={2} id="confidential-heading">
-          Vertrouwelijk
-        </Heading>
-        <Paragraph>{c.summary ?? "Geen samenvatting."}</Paragraph>
-        {c.details ? <p className="utrecht-paragraph rd-pre">{c.details}</p> : null}
-        <Facts
-          items={[
-            ["Naam melder", c.reporterName],
-            ["Organisatie", c.reporterOrganisation],
-            ["E-mailadres", c.reporterEmail],
-            ["Telefoon", c.reporterPhone],
-          ]}
-        />
-      </section>
+      <ConfidentialSection
+        summary={c.summary}
+        details={c.details}
+        reporter={[
+          ["Naam melder", c.reporterName],
+          ["Organisatie", c.reporterOrganisation],
+          ["E-mailadres", c.reporterEmail],
+          ["Telefoon", c.reporterPhone],
+        ]}
+      />
 
       {conversation ? (
-        <section className="rd-section rd-confidential" aria-labelledby="conversation-heading">
-          <Heading level={2} id="conversation-heading">
-            Berichten met de melder
-          </Heading>
-          {signal.hadNews ? <Alert type="info">Er is nieuws van de melder sinds u dit signaal het laatst opende.</Alert> : null}
-          <Paragraph>Gemeld via het meldformulier. De melder leest uw berichten met de ontvangstcode.</Paragraph>
-          <Conversation messages={conversation} names={{ reporter: "Melder", intermediary: "Intermediair" }} empty="Nog geen berichten." />
-          <AppForm form={replyForm} submitLabel="Bericht aan melder versturen">
-            <input type="hidden" name="intent" value="reply" />
-            <TextAreaField field={replyFields.body} label="Bericht aan de melder" rows={5} />
-          </AppForm>
-        </section>
+        <ReporterConversationSection messages={conversation} hadNews={signal.hadNews} lastResult={answer?.intent === "reply" ? answer.result : undefined} />
       ) : null}
 
       <section className="rd-section" aria-labelledby="status-heading">
@@ -240,7 +200,7 @@ export default function SignalPage() {
               <span key={t.id}>
                 {i > 0 ? ", " : ""}
                 <TextLink to={`/trajecten/${t.id}`}>
-                  traject {t.regionName} (sinds {t.startedOn})
+                  traject {t.regionName} (sinds {formatDate(t.startedOn)})
                 </TextLink>
               </span>
             ))}
@@ -317,26 +277,7 @@ export default function SignalPage() {
         </details>
       </section>
 
-      <section className="rd-section" aria-labelledby="notes-heading">
-        <Heading level={2} id="notes-heading">
-          Notities
-        </Heading>
-        {signal.notes.length === 0 ? <Paragraph>Nog geen notities.</Paragraph> : null}
-        <UnorderedList>
-          {signal.notes.map((note) => (
-            <ListItem key={note.id}>
-              <span className="rd-muted">
-                {note.at.slice(0, 16).replace("T", " ")} · {note.author ?? "onbekend"}
-              </span>
-              <p className="utrecht-paragraph rd-pre">{note.body}</p>
-            </ListItem>
-          ))}
-        </UnorderedList>
-        <AppForm form={noteForm} submitLabel="Notitie toevoegen">
-          <input type="hidden" name="intent" value="note" />
-          <TextAreaField field={noteFields.body} label="Nieuwe notitie (intern)" rows={3} />
-        </AppForm>
-      </section>
+      <NotesSection notes={signal.notes} lastResult={answer?.intent === "note" ? answer.result : undefined} />
 
       <section className="rd-section" aria-labelledby="history-heading">
         <Heading level={2} id="history-heading">
@@ -345,7 +286,7 @@ export default function SignalPage() {
         <UnorderedList>
           {signal.history.map((event) => (
             <ListItem key={event.id}>
-              {event.at.slice(0, 16).replace("T", " ")} · {event.user ?? "systeem"} · {describeEvent(event, staff)}
+              {formatDateTime(event.at)} · {event.user ?? "systeem"} · {describeEvent(event, staff)}
             </ListItem>
           ))}
         </UnorderedList>

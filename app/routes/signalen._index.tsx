@@ -5,6 +5,7 @@ import { ButtonLink } from "~/components/ui/button";
 import { Pagination } from "~/components/ui/pagination";
 import { DataTable } from "~/components/ui/table";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
+import { formatShortDate } from "~/domain/dates-nl";
 import { inboxSearch, monthOptions, PAGE_SIZE, parseInboxFilters, type InboxFilters } from "~/domain/inbox-filters";
 import {
   CHANNEL_LABELS,
@@ -39,6 +40,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     regions: regionAndMunicipalityOptions().regions,
     staff: assignableStaff(),
   };
+}
+
+/** The filters folded under "Meer filters": open when one of them is set, so a link from the report shows its filter. */
+function moreFiltersSet(filters: InboxFilters): boolean {
+  return Boolean(filters.tender || filters.requester || filters.month || filters.channel || filters.trigger || filters.assigned || filters.sort !== "newest");
 }
 
 function hasFilters(filters: InboxFilters): boolean {
@@ -82,21 +88,26 @@ export default function InboxPage() {
         <FilterSearch name="q" label="Zoeken in samenvattingen" value={filters.q} />
         <FilterSelect name="topic" label="Soort vraag" value={filters.topic} options={optionsOf(TOPICS, TOPIC_LABELS)} />
         <FilterSelect name="phase" label="Fase inkoop" value={filters.phase} options={optionsOf(PHASES, PHASE_LABELS)} />
-        <FilterSelect name="tender" label="Aanbestedingsgerelateerd" value={filters.tender} options={[{ value: "yes", label: "Ja" }, { value: "no", label: "Nee" }]} />
-        <FilterSelect name="requester" label="Afkomstig van" value={filters.requester} options={optionsOf(REQUESTER_TYPES, REQUESTER_TYPE_LABELS)} />
         <FilterSelect name="region" label="Regio" value={filters.region} options={regions.map((r) => ({ value: r.code, label: r.name }))} />
         <FilterSelect name="year" label="Jaar" value={filters.year} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
-        <FilterSelect name="month" label="Maand" value={filters.month} options={monthOptions(filters.year ?? years[0] ?? new Date().getFullYear())} />
-        <FilterSelect name="channel" label="Binnengekomen via" value={filters.channel} options={optionsOf(CHANNELS, CHANNEL_LABELS)} />
-        <FilterSelect name="trigger" label="Aanleiding" value={filters.trigger} options={optionsOf(TRIGGERS, TRIGGER_LABELS)} />
-        <FilterSelect
-          name="assigned"
-          label="Toegewezen aan"
-          value={filters.assigned}
-          allLabel="Iedereen"
-          options={[{ value: "none", label: "Niemand" }, ...staff.map((s) => ({ value: String(s.id), label: s.name }))]}
-        />
-        <FilterSelect name="sort" label="Volgorde" value={filters.sort === "newest" ? undefined : filters.sort} allLabel="Nieuwste eerst" options={[{ value: "oldest", label: "Oudste eerst" }]} />
+        <details className="rd-details" open={moreFiltersSet(filters) || undefined}>
+          <summary>Meer filters</summary>
+          <div className="rd-filters__more">
+            <FilterSelect name="tender" label="Aanbestedingsgerelateerd" value={filters.tender} options={[{ value: "yes", label: "Ja" }, { value: "no", label: "Nee" }]} />
+            <FilterSelect name="requester" label="Afkomstig van" value={filters.requester} options={optionsOf(REQUESTER_TYPES, REQUESTER_TYPE_LABELS)} />
+            <FilterSelect name="month" label="Maand" value={filters.month} options={monthOptions(filters.year ?? years[0] ?? new Date().getFullYear())} />
+            <FilterSelect name="channel" label="Binnengekomen via" value={filters.channel} options={optionsOf(CHANNELS, CHANNEL_LABELS)} />
+            <FilterSelect name="trigger" label="Aanleiding" value={filters.trigger} options={optionsOf(TRIGGERS, TRIGGER_LABELS)} />
+            <FilterSelect
+              name="assigned"
+              label="Toegewezen aan"
+              value={filters.assigned}
+              allLabel="Iedereen"
+              options={[{ value: "none", label: "Niemand" }, ...staff.map((s) => ({ value: String(s.id), label: s.name }))]}
+            />
+            <FilterSelect name="sort" label="Volgorde" value={filters.sort === "newest" ? undefined : filters.sort} allLabel="Nieuwste eerst" options={[{ value: "oldest", label: "Oudste eerst" }]} />
+          </div>
+        </details>
         <div className="utrecht-button-group">
           <button type="submit" className="utrecht-button utrecht-button--secondary-action">
             Filteren
@@ -121,12 +132,17 @@ export default function InboxPage() {
             </Paragraph>
           )
         }
+        stackOnNarrow
         columns={[
-          { header: "Binnen", cell: (r) => r.receivedOn },
+          { header: "Binnen", nowrap: true, cell: (r) => formatShortDate(r.receivedOn) },
           {
             header: "Samenvatting",
             rowHeader: true,
-            cell: (r) => <TextLink to={`/signalen/${r.id}`}>{r.summary || `Signaal ${r.id}`}</TextLink>,
+            cell: (r) => (
+              <TextLink to={`/signalen/${r.id}`} className="rd-clamp">
+                {r.summary || `Signaal ${r.id}`}
+              </TextLink>
+            ),
           },
           { header: "Soort vraag", cell: (r) => TOPIC_LABELS[r.topic] },
           { header: "Fase", cell: (r) => PHASE_LABELS[r.procurementPhase] },
@@ -138,10 +154,10 @@ export default function InboxPage() {
               <>
                 <span className="rd-badge">{STATUS_LABELS[r.status]}</span>
                 {r.hasNews ? <span className="rd-badge rd-badge--news"> nieuw bericht</span> : null}
+                {r.assignee ? <span className="rd-cell-note">{r.assignee}</span> : null}
               </>
             ),
           },
-          { header: "Toegewezen", cell: (r) => r.assignee ?? "—" },
         ]}
       />
       <Pagination page={filters.page} pageCount={pageCount} hrefFor={(page) => `/signalen${inboxSearch(filters, { page })}`} />

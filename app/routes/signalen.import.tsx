@@ -8,6 +8,7 @@ import { Alert } from "~/components/ui/alert";
 import { Button } from "~/components/ui/button";
 import { DataTable } from "~/components/ui/table";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
+import { formatDate, formatDateTime, formatShortDate } from "~/domain/dates-nl";
 import { DomainError } from "~/domain/errors";
 import { previewPage } from "~/domain/preview-page";
 import { PHASE_LABELS, STATUS_LABELS, TOPIC_LABELS } from "~/domain/signal-codes";
@@ -122,7 +123,7 @@ export default function SignalImportPage() {
         <>
           <Alert type="info" title={`${preview.fileName} is in orde`}>
             <p className="utrecht-paragraph">
-              {preview.count.toLocaleString("nl-NL")} signalen, binnengekomen van {preview.from} tot en met {preview.to}.
+              {preview.count.toLocaleString("nl-NL")} signalen, binnengekomen van {formatDate(preview.from)} tot en met {formatDate(preview.to)}.
             </p>
           </Alert>
           <Form method="post" className="utrecht-form rd-form">
@@ -132,7 +133,7 @@ export default function SignalImportPage() {
             {preview.duplicateOf ? (
               <Alert type="warning" title="Dit bestand is al eens geïmporteerd">
                 <p className="utrecht-paragraph">
-                  Op {preview.duplicateOf.importedAt.slice(0, 10)} zijn uit hetzelfde bestand {preview.duplicateOf.rowCount} signalen
+                  Op {formatDate(preview.duplicateOf.importedAt)} zijn uit hetzelfde bestand {preview.duplicateOf.rowCount} signalen
                   geïmporteerd (import {preview.duplicateOf.id}). Nogmaals importeren maakt dubbele signalen.
                 </p>
                 <div className="utrecht-form-field utrecht-form-field--checkbox">
@@ -154,7 +155,7 @@ export default function SignalImportPage() {
             rows={preview.rows}
             hrefFor={pageHref(preview.id)}
             columns={[
-              { header: "Binnengekomen", cell: (r) => r.receivedOn },
+              { header: "Binnengekomen", nowrap: true, cell: (r) => formatShortDate(r.receivedOn) },
               { header: "Regio", cell: (r) => r.regionCode },
               { header: "Onderwerp", cell: (r) => TOPIC_LABELS[r.topic] },
               { header: "Fase", cell: (r) => PHASE_LABELS[r.procurementPhase] },
@@ -177,12 +178,12 @@ export default function SignalImportPage() {
           columns={[
             { header: "Import", rowHeader: true, cell: (b) => `${b.id}: ${b.fileName}` },
             { header: "Signalen", numeric: true, cell: (b) => b.rowCount },
-            { header: "Wanneer", cell: (b) => `${b.importedAt.slice(0, 16).replace("T", " ")} · ${b.importedBy ?? "opdrachtregel"}` },
+            { header: "Wanneer", cell: (b) => `${formatDateTime(b.importedAt)} · ${b.importedBy ?? "opdrachtregel"}` },
             {
               header: "Ongedaan maken",
               cell: (b) =>
                 b.undoneAt ? (
-                  `Ongedaan op ${b.undoneAt.slice(0, 10)}`
+                  `Ongedaan op ${formatDate(b.undoneAt)}`
                 ) : (
                   <ActionButton
                     intent="undo"

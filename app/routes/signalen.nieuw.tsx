@@ -2,12 +2,13 @@ import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { Fold } from "~/components/fold";
 import { AppForm } from "~/components/form";
-import { ClassificationFields, ConfidentialFields } from "~/components/signal-fields";
+import { ConfidentialFields, EssentialClassificationFields, FOLDED_INTAKE_FIELDS, FurtherClassificationFields, SummaryField } from "~/components/signal-fields";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { todayInTheNetherlands } from "~/domain/dates";
 import { intakeSchema } from "~/domain/signal-form";
-import { createSignal } from "~/models/signal.server";
+import { createSignal, lastIntakeChannel } from "~/models/signal.server";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
@@ -17,8 +18,8 @@ import { actorOf } from "~/utils/request.server";
 export const meta: MetaFunction = () => [{ title: "Nieuw signaal · Rode Draad" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, ["intermediary"]);
-  return { reference: regionAndMunicipalityOptions(), today: todayInTheNetherlands() };
+  const user = await requireUser(request, ["intermediary"]);
+  return { reference: regionAndMunicipalityOptions(), today: todayInTheNetherlands(), channel: lastIntakeChannel(user.id) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -34,26 +35,31 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewSignalPage() {
-  const { reference, today } = useLoaderData<typeof loader>();
+  const { reference, today, channel } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "new-signal",
     lastResult,
-    defaultValue: { receivedOn: today, channel: "email", referredBy: "direct", procedure: "unknown", funding: "unknown" },
+    defaultValue: { receivedOn: today, channel, referredBy: "direct", procedure: "unknown", funding: "unknown" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: intakeSchema }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
+  const foldedError = FOLDED_INTAKE_FIELDS.some((name) => fields[name].errors?.length);
   return (
     <section className="rd-section">
       <Paragraph>
         <TextLink to="/signalen">Terug naar signalen</TextLink>
       </Paragraph>
       <Heading level={1}>Nieuw signaal</Heading>
-      <Paragraph>Verplicht: datum, afkomstig van, regio, soort vraag, fase en een korte samenvatting. De rest kan later.</Paragraph>
+      <Paragraph>Eerst wat een telefoontje oplevert; de rest staat onder &lsquo;Meer gegevens&rsquo; en kan ook later.</Paragraph>
       <AppForm form={form} submitLabel="Signaal vastleggen">
-        <ClassificationFields fields={fields} reference={reference} />
-        <ConfidentialFields fields={fields} />
+        <EssentialClassificationFields fields={fields} reference={reference} focusRequester={!lastResult} />
+        <SummaryField field={fields.summary} />
+        <Fold summary="Meer gegevens (niet verplicht): herkomst, aanleidingen, toelichting en melder" open={foldedError}>
+          <FurtherClassificationFields fields={fields} />
+          <ConfidentialFields fields={fields} />
+        </Fold>
       </AppForm>
     </section>
   );

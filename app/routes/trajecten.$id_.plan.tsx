@@ -9,6 +9,7 @@ import { audit } from "~/models/audit.server";
 import { canSee, planHistory, trajectoryExists } from "~/models/trajectory.server";
 import { forbidden, notFound, requireUser } from "~/utils/guard.server";
 import { actorOf } from "~/utils/request.server";
+import { formatDateTime, formatShortDate } from "~/domain/dates-nl";
 
 export const meta: MetaFunction = () => [{ title: "Plan van aanpak · Rode Draad" }];
 
@@ -49,7 +50,7 @@ const KIND_LABELS = { same: "Ongewijzigd", added: "Toegevoegd", removed: "Verwij
 export default function PlanPage() {
   const { id, versions, a, b, comparison } = useLoaderData<typeof loader>();
   const current = versions[0];
-  const options = versions.map((v) => ({ value: String(v.version), label: `Versie ${v.version} (${v.at.slice(0, 10)})` }));
+  const options = versions.map((v) => ({ value: String(v.version), label: `Versie ${v.version} (${formatShortDate(v.at)})` }));
   return (
     <>
       <section className="rd-section">
@@ -60,7 +61,7 @@ export default function PlanPage() {
         {current ? (
           <>
             <Paragraph>
-              Huidige versie {current.version}, {current.at.slice(0, 10)} door {current.author ?? "onbekend"}: {current.reason}
+              Huidige versie {current.version}, {formatDateTime(current.at)} door {current.author ?? "onbekend"}: {current.reason}
             </Paragraph>
             <div className="rd-card rd-pre">{current.body}</div>
           </>
@@ -107,7 +108,7 @@ export default function PlanPage() {
         {versions.map((v) => (
           <details key={v.id} className="rd-details">
             <summary>
-              Versie {v.version} · {v.at.slice(0, 10)} · {v.author ?? "onbekend"} · {v.reason}
+              Versie {v.version} · {formatDateTime(v.at)} · {v.author ?? "onbekend"} · {v.reason}
             </summary>
             <div className="rd-pre">{v.body}</div>
           </details>

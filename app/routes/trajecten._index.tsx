@@ -10,6 +10,7 @@ import { REPORTED_OUTCOME_LABELS, REPORTED_OUTCOMES, TRAJECTORY_STATUS_LABELS, T
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
 import { listTrajectories } from "~/models/trajectory.server";
 import { requireUser } from "~/utils/guard.server";
+import { formatShortDate } from "~/domain/dates-nl";
 
 export const meta: MetaFunction = () => [{ title: "Trajecten · Rode Draad" }];
 
@@ -86,7 +87,7 @@ export default function TrajectoriesPage() {
         columns={[
           { header: "Traject", rowHeader: true, cell: (t) => <TextLink to={`/trajecten/${t.id}`}>{t.regionName}</TextLink> },
           { header: "Doel", cell: (t) => t.strategicGoal },
-          { header: "Periode", cell: (t) => `${t.startedOn} – ${t.closedOn ?? "nu"}` },
+          { header: "Periode", cell: (t) => `${formatShortDate(t.startedOn)} – ${t.closedOn ? formatShortDate(t.closedOn) : "nu"}` },
           {
             header: "Status",
             cell: (t) => (

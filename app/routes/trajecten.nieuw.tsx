@@ -1,8 +1,9 @@
-import { getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AppForm, CheckboxGroup, FieldShell, SelectField, TextAreaField, TextField } from "~/components/form";
+import { MunicipalityChecklist } from "~/components/municipality-checklist";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { todayInTheNetherlands } from "~/domain/dates";
 import { ASSOCIATION_LABELS, ASSOCIATIONS, optionsOf } from "~/domain/signal-codes";
@@ -52,9 +53,6 @@ export default function NewTrajectoryPage() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: newTrajectorySchema }),
     shouldValidate: "onBlur",
   });
-  const { defaultValue: _ignored, ...municipalityProps } = getSelectProps(fields.municipalities);
-  const initial = fields.municipalities.initialValue;
-  const chosen = (Array.isArray(initial) ? initial : []).filter((v): v is string => typeof v === "string");
   return (
     <section className="rd-section">
       <Paragraph>
@@ -65,21 +63,13 @@ export default function NewTrajectoryPage() {
       <AppForm form={form} submitLabel="Traject starten">
         {fromSignal ? <input type="hidden" name="signalId" value={fromSignal.id} /> : null}
         <SelectField field={fields.regionCode} label="Jeugdregio" placeholder="Kies een regio" options={reference.regions.map((r) => ({ value: r.code, label: `${r.name} (${r.code})` }))} />
-        <FieldShell field={fields.municipalities} label="Betrokken gemeenten (niet verplicht)" description="Houd Ctrl (of Cmd) ingedrukt om er meer te kiezen; alleen gemeenten uit de gekozen regio.">
-          <select {...municipalityProps} multiple size={8} className="utrecht-select utrecht-select--html-select" defaultValue={chosen}>
-            {reference.regions.map((r) => (
-              <optgroup key={r.code} label={r.name}>
-                {reference.municipalities
-                  .filter((m) => m.regionCode === r.code)
-                  .map((m) => (
-                    <option key={m.code} value={m.code}>
-                      {m.name}
-                    </option>
-                  ))}
-              </optgroup>
-            ))}
-          </select>
-        </FieldShell>
+        <MunicipalityChecklist
+          field={fields.municipalities}
+          legend="Betrokken gemeenten (niet verplicht)"
+          regionCode={fields.regionCode.value}
+          regions={reference.regions}
+          municipalities={reference.municipalities}
+        />
         <CheckboxGroup field={fields.associations} legend="Betrokken beroepsverenigingen" options={optionsOf(ASSOCIATIONS, ASSOCIATION_LABELS)} />
         <FieldShell field={fields.providersInvolved} label="Aantal betrokken aanbieders">
           <input {...getInputProps(fields.providersInvolved, { type: "number" })} min={0} className="utrecht-textbox utrecht-textbox--html-input" />

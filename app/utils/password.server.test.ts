@@ -4,7 +4,8 @@ import { decoyPasswordHash, hashPassword, isCommonPassword, passwordProblem, ver
 
 const COMMON_MESSAGE = "Dit wachtwoord staat op een lijst van veelgebruikte wachtwoorden. Kies een ander.";
 const SIMPLE_MESSAGE = "Dit wachtwoord is te eenvoudig: gebruik meer verschillende tekens.";
-const EMAIL_MESSAGE = "Het wachtwoord mag uw e-mailadres niet bevatten.";
+const EMAIL_MESSAGE = "Het wachtwoord mag het deel van uw e-mailadres vóór de @ niet bevatten.";
+const OTHER_EMAIL_MESSAGE = "Het wachtwoord mag het deel van het e-mailadres vóór de @ niet bevatten.";
 const PASSPHRASE = "zeven groene kikkers op een vlot";
 
 function firstIssue(value: unknown): string | undefined {
@@ -98,6 +99,11 @@ describe("passwordProblem", () => {
     expect(passwordProblem("marieke.vos-2025!", email)).toBe(EMAIL_MESSAGE);
     expect(passwordProblem("Geheim MARIEKE.VOS geheim", email)).toBe(EMAIL_MESSAGE);
     expect(passwordProblem("Geheim marieke geheim", email)).toBeUndefined();
+  });
+
+  it("says 'the address', not 'your address', when an admin sets a password for someone else", () => {
+    expect(passwordProblem("marieke.vos-2025!", "marieke.vos@gemeente.nl", "someone-else")).toBe(OTHER_EMAIL_MESSAGE);
+    expect(obviousPasswordProblem("xx marieke.vos xx", "marieke.vos@gemeente.nl", "someone-else")).not.toMatch(/\buw\b/);
   });
 
   it("does not apply the e-mail rule without an e-mail", () => {

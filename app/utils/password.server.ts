@@ -1,6 +1,6 @@
 import { hash, verify } from "@node-rs/argon2";
 import { dictionary } from "@zxcvbn-ts/language-common";
-import { obviousPasswordProblem } from "~/domain/password-rules";
+import { obviousPasswordProblem, type PasswordOwner } from "~/domain/password-rules";
 
 /** argon2id with OWASP's second recommended profile (19 MiB, 2 passes, 1 lane). */
 const ARGON2 = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -14,9 +14,9 @@ export function isCommonPassword(password: string): boolean {
   return common.has(lower) || (stem.length >= 4 && common.has(stem));
 }
 
-export function passwordProblem(password: string, email?: string): string | undefined {
+export function passwordProblem(password: string, email?: string, owner: PasswordOwner = "own"): string | undefined {
   if (isCommonPassword(password)) return "Dit wachtwoord staat op een lijst van veelgebruikte wachtwoorden. Kies een ander.";
-  return obviousPasswordProblem(password, email);
+  return obviousPasswordProblem(password, email, owner);
 }
 
 export function hashPassword(password: string): Promise<string> {

@@ -35,4 +35,12 @@ test("first run: the setup page exists only with the printed token, and only onc
   // Admin and intermediary must set up a second factor before anything else; the key is kept for the other tests.
   await login(page, ADMIN);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Welkom, ${ADMIN.name}`);
+
+  // A fresh install shows what to do first, not "0 / 0 / 0 %".
+  const next = page.getByRole("region", { name: "Aan de slag" });
+  await expect(next.getByRole("link", { name: /collega/ })).toHaveAttribute("href", "/beheer/gebruikers/nieuw");
+  await expect(next.getByRole("link", { name: /41 grensgemeenten/ })).toHaveAttribute("href", "/beheer/regios");
+  await expect(next.getByRole("link", { name: /vorig jaar/ })).toHaveAttribute("href", "/signalen/import");
+  await expect(page.getByText("0%")).toHaveCount(0);
+  await expectAccessible(page);
 });

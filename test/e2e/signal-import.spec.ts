@@ -54,7 +54,7 @@ test("a file with errors is previewed with line and column, and nothing is impor
 
 test("import is one batch: previewed, confirmed, warned about as a duplicate, and undone as a whole", async ({ page }) => {
   await upload(page, "signalen-2019.csv", VALID);
-  await expect(page.getByRole("status")).toContainText("3 signalen, binnengekomen van 2019-02-11 tot en met 2019-04-20");
+  await expect(page.getByRole("status")).toContainText("3 signalen, binnengekomen van 11 februari 2019 tot en met 20 april 2019");
   await expectAccessible(page);
   await page.getByRole("button", { name: "3 signalen importeren" }).click();
   await expect(page.getByRole("status")).toContainText("3 signalen geïmporteerd");
@@ -129,6 +129,7 @@ test("exports never carry reporter identity or details", async ({ page }) => {
   await page.getByLabel("Soort vraag").selectOption("gdpr");
   await page.getByLabel("Fase inkoop").selectOption("none");
   await page.getByLabel("Korte samenvatting").fill("Export-geheimhouding");
+  await page.getByText("Meer gegevens (niet verplicht)").click();
   await page.getByLabel("Toelichting (niet verplicht)").fill("Geheime toelichting XYZ");
   await page.getByLabel("Naam melder (niet verplicht)").fill("Geheime Melder");
   await page.getByLabel("E-mailadres melder (niet verplicht)").fill("geheim@melder.example");

@@ -7,6 +7,7 @@ import { NARRATIVE_LABELS, type NarrativePart } from "~/domain/report-narrative"
 import { hrefOf, signalSentences, trajectorySentences, type Sentence } from "~/domain/report-prose";
 import { keyFigures, reportTables, type ReportTable, type TableRow } from "~/domain/report-tables";
 import { NarrativeText } from "./narrative-text";
+import { formatDate } from "~/domain/dates-nl";
 
 /**
  * One year report as a document: cover, introduction, findings in prose, comparison, charts with their tables,
@@ -45,7 +46,7 @@ export function ReportView({
         <Paragraph lead>Vragen, signalen en bemiddelingstrajecten rond de inkoop van jeugdhulp bij vrijgevestigde aanbieders</Paragraph>
         {publication ? (
           <Paragraph>
-            Gepubliceerde versie {publication.version} van {new Date(publication.publishedAt).toLocaleDateString("nl-NL", { dateStyle: "long", timeZone: "Europe/Amsterdam" })}.
+            Gepubliceerde versie {publication.version} van {formatDate(publication.publishedAt)}.
             Aantallen kleiner dan {threshold} staan er als “&lt; {threshold}”, zodat geen aanbieder of regio herkenbaar is.
             {document.showRegions ? null : " Regionamen zijn weggelaten."}
           </Paragraph>

@@ -6,6 +6,8 @@ export type Column<Row> = {
   numeric?: boolean;
   /** The cell that names the row becomes a row header, so screen readers announce it with every cell. */
   rowHeader?: boolean;
+  /** Short values (dates, badges) that should never break over two lines. */
+  nowrap?: boolean;
 };
 
 /** The one table of the app. An empty list shows `empty`, which should say what to do next. */
@@ -15,16 +17,19 @@ export function DataTable<Row>({
   rows,
   rowKey,
   empty,
+  stackOnNarrow,
 }: {
   caption: string;
   columns: Column<Row>[];
   rows: Row[];
   rowKey: (row: Row) => string | number;
   empty: ReactNode;
+  /** On a narrow screen each row becomes a card with the column names beside the values, instead of scrolling. */
+  stackOnNarrow?: boolean;
 }) {
   if (rows.length === 0) return <div className="rd-empty">{empty}</div>;
   return (
-    <div className="utrecht-table-container utrecht-table-container--overflow-inline">
+    <div className={`utrecht-table-container utrecht-table-container--overflow-inline${stackOnNarrow ? " rd-table--stack" : ""}`}>
       <table className="utrecht-table utrecht-table--html-table utrecht-table--row-hover">
         <caption className="utrecht-table__caption">{caption}</caption>
         <thead className="utrecht-table__header">
@@ -44,13 +49,13 @@ export function DataTable<Row>({
           {rows.map((row) => (
             <tr key={rowKey(row)} className="utrecht-table__row">
               {columns.map((column) => {
-                const className = `utrecht-table__cell${column.numeric ? " utrecht-table__cell--numeric-column" : ""}`;
+                const className = `utrecht-table__cell${column.numeric ? " utrecht-table__cell--numeric-column" : ""}${column.nowrap ? " rd-nowrap" : ""}`;
                 return column.rowHeader ? (
                   <th key={column.header} scope="row" className={className}>
                     {column.cell(row)}
                   </th>
                 ) : (
-                  <td key={column.header} className={className}>
+                  <td key={column.header} className={className} data-label={stackOnNarrow ? column.header : undefined}>
                     {column.cell(row)}
                   </td>
                 );
