@@ -1,10 +1,26 @@
+import type { Release } from "./report-disclosure";
+import type { FigureLabels } from "./report-format";
 import type { NarrativeText } from "./report-narrative";
+import type { Policy } from "./report-policy";
 import type { PublishedReport } from "./report-suppression";
 
 /**
+ * Which suppressed cells of a report are hidden to protect another ("afgeschermd") or left out with their whole
+ * table; every other suppressed cell counts 1 to k−1 and reads "< k". Paths as in `suppressed`.
+ */
+export type HiddenCells = { protected: string[]; withheld: string[] };
+
+export const NOTHING_HIDDEN: HiddenCells = { protected: [], withheld: [] };
+
+export function hiddenOf(release: Release): HiddenCells {
+  const having = (status: string) => Object.keys(release.statuses).filter((path) => release.statuses[path] === status);
+  return { protected: having("protected"), withheld: having("withheld") };
+}
+
+/**
  * What a report page shows: the figures, the previous year's for comparison (null when that year has no data), the
- * narrative and, for a publication, its number and date. The intermediary's live view and a frozen publication have
- * the same shape, so one component renders both.
+ * narrative and, for a publication, its number, date and policy. The intermediary's live view and a frozen
+ * publication have the same shape, so one component renders both.
  */
 export type ReportDocument = {
   report: PublishedReport;
@@ -12,5 +28,14 @@ export type ReportDocument = {
   narrative: (NarrativeText & { version: number }) | null;
   threshold: number;
   showRegions: boolean;
+  /** Null for the intermediary's working view, which suppresses nothing. */
+  policy: Policy | null;
+  hidden: { current: HiddenCells; previous: HiddenCells };
   publication: { version: number; publishedAt: string } | null;
 };
+
+/** How to read the suppressed cells of the report itself or of its comparison year. */
+export function labelsOf(document: ReportDocument, part: "current" | "previous"): FigureLabels {
+  const report = part === "current" ? document.report : document.previous;
+  return { threshold: report?.policy?.threshold ?? document.threshold, ...document.hidden[part] };
+}

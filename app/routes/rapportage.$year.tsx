@@ -3,17 +3,18 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { AppForm, CheckboxGroup, SelectField } from "~/components/form";
+import { AppForm, SelectField } from "~/components/form";
 import { PrintButton } from "~/components/report/print-button";
+import { PublishChoice } from "~/components/report/publish-choice";
 import { chartsOf } from "~/components/report/report-chart.server";
 import { ReportView } from "~/components/report/report-view";
 import { ButtonLink } from "~/components/ui/button";
 import { DataTable } from "~/components/ui/table";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { parseReportYear } from "~/domain/report";
-import { MAX_THRESHOLD, MIN_THRESHOLD } from "~/domain/report-suppression";
+import { MAX_THRESHOLD, MIN_THRESHOLD, policyLabel } from "~/domain/report-policy";
 import { regionNames } from "~/models/reference.server";
-import { liveReport, publication, publications, publishReport, setReportThreshold } from "~/models/report-publication.server";
+import { fixedRule, liveReport, publication, publications, setReportThreshold } from "~/models/report-publication.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
 import { notFound, requireUser } from "~/utils/guard.server";
@@ -36,51 +37,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const document = liveReport(year);
   const names = regionNames();
-  return { year, document, regionNames: names, charts: chartsOf(document, names), published: publications(year) };
+  return { year, document, regionNames: names, charts: chartsOf(document, names), published: publications(year), fixed: fixedRule(year) };
 }
 
 const thresholdOptions = Array.from({ length: MAX_THRESHOLD - MIN_THRESHOLD + 1 }, (_, i) => String(MIN_THRESHOLD + i)) as [string, ...string[]];
 
-const publishSchema = z.object({ showRegions: z.array(z.literal("yes")).optional() });
 const thresholdSchema = z.object({
   threshold: z.enum(thresholdOptions, { errorMap: () => ({ message: `Kies een drempel van ${MIN_THRESHOLD} tot en met ${MAX_THRESHOLD}.` }) }),
 });
-const actionSchema = z.discriminatedUnion("intent", [
-  publishSchema.extend({ intent: z.literal("publish") }),
-  thresholdSchema.extend({ intent: z.literal("threshold") }),
-]);
 
+/** The threshold for later publications; publishing itself goes through the preview (rapportage.$year_.publiceren). */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, ["intermediary"]);
   const year = yearOf(params.year);
-  const actor = actorOf(user, context);
-  const { formData, submission } = await readForm(request, actionSchema);
-  const intent = String(formData.get("intent"));
-  if (submission.status !== "success") return data({ intent, result: replyWithError(submission) }, { status: 400 });
-  const value = submission.value;
+  const { submission } = await readForm(request, thresholdSchema);
+  if (submission.status !== "success") return data(replyWithError(submission), { status: 400 });
   try {
-    if (value.intent === "threshold") {
-      setReportThreshold(Number(value.threshold), actor);
-      return redirectWithFlash(`/rapportage/${year}`, `De drempel is nu ${value.threshold}.`);
-    }
-    const version = publishReport(year, { showRegions: Boolean(value.showRegions?.length) }, actor);
-    return redirectWithFlash(`/rapportage/${year}/versie/${version}`, `Versie ${version} van de rapportage over ${year} is gepubliceerd.`);
+    setReportThreshold(Number(submission.value.threshold), actorOf(user, context));
+    return redirectWithFlash(`/rapportage/${year}`, `De drempel is nu ${submission.value.threshold}.`);
   } catch (error) {
-    return data({ intent, result: replyWithError(submission, error) }, { status: 400 });
+    return data(replyWithError(submission, error), { status: 400 });
   }
 }
 
 export default function ReportPage() {
-  const { year, document, regionNames: names, charts, published } = useLoaderData<typeof loader>();
-  const answer = useActionData<typeof action>();
-  const [publishForm, publishFields] = useForm({
-    id: "publish",
-    lastResult: answer?.intent === "publish" ? answer.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: publishSchema }),
-  });
+  const { year, document, regionNames: names, charts, published, fixed } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
   const [thresholdForm, thresholdFields] = useForm({
     id: "threshold",
-    lastResult: answer?.intent === "threshold" ? answer.result : undefined,
+    lastResult,
     defaultValue: { threshold: String(document.threshold) },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: thresholdSchema }),
   });
@@ -107,24 +92,16 @@ export default function ReportPage() {
         </Heading>
         <Paragraph>
           Publiceren legt cijfers, grafieken en tekst van {year} vast als een genummerde versie. Lezers zien alleen
-          gepubliceerde versies. Daarin staat elk aantal kleiner dan {document.threshold} als “&lt; {document.threshold}”
-          (behalve de totalen), en regionamen alleen als u dat hieronder toestaat.
+          gepubliceerde versies, met kleine aantallen afgeschermd volgens het beleid dat u hier kiest. Eerst ziet u een
+          voorbeeld van precies wat lezers krijgen, met de lijst van afgeschermde cellen; daarna bevestigt u.
         </Paragraph>
-        <AppForm form={publishForm} submitLabel={`Versie ${published.length + 1} publiceren`}>
-          <input type="hidden" name="intent" value="publish" />
-          <CheckboxGroup
-            field={publishFields.showRegions}
-            legend="Regionamen"
-            description="Alleen aanvinken als de regio's daarmee hebben ingestemd."
-            options={[{ value: "yes", label: "Regionamen tonen in deze publicatie" }]}
-          />
-        </AppForm>
+        <PublishChoice year={year} threshold={document.threshold} fixed={fixed} nextVersion={published.length + 1} />
         <AppForm form={thresholdForm} submitLabel="Drempel opslaan">
           <input type="hidden" name="intent" value="threshold" />
           <SelectField
             field={thresholdFields.threshold}
             label="Drempel voor kleine aantallen (k)"
-            description="Geldt voor volgende publicaties; eerdere versies houden hun drempel."
+            description="Geldt voor volgende publicaties van jaren die nog niet gepubliceerd zijn; eerdere versies en hun jaar houden hun drempel."
             options={thresholdOptions.map((value) => ({ value, label: value }))}
           />
         </AppForm>
@@ -136,7 +113,7 @@ export default function ReportPage() {
           columns={[
             { header: "Versie", rowHeader: true, cell: (p) => <TextLink to={`/rapportage/${year}/versie/${p.version}`}>Versie {p.version}</TextLink> },
             { header: "Gepubliceerd op", cell: (p) => new Date(p.publishedAt).toLocaleString("nl-NL", { timeZone: "Europe/Amsterdam" }) },
-            { header: "Drempel", numeric: true, cell: (p) => p.threshold },
+            { header: "Afscherming", cell: (p) => policyLabel(p.policy, p.threshold) },
             { header: "Regionamen", cell: (p) => (p.showRegions ? "Getoond" : "Weggelaten") },
           ]}
         />

@@ -7,7 +7,7 @@ import { DataTable } from "~/components/ui/table";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { parseReportYear } from "~/domain/report";
 import { NARRATIVE_LABELS, narrativeSchema } from "~/domain/report-narrative";
-import { latestNarrative, narrativeVersion, narrativeVersions, saveNarrative } from "~/models/report-publication.server";
+import { latestNarrative, narrativeVersion, narrativeVersions, saveNarrative } from "~/models/report-narrative.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
 import { notFound, requireUser } from "~/utils/guard.server";

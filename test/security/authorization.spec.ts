@@ -57,7 +57,13 @@ const ROUTES: readonly Route[] = [
   { path: () => "/lessen", allowed: ["intermediary"] },
   { path: () => "/rapportage", allowed: ["intermediary", "reader"] },
   // Nothing of this year is published: a reader gets nothing of the working figures.
-  { path: (w) => `/rapportage/${w.year}`, allowed: ["intermediary"], post: { intent: "publish" } },
+  { path: (w) => `/rapportage/${w.year}`, allowed: ["intermediary"], post: { threshold: "3" } },
+  // The preview shows exactly what readers would get, but before anything is published: staff only, like publishing.
+  {
+    path: (w) => `/rapportage/${w.year}/publiceren`,
+    allowed: ["intermediary"],
+    post: { policy: "breakdowns_below_k", showRegions: "nee", fingerprint: "0".repeat(64) },
+  },
   { path: (w) => `/rapportage/${w.year}/tekst`, allowed: ["intermediary"], post: { introduction: ATTEMPT } },
   { path: (w) => `/rapportage/${w.year}/tabellen.csv`, allowed: ["intermediary"] },
   { path: (w) => `/rapportage/${w.year}/tabellen.xlsx`, allowed: ["intermediary"] },

@@ -1,7 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from "recharts";
 import type { ReportDocument } from "~/domain/report-document";
-import { formatCount } from "~/domain/report-format";
 import { reportTables, type ReportTable } from "~/domain/report-tables";
 
 /**
@@ -18,8 +17,8 @@ const FILL = "#1d3f6e";
 const MAX_LABEL = 44;
 const shortLabel = (label: string) => (label.length > MAX_LABEL ? `${label.slice(0, MAX_LABEL - 1).trimEnd()}…` : label);
 
-function ReportChart({ table, threshold }: { table: ReportTable; threshold: number }) {
-  const data = table.rows.map((row) => ({ label: row.label, value: row.count ?? 0, shown: formatCount(row.count, threshold) }));
+function ReportChart({ table }: { table: ReportTable }) {
+  const data = table.rows.map((row) => ({ label: row.label, value: row.count ?? 0, shown: row.countText }));
   if (table.id === "per-maand") {
     return (
       <BarChart width={WIDTH} height={260} data={data.map((d) => ({ ...d, label: d.label.slice(0, 3) }))} margin={{ top: 20, right: 8, bottom: 4, left: 0 }}>
@@ -50,8 +49,8 @@ function ReportChart({ table, threshold }: { table: ReportTable; threshold: numb
  */
 export function chartsOf(document: ReportDocument, regionNames: Record<string, string>): Record<string, string> {
   return Object.fromEntries(
-    reportTables(document.report, document.previous, regionNames)
+    reportTables(document, regionNames)
       .filter((table) => table.chart)
-      .map((table) => [table.id, renderToStaticMarkup(<ReportChart table={table} threshold={document.threshold} />)]),
+      .map((table) => [table.id, renderToStaticMarkup(<ReportChart table={table} />)]),
   );
 }

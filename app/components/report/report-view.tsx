@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { DataTable, type Column } from "~/components/ui/table";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
-import type { ReportDocument } from "~/domain/report-document";
-import { formatCount, formatDifference, formatShare } from "~/domain/report-format";
+import { labelsOf, type ReportDocument } from "~/domain/report-document";
+import { policyLabel } from "~/domain/report-policy";
 import { NARRATIVE_LABELS, type NarrativePart } from "~/domain/report-narrative";
 import { hrefOf, signalSentences, trajectorySentences, type Sentence } from "~/domain/report-prose";
 import { keyFigures, reportTables, type ReportTable, type TableRow } from "~/domain/report-tables";
@@ -18,15 +18,19 @@ export function ReportView({
   regionNames,
   charts,
   linked,
+  preview,
 }: {
   document: ReportDocument;
   regionNames: Record<string, string>;
   /** Finished SVG per table id, drawn by the server (report-chart.server.tsx). */
   charts: Record<string, string>;
   linked: boolean;
+  /** The intermediary's preview of the version that publishing would make. */
+  preview?: { version: number };
 }) {
-  const { report, previous, narrative, threshold, publication } = document;
-  const tables = reportTables(report, previous, regionNames);
+  const { report, previous, narrative, threshold, publication, policy } = document;
+  const tables = reportTables(document, regionNames);
+  const labels = labelsOf(document, "current");
   const part = (key: NarrativePart) =>
     narrative && narrative[key] !== "" ? (
       <section className="rd-report-section" aria-labelledby={`rapport-${key}`}>
@@ -43,10 +47,14 @@ export function ReportView({
         <p className="rd-report-kicker">Jaarrapportage van de intermediair</p>
         <Heading level={1}>Rode draden {report.year}</Heading>
         <Paragraph lead>Vragen, signalen en bemiddelingstrajecten rond de inkoop van jeugdhulp bij vrijgevestigde aanbieders</Paragraph>
-        {publication ? (
+        {publication || preview ? (
           <Paragraph>
-            Gepubliceerde versie {publication.version} van {new Date(publication.publishedAt).toLocaleDateString("nl-NL", { dateStyle: "long", timeZone: "Europe/Amsterdam" })}.
-            Aantallen kleiner dan {threshold} staan er als “&lt; {threshold}”, zodat geen aanbieder of regio herkenbaar is.
+            {publication
+              ? `Gepubliceerde versie ${publication.version} van ${new Date(publication.publishedAt).toLocaleDateString("nl-NL", { dateStyle: "long", timeZone: "Europe/Amsterdam" })}.`
+              : `Voorbeeld van versie ${preview?.version}: zo krijgen lezers deze rapportage.`}{" "}
+            {policy ? `Afscherming: ${policyLabel(policy, threshold).toLowerCase()}. ` : null}
+            Aantallen kleiner dan {threshold} staan er als “&lt; {threshold}”; “afgeschermd” staat bij een aantal dat is
+            weggelaten omdat er anders een kleiner aantal uit terug te rekenen zou zijn.
             {document.showRegions ? null : " Regionamen zijn weggelaten."}
           </Paragraph>
         ) : (
@@ -61,9 +69,9 @@ export function ReportView({
           De bevindingen
         </Heading>
         <Heading level={3}>Vragen en signalen</Heading>
-        <Sentences sentences={signalSentences(report, threshold)} linked={linked} />
+        <Sentences sentences={signalSentences(report, labels)} linked={linked} />
         <Heading level={3}>Bemiddelingstrajecten</Heading>
-        <Sentences sentences={trajectorySentences(report, threshold)} linked={linked} />
+        <Sentences sentences={trajectorySentences(report, labels)} linked={linked} />
       </section>
 
       {previous ? (
@@ -73,7 +81,7 @@ export function ReportView({
           </Heading>
           <DataTable
             caption={`Kerncijfers ${report.year} en ${previous.year}`}
-            rows={keyFigures(report, previous, threshold)}
+            rows={keyFigures(document)}
             rowKey={(row) => row.label}
             empty={null}
             columns={[
@@ -91,7 +99,7 @@ export function ReportView({
           Cijfers en grafieken
         </Heading>
         {tables.map((table) => (
-          <FigureWithTable key={table.id} table={table} chart={charts[table.id]} threshold={threshold} linked={linked} previousYear={previous?.year} />
+          <FigureWithTable key={table.id} table={table} chart={charts[table.id]} linked={linked} previousYear={previous?.year} />
         ))}
       </section>
 
@@ -126,13 +134,11 @@ function Sentences({ sentences, linked }: { sentences: Sentence[]; linked: boole
 function FigureWithTable({
   table,
   chart,
-  threshold,
   linked,
   previousYear,
 }: {
   table: ReportTable;
   chart: string | undefined;
-  threshold: number;
   linked: boolean;
   previousYear: number | undefined;
 }) {
@@ -143,13 +149,13 @@ function FigureWithTable({
       rowHeader: true,
       cell: (row): ReactNode => (linked ? <TextLink to={hrefOf(row.source)}>{row.label}</TextLink> : row.label),
     },
-    { header: `Aantal ${table.unit}`, numeric: true, cell: (row) => formatCount(row.count, threshold) },
+    { header: `Aantal ${table.unit}`, numeric: true, cell: (row) => row.countText },
   ];
-  if (hasShare) columns.push({ header: "Aandeel", numeric: true, cell: (row) => (row.share === undefined ? "" : formatShare(row.share)) });
+  if (hasShare) columns.push({ header: "Aandeel", numeric: true, cell: (row) => row.shareText ?? "" });
   if (previousYear !== undefined) {
     columns.push(
-      { header: String(previousYear), numeric: true, cell: (row) => formatCount(row.previous ?? null, threshold) },
-      { header: "Verschil", numeric: true, cell: (row) => formatDifference(row.count, row.previous ?? null) },
+      { header: String(previousYear), numeric: true, cell: (row) => row.previousText ?? "" },
+      { header: "Verschil", numeric: true, cell: (row) => row.difference ?? "" },
     );
   }
   return (
