@@ -1,4 +1,4 @@
-import type { YearReport } from "./report";
+import type { ExtraFigures, PublishedExtra, ReportFigures } from "./report-figures";
 import type { PublishedReport } from "./report-suppression";
 import { TENDER_PHASES } from "./signal-codes";
 
@@ -15,15 +15,18 @@ export type CellValues = Readonly<Record<string, number>>;
 export type Relation = { terms: readonly (readonly [path: string, sign: 1 | -1])[]; constant: number; equality: boolean };
 
 /** Dimensions whose cells each count every signal once, so they add up to the total. */
-const PARTITIONS = ["byRequesterType", "byTopic", "byPhase", "byChannel", "byRegion", "byMonth"] as const;
+const PARTITIONS = ["byRequesterType", "byTopic", "byPhase", "byChannel", "byRegion", "byMonth", "byReferrer"] as const;
 
 export const SIGNALS_TOTAL = "signals.total";
 export const TRAJECTORIES_TOTAL = "trajectories.total";
 export const TENDER_RELATED = "signals.tenderRelated";
 export const REGION_PREFIX = "signals.byRegion.";
 
-/** Every figure of a report under its path; a suppressed one (null) stays null. */
-export function flatCells(report: PublishedReport): Record<string, number | null> {
+/**
+ * Every figure of a report under its path; a suppressed one (null) stays null. The document's own figures go under
+ * "signals.byReferrer.*" and "trajectories.steps.*", paths the report JSON does not use.
+ */
+export function flatCells(report: PublishedReport, extra?: PublishedExtra | ExtraFigures | null): Record<string, number | null> {
   const values: Record<string, number | null> = {};
   const s = report.signals;
   values[SIGNALS_TOTAL] = s.total;
@@ -37,11 +40,15 @@ export function flatCells(report: PublishedReport): Record<string, number | null
   values["trajectories.regions"] = t.regions;
   for (const [key, count] of Object.entries(t.outcomes)) values[`trajectories.outcomes.${key}`] = count;
   for (const [key, count] of Object.entries(t.escalationTypes)) values[`trajectories.escalationTypes.${key}`] = count;
+  if (extra) {
+    for (const [code, cell] of Object.entries(extra.byReferrer)) values[`signals.byReferrer.${code}`] = cell.count;
+    for (const [step, count] of Object.entries(extra.steps)) values[`trajectories.steps.${step}`] = count;
+  }
   return values;
 }
 
-export function cellValues(report: YearReport): Record<string, number> {
-  return Object.fromEntries(Object.entries(flatCells(report)).map(([path, value]) => [path, value ?? 0]));
+export function cellValues(figures: ReportFigures): Record<string, number> {
+  return Object.fromEntries(Object.entries(flatCells(figures.report, figures.extra)).map(([path, value]) => [path, value ?? 0]));
 }
 
 const under = (values: CellValues, prefix: string) => Object.keys(values).filter((path) => path.startsWith(prefix));
@@ -60,6 +67,7 @@ export function relationsOf(values: CellValues): Relation[] {
   const outcome = (key: string) => `trajectories.outcomes.${key}`;
   for (const key of ["forces_bundled", "joint_vision", "cooperative_formed", "vision_adapted", "escalated"]) atMost(outcome(key), TRAJECTORIES_TOTAL);
   atMost("trajectories.regions", TRAJECTORIES_TOTAL);
+  for (const step of under(values, "trajectories.steps.")) atMost(step, TRAJECTORIES_TOTAL);
   atMost(outcome("contract_won"), outcome("cooperative_formed"));
   const types = under(values, "trajectories.escalationTypes.");
   for (const path of types) atMost(path, outcome("escalated"));
@@ -80,6 +88,7 @@ export function holds(relation: Relation, values: CellValues): boolean {
  */
 export function groupOf(path: string): string {
   if (path === TENDER_RELATED) return "signals.byPhase";
+  if (path.startsWith("trajectories.steps.")) return "trajectories.steps";
   if (path.startsWith("trajectories.")) return "trajectories";
   const parts = path.split(".");
   return parts.length > 2 ? `${parts[0]}.${parts[1]}` : path;

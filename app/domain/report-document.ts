@@ -1,5 +1,7 @@
+import { z } from "zod";
 import type { Release } from "./report-disclosure";
 import type { FigureLabels } from "./report-format";
+import type { PublishedExtra } from "./report-figures";
 import type { NarrativeText } from "./report-narrative";
 import type { Policy } from "./report-policy";
 import type { PublishedReport } from "./report-suppression";
@@ -9,6 +11,13 @@ import type { PublishedReport } from "./report-suppression";
  * table; every other suppressed cell counts 1 to k−1 and reads "< k". Paths as in `suppressed`.
  */
 export type HiddenCells = { protected: string[]; withheld: string[] };
+
+export type Colophon = { organisation: string; author: string };
+
+export const colophonSchema = z.object({
+  organisation: z.string().trim().max(200, "Houd de naam van de organisatie onder 200 tekens.").default(""),
+  author: z.string().trim().max(200, "Houd de naam van de auteur onder 200 tekens.").default(""),
+});
 
 export const NOTHING_HIDDEN: HiddenCells = { protected: [], withheld: [] };
 
@@ -25,12 +34,16 @@ export function hiddenOf(release: Release): HiddenCells {
 export type ReportDocument = {
   report: PublishedReport;
   previous: PublishedReport | null;
+  /** The document's own figures of this year (referrers, steps); null in publications from before they existed. */
+  extra: PublishedExtra | null;
   narrative: (NarrativeText & { version: number }) | null;
   threshold: number;
   showRegions: boolean;
   /** Null for the intermediary's working view, which suppresses nothing. */
   policy: Policy | null;
   hidden: { current: HiddenCells; previous: HiddenCells };
+  /** Who the cover and colophon name; frozen with a publication, null in those from before. */
+  colophon: Colophon | null;
   publication: { version: number; publishedAt: string } | null;
 };
 

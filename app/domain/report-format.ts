@@ -75,3 +75,30 @@ export function formatMonth(month: string): string {
 export function countInWords(count: number): string {
   return count === 1 ? "één" : integer.format(count);
 }
+
+/** The Dutch month abbreviations as the report's month axis writes them (not Intl's "mrt." or the first letters). */
+export const MONTH_ABBREVIATIONS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"] as const;
+
+/** "2021-03" → "mrt". */
+export function formatMonthShort(month: string): string {
+  return MONTH_ABBREVIATIONS[Number(month.slice(5, 7)) - 1] ?? month;
+}
+
+/**
+ * A label broken into lines of at most `width` characters at spaces, so a chart shows it whole; a single word longer
+ * than a line keeps its own line rather than being cut.
+ */
+export function wrapLabel(label: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of label.split(/\s+/).filter(Boolean)) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === "" ? word : `${line} ${word}`;
+    }
+  }
+  if (line !== "") lines.push(line);
+  return lines;
+}

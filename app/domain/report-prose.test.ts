@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { TRAJECTORY_COUNTS_2021 } from "./__fixtures__/report-2021";
 import { buildSignalsReport, buildTrajectoriesReport, NO_TRAJECTORIES, type SignalCounts, type TrajectoryCounts, type YearReport } from "./report";
 import { hiddenOf } from "./report-document";
+import { NO_EXTRA } from "./report-figures";
 import { NO_LABELS, type FigureLabels } from "./report-format";
 import { signalSentences, trajectorySentences, type Sentence } from "./report-prose";
 import { suppressReport } from "./report-suppression";
@@ -18,6 +19,7 @@ const BASE: SignalCounts = {
   byChannel: { email: 343 },
   byRegion: { JZ01: 343 },
   byMonth: { "2021-01": 343 },
+  byReferrer: { direct: 343 },
 };
 
 function report(counts: Partial<SignalCounts>, trajectories: TrajectoryCounts = TRAJECTORY_COUNTS_2021): YearReport {
@@ -25,7 +27,7 @@ function report(counts: Partial<SignalCounts>, trajectories: TrajectoryCounts = 
 }
 
 function strict(year: YearReport): { sentences: (labels?: FigureLabels) => string[]; trajectories: () => string[] } {
-  const { report: published, release } = suppressReport(year, { policy: "all_cells_below_k", threshold: 5, showRegions: false, earlier: [] });
+  const { report: published, release } = suppressReport({ report: year, extra: NO_EXTRA }, { policy: "all_cells_below_k", threshold: 5, showRegions: false, earlier: [] });
   const labels = { threshold: 5, ...hiddenOf(release) };
   return { sentences: () => text(signalSentences(published, labels)), trajectories: () => text(trajectorySentences(published, labels)) };
 }

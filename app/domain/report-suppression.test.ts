@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { TRAJECTORY_COUNTS_2021 } from "./__fixtures__/report-2021";
 import { buildSignalsReport, buildTrajectoriesReport, type SignalCounts, type YearReport } from "./report";
 import { hiddenOf } from "./report-document";
+import { buildExtraFigures, type ReportFigures } from "./report-figures";
 import { REGIONS_WITHHELD, ruleFor, suppressReport, type SuppressionOptions } from "./report-suppression";
 
 const COUNTS: SignalCounts = {
@@ -14,11 +15,14 @@ const COUNTS: SignalCounts = {
   byChannel: { email: 300, phone: 40, portal: 3 },
   byRegion: { JZ01: 200, JZ02: 140, JZ03: 3 },
   byMonth: { "2021-01": 343 },
+  byReferrer: { direct: 300, region_adviser: 40, programme: 3 },
 };
 
-function reportWith(counts: Partial<SignalCounts> = {}): YearReport {
-  const signals = buildSignalsReport({ ...COUNTS, ...counts }, ["JZ01", "JZ02", "JZ03"], 2021);
-  return { year: 2021, signals, trajectories: buildTrajectoriesReport(TRAJECTORY_COUNTS_2021), suppressed: [] };
+function reportWith(counts: Partial<SignalCounts> = {}): ReportFigures {
+  const all = { ...COUNTS, ...counts };
+  const signals = buildSignalsReport(all, ["JZ01", "JZ02", "JZ03"], 2021);
+  const report: YearReport = { year: 2021, signals, trajectories: buildTrajectoriesReport(TRAJECTORY_COUNTS_2021), suppressed: [] };
+  return { report, extra: buildExtraFigures(all, { situation: 14, analysis: 14, support_escalation: 3 }) };
 }
 
 const strict: SuppressionOptions = { policy: "all_cells_below_k", threshold: 5, showRegions: true, earlier: [] };
@@ -84,6 +88,16 @@ describe("suppressReport", () => {
     expect(second.report.signals.byChannel.portal?.count).toBeNull();
     expect(second.report.signals.byMonth[0]?.count).toBeNull();
     expect(second.reasons["signals.byChannel.email"]).toBe("version");
+  });
+
+  it("suppresses the document's own figures with the rest: referrers and trajectories per step", () => {
+    const { extra, release } = suppressReport(reportWith(), strict);
+    expect(extra.byReferrer.programme).toEqual({ count: null, share: null });
+    expect(extra.byReferrer.region_adviser?.count).toBeNull();
+    expect(extra.byReferrer.direct?.count).toBe(300);
+    expect(extra.steps).toMatchObject({ situation: 14, support_escalation: null, sharing: 0 });
+    expect(release.statuses["trajectories.steps.support_escalation"]).toBe("small");
+    expect(suppressReport(reportWith(), regional).extra.steps.support_escalation).toBe(3);
   });
 
   it("withholds region names unless allowed", () => {

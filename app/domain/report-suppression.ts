@@ -1,5 +1,6 @@
 import { DomainError } from "./errors";
 import type { YearReport } from "./report";
+import type { PublishedExtra, ReportFigures } from "./report-figures";
 import { cellValues, groupOf, holds, isTotal, relationsOf } from "./report-cells";
 import { findProblem, isHidden, type CellStatus, type Release } from "./report-disclosure";
 import { isSensitive, type Policy } from "./report-policy";
@@ -70,11 +71,11 @@ export function ruleFor(earlier: readonly Release[], chosen: { policy: Policy; t
   return first ? { policy: first.policy, threshold: first.threshold } : chosen;
 }
 
-export type Suppression = { report: PublishedReport; release: Release; reasons: Record<string, HideReason> };
+export type Suppression = { report: PublishedReport; extra: PublishedExtra; release: Release; reasons: Record<string, HideReason> };
 
-export function suppressReport(report: YearReport, options: SuppressionOptions): Suppression {
+export function suppressReport(figures: ReportFigures, options: SuppressionOptions): Suppression {
   const k = options.threshold;
-  const values = cellValues(report);
+  const values = cellValues(figures);
   const paths = Object.keys(values);
   const statuses: Record<string, CellStatus> = Object.fromEntries(paths.map((path) => [path, "shown"]));
   const reasons: Record<string, HideReason> = {};
@@ -127,7 +128,7 @@ export function suppressReport(report: YearReport, options: SuppressionOptions):
       throw new DomainError("REPORT.UNSAFE", "Deze cijfers zijn niet veilig te publiceren: een afgeschermd aantal blijft terug te rekenen.");
     }
   }
-  return { report: publishedOf(report, statuses, options), release, reasons };
+  return { report: publishedOf(figures.report, statuses, options), extra: publishedExtra(figures, statuses), release, reasons };
 
   /**
    * The table of the problem first; when that is withheld already, the tables related to it, and so on outwards (the
@@ -151,6 +152,21 @@ export function suppressReport(report: YearReport, options: SuppressionOptions):
 }
 
 const HIDDEN: PublishedCell = { count: null, share: null };
+
+/** The document's own figures as readers get them: like the report JSON, without a list (they are not in it). */
+function publishedExtra(figures: ReportFigures, statuses: Readonly<Record<string, CellStatus>>): PublishedExtra {
+  const shown = (path: string) => !isHidden(statuses[path]);
+  const totalShown = shown("signals.total");
+  return {
+    byReferrer: Object.fromEntries(
+      Object.entries(figures.extra.byReferrer).map(([code, cell]) => {
+        const path = `signals.byReferrer.${code}`;
+        return [code, shown(path) ? { count: cell.count, share: totalShown ? cell.share : null } : HIDDEN];
+      }),
+    ),
+    steps: Object.fromEntries(Object.entries(figures.extra.steps).map(([step, count]) => [step, shown(`trajectories.steps.${step}`) ? count : null])),
+  };
+}
 
 /** The report JSON readers get: shown cells as counted, every other one null and its path listed. */
 function publishedOf(report: YearReport, statuses: Readonly<Record<string, CellStatus>>, options: SuppressionOptions): PublishedReport {

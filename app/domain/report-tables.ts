@@ -2,8 +2,8 @@ import { labelsOf, type ReportDocument } from "./report-document";
 import { formatDifference, formatFigure, formatMonth, formatShare, formatShareDifference, type FigureLabels } from "./report-format";
 import type { FigureSource } from "./report-prose";
 import type { PublishedCell, PublishedReport } from "./report-suppression";
-import { CHANNEL_LABELS, PHASE_LABELS, REQUESTER_TYPE_LABELS, TENDER_PHASES, TOPIC_LABELS, TRIGGER_LABELS } from "./signal-codes";
-import { ESCALATION_LABELS, REPORTED_OUTCOME_LABELS } from "./trajectory-codes";
+import { CHANNEL_LABELS, PHASE_LABELS, REFERRER_LABELS, REQUESTER_TYPE_LABELS, TENDER_PHASES, TOPIC_LABELS, TRIGGER_LABELS } from "./signal-codes";
+import { ESCALATION_LABELS, REPORTED_OUTCOME_LABELS, STEP_LABELS, STEPS } from "./trajectory-codes";
 
 /**
  * The aggregate tables of a year report. One definition feeds the charts, the accessible tables under them and the
@@ -25,16 +25,19 @@ export type TableRow = {
   previous?: number | null;
   previousText?: string;
   difference?: string;
-  source: FigureSource;
+  /** The staff list behind the figure; absent where no list filters on it (the steps). */
+  source?: FigureSource;
 };
 
 export type ReportTable = {
   id: string;
   title: string;
-  /** What the counts count, for column headers ("Aantal vragen"). */
-  unit: "vragen" | "trajecten";
+  /** What the counts count, for column headers ("Aantal vragen"); one table never mixes units. */
+  unit: "vragen" | "trajecten" | "regio's" | "gemeenten" | "";
   /** Whether the page draws this table as a chart too. */
   chart: boolean;
+  /** A part of all signals: the chart's axis runs to the total, so the bar shows the part of the whole. */
+  partOf?: number | null;
   rows: TableRow[];
 };
 
@@ -88,20 +91,16 @@ export function reportTables(document: ReportDocument, regionNames: Readonly<Rec
   const tables: ReportTable[] = [
     { id: "onderwerpen", title: "Soort vraag", unit: "vragen", chart: true, rows: cells("byTopic", TOPIC_LABELS, "topic") },
     { id: "afkomstig-van", title: "Afkomstig van", unit: "vragen", chart: true, rows: cells("byRequesterType", REQUESTER_TYPE_LABELS, "requester") },
+    { id: "fase-inkoop", title: "Fase van de inkoop", unit: "vragen", chart: true, rows: cells("byPhase", PHASE_LABELS, "phase") },
     {
-      id: "fase-inkoop",
-      title: "Fase van de inkoop (aanbestedingsgerelateerd: de eerste drie)",
+      id: "aanbestedingsgerelateerd",
+      title: `Aanbestedingsgerelateerd: ${TENDER_PHASES.map((phase) => PHASE_LABELS[phase].toLowerCase()).join(", ")}`,
       unit: "vragen",
       chart: true,
+      partOf: s.total,
       rows: [
-        ...cells("byPhase", PHASE_LABELS, "phase"),
         row(
-          {
-            code: "tender_related",
-            label: `Aanbestedingsgerelateerd (${TENDER_PHASES.map((phase) => PHASE_LABELS[phase].toLowerCase()).join(", ")})`,
-            path: "signals.tenderRelated",
-            source: inbox({ tender: "yes" }),
-          },
+          { code: "tender_related", label: "Aanbestedingsgerelateerde vragen", path: "signals.tenderRelated", source: inbox({ tender: "yes" }) },
           s.tenderRelated,
           p?.tenderRelated,
           reading,
@@ -123,16 +122,38 @@ export function reportTables(document: ReportDocument, regionNames: Readonly<Rec
       ),
     },
     { id: "aanleidingen", title: "Aanleidingen (een vraag kan meer aanleidingen hebben)", unit: "vragen", chart: true, rows: cells("byTrigger", TRIGGER_LABELS, "trigger") },
-    { id: "uitkomsten", title: "Uitkomsten van de bemiddelingstrajecten", unit: "trajecten", chart: true, rows: outcomeRows(report, previous, list, reading) },
+    ...outcomeTables(report, previous, list, reading),
     { id: "kanalen", title: "Binnengekomen via", unit: "vragen", chart: false, rows: cells("byChannel", CHANNEL_LABELS, "channel") },
   ];
+  const extra = document.extra;
+  if (extra) {
+    tables.push(
+      {
+        id: "aangedragen-door",
+        title: "Aangedragen door",
+        unit: "vragen",
+        chart: false,
+        rows: cellRows("byReferrer", extra.byReferrer, undefined, REFERRER_LABELS, (referrer) => inbox({ referrer }), { ...reading, previous: null }),
+      },
+      {
+        id: "stappen",
+        title: "Stappen van de werkwijze: trajecten die de stap gebruikten",
+        unit: "trajecten",
+        chart: false,
+        rows: STEPS.map((step) =>
+          row({ code: step, label: STEP_LABELS[step], path: `trajectories.steps.${step}` }, { count: extra.steps[step] ?? 0 }, undefined, { ...reading, previous: null }),
+        ),
+      },
+    );
+  }
   if (Object.keys(s.byRegion).length > 0) {
     tables.push({ id: "regios", title: "Vragen per jeugdregio", unit: "vragen", chart: false, rows: cells("byRegion", regionNames, "region") });
   }
   return tables;
 }
 
-function outcomeRows(report: PublishedReport, previous: PublishedReport | null, list: (filter: Record<string, string>) => FigureSource, reading: Reading): TableRow[] {
+/** The outcomes by what they count: regions (one trajectory each), municipalities, and cooperatives with their contracts. */
+function outcomeTables(report: PublishedReport, previous: PublishedReport | null, list: (filter: Record<string, string>) => FigureSource, reading: Reading): ReportTable[] {
   const outcomes = report.trajectories.outcomes;
   const before = previous?.trajectories.outcomes;
   const outcome = (code: keyof typeof outcomes, label: string, filter: Record<string, string>): TableRow =>
@@ -146,15 +167,37 @@ function outcomeRows(report: PublishedReport, previous: PublishedReport | null, 
     ),
   );
   return [
-    outcome("forces_bundled", REPORTED_OUTCOME_LABELS.forces_bundled, { outcome: "forces_bundled" }),
-    outcome("joint_vision", REPORTED_OUTCOME_LABELS.joint_vision, { outcome: "joint_vision" }),
-    outcome("cooperative_formed", REPORTED_OUTCOME_LABELS.cooperative_formed, { outcome: "cooperative_formed" }),
-    outcome("contract_won", REPORTED_OUTCOME_LABELS.contract_won, { outcome: "contract_won" }),
-    outcome("contracts_awarded_total", "Contracten gegund in die aanbestedingen (aantal contracten)", { outcome: "cooperative_formed" }),
-    outcome("municipalities_consulted", `${REPORTED_OUTCOME_LABELS.municipalities_consulted} (aantal gemeenten)`, { outcome: "municipalities_consulted" }),
-    outcome("vision_adapted", REPORTED_OUTCOME_LABELS.vision_adapted, { outcome: "vision_adapted" }),
-    outcome("escalated", REPORTED_OUTCOME_LABELS.escalated, { outcome: "escalated" }),
-    ...escalationRows,
+    {
+      id: "uitkomsten-regios",
+      title: "Uitkomsten van de bemiddelingstrajecten per regio",
+      unit: "regio's",
+      chart: true,
+      rows: [
+        outcome("forces_bundled", REPORTED_OUTCOME_LABELS.forces_bundled, { outcome: "forces_bundled" }),
+        outcome("joint_vision", REPORTED_OUTCOME_LABELS.joint_vision, { outcome: "joint_vision" }),
+        outcome("vision_adapted", REPORTED_OUTCOME_LABELS.vision_adapted, { outcome: "vision_adapted" }),
+        outcome("escalated", REPORTED_OUTCOME_LABELS.escalated, { outcome: "escalated" }),
+        ...escalationRows,
+      ],
+    },
+    {
+      id: "uitkomsten-gemeenten",
+      title: "Gemeenten waar de vrijgevestigden meepraatten over de inkoopvisie",
+      unit: "gemeenten",
+      chart: false,
+      rows: [outcome("municipalities_consulted", REPORTED_OUTCOME_LABELS.municipalities_consulted, { outcome: "municipalities_consulted" })],
+    },
+    {
+      id: "uitkomsten-cooperaties",
+      title: "Coöperaties en contracten",
+      unit: "",
+      chart: true,
+      rows: [
+        outcome("cooperative_formed", "Coöperaties opgericht", { outcome: "cooperative_formed" }),
+        outcome("contract_won", "Coöperaties die een contract wonnen", { outcome: "contract_won" }),
+        outcome("contracts_awarded_total", "Contracten gegund in die aanbestedingen", { outcome: "cooperative_formed" }),
+      ],
+    },
   ];
 }
 

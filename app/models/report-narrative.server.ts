@@ -1,7 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { reportNarratives, users } from "../../db/schema";
 import type { ReportDocument } from "~/domain/report-document";
-import type { NarrativeText } from "~/domain/report-narrative";
+import { narrativeText, sameNarrative, type NarrativeText } from "~/domain/report-narrative";
 import { db } from "~/utils/db.server";
 import { audit, type Actor } from "./audit.server";
 
@@ -12,7 +12,7 @@ export function latestNarrativeRow(year: number) {
 }
 
 export function narrativeOf(row: typeof reportNarratives.$inferSelect): NonNullable<ReportDocument["narrative"]> {
-  return { version: row.version, introduction: row.introduction, threads: row.threads, conclusions: row.conclusions };
+  return { version: row.version, ...narrativeText(row) };
 }
 
 export function latestNarrative(year: number): ReportDocument["narrative"] {
@@ -36,16 +36,14 @@ export function narrativeVersion(year: number, version: number): NarrativeText |
     .from(reportNarratives)
     .where(and(eq(reportNarratives.year, year), eq(reportNarratives.version, version)))
     .get();
-  return row ? { introduction: row.introduction, threads: row.threads, conclusions: row.conclusions } : null;
+  return row ? narrativeText(row) : null;
 }
 
 /** Every save is a new version; saving unchanged text adds none. Returns the version now current. */
 export function saveNarrative(year: number, text: NarrativeText, actor: Actor): number {
   return db().transaction((tx) => {
     const current = latestNarrative(year);
-    if (current && current.introduction === text.introduction && current.threads === text.threads && current.conclusions === text.conclusions) {
-      return current.version;
-    }
+    if (current && sameNarrative(narrativeText(current), text)) return current.version;
     const version = (current?.version ?? 0) + 1;
     tx.insert(reportNarratives)
       .values({ year, version, ...text, createdBy: actor.userId, createdAt: new Date().toISOString() })

@@ -5,8 +5,10 @@ import { useTempDatabase } from "../../test/unit/temp-database";
 import { auditLog, signals } from "../../db/schema";
 import { prepareDatabase } from "~/utils/boot.server";
 import { db } from "~/utils/db.server";
+import { EMPTY_NARRATIVE } from "~/domain/report-narrative";
 import { latestNarrative, narrativeVersion, narrativeVersions, saveNarrative } from "./report-narrative.server";
-import { liveReport, publication, publications, publishReport, reportThreshold, setReportThreshold } from "./report-publication.server";
+import { liveReport, publication, publications, publishReport } from "./report-publication.server";
+import { reportThreshold, setReportThreshold } from "./report-settings.server";
 
 const databasePath = useTempDatabase();
 const actor = { userId: null, clientAddress: "test" };
@@ -41,7 +43,7 @@ beforeAll(() => {
 describe("narrative versions", () => {
   it("saves every change as a new version and keeps the earlier ones", () => {
     expect(latestNarrative(2021)).toBeNull();
-    const text = { introduction: "Inleiding", threads: "", conclusions: "" };
+    const text = { ...EMPTY_NARRATIVE, introduction: "Inleiding" };
     expect(saveNarrative(2021, text, actor)).toBe(1);
     expect(saveNarrative(2021, text, actor)).toBe(1);
     expect(saveNarrative(2021, { ...text, threads: "Rode draad" }, actor)).toBe(2);

@@ -5,32 +5,14 @@ import type { YearReport } from "~/domain/report";
 import { flatCells } from "~/domain/report-cells";
 import type { CellStatus, Release } from "~/domain/report-disclosure";
 import { hiddenOf, NOTHING_HIDDEN, type ReportDocument } from "~/domain/report-document";
-import { DEFAULT_THRESHOLD, isThreshold, MAX_THRESHOLD, MIN_THRESHOLD, type Policy } from "~/domain/report-policy";
+import type { Policy } from "~/domain/report-policy";
 import { REGIONS_WITHHELD, ruleFor, suppressReport, type HideReason, type PublishedReport } from "~/domain/report-suppression";
 import { sha256 } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
 import { audit, type Actor } from "./audit.server";
 import { latestNarrative, latestNarrativeRow, narrativeOf } from "./report-narrative.server";
-import { yearReport } from "./report.server";
-import { getSetting, setSetting } from "./settings.server";
-
-const THRESHOLD_SETTING = "report.threshold";
-
-export function reportThreshold(): number {
-  const stored = Number(getSetting(THRESHOLD_SETTING));
-  return isThreshold(stored) ? stored : DEFAULT_THRESHOLD;
-}
-
-export function setReportThreshold(threshold: number, actor: Actor): void {
-  if (!isThreshold(threshold)) {
-    throw new DomainError("REPORT.THRESHOLD", `Kies een drempel van ${MIN_THRESHOLD} tot en met ${MAX_THRESHOLD}.`, "threshold");
-  }
-  db().transaction((tx) => {
-    const previous = reportThreshold();
-    setSetting(THRESHOLD_SETTING, String(threshold));
-    audit(actor, "report.threshold_changed", null, { from: previous, to: threshold }, tx);
-  });
-}
+import { yearFigures, yearReport } from "./report.server";
+import { reportColophon, reportThreshold } from "./report-settings.server";
 
 function hasData(report: YearReport): boolean {
   return report.signals.total > 0 || report.trajectories.total > 0;
@@ -44,13 +26,16 @@ function previousOf(year: number): YearReport | null {
 
 /** The intermediary's working view: every figure, nothing suppressed. */
 export function liveReport(year: number): ReportDocument {
+  const figures = yearFigures(year);
   return {
-    report: yearReport(year),
+    report: figures.report,
+    extra: figures.extra,
     previous: previousOf(year),
     narrative: latestNarrative(year),
     threshold: reportThreshold(),
     showRegions: true,
     policy: null,
+    colophon: reportColophon(),
     hidden: { current: NOTHING_HIDDEN, previous: NOTHING_HIDDEN },
     publication: null,
   };
@@ -121,9 +106,10 @@ type Draft = { document: FrozenDocument; figures: StoredFigures; narrativeId: nu
  * exactly this.
  */
 function draft(year: number, choice: PublicationChoice): Draft {
-  const live = yearReport(year);
-  if (!hasData(live)) throw new DomainError("REPORT.EMPTY", `Er zijn voor ${year} geen cijfers om te publiceren.`);
-  const before = previousOf(year);
+  const live = yearFigures(year);
+  if (!hasData(live.report)) throw new DomainError("REPORT.EMPTY", `Er zijn voor ${year} geen cijfers om te publiceren.`);
+  const beforeFigures = yearFigures(year - 1);
+  const before = hasData(beforeFigures.report) ? beforeFigures : null;
   const chosen = { policy: choice.policy, threshold: reportThreshold() };
   const earlier = releasesOf(year);
   const rule = ruleFor(earlier, chosen);
@@ -135,10 +121,12 @@ function draft(year: number, choice: PublicationChoice): Draft {
   const document: FrozenDocument = {
     report: current.report,
     previous: previous?.report ?? null,
+    extra: current.extra,
     narrative: narrative ? narrativeOf(narrative) : null,
     threshold,
     showRegions: choice.showRegions,
     policy: rule.policy,
+    colophon: reportColophon(),
     hidden: { current: hiddenOf(current.release), previous: previous ? hiddenOf(previous.release) : NOTHING_HIDDEN },
   };
   const listed = (reasons: Record<string, HideReason>, part: SuppressedCell["part"]) =>
@@ -216,6 +204,8 @@ export function publication(year: number, version?: number): ReportDocument | nu
   return {
     ...frozen,
     policy: frozen.policy ?? row.policy,
+    extra: frozen.extra ?? null,
+    colophon: frozen.colophon ?? null,
     hidden: frozen.hidden ?? { current: NOTHING_HIDDEN, previous: NOTHING_HIDDEN },
     publication: { version: row.version, publishedAt: row.publishedAt },
   };

@@ -19,6 +19,7 @@ export function inboxConditions(filters: InboxFilters, options: { withStatus: bo
   }
   if (filters.month) conditions.push(sql`substr(${signals.receivedOn}, 1, 7) = ${filters.month}`);
   if (filters.channel) conditions.push(eq(signals.channel, filters.channel));
+  if (filters.referrer) conditions.push(eq(signals.referredBy, filters.referrer));
   if (filters.trigger) {
     conditions.push(
       inArray(signals.id, db().select({ id: signalTriggers.signalId }).from(signalTriggers).where(eq(signalTriggers.trigger, filters.trigger))),

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { AppForm, SelectField } from "~/components/form";
+import { AppForm, SelectField, TextField } from "~/components/form";
 import { PrintButton } from "~/components/report/print-button";
 import { PublishChoice } from "~/components/report/publish-choice";
 import { chartsOf } from "~/components/report/report-chart.server";
@@ -12,9 +12,11 @@ import { ButtonLink } from "~/components/ui/button";
 import { DataTable } from "~/components/ui/table";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { parseReportYear } from "~/domain/report";
+import { colophonSchema } from "~/domain/report-document";
 import { MAX_THRESHOLD, MIN_THRESHOLD, policyLabel } from "~/domain/report-policy";
 import { regionNames } from "~/models/reference.server";
-import { fixedRule, liveReport, publication, publications, setReportThreshold } from "~/models/report-publication.server";
+import { fixedRule, liveReport, publication, publications } from "~/models/report-publication.server";
+import { reportColophon, setReportColophon, setReportThreshold } from "~/models/report-settings.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
 import { notFound, requireUser } from "~/utils/guard.server";
@@ -37,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const document = liveReport(year);
   const names = regionNames();
-  return { year, document, regionNames: names, charts: chartsOf(document, names), published: publications(year), fixed: fixedRule(year) };
+  return { year, document, regionNames: names, charts: chartsOf(document, names), published: publications(year), fixed: fixedRule(year), colophon: reportColophon() };
 }
 
 const thresholdOptions = Array.from({ length: MAX_THRESHOLD - MIN_THRESHOLD + 1 }, (_, i) => String(MIN_THRESHOLD + i)) as [string, ...string[]];
@@ -45,27 +47,43 @@ const thresholdOptions = Array.from({ length: MAX_THRESHOLD - MIN_THRESHOLD + 1 
 const thresholdSchema = z.object({
   threshold: z.enum(thresholdOptions, { errorMap: () => ({ message: `Kies een drempel van ${MIN_THRESHOLD} tot en met ${MAX_THRESHOLD}.` }) }),
 });
+const actionSchema = z.discriminatedUnion("intent", [
+  thresholdSchema.extend({ intent: z.literal("threshold") }),
+  colophonSchema.extend({ intent: z.literal("colophon") }),
+]);
 
-/** The threshold for later publications; publishing itself goes through the preview (rapportage.$year_.publiceren). */
+/** The report's settings; publishing itself goes through the preview (rapportage.$year_.publiceren). */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, ["intermediary"]);
   const year = yearOf(params.year);
-  const { submission } = await readForm(request, thresholdSchema);
-  if (submission.status !== "success") return data(replyWithError(submission), { status: 400 });
+  const { formData, submission } = await readForm(request, actionSchema);
+  const intent = String(formData.get("intent"));
+  if (submission.status !== "success") return data({ intent, result: replyWithError(submission) }, { status: 400 });
+  const value = submission.value;
   try {
-    setReportThreshold(Number(submission.value.threshold), actorOf(user, context));
-    return redirectWithFlash(`/rapportage/${year}`, `De drempel is nu ${submission.value.threshold}.`);
+    if (value.intent === "colophon") {
+      setReportColophon({ organisation: value.organisation, author: value.author }, actorOf(user, context));
+      return redirectWithFlash(`/rapportage/${year}`, "De gegevens voor het colofon zijn opgeslagen.");
+    }
+    setReportThreshold(Number(value.threshold), actorOf(user, context));
+    return redirectWithFlash(`/rapportage/${year}`, `De drempel is nu ${value.threshold}.`);
   } catch (error) {
-    return data(replyWithError(submission, error), { status: 400 });
+    return data({ intent, result: replyWithError(submission, error) }, { status: 400 });
   }
 }
 
 export default function ReportPage() {
-  const { year, document, regionNames: names, charts, published, fixed } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { year, document, regionNames: names, charts, published, fixed, colophon } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const [colophonForm, colophonFields] = useForm({
+    id: "colophon",
+    lastResult: answer?.intent === "colophon" ? answer.result : undefined,
+    defaultValue: colophon,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: colophonSchema }),
+  });
   const [thresholdForm, thresholdFields] = useForm({
     id: "threshold",
-    lastResult,
+    lastResult: answer?.intent === "threshold" ? answer.result : undefined,
     defaultValue: { threshold: String(document.threshold) },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: thresholdSchema }),
   });
@@ -96,6 +114,11 @@ export default function ReportPage() {
           voorbeeld van precies wat lezers krijgen, met de lijst van afgeschermde cellen; daarna bevestigt u.
         </Paragraph>
         <PublishChoice year={year} threshold={document.threshold} fixed={fixed} nextVersion={published.length + 1} />
+        <AppForm form={colophonForm} submitLabel="Colofon opslaan">
+          <input type="hidden" name="intent" value="colophon" />
+          <TextField field={colophonFields.organisation} label="Organisatie (voorblad en colofon)" />
+          <TextField field={colophonFields.author} label="Auteur (colofon)" />
+        </AppForm>
         <AppForm form={thresholdForm} submitLabel="Drempel opslaan">
           <input type="hidden" name="intent" value="threshold" />
           <SelectField

@@ -72,7 +72,7 @@ export const signals = sqliteTable(
   (t) => [
     index("signals_received_idx").on(t.receivedOn),
     // Covers every column the year report groups by, so its per-dimension counts read the index and never the rows.
-    index("signals_report_idx").on(t.receivedOn, t.requesterType, t.topic, t.procurementPhase, t.channel, t.regionCode),
+    index("signals_report_idx").on(t.receivedOn, t.requesterType, t.topic, t.procurementPhase, t.channel, t.regionCode, t.referredBy),
     index("signals_status_received_idx").on(t.status, t.receivedOn),
     index("signals_region_idx").on(t.regionCode, t.receivedOn),
     index("signals_topic_idx").on(t.topic, t.receivedOn),

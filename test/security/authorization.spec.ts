@@ -57,7 +57,7 @@ const ROUTES: readonly Route[] = [
   { path: () => "/lessen", allowed: ["intermediary"] },
   { path: () => "/rapportage", allowed: ["intermediary", "reader"] },
   // Nothing of this year is published: a reader gets nothing of the working figures.
-  { path: (w) => `/rapportage/${w.year}`, allowed: ["intermediary"], post: { threshold: "3" } },
+  { path: (w) => `/rapportage/${w.year}`, allowed: ["intermediary"], post: { intent: "threshold", threshold: "3" } },
   // The preview shows exactly what readers would get, but before anything is published: staff only, like publishing.
   {
     path: (w) => `/rapportage/${w.year}/publiceren`,

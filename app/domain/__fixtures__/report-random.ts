@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { buildSignalsReport, buildTrajectoriesReport, foldSignalCounts, type YearReport } from "../report";
-import { CHANNELS, PHASES, REQUESTER_TYPES, TENDER_PHASES, TOPICS, TRIGGERS } from "../signal-codes";
-import { ESCALATION_TYPES } from "../trajectory-codes";
+import { CHANNELS, PHASES, REFERRERS, REQUESTER_TYPES, TENDER_PHASES, TOPICS, TRIGGERS } from "../signal-codes";
+import { buildExtraFigures, type ReportFigures } from "../report-figures";
+import { ESCALATION_TYPES, STEPS } from "../trajectory-codes";
 
 /**
  * Random yearly records for the suppression property test: signals and trajectories as the database would hold
@@ -17,6 +18,7 @@ export type RandomSignal = {
   phase: string;
   channel: string;
   region: string;
+  referrer: string;
   month: number;
   triggers: string[];
 };
@@ -31,6 +33,8 @@ export type RandomTrajectory = {
   consulted: number;
   visionAdapted: boolean;
   escalations: string[];
+  /** The steps it used (started or finished). */
+  steps: string[];
 };
 
 /** Skewed towards the first codes, as real years are ("80% strategy advice"), so small and large cells mix. */
@@ -42,6 +46,7 @@ export const signalArbitrary: fc.Arbitrary<RandomSignal> = fc.record({
   phase: skewed(PHASES),
   channel: skewed(CHANNELS),
   region: skewed(REGIONS),
+  referrer: skewed(REFERRERS),
   month: fc.integer({ min: 1, max: 12 }),
   triggers: fc.subarray([...TRIGGERS], { maxLength: 2 }),
 });
@@ -57,24 +62,27 @@ export const trajectoryArbitrary: fc.Arbitrary<RandomTrajectory> = fc
     consulted: fc.integer({ min: 0, max: 3 }),
     visionAdapted: fc.boolean(),
     escalations: fc.subarray([...ESCALATION_TYPES]),
+    steps: fc.subarray([...STEPS]),
   })
   .map((t) => ({ ...t, contractWon: t.cooperativeFormed && t.contractWon, contractsAwarded: t.cooperativeFormed ? t.contractsAwarded : 0 }));
 
 export type RandomYear = { signals: RandomSignal[]; trajectories: RandomTrajectory[] };
 
-export function reportOf(year: RandomYear): YearReport {
+export function reportOf(year: RandomYear): ReportFigures {
   const combinations = year.signals.map((s) => ({
     requesterType: s.requesterType,
     topic: s.topic,
     phase: s.phase,
     channel: s.channel,
     region: s.region,
+    referrer: s.referrer,
     month: `${YEAR}-${String(s.month).padStart(2, "0")}`,
     count: 1,
   }));
   const byTrigger: Record<string, number> = {};
   for (const signal of year.signals) for (const trigger of signal.triggers) byTrigger[trigger] = (byTrigger[trigger] ?? 0) + 1;
-  const signals = buildSignalsReport(foldSignalCounts(combinations, byTrigger, TENDER_PHASES), REGIONS, YEAR);
+  const counts = foldSignalCounts(combinations, byTrigger, TENDER_PHASES);
+  const signals = buildSignalsReport(counts, REGIONS, YEAR);
   const t = year.trajectories;
   const number = (test: (trajectory: RandomTrajectory) => boolean) => t.filter(test).length;
   const trajectories = buildTrajectoriesReport({
@@ -92,7 +100,10 @@ export function reportOf(year: RandomYear): YearReport {
     council: number((x) => x.escalations.includes("council")),
     publicity: number((x) => x.escalations.includes("publicity")),
   });
-  return { year: YEAR, signals, trajectories, suppressed: [] };
+  const steps: Record<string, number> = {};
+  for (const trajectory of t) for (const step of trajectory.steps) steps[step] = (steps[step] ?? 0) + 1;
+  const report: YearReport = { year: YEAR, signals, trajectories, suppressed: [] };
+  return { report, extra: buildExtraFigures(counts, steps) };
 }
 
 /** What happens to the records between two publications: new signals, some removed or reclassified. */
