@@ -161,6 +161,17 @@ function countSteps(year: number): Counts {
   return Object.fromEntries(rows.map((row) => [row.step, row.count]));
 }
 
+/** The regions with a trajectory active in the year: the working view's map marks them. Staff only. */
+export function trajectoryRegions(year: number): string[] {
+  return db()
+    .selectDistinct({ code: trajectories.regionCode })
+    .from(trajectories)
+    .where(activeInYear(trajectories, year))
+    .orderBy(asc(trajectories.regionCode))
+    .all()
+    .map((row) => row.code);
+}
+
 /** Inactive regions (left the official table) appear only when that year's signals name them. */
 function activeRegionCodes(): string[] {
   return db()

@@ -15,6 +15,8 @@ import { parseReportYear } from "~/domain/report";
 import { colophonSchema } from "~/domain/report-document";
 import { MAX_THRESHOLD, MIN_THRESHOLD, policyLabel } from "~/domain/report-policy";
 import { regionNames } from "~/models/reference.server";
+import { regionMapGeometry } from "~/models/region-map.server";
+import { trajectoryRegions } from "~/models/report.server";
 import { fixedRule, liveReport, publication, publications } from "~/models/report-publication.server";
 import { reportColophon, setReportColophon, setReportThreshold } from "~/models/report-settings.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -39,7 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const document = liveReport(year);
   const names = regionNames();
-  return { year, document, regionNames: names, charts: chartsOf(document, names), published: publications(year), fixed: fixedRule(year), colophon: reportColophon() };
+  const map = { geometry: regionMapGeometry(), withTrajectory: trajectoryRegions(year) };
+  return { year, document, regionNames: names, charts: chartsOf(document, names), published: publications(year), fixed: fixedRule(year), colophon: reportColophon(), map };
 }
 
 const thresholdOptions = Array.from({ length: MAX_THRESHOLD - MIN_THRESHOLD + 1 }, (_, i) => String(MIN_THRESHOLD + i)) as [string, ...string[]];
@@ -73,7 +76,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ReportPage() {
-  const { year, document, regionNames: names, charts, published, fixed, colophon } = useLoaderData<typeof loader>();
+  const { year, document, regionNames: names, charts, published, fixed, colophon, map } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const [colophonForm, colophonFields] = useForm({
     id: "colophon",
@@ -91,6 +94,7 @@ export default function ReportPage() {
     <>
       <nav className="rd-toolbar rd-no-print" aria-label="Rapportage">
         <TextLink to="/rapportage">Alle jaren</TextLink>
+        <TextLink to={`/regios?jaar=${year}`}>Regio-overzicht {year}</TextLink>
         <ButtonLink to={`/rapportage/${year}/tekst`}>Tekst schrijven</ButtonLink>
         <ButtonLink to={`/rapportage/${year}/tabellen.csv`} reloadDocument>
           Tabellen als CSV
@@ -103,7 +107,7 @@ export default function ReportPage() {
         </ButtonLink>
         <PrintButton />
       </nav>
-      <ReportView document={document} regionNames={names} charts={charts} linked />
+      <ReportView document={document} regionNames={names} charts={charts} linked map={map} />
       <section className="rd-section rd-no-print" aria-labelledby="publiceren">
         <Heading level={2} id="publiceren">
           Publiceren

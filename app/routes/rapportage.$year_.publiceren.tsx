@@ -17,6 +17,7 @@ import { DEFAULT_POLICY, isPolicy, policyLabel, POLICIES } from "~/domain/report
 import type { HideReason } from "~/domain/report-suppression";
 import { cellNames } from "~/domain/report-tables";
 import { regionNames } from "~/models/reference.server";
+import { regionMapGeometry } from "~/models/region-map.server";
 import { previewPublication, publishReport } from "~/models/report-publication.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
@@ -55,7 +56,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const year = part?.year ?? preview.document.report.year;
     return { ...cell, year, name: named[cell.path] ?? cell.path, shown: cell.path === "signals.byRegion" ? "weggelaten" : formatFigure(null, cell.path, labels) };
   });
-  return { year, refused: null, choice, preview: { ...preview, suppressed }, regionNames: names, charts: chartsOf(preview.document, names) };
+  const map = choice.showRegions ? { geometry: regionMapGeometry(), withTrajectory: [] } : null;
+  return { year, refused: null, choice, preview: { ...preview, suppressed }, regionNames: names, charts: chartsOf(preview.document, names), map };
 }
 
 const confirmSchema = z.object({
@@ -102,7 +104,7 @@ export default function PublishPreviewPage() {
   return <Preview {...loaded} />;
 }
 
-function Preview({ year, choice, preview, regionNames: names, charts }: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { refused: null }>) {
+function Preview({ year, choice, preview, regionNames: names, charts, map }: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { refused: null }>) {
   const lastResult = useActionData<typeof action>();
   const [form] = useForm({ id: "confirm-publication", lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: confirmSchema }) });
   const { document } = preview;
@@ -138,7 +140,7 @@ function Preview({ year, choice, preview, regionNames: names, charts }: Extract<
           <Paragraph>Na publiceren kunnen lezers deze versie lezen; een gepubliceerde versie verandert niet meer.</Paragraph>
         </AppForm>
       </section>
-      <ReportView document={document} regionNames={names} charts={charts} linked={false} preview={{ version: preview.nextVersion }} />
+      <ReportView document={document} regionNames={names} charts={charts} linked={false} preview={{ version: preview.nextVersion }} map={map} />
     </>
   );
 }

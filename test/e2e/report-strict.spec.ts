@@ -55,6 +55,12 @@ test("published under all cells below k, a reader gets every cell as live or vis
   expect(text).toContain("Er zijn minder dan 5 coöperaties ontstaan.");
   expect(text).toContain("In minder dan 5 regio's was escalatie nodig");
   expect(text).toContain("Vragen per jeugdregio");
+  // Region names were allowed, so the map is there: shaded as the table says, no links, no trajectory marks.
+  const map = readerTab.locator("#kaart-rapport svg.rd-region-map-svg");
+  await expect(map.locator("g > path")).toHaveCount(42);
+  await expect(map.locator("a")).toHaveCount(0);
+  await expect(map.locator("circle")).toHaveCount(0);
+  await expect(map).toHaveAttribute("role", "img");
 
   // Each table on the page: the count, "< 5" for a cell of 1–4, "afgeschermd" for one hidden to protect another.
   const page2021 = (caption: string) => tableCounts(readerTab, `${caption}: aantallen`);

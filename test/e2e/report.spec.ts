@@ -204,6 +204,7 @@ test("publishing starts with a preview, and readers get exactly that: national c
   expect(text).toContain("In 3 regio's was escalatie nodig");
   expect(text).toContain("Afscherming: uitsplitsingen naar regio of gemeente onder 5.");
   expect(text).not.toContain("Vragen per jeugdregio");
+  await expect(readerPage.locator(".rd-region-map")).toHaveCount(0);
   await expect(readerPage.locator("main a[href^='/signalen'], main a[href^='/trajecten']")).toHaveCount(0);
   await expectAccessible(readerPage);
 

@@ -55,6 +55,7 @@ const ROUTES: readonly Route[] = [
   { path: () => "/trajecten/import", allowed: ["intermediary"], post: { intent: "discard", uploadId: "1" } },
   { path: () => "/regios/JZ38", allowed: ["intermediary"], post: { intent: "milestone", kind: "tender_published", dueOn: TODAY, title: ATTEMPT } },
   { path: () => "/lessen", allowed: ["intermediary"] },
+  { path: () => "/regios", allowed: ["intermediary"] },
   { path: () => "/rapportage", allowed: ["intermediary", "reader"] },
   // Nothing of this year is published: a reader gets nothing of the working figures.
   { path: (w) => `/rapportage/${w.year}`, allowed: ["intermediary"], post: { intent: "threshold", threshold: "3" } },

@@ -1,9 +1,10 @@
 import type { ReactNode } from "react";
 import { DataTable, type Column } from "~/components/ui/table";
 import { Heading, TextLink } from "~/components/ui/text";
-import type { ReportDocument } from "~/domain/report-document";
+import { labelsOf, type ReportDocument } from "~/domain/report-document";
 import { hrefOf } from "~/domain/report-prose";
 import { keyFigures, type ReportTable, type TableRow } from "~/domain/report-tables";
+import { RegionMap, type RegionMapData } from "./region-map";
 
 /** The appendices: the key figures beside the previous year's, then every chart followed by its numbers. */
 export function ReportAppendix({
@@ -11,11 +12,14 @@ export function ReportAppendix({
   tables,
   charts,
   linked,
+  map,
 }: {
   document: ReportDocument;
   tables: ReportTable[];
   charts: Record<string, string>;
   linked: boolean;
+  /** The region map, drawn with the regions table where region names may appear. */
+  map: RegionMapData | null;
 }) {
   const { report, previous } = document;
   return (
@@ -44,14 +48,37 @@ export function ReportAppendix({
           Bijlage: cijfers en grafieken
         </Heading>
         {tables.map((table) => (
-          <FigureWithTable key={table.id} table={table} chart={charts[table.id]} linked={linked} previousYear={previous?.year} />
+          <FigureWithTable
+            key={table.id}
+            table={table}
+            chart={charts[table.id]}
+            linked={linked}
+            previousYear={previous?.year}
+            map={
+              table.id === "regios" && map ? (
+                <RegionMap id="kaart-rapport" caption={`Vragen per jeugdregio in ${report.year}`} map={map} cells={report.signals.byRegion} labels={labelsOf(document, "current")} linked={linked} table={false} />
+              ) : null
+            }
+          />
         ))}
       </section>
     </>
   );
 }
 
-function FigureWithTable({ table, chart, linked, previousYear }: { table: ReportTable; chart: string | undefined; linked: boolean; previousYear: number | undefined }) {
+function FigureWithTable({
+  table,
+  chart,
+  linked,
+  previousYear,
+  map,
+}: {
+  table: ReportTable;
+  chart: string | undefined;
+  linked: boolean;
+  previousYear: number | undefined;
+  map: ReactNode;
+}) {
   const hasShare = table.rows.some((row) => row.share !== undefined);
   const columns: Column<TableRow>[] = [
     {
@@ -74,6 +101,7 @@ function FigureWithTable({ table, chart, linked, previousYear }: { table: Report
         {table.title}
       </figcaption>
       {chart ? <div className="rd-chart" aria-hidden="true" dangerouslySetInnerHTML={{ __html: chart }} /> : null}
+      {map}
       <DataTable caption={`${table.title}: aantallen`} rows={table.rows} rowKey={(row) => row.code} empty={null} columns={columns} />
     </figure>
   );

@@ -5,6 +5,7 @@ import { NARRATIVE_LABELS, type NarrativePart } from "~/domain/report-narrative"
 import { signalSentences, trajectorySentences } from "~/domain/report-prose";
 import { reportTables } from "~/domain/report-tables";
 import { NarrativeText } from "./narrative-text";
+import type { RegionMapData } from "./region-map";
 import { ReportAppendix } from "./report-appendix";
 import { ReportColophon, ReportCover } from "./report-cover";
 import { KeyNumbers, MethodSteps, RequestsSummary, Sentences } from "./report-sections";
@@ -22,6 +23,7 @@ export function ReportView({
   charts,
   linked,
   preview,
+  map = null,
 }: {
   document: ReportDocument;
   regionNames: Record<string, string>;
@@ -30,6 +32,8 @@ export function ReportView({
   linked: boolean;
   /** The intermediary's preview of the version that publishing would make. */
   preview?: { version: number };
+  /** The region map; only where region names may appear. */
+  map?: RegionMapData | null;
 }) {
   const { report, narrative } = document;
   const labels = labelsOf(document, "current");
@@ -96,7 +100,7 @@ export function ReportView({
         </section>
       ))}
       <ReportColophon document={document} preview={preview} />
-      <ReportAppendix document={document} tables={reportTables(document, regionNames)} charts={charts} linked={linked} />
+      <ReportAppendix document={document} tables={reportTables(document, regionNames)} charts={charts} linked={linked} map={document.showRegions ? map : null} />
     </article>
   );
 }
