@@ -8,6 +8,8 @@ import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { inboxSearch, monthOptions, PAGE_SIZE, parseInboxFilters, type InboxFilters } from "~/domain/inbox-filters";
 import {
   CHANNEL_LABELS,
+  REFERRER_LABELS,
+  REFERRERS,
   CHANNELS,
   TRIGGER_LABELS,
   TRIGGERS,
@@ -88,6 +90,7 @@ export default function InboxPage() {
         <FilterSelect name="year" label="Jaar" value={filters.year} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
         <FilterSelect name="month" label="Maand" value={filters.month} options={monthOptions(filters.year ?? years[0] ?? new Date().getFullYear())} />
         <FilterSelect name="channel" label="Binnengekomen via" value={filters.channel} options={optionsOf(CHANNELS, CHANNEL_LABELS)} />
+        <FilterSelect name="referrer" label="Aangedragen door" value={filters.referrer} options={optionsOf(REFERRERS, REFERRER_LABELS)} />
         <FilterSelect name="trigger" label="Aanleiding" value={filters.trigger} options={optionsOf(TRIGGERS, TRIGGER_LABELS)} />
         <FilterSelect
           name="assigned"
