@@ -8,7 +8,7 @@ import { prepareDatabase } from "~/utils/boot.server";
 import { db } from "~/utils/db.server";
 import { EMPTY_NARRATIVE } from "~/domain/report-narrative";
 import { latestNarrative, narrativeVersion, narrativeVersions, saveNarrative } from "./report-narrative.server";
-import { liveReport, publication, publications, publishReport } from "./report-publication.server";
+import { liveReport, previewPublication, publication, publications, publishReport } from "./report-publication.server";
 import { reportThreshold, setReportThreshold } from "./report-settings.server";
 
 const databasePath = useTempDatabase();
@@ -48,6 +48,12 @@ describe("the first year", () => {
     expect(first.report.signals.total).toBe(2);
     expect(first.previous).toBeNull();
     expect(() => liveReport(FIRST_YEAR - 1)).toThrow(expect.objectContaining({ code: "REPORT.YEAR" }));
+  });
+
+  it("can be published: the preview compares with no year before it", () => {
+    const preview = previewPublication(FIRST_YEAR, { policy: "breakdowns_below_k", showRegions: false });
+    expect(preview.document.report.signals.total).toBe(2);
+    expect(preview.document.previous).toBeNull();
   });
 });
 
