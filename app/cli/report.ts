@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { MIN_REPORT_YEAR, parseReportYear } from "~/domain/report";
-import { formatCount, formatShare } from "~/domain/report-format";
+import { labelsOf } from "~/domain/report-document";
+import { formatFigure, formatShare, NO_LABELS, type FigureLabels } from "~/domain/report-format";
 import type { PublishedCell, PublishedReport } from "~/domain/report-suppression";
 import { REQUESTER_TYPE_LABELS, TOPIC_LABELS } from "~/domain/signal-codes";
 import { yearReport } from "~/models/report.server";
@@ -35,26 +36,26 @@ function parseYear(args: string[]): Options | { error: string } {
   return { year, json: values.json ?? false, published: values.published ?? false };
 }
 
-function lines(cells: Record<string, PublishedCell>, labels: Readonly<Record<string, string>>, threshold: number): string[] {
+function lines(dimension: string, cells: Record<string, PublishedCell>, labels: Readonly<Record<string, string>>, reading: FigureLabels): string[] {
   return Object.entries(cells)
     .filter(([, cell]) => cell.count !== 0)
     .map(([code, cell]) => {
       // A code outside the known list still gets a line, under its code.
       const label = labels[code] ?? code;
-      return `  ${label}: ${formatShare(cell.share)} (${formatCount(cell.count, threshold)})`;
+      return `  ${label}: ${formatShare(cell.share, cell.count)} (${formatFigure(cell.count, `signals.${dimension}.${code}`, reading)})`;
     });
 }
 
-function summary(report: PublishedReport, threshold: number): string {
+function summary(report: PublishedReport, reading: FigureLabels): string {
   const { signals } = report;
-  const out = [`Jaarrapportage ${report.year}`, `Vragen en signalen: ${signals.total}`];
-  if (signals.total > 0) {
+  const out = [`Jaarrapportage ${report.year}`, `Vragen en signalen: ${formatFigure(signals.total, "signals.total", reading)}`];
+  if (signals.total !== 0) {
     out.push(
-      `Over een komende of lopende aanbesteding of een nog te sluiten contract: ${formatShare(signals.tenderRelated.share)} (${formatCount(signals.tenderRelated.count, threshold)})`,
+      `Over een komende of lopende aanbesteding of een nog te sluiten contract: ${formatShare(signals.tenderRelated.share, signals.tenderRelated.count)} (${formatFigure(signals.tenderRelated.count, "signals.tenderRelated", reading)})`,
       "Afkomstig van:",
-      ...lines(signals.byRequesterType, REQUESTER_TYPE_LABELS, threshold),
+      ...lines("byRequesterType", signals.byRequesterType, REQUESTER_TYPE_LABELS, reading),
       "Soort vraag:",
-      ...lines(signals.byTopic, TOPIC_LABELS, threshold),
+      ...lines("byTopic", signals.byTopic, TOPIC_LABELS, reading),
     );
   }
   out.push("Het volledige overzicht: voeg --json toe.");
@@ -65,9 +66,9 @@ function summary(report: PublishedReport, threshold: number): string {
  * --published prints the latest published version exactly as readers got it (frozen, suppressed); there is no
  * suppressed version of a year nobody published, so that is an error rather than a guess at the settings.
  */
-function publishedReport(year: number): { report: PublishedReport; threshold: number } | null {
+function publishedReport(year: number): { report: PublishedReport; reading: FigureLabels } | null {
   const latest = publication(year);
-  return latest ? { report: latest.report, threshold: latest.threshold } : null;
+  return latest ? { report: latest.report, reading: labelsOf(latest, "current") } : null;
 }
 
 function main(): number {
@@ -78,12 +79,12 @@ function main(): number {
   }
   try {
     prepareDatabase();
-    const chosen = parsed.published ? publishedReport(parsed.year) : { report: yearReport(parsed.year), threshold: 0 };
+    const chosen = parsed.published ? publishedReport(parsed.year) : { report: yearReport(parsed.year), reading: NO_LABELS };
     if (!chosen) {
       process.stderr.write(`Over ${parsed.year} is nog geen rapportage gepubliceerd. Publiceer een versie op /rapportage/${parsed.year}.\n`);
       return 1;
     }
-    process.stdout.write(parsed.json ? `${JSON.stringify(chosen.report, null, 2)}\n` : summary(chosen.report, chosen.threshold));
+    process.stdout.write(parsed.json ? `${JSON.stringify(chosen.report, null, 2)}\n` : summary(chosen.report, chosen.reading));
     return 0;
   } catch (error) {
     process.stderr.write(`De rapportage kon niet worden gemaakt: ${error instanceof Error ? error.message : String(error)}\n`);

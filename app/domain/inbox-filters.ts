@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { formatMonth } from "./report-format";
 import { pageParam } from "./url-params";
-import { CHANNELS, PHASES, REQUESTER_TYPES, STATUSES, TOPICS, TRIGGERS } from "./signal-codes";
+import { CHANNELS, PHASES, REFERRERS, REQUESTER_TYPES, STATUSES, TOPICS, TRIGGERS } from "./signal-codes";
 
 /**
  * The inbox view lives in the URL (bookmarkable, shareable among intermediaries, survives a reload). Unknown or bad
@@ -19,6 +19,8 @@ export const inboxFilterSchema = z.object({
   /** "YYYY-MM": the report's signals-per-month figures link here. */
   month: optional(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
   channel: optional(z.enum(CHANNELS)),
+  /** Who referred it: the report's summary of how signals came in links here. */
+  referrer: optional(z.enum(REFERRERS)),
   trigger: optional(z.enum(TRIGGERS)),
   assigned: optional(z.union([z.literal("none"), z.coerce.number().int().positive()])),
   tender: optional(z.enum(["yes", "no"])),

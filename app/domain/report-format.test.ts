@@ -1,16 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { formatCount, formatDifference, formatMonth, formatShare, formatShareDifference } from "./report-format";
+import { formatCount, formatDifference, formatFigure, formatMonth, formatShare, formatShareDifference } from "./report-format";
 
 describe("Dutch report notation", () => {
   it("groups thousands with a dot", () => {
-    expect(formatCount(343, 5)).toBe("343");
-    expect(formatCount(1234567, 5)).toBe("1.234.567");
-    expect(formatCount(0, 5)).toBe("0");
+    expect(formatCount(343)).toBe("343");
+    expect(formatCount(1234567)).toBe("1.234.567");
+    expect(formatCount(0)).toBe("0");
   });
 
-  it("writes a suppressed count as below the threshold", () => {
-    expect(formatCount(null, 5)).toBe("< 5");
-    expect(formatCount(null, 10)).toBe("< 10");
+  it("writes a suppressed count as below the threshold, and a protected one as afgeschermd", () => {
+    const labels = { threshold: 5, protected: ["signals.byTopic.gdpr"], withheld: ["signals.byMonth.2021-01"] };
+    expect(formatFigure(null, "signals.byTopic.other", labels)).toBe("< 5");
+    expect(formatFigure(null, "signals.byTopic.other", { ...labels, threshold: 10 })).toBe("< 10");
+    expect(formatFigure(null, "signals.byTopic.gdpr", labels)).toBe("afgeschermd");
+    expect(formatFigure(null, "signals.byMonth.2021-01", labels)).toBe("afgeschermd");
+    expect(formatFigure(0, "signals.byTopic.other", labels)).toBe("0");
+    expect(formatFigure(1234, "signals.byTopic.gdpr", labels)).toBe("1.234");
   });
 
   it("writes shares as whole percents as the seed report does", () => {
@@ -22,6 +27,8 @@ describe("Dutch report notation", () => {
     expect(formatShare(1)).toBe("100%");
     expect(formatShare(0.57)).toBe("57%");
     expect(formatShare(null)).toBe("–");
+    expect(formatShare(0, 1)).toBe("< 1%");
+    expect(formatShare(0, 0)).toBe("0%");
   });
 
   it("signs differences with a real minus", () => {

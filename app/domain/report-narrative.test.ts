@@ -37,5 +37,6 @@ describe("narrative formatting", () => {
     const result = narrativeSchema.safeParse({ introduction: " ", threads: "", conclusions: "" });
     expect(result.success).toBe(false);
     expect(narrativeSchema.safeParse({ introduction: "", threads: "Rode draad", conclusions: "" }).success).toBe(true);
+    expect(narrativeSchema.safeParse({ method: "Vraaggericht" }).success).toBe(true);
   });
 });

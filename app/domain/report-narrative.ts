@@ -1,40 +1,51 @@
 import { z } from "zod";
 
 /**
- * The intermediary's text of a year report: introduction, common threads ("rode draden") and conclusions. Simple
- * formatting only — paragraphs, "- " bullets, "1. " numbered lists and **bold** — parsed into blocks that React
+ * The intermediary's text of a year report, one part per section of the document in the seed report's order:
+ * introduction, assignment, how the requests came in, the method, the findings ("rode draden") and the conclusion.
+ * Simple formatting only — paragraphs, "- " bullets, "1. " numbered lists and **bold** — parsed into blocks that React
  * renders as elements, so no text is ever inserted as HTML.
  */
 
-export const NARRATIVE_PARTS = ["introduction", "threads", "conclusions"] as const;
+export const NARRATIVE_PARTS = ["introduction", "assignment", "requests", "method", "threads", "conclusions"] as const;
 export type NarrativePart = (typeof NARRATIVE_PARTS)[number];
 
 export const NARRATIVE_LABELS: Record<NarrativePart, string> = {
   introduction: "Inleiding",
-  threads: "Rode draden",
-  conclusions: "Conclusies",
+  assignment: "Opdracht",
+  requests: "Samenvatting van de hulpvragen",
+  method: "Werkwijze",
+  threads: "De bevindingen",
+  conclusions: "Conclusie",
 };
 
 export type NarrativeText = Record<NarrativePart, string>;
 
+export const EMPTY_NARRATIVE: NarrativeText = { introduction: "", assignment: "", requests: "", method: "", threads: "", conclusions: "" };
+
 const MAX_PART_LENGTH = 20_000;
 const part = (label: string) =>
   z
-    .string({ required_error: `Vul de ${label.toLowerCase()} in, of zet er een streepje neer.` })
+    .string()
     .trim()
-    .max(MAX_PART_LENGTH, `De ${label.toLowerCase()} is te lang (meer dan ${MAX_PART_LENGTH.toLocaleString("nl-NL")} tekens).`)
+    .max(MAX_PART_LENGTH, `De tekst bij ${label} is te lang (meer dan ${MAX_PART_LENGTH.toLocaleString("nl-NL")} tekens).`)
     .default("");
 
 export const narrativeSchema = z
-  .object({
-    introduction: part("Inleiding"),
-    threads: part("Rode draden"),
-    conclusions: part("Conclusies"),
-  })
+  .object(Object.fromEntries(NARRATIVE_PARTS.map((key) => [key, part(NARRATIVE_LABELS[key])])) as Record<NarrativePart, ReturnType<typeof part>>)
   .refine((text) => NARRATIVE_PARTS.some((key) => text[key] !== ""), {
-    message: "Schrijf ten minste één van de drie delen.",
+    message: "Schrijf ten minste één van de delen.",
     path: ["introduction"],
   });
+
+/** The text of a stored version; parts added later read as empty in older versions. */
+export function narrativeText(row: Partial<NarrativeText>): NarrativeText {
+  return Object.fromEntries(NARRATIVE_PARTS.map((key) => [key, row[key] ?? ""])) as NarrativeText;
+}
+
+export function sameNarrative(a: NarrativeText, b: NarrativeText): boolean {
+  return NARRATIVE_PARTS.every((key) => a[key] === b[key]);
+}
 
 export type Span = { text: string; bold: boolean };
 export type Block = { kind: "paragraph"; spans: Span[] } | { kind: "bullets" | "numbered"; items: Span[][] };

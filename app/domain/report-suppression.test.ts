@@ -1,105 +1,115 @@
 import { describe, expect, it } from "vitest";
 import { TRAJECTORY_COUNTS_2021 } from "./__fixtures__/report-2021";
-import { buildSignalsReport, buildTrajectoriesReport, type YearReport } from "./report";
-import { REGIONS_WITHHELD, suppressReport } from "./report-suppression";
+import { buildSignalsReport, buildTrajectoriesReport, type SignalCounts, type YearReport } from "./report";
+import { hiddenOf } from "./report-document";
+import { buildExtraFigures, type ReportFigures } from "./report-figures";
+import { REGIONS_WITHHELD, ruleFor, suppressReport, type SuppressionOptions } from "./report-suppression";
 
-function reportWith(): YearReport {
-  const signals = buildSignalsReport(
-    {
-      total: 343,
-      tenderRelated: 336,
-      byRequesterType: { provider: 292, municipality: 51 },
-      byTopic: { strategy_advice: 274, quality_admission: 34, gdpr: 17, contract_change: 18 },
-      byPhase: { upcoming_tender: 120, running_tender: 150, contracting: 66, running_contract: 4, none: 3 },
-      byTrigger: { provider_reduction: 40, admin_burden: 3 },
-      byChannel: { email: 300, phone: 40, portal: 3 },
-      byRegion: { JZ01: 200, JZ02: 140, JZ03: 3 },
-      byMonth: { "2021-01": 343 },
-    },
-    ["JZ01", "JZ02", "JZ03"],
-    2021,
-  );
-  const trajectories = buildTrajectoriesReport(TRAJECTORY_COUNTS_2021);
-  return { year: 2021, signals, trajectories, suppressed: [] };
+const COUNTS: SignalCounts = {
+  total: 343,
+  tenderRelated: 336,
+  byRequesterType: { provider: 292, municipality: 51 },
+  byTopic: { strategy_advice: 274, quality_admission: 34, gdpr: 17, contract_change: 18 },
+  byPhase: { upcoming_tender: 120, running_tender: 150, contracting: 66, running_contract: 4, none: 3 },
+  byTrigger: { provider_reduction: 40, admin_burden: 3 },
+  byChannel: { email: 300, phone: 40, portal: 3 },
+  byRegion: { JZ01: 200, JZ02: 140, JZ03: 3 },
+  byMonth: { "2021-01": 343 },
+  byReferrer: { direct: 300, region_adviser: 40, programme: 3 },
+};
+
+function reportWith(counts: Partial<SignalCounts> = {}): ReportFigures {
+  const all = { ...COUNTS, ...counts };
+  const signals = buildSignalsReport(all, ["JZ01", "JZ02", "JZ03"], 2021);
+  const report: YearReport = { year: 2021, signals, trajectories: buildTrajectoriesReport(TRAJECTORY_COUNTS_2021), suppressed: [] };
+  return { report, extra: buildExtraFigures(all, { situation: 14, analysis: 14, support_escalation: 3 }) };
 }
 
-const options = { threshold: 5, showRegions: true };
+const strict: SuppressionOptions = { policy: "all_cells_below_k", threshold: 5, showRegions: true, earlier: [] };
+const regional: SuppressionOptions = { ...strict, policy: "breakdowns_below_k" };
 
 describe("suppressReport", () => {
-  it("keeps totals even when they are small", () => {
-    const small: YearReport = { ...reportWith(), trajectories: { ...reportWith().trajectories, total: 2, regions: 2 } };
-    const published = suppressReport(small, options);
-    expect(published.signals.total).toBe(343);
-    expect(published.trajectories.total).toBe(2);
-    expect(published.trajectories.regions).toBe(2);
+  it("under the default policy shows national counts as counted and suppresses small region cells", () => {
+    const { report } = suppressReport(reportWith(), regional);
+    expect(report.trajectories.outcomes.cooperative_formed).toBe(2);
+    expect(report.trajectories.outcomes.escalated).toBe(3);
+    expect(report.signals.byChannel.portal).toEqual({ count: 3, share: 0.01 });
+    expect(report.signals.byRegion.JZ03).toEqual({ count: null, share: null });
+    // JZ03 alone would be 343 − 200 − 140; the smaller of the other two goes with it.
+    expect(report.signals.byRegion.JZ02?.count).toBeNull();
+    expect(report.signals.byRegion.JZ01?.count).toBe(200);
+    expect(report.suppressed).toEqual(["signals.byRegion.JZ02", "signals.byRegion.JZ03"]);
+    expect(report.policy).toEqual({ name: "breakdowns_below_k", threshold: 5 });
   });
 
-  it("suppresses every cell below k, zero included, and lists it", () => {
-    const published = suppressReport(reportWith(), options);
-    expect(published.signals.byRequesterType.region).toEqual({ count: null, share: null });
-    expect(published.signals.byRequesterType.provider).toEqual({ count: 292, share: 0.85 });
-    expect(published.trajectories.outcomes.cooperative_formed).toBeNull();
-    expect(published.trajectories.outcomes.contract_won).toBeNull();
-    expect(published.trajectories.outcomes.escalated).toBeNull();
-    expect(published.trajectories.escalationTypes).toEqual({ legal: null, council: null, publicity: null });
-    expect(published.trajectories.outcomes.forces_bundled).toBe(13);
-    expect(published.trajectories.outcomes.municipalities_consulted).toBe(10);
-    expect(published.suppressed).toContain("signals.byRequesterType.region");
-    expect(published.suppressed).toContain("trajectories.outcomes.contract_won");
-    expect(published.suppressed).toContain("trajectories.escalationTypes.legal");
+  it("under the strict policy suppresses every cell below k, shows zero as zero and keeps a cell of exactly k", () => {
+    const { report } = suppressReport(reportWith(), strict);
+    expect(report.signals.total).toBe(343);
+    expect(report.trajectories.total).toBe(14);
+    expect(report.signals.byRequesterType.region).toEqual({ count: 0, share: 0 });
+    expect(report.suppressed).not.toContain("signals.byRequesterType.region");
+    expect(report.trajectories.outcomes.cooperative_formed).toBeNull();
+    expect(report.trajectories.outcomes.contract_won).toBeNull();
+    expect(report.trajectories.escalationTypes).toEqual({ legal: null, council: null, publicity: null });
+    expect(report.trajectories.outcomes.forces_bundled).toBe(13);
+    expect(report.suppressed).toContain("trajectories.outcomes.contract_won");
+    const atK = suppressReport(reportWith(), { ...strict, threshold: 3 });
+    expect(atK.report.trajectories.outcomes.escalated).toBe(3);
   });
 
-  it("keeps a cell of exactly k", () => {
-    const published = suppressReport(reportWith(), { threshold: 4, showRegions: true });
-    expect(published.trajectories.outcomes.escalated).toBeNull();
-    const atK = suppressReport(reportWith(), { threshold: 3, showRegions: true });
-    expect(atK.trajectories.outcomes.escalated).toBe(3);
+  it("hides a total only when it is below k itself", () => {
+    const few = suppressReport(reportWith({ total: 4, tenderRelated: 4, byRequesterType: { provider: 4 }, byTopic: { gdpr: 4 }, byPhase: { running_tender: 4 }, byTrigger: {}, byChannel: { email: 4 }, byRegion: { JZ01: 4 }, byMonth: { "2021-01": 4 } }), strict);
+    expect(few.report.signals.total).toBeNull();
+    expect(suppressReport(reportWith(), strict).report.signals.total).toBe(343);
   });
 
-  it("hides the contracts awarded with the cooperatives they describe", () => {
-    const published = suppressReport(reportWith(), options);
-    expect(published.trajectories.outcomes.contracts_awarded_total).toBeNull();
-    expect(published.suppressed).toContain("trajectories.outcomes.contracts_awarded_total");
-    const shown = suppressReport(reportWith(), { threshold: 2, showRegions: true });
-    expect(shown.trajectories.outcomes.contracts_awarded_total).toBe(15);
+  it("does not let tender-related minus the shown tender phases give a hidden one away", () => {
+    const tender = { upcoming_tender: 12, running_tender: 10, contracting: 2, running_contract: 3, none: 316 };
+    const { report, release } = suppressReport(reportWith({ tenderRelated: 24, byPhase: tender }), strict);
+    expect(report.signals.byPhase.contracting?.count).toBeNull();
+    const shown = [report.signals.tenderRelated.count, report.signals.byPhase.upcoming_tender?.count, report.signals.byPhase.running_tender?.count];
+    expect(shown.filter((count) => count === null).length).toBeGreaterThanOrEqual(1);
+    // What is hidden to protect another is labelled as such, never as "< k".
+    for (const path of hiddenOf(release).protected) expect(release.values[path]).toBeGreaterThanOrEqual(5);
   });
 
-  it("suppresses a second cell when one hidden cell could be recovered from the total", () => {
-    const published = suppressReport(reportWith(), options);
-    // Channels: portal 3 is the only non-zero small cell; 343 − 300 − 40 would give it away.
-    expect(published.signals.byChannel.portal?.count).toBeNull();
-    expect(published.signals.byChannel.phone?.count).toBeNull();
-    expect(published.signals.byChannel.email?.count).toBe(300);
-    // Phases: two small non-zero cells (4 and 3) already protect each other.
-    expect(published.signals.byPhase.running_contract?.count).toBeNull();
-    expect(published.signals.byPhase.none?.count).toBeNull();
-    expect(published.signals.byPhase.contracting?.count).toBe(66);
+  it("labels a cell hidden only to protect another afgeschermd, even when it counts 30", () => {
+    const { release } = suppressReport(reportWith({ byChannel: { email: 310, phone: 30, portal: 3 } }), strict);
+    expect(release.statuses["signals.byChannel.portal"]).toBe("small");
+    expect(release.statuses["signals.byChannel.phone"]).toBe("protected");
+    expect(hiddenOf(release).protected).toContain("signals.byChannel.phone");
   });
 
-  it("does not add a second suppression to overlapping triggers", () => {
-    const published = suppressReport(reportWith(), options);
-    expect(published.signals.byTrigger.admin_burden?.count).toBeNull();
-    expect(published.signals.byTrigger.provider_reduction?.count).toBe(40);
+  it("keeps cells hidden in later versions and hides a change of fewer than k", () => {
+    const first = suppressReport(reportWith(), strict);
+    const later = reportWith({ total: 344, byChannel: { email: 301, phone: 40, portal: 3 }, byMonth: { "2021-01": 343, "2021-02": 1 } });
+    const second = suppressReport(later, { ...strict, earlier: [first.release] });
+    expect(second.report.signals.byChannel.email?.count).toBeNull();
+    expect(second.report.signals.byChannel.portal?.count).toBeNull();
+    expect(second.report.signals.byMonth[0]?.count).toBeNull();
+    expect(second.reasons["signals.byChannel.email"]).toBe("version");
+  });
+
+  it("suppresses the document's own figures with the rest: referrers and trajectories per step", () => {
+    const { extra, release } = suppressReport(reportWith(), strict);
+    expect(extra.byReferrer.programme).toEqual({ count: null, share: null });
+    expect(extra.byReferrer.region_adviser?.count).toBeNull();
+    expect(extra.byReferrer.direct?.count).toBe(300);
+    expect(extra.steps).toMatchObject({ situation: 14, support_escalation: null, sharing: 0 });
+    expect(release.statuses["trajectories.steps.support_escalation"]).toBe("small");
+    expect(suppressReport(reportWith(), regional).extra.steps.support_escalation).toBe(3);
   });
 
   it("withholds region names unless allowed", () => {
-    const hidden = suppressReport(reportWith(), { threshold: 5, showRegions: false });
-    expect(hidden.signals.byRegion).toEqual({});
-    expect(hidden.suppressed).toContain(REGIONS_WITHHELD);
-    expect(JSON.stringify(hidden)).not.toMatch(/JZ0\d/);
-    const shown = suppressReport(reportWith(), options);
-    expect(shown.signals.byRegion.JZ01?.count).toBe(200);
-    expect(shown.signals.byRegion.JZ03?.count).toBeNull();
-    expect(shown.suppressed).not.toContain(REGIONS_WITHHELD);
+    const { report } = suppressReport(reportWith(), { ...regional, showRegions: false });
+    expect(report.signals.byRegion).toEqual({});
+    expect(report.suppressed).toEqual([REGIONS_WITHHELD]);
+    expect(JSON.stringify(report)).not.toMatch(/JZ0\d/);
   });
 
-  it("never leaves a figure below k in the published document", () => {
-    const published = suppressReport(reportWith(), options);
-    const counts: number[] = [];
-    JSON.stringify(published, (key, value: unknown) => {
-      if ((key === "count" || typeof value === "number") && typeof value === "number" && !["year", "share", "total", "regions"].includes(key)) counts.push(value);
-      return value;
-    });
-    expect(counts.filter((value) => value < 5)).toEqual([]);
+  it("fixes policy and threshold at the first publication of a year's figures", () => {
+    const first = suppressReport(reportWith(), strict);
+    expect(ruleFor([], { policy: "breakdowns_below_k", threshold: 7 })).toEqual({ policy: "breakdowns_below_k", threshold: 7 });
+    expect(ruleFor([first.release], { policy: "breakdowns_below_k", threshold: 7 })).toEqual({ policy: "all_cells_below_k", threshold: 5 });
   });
 });

@@ -24,6 +24,7 @@ const none: SignalCounts = {
   byChannel: {},
   byRegion: {},
   byMonth: {},
+  byReferrer: {},
 };
 
 /** The reference figures of DESIGN.md (the 2021 report): 343 questions. */
@@ -275,6 +276,7 @@ describe("foldSignalCounts", () => {
     phase: "running_tender",
     channel: "email",
     region: "JZ01",
+    referrer: "direct",
     month: "2021-01",
     count: 1,
     ...overrides,
@@ -285,7 +287,7 @@ describe("foldSignalCounts", () => {
       [
         row({ count: 3 }),
         row({ requesterType: "municipality", phase: "none", month: "2021-02", count: 2 }),
-        row({ topic: "gdpr", phase: "contracting", region: "JZ02", channel: "phone", count: 5 }),
+        row({ topic: "gdpr", phase: "contracting", region: "JZ02", channel: "phone", referrer: "programme", count: 5 }),
       ],
       { admin_burden: 4 },
       ["upcoming_tender", "running_tender", "contracting"],
@@ -299,6 +301,7 @@ describe("foldSignalCounts", () => {
     expect(counts.byRegion).toEqual({ JZ01: 5, JZ02: 5 });
     expect(counts.byMonth).toEqual({ "2021-01": 8, "2021-02": 2 });
     expect(counts.byTrigger).toEqual({ admin_burden: 4 });
+    expect(counts.byReferrer).toEqual({ direct: 5, programme: 5 });
   });
 
   it("keeps a stored value outside the code lists, and counts nothing for an empty year", () => {

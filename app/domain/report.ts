@@ -78,6 +78,8 @@ export type SignalCounts = {
   byRegion: Counts;
   /** Keyed by "YYYY-MM". */
   byMonth: Counts;
+  /** Not in the report JSON; the document's summary of how signals came in (report-figures.ts). */
+  byReferrer: Counts;
 };
 
 /** How many signals of the year share one combination of the grouped columns; month is "YYYY-MM". */
@@ -87,6 +89,7 @@ export type SignalCombination = {
   phase: string;
   channel: string;
   region: string;
+  referrer: string;
   month: string;
   count: number;
 };
@@ -102,7 +105,7 @@ export function foldSignalCounts(
   tenderPhases: readonly string[],
 ): SignalCounts {
   const tally = () => new Map<string, number>();
-  const maps = { requesterType: tally(), topic: tally(), phase: tally(), channel: tally(), region: tally(), month: tally() };
+  const maps = { requesterType: tally(), topic: tally(), phase: tally(), channel: tally(), region: tally(), referrer: tally(), month: tally() };
   let total = 0;
   for (const row of combinations) {
     total += row.count;
@@ -122,6 +125,7 @@ export function foldSignalCounts(
     byChannel: Object.fromEntries(maps.channel),
     byRegion: Object.fromEntries(maps.region),
     byMonth: Object.fromEntries(maps.month),
+    byReferrer: Object.fromEntries(maps.referrer),
   };
 }
 
@@ -154,7 +158,7 @@ function cellOf(count: number, total: number): Cell {
  * Object.fromEntries rather than assignment: a code such as "__proto__" from the database must become a key, not
  * replace the object's prototype.
  */
-function cellsFor<Code extends string>(codes: readonly Code[], counts: Counts, total: number): CodeCells<Code> {
+export function cellsFor<Code extends string>(codes: readonly Code[], counts: Counts, total: number): CodeCells<Code> {
   const known = new Set<string>(codes);
   const unknown = Object.keys(counts)
     .filter((code) => !known.has(code))

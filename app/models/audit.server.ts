@@ -59,6 +59,7 @@ export type AuditAction =
   | "report.narrative_saved"
   | "report.published"
   | "report.threshold_changed"
+  | "report.colophon_changed"
   | "demo.seeded"
   | "data_subject.searched"
   | "data_subject.exported"

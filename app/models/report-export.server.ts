@@ -1,38 +1,36 @@
 import { stringify } from "csv-stringify/sync";
-import { formatCount } from "~/domain/report-format";
 import type { ReportTable } from "~/domain/report-tables";
 import { neutraliseRow } from "~/domain/spreadsheet-cell";
 
 /**
- * The report's aggregate tables for spreadsheets. A suppressed figure is written as "< k", never as a number, so a
- * sum in a spreadsheet cannot quietly treat it as zero. Shares are fractions as in the report JSON.
+ * The report's aggregate tables for spreadsheets. A suppressed figure is written as the page writes it ("< 5",
+ * "afgeschermd"), never as a number, so a sum in a spreadsheet cannot quietly treat it as zero. Shares are fractions
+ * as in the report JSON.
  */
 const HEADER = ["tabel", "code", "omschrijving", "aantal", "aandeel", "vorig_jaar"] as const;
 
 type Value = string | number;
 
-function recordsOf(tables: ReportTable[], threshold: number): Value[][] {
-  const value = (count: number | null | undefined): Value =>
-    count === undefined ? "" : count === null ? formatCount(null, threshold) : count;
+function recordsOf(tables: ReportTable[]): Value[][] {
   return tables.flatMap((table) =>
     table.rows.map((row) => [
       table.title,
       row.code,
       row.label,
-      value(row.count),
+      row.count ?? row.countText,
       row.share === undefined || row.share === null ? "" : row.share,
-      value(row.previous),
+      row.previous === undefined ? "" : (row.previous ?? row.previousText ?? ""),
     ]),
   );
 }
 
 /** For spreadsheets only: text cells are neutralised against formula injection (spreadsheet-cell.ts). */
-export function reportTablesCsv(tables: ReportTable[], threshold: number): string {
-  return stringify([[...HEADER], ...recordsOf(tables, threshold).map(neutraliseRow)]);
+export function reportTablesCsv(tables: ReportTable[]): string {
+  return stringify([[...HEADER], ...recordsOf(tables).map(neutraliseRow)]);
 }
 
 /** One sheet per table; cells are plain values, never formulas, and text cells neutralised as in the CSV. */
-export async function reportTablesXlsx(tables: ReportTable[], threshold: number, year: number): Promise<Buffer> {
+export async function reportTablesXlsx(tables: ReportTable[], year: number): Promise<Buffer> {
   // Loaded with the first Excel export, not at every start (a third of a second).
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
@@ -43,7 +41,7 @@ export async function reportTablesXlsx(tables: ReportTable[], threshold: number,
     sheet.addRow(neutraliseRow([`${table.title} (${year})`])).font = { bold: true };
     sheet.addRow(["code", "omschrijving", "aantal", "aandeel", "vorig_jaar"]).font = { bold: true };
     sheet.columns = [{ width: 26 }, { width: 60 }, { width: 12 }, { width: 12 }, { width: 12 }];
-    for (const record of recordsOf([table], threshold)) {
+    for (const record of recordsOf([table])) {
       const row = sheet.addRow(neutraliseRow(record.slice(1)));
       row.getCell(4).numFmt = "0%";
     }

@@ -6,18 +6,10 @@ import { auditLog, signals } from "../../db/schema";
 import { FIRST_YEAR } from "~/domain/dates";
 import { prepareDatabase } from "~/utils/boot.server";
 import { db } from "~/utils/db.server";
-import {
-  latestNarrative,
-  liveReport,
-  narrativeVersion,
-  narrativeVersions,
-  publication,
-  publications,
-  publishReport,
-  reportThreshold,
-  saveNarrative,
-  setReportThreshold,
-} from "./report-publication.server";
+import { EMPTY_NARRATIVE } from "~/domain/report-narrative";
+import { latestNarrative, narrativeVersion, narrativeVersions, saveNarrative } from "./report-narrative.server";
+import { liveReport, previewPublication, publication, publications, publishReport } from "./report-publication.server";
+import { reportThreshold, setReportThreshold } from "./report-settings.server";
 
 const databasePath = useTempDatabase();
 const actor = { userId: null, clientAddress: "test" };
@@ -57,12 +49,18 @@ describe("the first year", () => {
     expect(first.previous).toBeNull();
     expect(() => liveReport(FIRST_YEAR - 1)).toThrow(expect.objectContaining({ code: "REPORT.YEAR" }));
   });
+
+  it("can be published: the preview compares with no year before it", () => {
+    const preview = previewPublication(FIRST_YEAR, { policy: "breakdowns_below_k", showRegions: false });
+    expect(preview.document.report.signals.total).toBe(2);
+    expect(preview.document.previous).toBeNull();
+  });
 });
 
 describe("narrative versions", () => {
   it("saves every change as a new version and keeps the earlier ones", () => {
     expect(latestNarrative(2021)).toBeNull();
-    const text = { introduction: "Inleiding", threads: "", conclusions: "" };
+    const text = { ...EMPTY_NARRATIVE, introduction: "Inleiding" };
     expect(saveNarrative(2021, text, actor)).toBe(1);
     expect(saveNarrative(2021, text, actor)).toBe(1);
     expect(saveNarrative(2021, { ...text, threads: "Rode draad" }, actor)).toBe(2);
@@ -81,9 +79,11 @@ describe("publishing", () => {
   });
 
   it("freezes suppressed figures, comparison and narrative as numbered versions", () => {
-    expect(() => publishReport(2005, { showRegions: false }, actor)).toThrow(/geen cijfers/);
-    expect(publishReport(2021, { showRegions: false }, actor)).toBe(1);
+    expect(() => publishReport(2005, { showRegions: false, policy: "all_cells_below_k" }, actor)).toThrow(/geen cijfers/);
+    expect(publishReport(2021, { showRegions: false, policy: "all_cells_below_k" }, actor)).toBe(1);
     const first = publication(2021, 1)!;
+    expect(first.policy).toBe("all_cells_below_k");
+    expect(first.report.policy).toEqual({ name: "all_cells_below_k", threshold: 5 });
     expect(first.report.signals.total).toBe(43);
     expect(first.report.signals.byRequesterType.municipality).toEqual({ count: null, share: null });
     expect(first.report.signals.byRegion).toEqual({});
@@ -93,18 +93,25 @@ describe("publishing", () => {
     expect(first.publication).toMatchObject({ version: 1 });
     expect(first.threshold).toBe(5);
 
-    // Later records and a new threshold change the working view, never a publication.
+    // Later records and a new threshold change the working view, never a publication; a year once published keeps
+    // its policy and threshold, whatever is chosen for the next version.
     addSignals(2021, 10, { requesterType: "municipality" });
     setReportThreshold(3, actor);
     expect(liveReport(2021).report.signals.total).toBe(53);
     expect(publication(2021, 1)!.report.signals.total).toBe(43);
 
-    expect(publishReport(2021, { showRegions: true }, actor)).toBe(2);
+    expect(publishReport(2021, { showRegions: true, policy: "breakdowns_below_k" }, actor)).toBe(2);
     const second = publication(2021)!;
     expect(second.publication?.version).toBe(2);
-    expect(second.threshold).toBe(3);
-    expect(second.report.signals.byRequesterType.municipality?.count).toBe(13);
-    expect(second.report.signals.byRegion.JZ01?.count).toBe(50);
+    expect(second.threshold).toBe(5);
+    expect(second.policy).toBe("all_cells_below_k");
+    // Hidden in version 1, so hidden in version 2 too: 13 is not small, so it reads "afgeschermd".
+    expect(second.report.signals.byRequesterType.municipality?.count).toBeNull();
+    expect(second.hidden.current.protected).toContain("signals.byRequesterType.municipality");
+    // JZ02 (3) is the only other region with signals, so JZ01 would give it away as the total minus 50.
+    expect(second.report.signals.byRegion.JZ02?.count).toBeNull();
+    expect(second.report.signals.byRegion.JZ01?.count).toBeNull();
+    expect(second.hidden.current.protected).toContain("signals.byRegion.JZ01");
     expect(publications(2021).map((p) => p.version)).toEqual([2, 1]);
     expect(publication(2021, 9)).toBeNull();
   });

@@ -10,12 +10,14 @@ import {
   signalTriggers,
   trajectories,
   trajectoryMunicipalities,
+  trajectorySteps,
 } from "../../db/schema";
 import { CHANNELS, PHASES, REQUESTER_TYPES, STATUSES, TOPICS, TRIGGERS, type Phase, type Trigger } from "~/domain/signal-codes";
 import { buildTrajectoriesReport, NO_TRAJECTORIES, type Cell, type TrajectoriesReport } from "~/domain/report";
 import { prepareDatabase } from "~/utils/boot.server";
 import { db } from "~/utils/db.server";
-import { yearReport } from "./report.server";
+import { STEPS } from "~/domain/trajectory-codes";
+import { yearFigures, yearReport } from "./report.server";
 
 type NewSignal = typeof signals.$inferInsert;
 
@@ -423,5 +425,39 @@ describe("yearReport: trajectories", () => {
     expect(before.outcomes.municipalities_consulted).toBe(2);
     const after = trajectoriesOf(2022);
     expect(after.total).toBe(14 - 5 + 1); // JZ01, and the four closed on 20 December, stay in 2021
+  });
+});
+
+describe("yearFigures: the document's own figures", () => {
+  it("counts who referred the year's signals, each signal once", () => {
+    const { extra, report } = yearFigures(2022);
+    const referred = Object.values(extra.byReferrer).reduce((sum, cell) => sum + cell.count, 0);
+    expect(referred).toBe(report.signals.total);
+    expect(Object.keys(extra.byReferrer)).toEqual(["direct", "region_adviser", "programme", "other"]);
+  });
+
+  it("counts per step the year's trajectories that started or finished it, not skipped or unbegun ones", () => {
+    const used = insertTrajectory({ regionCode: "JZ07", startedOn: "2031-02-01" });
+    const other = insertTrajectory({ regionCode: "JZ08", startedOn: "2031-03-01", closedOn: "2031-04-01" });
+    const outside = insertTrajectory({ regionCode: "JZ09", startedOn: "2032-01-05" });
+    const at = "2031-05-01T00:00:00Z";
+    const steps = (trajectoryId: number, states: Partial<Record<(typeof STEPS)[number], "open" | "active" | "done" | "skipped">>) =>
+      db()
+        .insert(trajectorySteps)
+        .values(STEPS.map((step) => ({ trajectoryId, step, state: states[step] ?? ("open" as const), updatedAt: at })))
+        .run();
+    steps(used, { situation: "done", analysis: "active", support_escalation: "skipped" });
+    steps(other, { situation: "done", plan: "done" });
+    steps(outside, { situation: "done", sharing: "done" });
+    expect(yearFigures(2031).extra.steps).toEqual({
+      situation: 2,
+      analysis: 1,
+      scenarios: 0,
+      plan: 1,
+      talks: 0,
+      support_escalation: 0,
+      monitoring: 0,
+      sharing: 0,
+    });
   });
 });

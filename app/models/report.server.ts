@@ -1,6 +1,6 @@
-import { and, asc, count, countDistinct, eq, gte, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, countDistinct, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import { alias, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
-import { escalations, regions, signals, signalTriggers, trajectories, trajectoryMunicipalities } from "../../db/schema";
+import { escalations, regions, signals, signalTriggers, trajectories, trajectoryMunicipalities, trajectorySteps } from "../../db/schema";
 import { DomainError } from "~/domain/errors";
 import {
   buildSignalsReport,
@@ -14,6 +14,7 @@ import {
   type TrajectoryCounts,
   type YearReport,
 } from "~/domain/report";
+import { buildExtraFigures, type ReportFigures } from "~/domain/report-figures";
 import { TENDER_PHASES } from "~/domain/signal-codes";
 import { db } from "~/utils/db.server";
 
@@ -22,13 +23,21 @@ import { db } from "~/utils/db.server";
  * questions of that year). Nothing is suppressed here; reports for others apply the threshold on top of this.
  */
 export function yearReport(year: number): YearReport {
+  return yearFigures(year).report;
+}
+
+/** The report JSON with the document's own figures (report-figures.ts), counted in one read transaction. */
+export function yearFigures(year: number): ReportFigures {
   if (!isReportYear(year)) {
     throw new DomainError("REPORT.YEAR", `Kies een jaar vanaf ${MIN_REPORT_YEAR}.`, "year");
   }
-  const counts = foldSignalCounts(countSignalCombinations(year), countTriggers(year), TENDER_PHASES);
-  const signalsReport = buildSignalsReport(counts, activeRegionCodes(), year);
-  const trajectoriesReport = buildTrajectoriesReport(countTrajectories(year));
-  return { year, signals: signalsReport, trajectories: trajectoriesReport, suppressed: [] };
+  return db().transaction(() => {
+    const counts = foldSignalCounts(countSignalCombinations(year), countTriggers(year), TENDER_PHASES);
+    const signalsReport = buildSignalsReport(counts, activeRegionCodes(), year);
+    const trajectoriesReport = buildTrajectoriesReport(countTrajectories(year));
+    const report: YearReport = { year, signals: signalsReport, trajectories: trajectoriesReport, suppressed: [] };
+    return { report, extra: buildExtraFigures(counts, countSteps(year)) };
+  });
 }
 
 // A plain range on the text column lets SQLite read signals_report_idx; strftime() on the column would not.
@@ -49,12 +58,13 @@ function countSignalCombinations(year: number): SignalCombination[] {
       phase: signals.procurementPhase,
       channel: signals.channel,
       region: signals.regionCode,
+      referrer: signals.referredBy,
       month,
       count: count(),
     })
     .from(signals)
     .where(inYear(year))
-    .groupBy(signals.requesterType, signals.topic, signals.procurementPhase, signals.channel, signals.regionCode, month)
+    .groupBy(signals.requesterType, signals.topic, signals.procurementPhase, signals.channel, signals.regionCode, signals.referredBy, month)
     .all();
 }
 
@@ -133,6 +143,32 @@ function countTrajectories(year: number): TrajectoryCounts {
     .where(activeInYear(trajectories, year))
     .get();
   return row ?? { ...NO_TRAJECTORIES };
+}
+
+/**
+ * Per step, the year's trajectories that used it: started or finished now. Steps are not dated per year, so a
+ * trajectory that ran over two years counts its steps in both.
+ */
+function countSteps(year: number): Counts {
+  const rows = db()
+    .select({ step: trajectorySteps.step, count: count() })
+    .from(trajectorySteps)
+    .innerJoin(trajectories, eq(trajectories.id, trajectorySteps.trajectoryId))
+    .where(and(activeInYear(trajectories, year), inArray(trajectorySteps.state, ["active", "done"])))
+    .groupBy(trajectorySteps.step)
+    .all();
+  return Object.fromEntries(rows.map((row) => [row.step, row.count]));
+}
+
+/** The regions with a trajectory active in the year: the working view's map marks them. Staff only. */
+export function trajectoryRegions(year: number): string[] {
+  return db()
+    .selectDistinct({ code: trajectories.regionCode })
+    .from(trajectories)
+    .where(activeInYear(trajectories, year))
+    .orderBy(asc(trajectories.regionCode))
+    .all()
+    .map((row) => row.code);
 }
 
 /** Inactive regions (left the official table) appear only when that year's signals name them. */

@@ -22,6 +22,7 @@ export function inboxConditions(filters: InboxFilters, options: { withStatus: bo
     conditions.push(gte(signals.receivedOn, from), lt(signals.receivedOn, to));
   }
   if (filters.channel) conditions.push(eq(signals.channel, filters.channel));
+  if (filters.referrer) conditions.push(eq(signals.referredBy, filters.referrer));
   if (filters.trigger) {
     conditions.push(
       inArray(signals.id, db().select({ id: signalTriggers.signalId }).from(signalTriggers).where(eq(signalTriggers.trigger, filters.trigger))),

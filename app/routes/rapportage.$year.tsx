@@ -3,17 +3,22 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { AppForm, CheckboxGroup, SelectField } from "~/components/form";
+import { AppForm, SelectField, TextField } from "~/components/form";
 import { PrintButton } from "~/components/report/print-button";
+import { PublishChoice } from "~/components/report/publish-choice";
 import { chartsOf } from "~/components/report/report-chart.server";
 import { ReportView } from "~/components/report/report-view";
 import { ButtonLink } from "~/components/ui/button";
 import { DataTable } from "~/components/ui/table";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { parseReportYear } from "~/domain/report";
-import { MAX_THRESHOLD, MIN_THRESHOLD } from "~/domain/report-suppression";
+import { colophonSchema } from "~/domain/report-document";
+import { MAX_THRESHOLD, MIN_THRESHOLD, policyLabel } from "~/domain/report-policy";
 import { regionNames } from "~/models/reference.server";
-import { liveReport, publication, publications, publishReport, setReportThreshold } from "~/models/report-publication.server";
+import { regionMapGeometry } from "~/models/region-map.server";
+import { trajectoryRegions } from "~/models/report.server";
+import { fixedRule, liveReport, publication, publications } from "~/models/report-publication.server";
+import { reportColophon, setReportColophon, setReportThreshold } from "~/models/report-settings.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
 import { notFound, requireUser } from "~/utils/guard.server";
@@ -37,47 +42,48 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const document = liveReport(year);
   const names = regionNames();
-  return { year, document, regionNames: names, charts: await chartsOf(document, names), published: publications(year) };
+  const map = { geometry: regionMapGeometry(), withTrajectory: trajectoryRegions(year) };
+  return { year, document, regionNames: names, charts: await chartsOf(document, names), published: publications(year), fixed: fixedRule(year), colophon: reportColophon(), map };
 }
 
 const thresholdOptions = Array.from({ length: MAX_THRESHOLD - MIN_THRESHOLD + 1 }, (_, i) => String(MIN_THRESHOLD + i)) as [string, ...string[]];
 
-const publishSchema = z.object({ showRegions: z.array(z.literal("yes")).optional() });
 const thresholdSchema = z.object({
   threshold: z.enum(thresholdOptions, { errorMap: () => ({ message: `Kies een drempel van ${MIN_THRESHOLD} tot en met ${MAX_THRESHOLD}.` }) }),
 });
 const actionSchema = z.discriminatedUnion("intent", [
-  publishSchema.extend({ intent: z.literal("publish") }),
   thresholdSchema.extend({ intent: z.literal("threshold") }),
+  colophonSchema.extend({ intent: z.literal("colophon") }),
 ]);
 
+/** The report's settings; publishing itself goes through the preview (rapportage.$year_.publiceren). */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, ["intermediary"]);
   const year = yearOf(params.year);
-  const actor = actorOf(user, context);
   const { formData, submission } = await readForm(request, actionSchema);
   const intent = String(formData.get("intent"));
   if (submission.status !== "success") return data({ intent, result: replyWithError(submission) }, { status: 400 });
   const value = submission.value;
   try {
-    if (value.intent === "threshold") {
-      setReportThreshold(Number(value.threshold), actor);
-      return redirectWithFlash(`/rapportage/${year}`, `De drempel is nu ${value.threshold}.`);
+    if (value.intent === "colophon") {
+      setReportColophon({ organisation: value.organisation, author: value.author }, actorOf(user, context));
+      return redirectWithFlash(`/rapportage/${year}`, "De gegevens voor het colofon zijn opgeslagen.");
     }
-    const version = publishReport(year, { showRegions: Boolean(value.showRegions?.length) }, actor);
-    return redirectWithFlash(`/rapportage/${year}/versie/${version}`, `Versie ${version} van de rapportage over ${year} is gepubliceerd.`);
+    setReportThreshold(Number(value.threshold), actorOf(user, context));
+    return redirectWithFlash(`/rapportage/${year}`, `De drempel is nu ${value.threshold}.`);
   } catch (error) {
     return data({ intent, result: replyWithError(submission, error) }, { status: 400 });
   }
 }
 
 export default function ReportPage() {
-  const { year, document, regionNames: names, charts, published } = useLoaderData<typeof loader>();
+  const { year, document, regionNames: names, charts, published, fixed, colophon, map } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const [publishForm, publishFields] = useForm({
-    id: "publish",
-    lastResult: answer?.intent === "publish" ? answer.result : undefined,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: publishSchema }),
+  const [colophonForm, colophonFields] = useForm({
+    id: "colophon",
+    lastResult: answer?.intent === "colophon" ? answer.result : undefined,
+    defaultValue: colophon,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: colophonSchema }),
   });
   const [thresholdForm, thresholdFields] = useForm({
     id: "threshold",
@@ -89,6 +95,7 @@ export default function ReportPage() {
     <>
       <nav className="rd-toolbar rd-no-print" aria-label="Rapportage">
         <TextLink to="/rapportage">Alle jaren</TextLink>
+        <TextLink to={`/regios?jaar=${year}`}>Regio-overzicht {year}</TextLink>
         <ButtonLink to={`/rapportage/${year}/tekst`}>Tekst schrijven</ButtonLink>
         <ButtonLink to={`/rapportage/${year}/tabellen.csv`} reloadDocument>
           Tabellen als CSV
@@ -101,31 +108,28 @@ export default function ReportPage() {
         </ButtonLink>
         <PrintButton />
       </nav>
-      <ReportView document={document} regionNames={names} charts={charts} linked />
+      <ReportView document={document} regionNames={names} charts={charts} linked map={map} />
       <section className="rd-section rd-no-print" aria-labelledby="publiceren">
         <Heading level={2} id="publiceren">
           Publiceren
         </Heading>
         <Paragraph>
           Publiceren legt cijfers, grafieken en tekst van {year} vast als een genummerde versie. Lezers zien alleen
-          gepubliceerde versies. Daarin staat elk aantal kleiner dan {document.threshold} als “&lt; {document.threshold}”
-          (behalve de totalen), en regionamen alleen als u dat hieronder toestaat.
+          gepubliceerde versies, met kleine aantallen afgeschermd volgens het beleid dat u hier kiest. Eerst ziet u een
+          voorbeeld van precies wat lezers krijgen, met de lijst van afgeschermde cellen; daarna bevestigt u.
         </Paragraph>
-        <AppForm form={publishForm} submitLabel={`Versie ${published.length + 1} publiceren`}>
-          <input type="hidden" name="intent" value="publish" />
-          <CheckboxGroup
-            field={publishFields.showRegions}
-            legend="Regionamen"
-            description="Alleen aanvinken als de regio's daarmee hebben ingestemd."
-            options={[{ value: "yes", label: "Regionamen tonen in deze publicatie" }]}
-          />
+        <PublishChoice year={year} threshold={document.threshold} fixed={fixed} nextVersion={published.length + 1} />
+        <AppForm form={colophonForm} submitLabel="Colofon opslaan">
+          <input type="hidden" name="intent" value="colophon" />
+          <TextField field={colophonFields.organisation} label="Organisatie (voorblad en colofon)" />
+          <TextField field={colophonFields.author} label="Auteur (colofon)" />
         </AppForm>
         <AppForm form={thresholdForm} submitLabel="Drempel opslaan">
           <input type="hidden" name="intent" value="threshold" />
           <SelectField
             field={thresholdFields.threshold}
             label="Drempel voor kleine aantallen (k)"
-            description="Geldt voor volgende publicaties; eerdere versies houden hun drempel."
+            description="Geldt voor volgende publicaties van jaren die nog niet gepubliceerd zijn; eerdere versies en hun jaar houden hun drempel."
             options={thresholdOptions.map((value) => ({ value, label: value }))}
           />
         </AppForm>
@@ -137,7 +141,7 @@ export default function ReportPage() {
           columns={[
             { header: "Versie", rowHeader: true, cell: (p) => <TextLink to={`/rapportage/${year}/versie/${p.version}`}>Versie {p.version}</TextLink> },
             { header: "Gepubliceerd op", cell: (p) => formatDateTime(p.publishedAt) },
-            { header: "Drempel", numeric: true, cell: (p) => p.threshold },
+            { header: "Afscherming", cell: (p) => policyLabel(p.policy, p.threshold) },
             { header: "Regionamen", cell: (p) => (p.showRegions ? "Getoond" : "Weggelaten") },
           ]}
         />

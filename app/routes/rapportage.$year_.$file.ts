@@ -21,13 +21,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const working = versionParam === null && user.roles.includes("intermediary");
   const document = working ? liveReport(year) : publication(year, version);
   if (!document) notFound("Deze rapportage");
-  const tables = reportTables(document.report, document.previous, document.showRegions ? regionNames() : {});
+  const tables = reportTables(document, document.showRegions ? regionNames() : {});
   const suffix = document.publication ? `-versie-${document.publication.version}` : "-werkversie";
   const headers = { "Content-Disposition": `attachment; filename="rode-draden-${year}${suffix}.${format}"` };
   if (format === "xlsx") {
-    return new Response(new Uint8Array(await reportTablesXlsx(tables, document.threshold, year)), {
+    return new Response(new Uint8Array(await reportTablesXlsx(tables, year)), {
       headers: { ...headers, "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
     });
   }
-  return new Response(reportTablesCsv(tables, document.threshold), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
+  return new Response(reportTablesCsv(tables), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
 }

@@ -7,8 +7,8 @@ import { DataTable } from "~/components/ui/table";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { parseReportYear } from "~/domain/report";
 import { recordNumber } from "~/domain/url-params";
-import { NARRATIVE_LABELS, narrativeSchema } from "~/domain/report-narrative";
-import { latestNarrative, narrativeVersion, narrativeVersions, saveNarrative } from "~/models/report-publication.server";
+import { NARRATIVE_LABELS, NARRATIVE_PARTS, narrativeSchema } from "~/domain/report-narrative";
+import { latestNarrative, narrativeVersion, narrativeVersions, saveNarrative } from "~/models/report-narrative.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
 import { notFound, requireUser } from "~/utils/guard.server";
@@ -68,9 +68,9 @@ export default function NarrativePage() {
               : `U bekijkt versie ${version}. Opslaan maakt hiervan de nieuwste versie (${(latestVersion ?? 0) + 1}).`}
         </Paragraph>
         <AppForm form={form} submitLabel="Tekst opslaan">
-          <TextAreaField field={fields.introduction} label={NARRATIVE_LABELS.introduction} description={description} rows={8} />
-          <TextAreaField field={fields.threads} label={NARRATIVE_LABELS.threads} description={description} rows={12} />
-          <TextAreaField field={fields.conclusions} label={NARRATIVE_LABELS.conclusions} description={description} rows={12} />
+          {NARRATIVE_PARTS.map((key) => (
+            <TextAreaField key={key} field={fields[key]} label={NARRATIVE_LABELS[key]} description={description} rows={key === "threads" || key === "conclusions" ? 12 : 8} />
+          ))}
         </AppForm>
       </section>
       <section className="rd-section" aria-labelledby="versies">

@@ -8,6 +8,7 @@ import { TextLink } from "~/components/ui/text";
 import { parseReportYear } from "~/domain/report";
 import { recordNumber } from "~/domain/url-params";
 import { regionNames } from "~/models/reference.server";
+import { regionMapGeometry } from "~/models/region-map.server";
 import { publication } from "~/models/report-publication.server";
 import { notFound, requireUser } from "~/utils/guard.server";
 
@@ -23,11 +24,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const document = year !== null && version !== null ? publication(year, version) : null;
   if (!document) notFound("Deze versie van de rapportage");
   const names = document.showRegions ? regionNames() : {};
-  return { document, regionNames: names, charts: await chartsOf(document, names) };
+  // Region names and the map only where this publication allowed them; a publication never marks trajectories.
+  const map = document.showRegions ? { geometry: regionMapGeometry(), withTrajectory: [] } : null;
+  return { document, regionNames: names, charts: await chartsOf(document, names), map };
 }
 
 export default function PublishedReportPage() {
-  const { document, regionNames: names, charts } = useLoaderData<typeof loader>();
+  const { document, regionNames: names, charts, map } = useLoaderData<typeof loader>();
   const { year } = document.report;
   const version = document.publication?.version;
   return (
@@ -42,7 +45,7 @@ export default function PublishedReportPage() {
         </ButtonLink>
         <PrintButton />
       </nav>
-      <ReportView document={document} regionNames={names} charts={charts} linked={false} />
+      <ReportView document={document} regionNames={names} charts={charts} linked={false} map={map} />
     </>
   );
 }

@@ -74,7 +74,7 @@ export default function RegionOverviewPage() {
     <>
       <section className="rd-section">
         <Paragraph>
-          <TextLink to="/trajecten">Naar de trajecten</TextLink>
+          <TextLink to="/trajecten">Naar de trajecten</TextLink> · <TextLink to="/regios">Regio-overzicht met kaart</TextLink>
         </Paragraph>
         <Heading level={1}>
           Regio {region.name} ({region.code})

@@ -9,6 +9,8 @@ import { formatShortDate } from "~/domain/dates-nl";
 import { inboxSearch, monthOptions, PAGE_SIZE, parseInboxFilters, type InboxFilters } from "~/domain/inbox-filters";
 import {
   CHANNEL_LABELS,
+  REFERRER_LABELS,
+  REFERRERS,
   CHANNELS,
   TRIGGER_LABELS,
   TRIGGERS,
@@ -97,6 +99,7 @@ export default function InboxPage() {
             <FilterSelect name="requester" label="Afkomstig van" value={filters.requester} options={optionsOf(REQUESTER_TYPES, REQUESTER_TYPE_LABELS)} />
             <FilterSelect name="month" label="Maand" value={filters.month} options={monthOptions(filters.year ?? years[0] ?? new Date().getFullYear())} />
             <FilterSelect name="channel" label="Binnengekomen via" value={filters.channel} options={optionsOf(CHANNELS, CHANNEL_LABELS)} />
+            <FilterSelect name="referrer" label="Aangedragen door" value={filters.referrer} options={optionsOf(REFERRERS, REFERRER_LABELS)} />
             <FilterSelect name="trigger" label="Aanleiding" value={filters.trigger} options={optionsOf(TRIGGERS, TRIGGER_LABELS)} />
             <FilterSelect
               name="assigned"

@@ -5,12 +5,12 @@ import { pruneSearchChanges, warmSearchIndex } from "~/models/search-index.serve
 import { anonymiseDue } from "~/models/retention.server";
 import { refreshAuditAnchor } from "~/models/audit-anchor.server";
 import { databasePath } from "../../db/client";
-import { migrate } from "./db.server";
+import { migrate, untilWritable } from "./db.server";
 import { sweepRateLimits } from "./rate-limit.server";
 import { env } from "./env.server";
 import { takeInstanceLock } from "./instance-lock.server";
 import { secrets } from "./keys.server";
-import { exitOnStrayErrors, log } from "./log.server";
+import { describeError, exitOnStrayErrors, log } from "./log.server";
 import { purgeExpiredSessions } from "./session.server";
 
 /** Brings the database up to date; also what `npm run db:migrate` does. */
@@ -26,6 +26,16 @@ function applyRetention(): void {
   const count = anonymiseDue({ userId: null, clientAddress: "system" });
   if (count > 0) log.info("Bewaartermijn: signalen geanonimiseerd", { count });
   pruneSearchChanges();
+}
+
+/**
+ * Upkeep in a timer meets the database like a request does: it waits off the event loop while another process holds
+ * the write lock, and a failure is logged and tried again next time. Thrown from a timer it would stop the server.
+ */
+function inBackground(task: string, work: () => unknown): void {
+  void untilWritable()
+    .then(work)
+    .catch((error: unknown) => log.error("achtergrondtaak mislukt", { task, error: describeError(error) }));
 }
 
 /**
@@ -45,15 +55,15 @@ export function boot(): { host: string; port: number } {
   // A second after the start, so the first requests are not shared with opening every summary.
   setTimeout(
     () =>
-      void warmSearchIndex().then((count) => {
-        log.info("Zoekindex in geheugen gereed", { signals: count });
+      inBackground("zoekindex", async () => {
+        log.info("Zoekindex in geheugen gereed", { signals: await warmSearchIndex() });
         pruneSearchChanges();
       }),
     1000,
   ).unref();
   applyRetention();
   // Daily; unref so a stopping server does not wait for it.
-  setInterval(applyRetention, 24 * 60 * 60_000).unref();
+  setInterval(() => inBackground("bewaartermijn", applyRetention), 24 * 60 * 60_000).unref();
   setInterval(sweepRateLimits, 10 * 60_000).unref();
   if (needsSetup()) {
     const token = issueSetupToken();

@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { POLICIES } from "../../app/domain/report-policy";
 import { users } from "./users";
 
 /**
@@ -12,6 +13,9 @@ export const reportNarratives = sqliteTable(
     year: integer("year").notNull(),
     version: integer("version").notNull(),
     introduction: text("introduction").notNull(),
+    assignment: text("assignment").notNull().default(""),
+    requests: text("requests").notNull().default(""),
+    method: text("method").notNull().default(""),
     threads: text("threads").notNull(),
     conclusions: text("conclusions").notNull(),
     createdBy: integer("created_by").references(() => users.id),
@@ -32,8 +36,15 @@ export const reportPublications = sqliteTable(
     version: integer("version").notNull(),
     threshold: integer("threshold").notNull(),
     showRegions: integer("show_regions", { mode: "boolean" }).notNull().default(false),
+    /** Publications from before the choice existed hid every cell below k, so they count as the strict policy. */
+    policy: text("policy", { enum: POLICIES }).notNull().default("all_cells_below_k"),
     narrativeId: integer("narrative_id").references(() => reportNarratives.id),
     document: text("document").notNull(),
+    /**
+     * The exact figures of the moment with the status of each cell as readers got it (report-disclosure.ts Release),
+     * for the version rules of later publications. Staff only: never part of what a page or a file sends.
+     */
+    figures: text("figures"),
     publishedBy: integer("published_by").references(() => users.id),
     publishedAt: text("published_at").notNull(),
   },

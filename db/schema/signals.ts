@@ -73,7 +73,9 @@ export const signals = sqliteTable(
     index("signals_received_idx").on(t.receivedOn),
     // Covers every column the year report groups by, so its per-dimension counts read the index and never the rows;
     // with the status also the inbox's counts per status tab for a year or month.
-    index("signals_report_idx").on(t.receivedOn, t.requesterType, t.topic, t.procurementPhase, t.channel, t.regionCode, t.status),
+    index("signals_report_idx").on(
+      t.receivedOn, t.requesterType, t.topic, t.procurementPhase, t.channel, t.regionCode, t.referredBy, t.status,
+    ),
     index("signals_status_received_idx").on(t.status, t.receivedOn),
     // With the status, so the inbox counts a region's or a topic's signals per status tab from the index alone.
     index("signals_region_idx").on(t.regionCode, t.receivedOn, t.status),

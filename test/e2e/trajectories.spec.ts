@@ -24,6 +24,8 @@ async function step(page: Page, action: string, stepLabel: string, expected: str
 }
 
 test("a trajectory from a signal to closure: steps out of order, a reopened step, two plan versions, outcomes, adviser limits", async ({ page, browser }) => {
+  // The longest flow of the suite (two logins, a dozen forms, axe twice): given room on a busy 2-core machine.
+  test.slow();
   await login(page, admin());
   const signalId = await logSignalInTwente(page, "Regio Twente halveert het aantal aanbieders");
   await page.getByRole("link", { name: "Start traject vanuit dit signaal" }).click();

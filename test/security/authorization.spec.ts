@@ -56,9 +56,16 @@ const ROUTES: readonly Route[] = [
   // The adviser has no trajectory in this region; adviser-scope.spec.ts opens the region of their own one.
   { path: () => "/regios/JZ38", allowed: ["intermediary"], post: { intent: "milestone", kind: "tender_published", dueOn: TODAY, title: ATTEMPT } },
   { path: () => "/lessen", allowed: ["intermediary", "adviser"], withoutRecord: ["adviser"] },
+  { path: () => "/regios", allowed: ["intermediary"] },
   { path: () => "/rapportage", allowed: ["intermediary", "reader"] },
   // Nothing of this year is published: a reader gets nothing of the working figures.
-  { path: (w) => `/rapportage/${w.year}`, allowed: ["intermediary"], post: { intent: "publish" } },
+  { path: (w) => `/rapportage/${w.year}`, allowed: ["intermediary"], post: { intent: "threshold", threshold: "3" } },
+  // The preview shows exactly what readers would get, but before anything is published: staff only, like publishing.
+  {
+    path: (w) => `/rapportage/${w.year}/publiceren`,
+    allowed: ["intermediary"],
+    post: { policy: "breakdowns_below_k", showRegions: "nee", fingerprint: "0".repeat(64) },
+  },
   { path: (w) => `/rapportage/${w.year}/tekst`, allowed: ["intermediary"], post: { introduction: ATTEMPT } },
   { path: (w) => `/rapportage/${w.year}/tabellen.csv`, allowed: ["intermediary"] },
   { path: (w) => `/rapportage/${w.year}/tabellen.xlsx`, allowed: ["intermediary"] },

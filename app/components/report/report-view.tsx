@@ -1,165 +1,106 @@
 import type { ReactNode } from "react";
-import { DataTable, type Column } from "~/components/ui/table";
-import { Heading, Paragraph, TextLink } from "~/components/ui/text";
-import type { ReportDocument } from "~/domain/report-document";
-import { formatCount, formatDifference, formatShare } from "~/domain/report-format";
+import { Heading } from "~/components/ui/text";
+import { labelsOf, type ReportDocument } from "~/domain/report-document";
 import { NARRATIVE_LABELS, type NarrativePart } from "~/domain/report-narrative";
-import { hrefOf, signalSentences, trajectorySentences, type Sentence } from "~/domain/report-prose";
-import { keyFigures, reportTables, type ReportTable, type TableRow } from "~/domain/report-tables";
+import { signalSentences, trajectorySentences } from "~/domain/report-prose";
+import { reportTables } from "~/domain/report-tables";
 import { NarrativeText } from "./narrative-text";
-import { formatDate } from "~/domain/dates-nl";
+import type { RegionMapData } from "./region-map";
+import { ReportAppendix } from "./report-appendix";
+import { ReportColophon, ReportCover } from "./report-cover";
+import { KeyNumbers, MethodSteps, RequestsSummary, Sentences } from "./report-sections";
 
 /**
- * One year report as a document: cover, introduction, findings in prose, comparison, charts with their tables,
- * common threads and conclusions. `linked` (the intermediary's live view) turns every figure into a link to the
- * records behind it; a publication renders the same text without links, since its readers cannot open records.
+ * One year report as the document the seed report is: cover, Inleiding, Opdracht, Samenvatting van de hulpvragen,
+ * Werkwijze, De bevindingen, Conclusie, Colofon, and the charts with their tables as appendices. Each section holds
+ * the intermediary's text for it (the versioned narrative) and, where the seed report has figures, the figures from
+ * the data. `linked` (the intermediary's live view) turns every figure into a link to the records behind it; a
+ * publication renders the same text without links, since its readers cannot open records.
  */
 export function ReportView({
   document,
   regionNames,
   charts,
   linked,
+  preview,
+  map = null,
 }: {
   document: ReportDocument;
   regionNames: Record<string, string>;
   /** Finished SVG per table id, drawn by the server (report-chart.server.tsx). */
   charts: Record<string, string>;
   linked: boolean;
+  /** The intermediary's preview of the version that publishing would make. */
+  preview?: { version: number };
+  /** The region map; only where region names may appear. */
+  map?: RegionMapData | null;
 }) {
-  const { report, previous, narrative, threshold, publication } = document;
-  const tables = reportTables(report, previous, regionNames);
-  const part = (key: NarrativePart) =>
-    narrative && narrative[key] !== "" ? (
-      <section className="rd-report-section" aria-labelledby={`rapport-${key}`}>
-        <Heading level={2} id={`rapport-${key}`}>
-          {NARRATIVE_LABELS[key]}
-        </Heading>
-        <NarrativeText text={narrative[key]} />
-      </section>
-    ) : null;
+  const { report, narrative } = document;
+  const labels = labelsOf(document, "current");
+  const text = (key: NarrativePart) => (narrative && narrative[key] !== "" ? <NarrativeText text={narrative[key]} /> : null);
+  // Sections without text or figures are left out; the rest are numbered as the seed report numbers them.
+  type Section = { key: NarrativePart; id: string; body: ReactNode };
+  const all: Section[] = [
+    { key: "assignment", id: "rapport-assignment", body: text("assignment") },
+    {
+      key: "requests",
+      id: "rapport-requests",
+      body: (
+        <>
+          {text("requests")}
+          <RequestsSummary document={document} />
+        </>
+      ),
+    },
+    {
+      key: "method",
+      id: "rapport-method",
+      body: (
+        <>
+          {text("method")}
+          <MethodSteps document={document} />
+        </>
+      ),
+    },
+    {
+      key: "threads",
+      id: "rapport-bevindingen",
+      body: (
+        <>
+          <KeyNumbers document={document} />
+          <Heading level={3}>Vragen en signalen</Heading>
+          <Sentences sentences={signalSentences(report, labels)} linked={linked} />
+          <Heading level={3}>Bemiddelingstrajecten</Heading>
+          <Sentences sentences={trajectorySentences(report, labels)} linked={linked} />
+          {text("threads")}
+        </>
+      ),
+    },
+    { key: "conclusions", id: "rapport-conclusions", body: text("conclusions") },
+  ];
+  const sections = all.filter((section) => section.body !== null);
 
   return (
     <article className="rd-report">
-      <header className="rd-report-cover">
-        <p className="rd-report-kicker">Jaarrapportage van de intermediair</p>
-        <Heading level={1}>Rode draden {report.year}</Heading>
-        <Paragraph lead>Vragen, signalen en bemiddelingstrajecten rond de inkoop van jeugdhulp bij vrijgevestigde aanbieders</Paragraph>
-        {publication ? (
-          <Paragraph>
-            Gepubliceerde versie {publication.version} van {formatDate(publication.publishedAt)}.
-            Aantallen kleiner dan {threshold} staan er als “&lt; {threshold}”, zodat geen aanbieder of regio herkenbaar is.
-            {document.showRegions ? null : " Regionamen zijn weggelaten."}
-          </Paragraph>
-        ) : (
-          <Paragraph>Werkversie met alle cijfers, alleen voor de intermediair. Lezers zien alleen gepubliceerde versies.</Paragraph>
-        )}
-      </header>
-
-      {part("introduction")}
-
-      <section className="rd-report-section" aria-labelledby="rapport-bevindingen">
-        <Heading level={2} id="rapport-bevindingen">
-          De bevindingen
-        </Heading>
-        <Heading level={3}>Vragen en signalen</Heading>
-        <Sentences sentences={signalSentences(report, threshold)} linked={linked} />
-        <Heading level={3}>Bemiddelingstrajecten</Heading>
-        <Sentences sentences={trajectorySentences(report, threshold)} linked={linked} />
-      </section>
-
-      {previous ? (
-        <section className="rd-report-section" aria-labelledby="rapport-vergelijking">
-          <Heading level={2} id="rapport-vergelijking">
-            Vergelijking met {previous.year}
+      <ReportCover document={document} preview={preview} />
+      {narrative && narrative.introduction !== "" ? (
+        <section className="rd-report-section" aria-labelledby="rapport-introduction">
+          <Heading level={2} id="rapport-introduction">
+            {NARRATIVE_LABELS.introduction}
           </Heading>
-          <DataTable
-            caption={`Kerncijfers ${report.year} en ${previous.year}`}
-            rows={keyFigures(report, previous, threshold)}
-            rowKey={(row) => row.label}
-            empty={null}
-            columns={[
-              { header: "Kerncijfer", rowHeader: true, cell: (row) => row.label },
-              { header: String(report.year), numeric: true, cell: (row) => row.current },
-              { header: String(previous.year), numeric: true, cell: (row) => row.previous },
-              { header: "Verschil", numeric: true, cell: (row) => row.difference },
-            ]}
-          />
+          <NarrativeText text={narrative.introduction} />
         </section>
       ) : null}
-
-      <section className="rd-report-section" aria-labelledby="rapport-cijfers">
-        <Heading level={2} id="rapport-cijfers">
-          Cijfers en grafieken
-        </Heading>
-        {tables.map((table) => (
-          <FigureWithTable key={table.id} table={table} chart={charts[table.id]} threshold={threshold} linked={linked} previousYear={previous?.year} />
-        ))}
-      </section>
-
-      {part("threads")}
-      {part("conclusions")}
-    </article>
-  );
-}
-
-function Sentences({ sentences, linked }: { sentences: Sentence[]; linked: boolean }) {
-  return (
-    <>
-      {sentences.map((sentence, index) => (
-        <p key={index} className="utrecht-paragraph rd-report-finding">
-          {sentence.map((piece, pieceIndex) =>
-            typeof piece === "string" ? (
-              piece
-            ) : linked ? (
-              <TextLink key={pieceIndex} to={hrefOf(piece.source)}>
-                <strong>{piece.text}</strong>
-              </TextLink>
-            ) : (
-              <strong key={pieceIndex}>{piece.text}</strong>
-            ),
-          )}
-        </p>
+      {sections.map((section, index) => (
+        <section key={section.key} className="rd-report-section" aria-labelledby={section.id}>
+          <Heading level={2} id={section.id}>
+            {index + 1}. {NARRATIVE_LABELS[section.key]}
+          </Heading>
+          {section.body}
+        </section>
       ))}
-    </>
-  );
-}
-
-function FigureWithTable({
-  table,
-  chart,
-  threshold,
-  linked,
-  previousYear,
-}: {
-  table: ReportTable;
-  chart: string | undefined;
-  threshold: number;
-  linked: boolean;
-  previousYear: number | undefined;
-}) {
-  const hasShare = table.rows.some((row) => row.share !== undefined);
-  const columns: Column<TableRow>[] = [
-    {
-      header: "Omschrijving",
-      rowHeader: true,
-      cell: (row): ReactNode => (linked ? <TextLink to={hrefOf(row.source)}>{row.label}</TextLink> : row.label),
-    },
-    { header: `Aantal ${table.unit}`, numeric: true, cell: (row) => formatCount(row.count, threshold) },
-  ];
-  if (hasShare) columns.push({ header: "Aandeel", numeric: true, cell: (row) => (row.share === undefined ? "" : formatShare(row.share)) });
-  if (previousYear !== undefined) {
-    columns.push(
-      { header: String(previousYear), numeric: true, cell: (row) => formatCount(row.previous ?? null, threshold) },
-      { header: "Verschil", numeric: true, cell: (row) => formatDifference(row.count, row.previous ?? null) },
-    );
-  }
-  return (
-    <figure className="rd-report-figure" id={`tabel-${table.id}`} aria-labelledby={`titel-${table.id}`}>
-      <figcaption id={`titel-${table.id}`} className="utrecht-heading-3">
-        {table.title}
-      </figcaption>
-      {chart ? <div className="rd-chart" aria-hidden="true" dangerouslySetInnerHTML={{ __html: chart }} /> : null}
-      <DataTable caption={`${table.title}: aantallen`} rows={table.rows} rowKey={(row) => row.code} empty={null} columns={columns} />
-    </figure>
+      <ReportColophon document={document} preview={preview} />
+      <ReportAppendix document={document} tables={reportTables(document, regionNames)} charts={charts} linked={linked} map={document.showRegions ? map : null} />
+    </article>
   );
 }
