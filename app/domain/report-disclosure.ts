@@ -53,22 +53,62 @@ export type Audit = {
   /** The true figures of every exact release: one solution of the system, which spares most searches. */
   truth: Map<string, number>;
   growth: (earlier: number, later: number, path: string) => boolean;
+  /** The variable of one cell of one release: one of an unchanged table, published alike, is the earlier one's. */
+  name: (release: number, path: string) => string;
 };
 
+/** Whether a table has the very same counts in both releases. */
+function sameIn(earlier: CellValues, later: CellValues, group: string): boolean {
+  const paths = (values: CellValues) => Object.keys(values).filter((path) => groupOf(path) === group);
+  const before = paths(earlier);
+  return before.length === paths(later).length && before.every((path) => later[path] === earlier[path]);
+}
+
+/**
+ * A table with the very same counts in a later release is, to the attacker, the same unknowns as in the earlier one
+ * wherever it is published the same way: the reader may assume it did not change and then be right, exactly as with
+ * counts that only grew. Giving the attacker that equality only lets them know more, so it never makes a release
+ * look safer than it is. Without it, a version that repeats the figures of the one before (republished for a changed
+ * narrative or colophon) doubled the unknowns, every hidden cell tied to its twin by "no cell went down"; the search
+ * for another solution then ran out of budget, an unsettled search counts as worked out, and every table was
+ * withheld.
+ */
 export function attackerSystem(releases: readonly Release[]): Audit {
   const ranges = new Map<string, Range>();
   const truth = new Map<string, number>();
   const constraints: AtMost[] = [];
+  const names = new Map<string, string>();
+  const seen = new Set<string>();
+  const name = (release: number, path: string) => names.get(variable(release, path)) ?? variable(release, path);
+  const unchanged = new Map<string, boolean>();
+  const same = (earlier: number, later: number, path: string) => {
+    const key = `${earlier}|${later}|${groupOf(path)}`;
+    if (!unchanged.has(key)) unchanged.set(key, sameIn(releases[earlier]!.values, releases[later]!.values, groupOf(path)));
+    return unchanged.get(key)!;
+  };
   releases.forEach((release, index) => {
     if (!release.exact) return;
     for (const [path, value] of Object.entries(release.values)) {
-      ranges.set(variable(index, path), rangeOf(release.statuses[path] ?? "shown", value, release.threshold));
+      const status = release.statuses[path] ?? "shown";
+      const twin = releases.findIndex(
+        (other, at) =>
+          at < index && other.exact && other.threshold === release.threshold && (other.statuses[path] ?? "shown") === status && same(at, index, path),
+      );
+      if (twin >= 0) {
+        names.set(variable(index, path), name(twin, path));
+        continue;
+      }
+      ranges.set(variable(index, path), rangeOf(status, value, release.threshold));
       truth.set(variable(index, path), value);
     }
     for (const relation of relationsOf(release.values)) {
       if (!holds(relation, release.values)) continue;
       if (relation.terms.every(([path]) => !isHidden(release.statuses[path]))) continue;
-      const terms: Term[] = relation.terms.map(([path, sign]) => ({ variable: variable(index, path), coefficient: sign }));
+      const terms: Term[] = relation.terms.map(([path, sign]) => ({ variable: name(index, path), coefficient: sign }));
+      // An unchanged table published alike gives the very relation an earlier release gave.
+      const key = JSON.stringify([terms, relation.constant, relation.equality]);
+      if (seen.has(key)) continue;
+      seen.add(key);
       if (relation.equality) constraints.push(...equal(terms, relation.constant));
       else constraints.push({ terms, constant: relation.constant });
     }
@@ -83,13 +123,13 @@ export function attackerSystem(releases: readonly Release[]): Audit {
     releases.slice(0, j).forEach((earlier, i) => {
       if (!earlier.exact || !later.exact) return;
       for (const path of Object.keys(earlier.values)) {
-        if (!(path in later.values) || !growth(i, j, path)) continue;
+        if (!(path in later.values) || !growth(i, j, path) || name(i, path) === name(j, path)) continue;
         if (!isHidden(earlier.statuses[path]) && !isHidden(later.statuses[path])) continue;
-        constraints.push({ terms: [{ variable: variable(i, path), coefficient: 1 }, { variable: variable(j, path), coefficient: -1 }], constant: 0 });
+        constraints.push({ terms: [{ variable: name(i, path), coefficient: 1 }, { variable: name(j, path), coefficient: -1 }], constant: 0 });
       }
     });
   });
-  return { system: { ranges, constraints }, truth, growth };
+  return { system: { ranges, constraints }, truth, growth, name };
 }
 
 /**
@@ -108,7 +148,7 @@ export function shownElsewhere(releases: readonly Release[], index: number, path
  * decided: earlier pairs were judged when they were published. Null when there is none.
  */
 export function findProblem(releases: readonly Release[], safe: Set<string> = new Set()): Problem | null {
-  const { system, truth, growth } = attackerSystem(releases);
+  const { system, truth, growth, name } = attackerSystem(releases);
   // Hiding more only ever lets a reader know less, so what was safe stays safe while the releases stay the same.
   const isFixed = (key: string, terms: Term[], value: number) => {
     if (safe.has(key)) return false;
@@ -116,7 +156,7 @@ export function findProblem(releases: readonly Release[], safe: Set<string> = ne
     if (!fixed) safe.add(key);
     return fixed;
   };
-  const one = (release: number, path: string): Term[] => [{ variable: variable(release, path), coefficient: 1 }];
+  const one = (release: number, path: string): Term[] => [{ variable: name(release, path), coefficient: 1 }];
   for (const [index, release] of releases.entries()) {
     if (!release.exact) continue;
     for (const [path, value] of Object.entries(release.values)) {
@@ -137,7 +177,7 @@ export function findProblem(releases: readonly Release[], safe: Set<string> = ne
           continue;
         }
         if (!(path in earlier.values) || !growth(i, j, path)) continue;
-        const terms = [...one(j, path), { variable: variable(i, path), coefficient: -1 as const }];
+        const terms = [...one(j, path), { variable: name(i, path), coefficient: -1 as const }];
         if (isFixed(`${i}>${j}|${path}`, terms, change)) return { release: j, path, kind: "difference" };
       }
     }
