@@ -53,6 +53,7 @@ export const AUDIT_ACTION_LABELS = {
   "retention.anonymised": "Geanonimiseerd na de bewaartermijn",
   "report.narrative_saved": "Tekst van het jaarrapport opgeslagen",
   "report.published": "Jaarrapport gepubliceerd",
+  "report.pdf_downloaded": "Jaarrapport als PDF gedownload",
   "report.colophon_changed": "Colofon van het jaarrapport gewijzigd",
   "report.threshold_changed": "Drempel voor kleine aantallen gewijzigd",
   "demo.seeded": "Demogegevens geladen",

@@ -58,6 +58,7 @@ export type AuditAction =
   | "retention.anonymised"
   | "report.narrative_saved"
   | "report.published"
+  | "report.pdf_downloaded"
   | "report.threshold_changed"
   | "report.colophon_changed"
   | "demo.seeded"

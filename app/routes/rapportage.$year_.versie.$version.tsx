@@ -43,6 +43,9 @@ export default function PublishedReportPage() {
         <ButtonLink to={`/rapportage/${year}/tabellen.xlsx?versie=${version}`} reloadDocument>
           Tabellen als Excel
         </ButtonLink>
+        <ButtonLink to={`/rapportage/${year}/versie/${version}/pdf`} reloadDocument>
+          Download PDF
+        </ButtonLink>
         <PrintButton />
       </nav>
       <ReportView document={document} regionNames={names} charts={charts} linked={false} map={map} />

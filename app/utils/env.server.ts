@@ -29,6 +29,8 @@ const envSchema = z.object({
   RECEIPT_MAX_FAILURES: positiveInt(5),
   RECEIPT_LOCK_MINUTES: positiveInt(15),
   RETENTION_MONTHS: positiveInt(24),
+  /** The Chromium that makes the report PDF ("Download PDF"); missing there, the download explains it. */
+  CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
   /** Where to report a vulnerability (mailto: or https: URL), published in /.well-known/security.txt. */
   SECURITY_CONTACT: z
     .string()

@@ -14,10 +14,13 @@ import { sparePort, startApp, tempDir } from "./support";
 export function demoApp(offset: number) {
   const port = sparePort(offset);
   let app: Awaited<ReturnType<typeof startApp>> | undefined;
+  let database = "";
   return {
     base: `http://127.0.0.1:${port}`,
+    /** The database file, for a test that reads what the server wrote (the audit log). */
+    database: () => database,
     start: async () => {
-      const database = path.join(tempDir(), "demo.db");
+      database = path.join(tempDir(), "demo.db");
       execFileSync(process.execPath, ["--import", "tsx", "app/cli/seed-demo.ts"], { env: { ...process.env, DATABASE_PATH: database }, stdio: "pipe" });
       app = await startApp({ DATABASE_PATH: database, PORT: String(port) });
     },

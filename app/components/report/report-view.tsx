@@ -5,6 +5,7 @@ import { NARRATIVE_LABELS, type NarrativePart } from "~/domain/report-narrative"
 import { signalSentences, trajectorySentences } from "~/domain/report-prose";
 import { reportTables } from "~/domain/report-tables";
 import { NarrativeText } from "./narrative-text";
+import { PrintFooter } from "./print-footer";
 import type { RegionMapData } from "./region-map";
 import { ReportAppendix } from "./report-appendix";
 import { ReportColophon, ReportCover } from "./report-cover";
@@ -82,6 +83,7 @@ export function ReportView({
 
   return (
     <article className="rd-report">
+      <PrintFooter document={document} preview={preview} />
       <ReportCover document={document} preview={preview} />
       {narrative && narrative.introduction !== "" ? (
         <section className="rd-report-section" aria-labelledby="rapport-introduction">
