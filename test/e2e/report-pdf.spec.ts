@@ -106,7 +106,14 @@ test("a reader downloads the published version as a PDF made on the server, with
   expect(downloads).toEqual([{ year: "2021", detail: JSON.stringify({ version: 1 }) }]);
 });
 
-test("a version that does not exist has no PDF", async ({ page }) => {
+test("without a login there is no PDF, and a version that does not exist has none", async ({ page, playwright }) => {
+  const anonymous = await playwright.request.newContext({ baseURL: demo.base });
+  const refused = await anonymous.get("/rapportage/2021/versie/1/pdf", { maxRedirects: 0 });
+  expect(refused.status()).toBeGreaterThanOrEqual(300);
+  expect(refused.status()).toBeLessThan(400);
+  expect(refused.headers()["location"]).toMatch(/^\/login/);
+  expect(refused.headers()["content-type"] ?? "").not.toContain("pdf");
+  await anonymous.dispose();
   await login(page, reader!);
   expect((await page.request.get("/rapportage/2021/versie/9/pdf")).status()).toBe(404);
   expect((await page.request.get("/rapportage/2019/versie/1/pdf")).status()).toBe(404);
