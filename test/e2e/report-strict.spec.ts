@@ -116,5 +116,9 @@ test("a second version keeps the year's policy, and readers get the latest by de
   await expect(readerTab).toHaveURL(/\/rapportage\/2021\/versie\/2$/);
   const published = (await (await readerTab.request.get("/reports/2021.json")).json()) as PublishedReport;
   expect(published.policy).toEqual({ name: "all_cells_below_k", threshold: 5 });
+  // Nothing changed in the figures between the two versions: the second hides exactly what the first hid, and
+  // withholds no table the first showed.
+  const tables = async (version: number) => (await readerTab.request.get(`/rapportage/2021/tabellen.csv?versie=${version}`)).text();
+  expect(await tables(2)).toBe(await tables(1));
   await close();
 });
