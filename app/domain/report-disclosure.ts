@@ -27,6 +27,11 @@ export type Release = {
   statuses: Readonly<Record<string, CellStatus>>;
   values: CellValues;
   exact: boolean;
+  /**
+   * Whether region names were left out of it by choice (not by suppression). Later versions may show them when
+   * allowed; a table suppression withheld stays withheld. Absent in releases from before it was recorded.
+   */
+  regionsLeftOut?: boolean;
 };
 
 export type Problem = { release: number; path: string; kind: "cell" | "difference" };

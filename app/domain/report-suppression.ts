@@ -1,7 +1,7 @@
 import { DomainError } from "./errors";
 import type { YearReport } from "./report";
 import type { PublishedExtra, ReportFigures } from "./report-figures";
-import { cellValues, groupOf, holds, isTotal, relationsOf } from "./report-cells";
+import { cellValues, groupOf, holds, isTotal, REGION_PREFIX, relationsOf } from "./report-cells";
 import { findProblem, isHidden, type CellStatus, type Release } from "./report-disclosure";
 import { isSensitive, type Policy } from "./report-policy";
 
@@ -101,6 +101,15 @@ export function suppressReport(figures: ReportFigures, options: SuppressionOptio
   for (const path of paths) if (sensitive(path) && values[path]! < k) hide(path, "small");
   for (const earlier of options.earlier) {
     for (const path of paths) {
+      // A table an earlier version withheld stays withheld, totals and national counts alike: shown now, it would
+      // give the reader what that version kept back (and with the same figures, the same problem again).
+      if (earlier.statuses[path] === "withheld" && !(path.startsWith(REGION_PREFIX) && earlier.regionsLeftOut !== false)) {
+        if (statuses[path] !== "withheld") {
+          statuses[path] = "withheld";
+          reasons[path] = "version";
+        }
+        continue;
+      }
       if (!sensitive(path) || isTotal(path)) continue;
       // An exact release lists every cell it had (a missing one is a code new since, counted 0 then); an older
       // release lists only what it published, so a cell it does not list is one it withheld.
@@ -115,7 +124,7 @@ export function suppressReport(figures: ReportFigures, options: SuppressionOptio
   const neighbours = (path: string) => [
     ...new Set(relations.filter((r) => r.terms.some(([p]) => p === path)).flatMap((r) => r.terms.map(([p]) => p))),
   ];
-  const release: Release = { threshold: k, policy: options.policy, statuses, values, exact: true };
+  const release: Release = { threshold: k, policy: options.policy, statuses, values, exact: true, regionsLeftOut: !options.showRegions };
   const safe = new Set<string>();
   for (let round = 0; ; round += 1) {
     const problem = findProblem([...options.earlier, release], safe);

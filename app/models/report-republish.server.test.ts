@@ -18,15 +18,18 @@ beforeAll(async () => {
 
 describe("republishing a year whose figures did not change", () => {
   for (const [year, policy] of [
-    [2021, "breakdowns_below_k"],
-    [2022, "all_cells_below_k"],
+    // Under the strict policy version 1 of 2021 withholds a table as a whole; that must stay so, not spread.
+    [2021, "all_cells_below_k"],
+    [2022, "breakdowns_below_k"],
+    [2020, "breakdowns_below_k"],
   ] as const) {
     it(`keeps the suppression of version 1 (${year}, ${policy})`, () => {
       const choice = { policy, showRegions: true };
       const first = previewPublication(year, choice).suppressed;
-      expect(first.some((cell) => cell.reason === "table")).toBe(false);
       expect(publishReport(year, choice, actor)).toBe(1);
-      expect(previewPublication(year, choice).suppressed).toEqual(first);
+      // The same cells, hidden the same way (the preview may name the earlier version as the reason now).
+      const paths = (cells: typeof first) => cells.map((cell) => `${cell.part}|${cell.path}`);
+      expect(paths(previewPublication(year, choice).suppressed)).toEqual(paths(first));
       expect(publishReport(year, choice, actor)).toBe(2);
       expect(publication(year, 2)!.hidden).toEqual(publication(year, 1)!.hidden);
       expect(publication(year, 2)!.report).toEqual(publication(year, 1)!.report);
