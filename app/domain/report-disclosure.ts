@@ -58,7 +58,7 @@ export type Audit = {
   /** The true figures of every exact release: one solution of the system, which spares most searches. */
   truth: Map<string, number>;
   growth: (earlier: number, later: number, path: string) => boolean;
-  /** The variable of one cell of one release: one of an unchanged table, published alike, is the earlier one's. */
+  /** The variable of one cell of one release: one of an unchanged table is the earlier release's. */
   name: (release: number, path: string) => string;
 };
 
@@ -69,14 +69,19 @@ function sameIn(earlier: CellValues, later: CellValues, group: string): boolean 
   return before.length === paths(later).length && before.every((path) => later[path] === earlier[path]);
 }
 
+function intersect(a: Range, b: Range): Range | null {
+  const range = { min: Math.max(a.min, b.min), max: Math.min(a.max, b.max) };
+  return range.min <= range.max ? range : null;
+}
+
 /**
- * A table with the very same counts in a later release is, to the attacker, the same unknowns as in the earlier one
- * wherever it is published the same way: the reader may assume it did not change and then be right, exactly as with
- * counts that only grew. Giving the attacker that equality only lets them know more, so it never makes a release
- * look safer than it is. Without it, a version that repeats the figures of the one before (republished for a changed
- * narrative or colophon) doubled the unknowns, every hidden cell tied to its twin by "no cell went down"; the search
- * for another solution then ran out of budget, an unsettled search counts as worked out, and every table was
- * withheld.
+ * A table with the very same counts in a later release is, to the attacker, the same unknowns as in the earlier one,
+ * known as well as either release tells (a cell one shows is known in both; one withheld in the later adds nothing):
+ * the reader may assume it did not change and then be right, exactly as with counts that only grew. Giving the
+ * attacker that equality only lets them know more, so it never makes a release look safer than it is. Without it,
+ * a version that repeats the figures of the one before (republished for a changed narrative or colophon) doubled
+ * the unknowns, every hidden cell tied to its twin by "no cell went down"; the search for another solution then ran
+ * out of budget, an unsettled search counts as worked out, and every table was withheld.
  */
 export function attackerSystem(releases: readonly Release[]): Audit {
   const ranges = new Map<string, Range>();
@@ -94,16 +99,16 @@ export function attackerSystem(releases: readonly Release[]): Audit {
   releases.forEach((release, index) => {
     if (!release.exact) return;
     for (const [path, value] of Object.entries(release.values)) {
-      const status = release.statuses[path] ?? "shown";
-      const twin = releases.findIndex(
-        (other, at) =>
-          at < index && other.exact && other.threshold === release.threshold && (other.statuses[path] ?? "shown") === status && same(at, index, path),
-      );
-      if (twin >= 0) {
-        names.set(variable(index, path), name(twin, path));
+      const range = rangeOf(release.statuses[path] ?? "shown", value, release.threshold);
+      const twin = releases.findIndex((other, at) => at < index && other.exact && same(at, index, path));
+      const shared = twin >= 0 ? name(twin, path) : null;
+      const both = shared ? intersect(ranges.get(shared)!, range) : null;
+      if (shared && both) {
+        names.set(variable(index, path), shared);
+        ranges.set(shared, both);
         continue;
       }
-      ranges.set(variable(index, path), rangeOf(status, value, release.threshold));
+      ranges.set(variable(index, path), range);
       truth.set(variable(index, path), value);
     }
     for (const relation of relationsOf(release.values)) {

@@ -35,4 +35,13 @@ describe("republishing a year whose figures did not change", () => {
       expect(publication(year, 2)!.report).toEqual(publication(year, 1)!.report);
     });
   }
+
+  it("leaves only the region names out when the next version may not show them", () => {
+    const shown = previewPublication(2022, { policy: "breakdowns_below_k", showRegions: true }).document;
+    const without = previewPublication(2022, { policy: "breakdowns_below_k", showRegions: false }).document;
+    expect(without.report.signals.byRegion).toEqual({});
+    expect({ ...without.report.signals, byRegion: {} }).toEqual({ ...shown.report.signals, byRegion: {} });
+    expect(without.report.trajectories).toEqual(shown.report.trajectories);
+    expect(without.hidden.current.protected).toEqual(shown.hidden.current.protected.filter((path) => !path.startsWith("signals.byRegion.")));
+  });
 });

@@ -116,9 +116,10 @@ test("a second version keeps the year's policy, and readers get the latest by de
   await expect(readerTab).toHaveURL(/\/rapportage\/2021\/versie\/2$/);
   const published = (await (await readerTab.request.get("/reports/2021.json")).json()) as PublishedReport;
   expect(published.policy).toEqual({ name: "all_cells_below_k", threshold: 5 });
-  // Nothing changed in the figures between the two versions: the second hides exactly what the first hid, and
-  // withholds no table the first showed.
+  // Nothing changed in the figures between the two versions: the second hides exactly what the first hid and
+  // withholds no table the first showed; only the region names are left out, as this version was published.
   const tables = async (version: number) => (await readerTab.request.get(`/rapportage/2021/tabellen.csv?versie=${version}`)).text();
-  expect(await tables(2)).toBe(await tables(1));
+  const withoutRegions = (csv: string) => csv.split("\n").filter((line) => !line.startsWith("Vragen per jeugdregio,"));
+  expect((await tables(2)).split("\n")).toEqual(withoutRegions(await tables(1)));
   await close();
 });
