@@ -7,6 +7,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   report: () => import("./report"),
   start: () => import("./start"),
   pages: () => import("./pages"),
+  exports: () => import("./exports"),
 };
 const bench = benches[benchName];
 if (!bench) {
