@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   start: () => import("./start"),
   pages: () => import("./pages"),
   exports: () => import("./exports"),
+  inbox: () => import("./inbox"),
 };
 const bench = benches[benchName];
 if (!bench) {
