@@ -8,7 +8,7 @@ import type { SignalRecord } from "~/domain/signal-csv";
 import { db } from "~/utils/db.server";
 import { idsMatching } from "./search-index.server";
 import { inboxConditions, orderOf } from "./signal-inbox.server";
-import { unseal } from "./signal.server";
+import { unseal } from "./sealed.server";
 
 /**
  * The signals of an inbox view as records, one at a time from a cursor, for an export that streams. The cursor runs
