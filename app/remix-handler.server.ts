@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { createRequestHandler, writeReadableStreamToWritable, type AppLoadContext, type ServerBuild } from "@remix-run/node";
+import { createRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 
 /**
@@ -33,10 +33,55 @@ export function remixHandler(options: {
       res.statusMessage = response.statusText;
       res.status(response.status);
       for (const [name, value] of response.headers) res.append(name, value);
-      if (response.body) await writeReadableStreamToWritable(response.body, res);
+      if (response.body) await sendBody(response.body, res);
       else res.end();
     } catch (error) {
       next(error);
     }
   };
+}
+
+/**
+ * Writes a body as it is produced. Unlike Remix's writeReadableStreamToWritable, which writes every chunk at once and
+ * so buffers a large download in memory when the client reads slower than the server produces, the next chunk is
+ * read only when the socket has drained: a streamed export is produced at the pace of the client. When the client
+ * goes away the body is cancelled, which releases what produces it (an export's database cursor).
+ */
+export async function sendBody(body: ReadableStream<Uint8Array>, res: ExpressResponse): Promise<void> {
+  const reader = body.getReader();
+  let gone = res.destroyed;
+  const onClose = () => {
+    gone = true;
+  };
+  res.on("close", onClose);
+  try {
+    while (!gone) {
+      const { done, value } = await reader.read();
+      if (done) {
+        res.end();
+        return;
+      }
+      const drained = res.write(value);
+      // The compression middleware holds output back until flushed; a streamed page must reach the browser as it comes.
+      (res as ExpressResponse & { flush?: () => void }).flush?.();
+      if (!drained && !gone) {
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            res.off("drain", done);
+            res.off("close", done);
+            resolve();
+          };
+          res.on("drain", done);
+          res.on("close", done);
+        });
+      }
+    }
+    await reader.cancel();
+  } catch (error) {
+    await reader.cancel(error).catch(() => undefined);
+    res.destroy(error as Error);
+    throw error;
+  } finally {
+    res.off("close", onClose);
+  }
 }

@@ -510,20 +510,30 @@ const CELL: Record<SignalCsvColumn, (record: SignalRecord) => string> = {
  * `cells: "spreadsheet"` is for people who open the file in Excel: text cells that a spreadsheet would run as a
  * formula get a leading quote (spreadsheet-cell.ts), which would otherwise end up in the summary on import.
  */
-export function signalsToCsv(records: SignalRecord[], options: { includeSummary: boolean; cells: "exact" | "spreadsheet" }): string {
-  const columns = SIGNAL_CSV_COLUMNS.filter((column) => options.includeSummary || column !== "summary");
-  const rows = records.map((record) => {
-    const cells = columns.map((column) => CELL[column](record));
-    return options.cells === "spreadsheet" ? neutraliseRow(cells) : cells;
-  });
-  return stringify([[...columns], ...rows], {
-    record_delimiter: "windows",
-    // csv-stringify only quotes a cell holding the *configured* record delimiter (CRLF), so a summary with a bare LF
-    // or CR would be written unquoted and split the record on reading. Quote every cell with any line break.
-    quoted_match: /[\r\n]/,
-    // Neutralising is ours (spreadsheet-cell.ts), with a prefix that can be told apart from the text.
-    escape_formulas: false,
-  });
+export function signalsToCsv(records: SignalRecord[], options: SignalCsvOptions): string {
+  return stringify([signalCsvHeader(options), ...records.map((record) => signalCsvCells(record, options))], SIGNAL_CSV_FORMAT);
+}
+
+export type SignalCsvOptions = { includeSummary: boolean; cells: "exact" | "spreadsheet" };
+
+/** How `signals.csv` is written, also when it is streamed in batches (each batch then ends in CRLF, as the whole does). */
+export const SIGNAL_CSV_FORMAT = {
+  record_delimiter: "windows",
+  // csv-stringify only quotes a cell holding the *configured* record delimiter (CRLF), so a summary with a bare LF
+  // or CR would be written unquoted and split the record on reading. Quote every cell with any line break.
+  quoted_match: /[\r\n]/,
+  // Neutralising is ours (spreadsheet-cell.ts), with a prefix that can be told apart from the text.
+  escape_formulas: false,
+} as const;
+
+export function signalCsvHeader(options: Pick<SignalCsvOptions, "includeSummary">): SignalCsvColumn[] {
+  return SIGNAL_CSV_COLUMNS.filter((column) => options.includeSummary || column !== "summary");
+}
+
+/** One record's row of `signals.csv`, in the columns of `signalCsvHeader`. */
+export function signalCsvCells(record: SignalRecord, options: SignalCsvOptions): string[] {
+  const cells = signalCsvHeader(options).map((column) => CELL[column](record));
+  return options.cells === "spreadsheet" ? neutraliseRow(cells) : cells;
 }
 
 /**

@@ -1,30 +1,30 @@
-import { SIGNAL_CSV_COLUMNS, signalsToCsv, type SignalRecord } from "~/domain/signal-csv";
+import { SIGNAL_CSV_COLUMNS, SIGNAL_CSV_FORMAT, signalCsvCells, signalCsvHeader, type SignalRecord } from "~/domain/signal-csv";
 import { neutraliseRow } from "~/domain/spreadsheet-cell";
+import { csvStream, xlsxStream } from "~/utils/export-stream.server";
+import type { ExportRows } from "./signal-export-rows.server";
 
 /** The same columns as the CSV, so a spreadsheet user sees the codes the import expects. */
 function columnsFor(includeSummary: boolean) {
   return SIGNAL_CSV_COLUMNS.filter((c) => includeSummary || c !== "summary");
 }
 
+function* mapped<T, U>(items: Iterable<T>, map: (item: T) => U): Generator<U> {
+  for (const item of items) yield map(item);
+}
+
 /** `machine`: DESIGN.md's exact signals.csv, which imports back unchanged; otherwise neutralised for spreadsheets. */
-export function toCsv(records: SignalRecord[], includeSummary: boolean, machine: boolean): string {
-  return signalsToCsv(records, { includeSummary, cells: machine ? "exact" : "spreadsheet" });
+export function toCsv(source: ExportRows, includeSummary: boolean, machine: boolean): ReadableStream<Uint8Array> {
+  const options = { includeSummary, cells: machine ? "exact" : "spreadsheet" } as const;
+  return csvStream(signalCsvHeader(options), { rows: mapped(source.rows, (record) => signalCsvCells(record, options)), close: source.close }, SIGNAL_CSV_FORMAT);
 }
 
 /**
  * Cells are written as typed strings, never as formulas, and neutralised as in the spreadsheet CSV: a summary that
  * starts with "=" stays text even when someone edits the cell or saves the sheet as CSV.
  */
-export async function toXlsx(records: SignalRecord[], includeSummary: boolean): Promise<Buffer> {
-  // Loaded with the first Excel export, not at every start (a third of a second).
-  const { default: ExcelJS } = await import("exceljs");
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Rode Draad";
-  const sheet = workbook.addWorksheet("Signalen", { views: [{ state: "frozen", ySplit: 1 }] });
+export function toXlsx(source: ExportRows, includeSummary: boolean): ReadableStream<Uint8Array> {
   const columns = columnsFor(includeSummary);
-  sheet.columns = columns.map((key) => ({ header: key, key, width: key === "summary" ? 60 : 18 }));
-  sheet.getRow(1).font = { bold: true };
-  for (const record of records) {
+  const row = (record: SignalRecord) => {
     const values: Record<string, string> = {
       received_on: record.receivedOn,
       channel: record.channel,
@@ -42,8 +42,10 @@ export async function toXlsx(records: SignalRecord[], includeSummary: boolean): 
       status: record.status,
       summary: record.summary ?? "",
     };
-    sheet.addRow(neutraliseRow(columns.map((c) => values[c] ?? "")));
-  }
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+    return neutraliseRow(columns.map((c) => values[c] ?? ""));
+  };
+  return xlsxStream(
+    { name: "Signalen", header: true, columns: columns.map((key) => ({ header: key, key, width: key === "summary" ? 60 : 18 })) },
+    { rows: mapped(source.rows, row), close: source.close },
+  );
 }

@@ -1,13 +1,12 @@
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
-import { importBatches, municipalities, regions, signalNotes, signals, signalTriggers, users } from "../../db/schema";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { importBatches, municipalities, regions, signalNotes, signals, users } from "../../db/schema";
 import { DomainError } from "~/domain/errors";
 import { fileHash, parseSignalsCsv, type CsvIssue, type ReferenceLookup, type SignalRecord } from "~/domain/signal-csv";
-import { TRIGGERS } from "~/domain/signal-codes";
 import { db, type Tx } from "~/utils/db.server";
 import { recentMemo } from "~/utils/recent-memo.server";
 import { audit, type Actor } from "./audit.server";
 import { removeSignals } from "./signal-erasure.server";
-import { seal, unseal } from "./sealed.server";
+import { seal } from "./sealed.server";
 import { formatDate } from "~/domain/dates-nl";
 
 /** The region table as the CSV validation needs it, read once per import. */
@@ -192,36 +191,4 @@ export function undoImportBatch(batchId: number, actor: Actor): number {
     audit(actor, "signal.import_undone", { type: "import_batch", id: batchId }, { count: ids.length }, tx);
   });
   return ids.length;
-}
-
-/** The rows behind an export, in the order of `ids`; the summary is opened only when the export includes it. */
-export function exportRecords(ids: number[], includeSummary: boolean): SignalRecord[] {
-  const records = new Map<number, SignalRecord>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    const triggerRows = db().select().from(signalTriggers).where(inArray(signalTriggers.signalId, chunk)).all();
-    for (const row of db().select().from(signals).where(inArray(signals.id, chunk)).all()) {
-      records.set(row.id, {
-        receivedOn: row.receivedOn,
-        channel: row.channel,
-        requesterType: row.requesterType,
-        referredBy: row.referredBy,
-        regionCode: row.regionCode,
-        municipalityCode: row.municipalityCode,
-        association: row.association,
-        topic: row.topic,
-        procurementPhase: row.procurementPhase,
-        triggers: triggerRows
-          .filter((t) => t.signalId === row.id)
-          .map((t) => t.trigger)
-          .sort((a, b) => TRIGGERS.indexOf(a) - TRIGGERS.indexOf(b)),
-        procedure: row.procedure,
-        funding: row.funding,
-        segment: row.segment,
-        status: row.status,
-        summary: includeSummary ? unseal(row.summarySealed, "summary") : null,
-      });
-    }
-  }
-  return ids.flatMap((id) => records.get(id) ?? []);
 }

@@ -36,7 +36,8 @@ export function inboxConditions(filters: InboxFilters, options: { withStatus: bo
   return conditions;
 }
 
-function orderOf(filters: InboxFilters) {
+/** The inbox's order, also an export's. */
+export function orderOf(filters: InboxFilters) {
   return filters.sort === "oldest" ? [asc(signals.receivedOn), asc(signals.id)] : [desc(signals.receivedOn), desc(signals.id)];
 }
 
@@ -137,21 +138,6 @@ export function listInbox(filters: InboxFilters): { rows: InboxRow[]; total: num
   for (const row of grouped) counts[row.status] = row.n;
   const total = filters.status ? counts[filters.status] : grouped.reduce((sum, row) => sum + row.n, 0);
   return { rows: pageRows(and(...inboxConditions(filters)), filters), total, counts };
-}
-
-/** The ids of every signal in a view, in its order: what an export of that view contains. */
-export function inboxIds(filters: InboxFilters): number[] {
-  if (filters.q) {
-    const matches = searchMatches(filters, filters.q);
-    return (filters.status ? matches.filter((m) => m.status === filters.status) : matches).map((m) => m.id);
-  }
-  return db()
-    .select({ id: signals.id })
-    .from(signals)
-    .where(and(...inboxConditions(filters)))
-    .orderBy(...orderOf(filters))
-    .all()
-    .map((r) => r.id);
 }
 
 /**

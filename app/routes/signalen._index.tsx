@@ -30,6 +30,9 @@ import { assignableStaff } from "~/models/signal.server";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
 import { requireUser } from "~/utils/guard.server";
 
+/** From this many rows an export takes long enough to say so (about 10 s for Excel on a small server). */
+const LARGE_EXPORT = 50_000;
+
 export const meta: MetaFunction = () => [{ title: "Signalen · Rode Draad" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -176,6 +179,12 @@ export default function InboxPage() {
           zodat Excel er geen formule van maakt. De CSV voor import is precies het importformaat en wordt weer ongewijzigd
           ingelezen.
         </Paragraph>
+        {total >= LARGE_EXPORT ? (
+          <Paragraph>
+            Dit zijn {total.toLocaleString("nl-NL")} signalen: het bestand wordt gemaakt terwijl het binnenkomt en dat kan enkele minuten
+            duren (Excel langer dan CSV). Uw browser toont bij de download hoeveel er al binnen is.
+          </Paragraph>
+        ) : null}
         <Form method="get" action="/signalen/export" reloadDocument className="rd-toolbar">
           {Array.from(new URLSearchParams(exportQuery.slice(1))).map(([key, value]) => (
             <input key={key} type="hidden" name={key} value={value} />

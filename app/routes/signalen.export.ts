@@ -2,9 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { todayInTheNetherlands } from "~/domain/dates";
 import { parseInboxFilters } from "~/domain/inbox-filters";
 import { audit } from "~/models/audit.server";
+import { exportRows } from "~/models/signal-export-rows.server";
 import { toCsv, toXlsx } from "~/models/signal-export.server";
-import { exportRecords } from "~/models/signal-import.server";
-import { inboxIds } from "~/models/signal-inbox.server";
 import { requireUser } from "~/utils/guard.server";
 import { actorOf } from "~/utils/request.server";
 
@@ -12,6 +11,9 @@ import { actorOf } from "~/utils/request.server";
  * The current inbox view as CSV or Excel; never the reporter's identity or details, the summary only when asked. Both
  * are meant for a spreadsheet and neutralise formula-like cells; `?formaat=machine` gives DESIGN.md's exact
  * signals.csv instead, for the import and outside tools (not to be opened in Excel).
+ *
+ * The body streams from a cursor (export-stream.server.ts): a million rows neither fill the memory nor hold up other
+ * requests. The audit entry is written before the first byte, with the count of the snapshot that is sent.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["intermediary"]);
@@ -19,14 +21,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const machine = params.get("formaat") === "machine";
   const format = !machine && params.get("format") === "xlsx" ? "xlsx" : "csv";
   const includeSummary = params.get("summary") === "yes";
-  const records = exportRecords(inboxIds(parseInboxFilters(params)), includeSummary);
-  audit(actorOf(user, context), "signal.exported", null, { format: machine ? "machine" : format, count: records.length, withSummary: includeSummary });
+  const source = exportRows(parseInboxFilters(params), includeSummary);
+  try {
+    audit(actorOf(user, context), "signal.exported", null, { format: machine ? "machine" : format, count: source.count, withSummary: includeSummary });
+  } catch (error) {
+    source.close();
+    throw error;
+  }
   const name = `signalen-${todayInTheNetherlands()}${machine ? "-machine" : ""}.${format}`;
   const headers = { "Content-Disposition": `attachment; filename="${name}"` };
   if (format === "xlsx") {
-    return new Response(new Uint8Array(await toXlsx(records, includeSummary)), {
+    return new Response(toXlsx(source, includeSummary), {
       headers: { ...headers, "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
     });
   }
-  return new Response(toCsv(records, includeSummary, machine), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
+  return new Response(toCsv(source, includeSummary, machine), { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
 }

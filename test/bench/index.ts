@@ -7,6 +7,8 @@ const benches: Record<string, () => Promise<unknown>> = {
   report: () => import("./report"),
   start: () => import("./start"),
   pages: () => import("./pages"),
+  exports: () => import("./exports"),
+  inbox: () => import("./inbox"),
 };
 const bench = benches[benchName];
 if (!bench) {

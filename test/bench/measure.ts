@@ -8,10 +8,17 @@ import { performance } from "node:perf_hooks";
  * seeded generator so every run measures the same data, and timing with percentiles.
  */
 export function benchDatabase(name: string): { dir: string; remove: () => void } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `rode-draad-bench-${name}-`));
-  process.env.DATABASE_PATH = path.join(dir, "bench.db");
   delete process.env.SESSION_SECRET;
   delete process.env.DATA_KEY;
+  // BENCH_DIR keeps the database (and its keys) for the next run: seeding a million signals takes minutes.
+  const kept = process.env.BENCH_DIR;
+  if (kept) {
+    fs.mkdirSync(kept, { recursive: true });
+    process.env.DATABASE_PATH = path.join(kept, "bench.db");
+    return { dir: kept, remove: () => undefined };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `rode-draad-bench-${name}-`));
+  process.env.DATABASE_PATH = path.join(dir, "bench.db");
   return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 

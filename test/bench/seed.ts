@@ -64,6 +64,8 @@ export async function seedSignals(count: number, options: { seed?: number } = {}
   const { seal } = await import("~/models/sealed.server");
   prepareDatabase();
   const client = db().$client;
+  // A database kept with BENCH_DIR that has the signals already (the same seed gives the same rows).
+  if ((client.prepare("select count(*) from signals").pluck().get() as number) === count) return closeDb();
   const places = client.prepare("select code, region_code as regionCode from municipalities").all() as { code: string; regionCode: string }[];
   const insertSignal = client.prepare(
     `insert into signals (received_on, channel, requester_type, referred_by, region_code, municipality_code, topic, procurement_phase,

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { Secret, TOTP } from "otpauth";
 
 /**
@@ -42,12 +44,27 @@ async function post(base: string, path: string, jar: CookieJar, fields: Record<s
   return response;
 }
 
-/** Creates the first account through the setup link printed in `serverOutput`, logs in, enrols; returns the Cookie header. */
-export async function intermediarySession(base: string, serverOutput: string): Promise<string> {
-  const setupPath = /(\/setup\?token=[A-Za-z0-9_-]+)/.exec(serverOutput)?.[1];
-  if (!setupPath) throw new Error("De setup-link staat niet in de uitvoer van de server.");
-  const jar = new CookieJar();
+/**
+ * Creates the first account through the setup link printed in `serverOutput`, logs in, enrols; returns the Cookie
+ * header. With `keep` (a database kept with BENCH_DIR) the TOTP key is saved there, and a later run on that database,
+ * which prints no setup link, logs in with the password and a code instead.
+ */
+export async function intermediarySession(base: string, serverOutput: string, keep?: string): Promise<string> {
   const credentials = { email: "bench@example.org", password: "meten aan de postvakpagina 2026" };
+  const setupPath = /(\/setup\?token=[A-Za-z0-9_-]+)/.exec(serverOutput)?.[1];
+  const saved = keep ? path.join(keep, "bench-login.json") : undefined;
+  const jar = new CookieJar();
+  if (!setupPath && saved && fs.existsSync(saved)) {
+    const { key } = JSON.parse(fs.readFileSync(saved, "utf8")) as { key: string };
+    const login = await post(base, "/login", jar, credentials);
+    const codePath = login.headers.get("location") ?? "";
+    if (!codePath.startsWith("/login/code")) throw new Error(`Login: ${login.status} ${codePath}`);
+    const answered = await post(base, codePath, jar, { code: new TOTP({ secret: Secret.fromBase32(key) }).generate() });
+    if (answered.status !== 302) throw new Error(`Code: ${answered.status}`);
+    await get(base, "/signalen", jar);
+    return jar.header();
+  }
+  if (!setupPath) throw new Error(`De setup-link staat niet in de uitvoer van de server: ${serverOutput.slice(0, 400)}`);
   const token = new URL(setupPath, base).searchParams.get("token") ?? "";
   const created = await post(base, setupPath, jar, { token, name: "Bench Intermediair", ...credentials, confirmPassword: credentials.password });
   if (created.status !== 302) throw new Error(`Setup: ${created.status}`);
@@ -57,6 +74,7 @@ export async function intermediarySession(base: string, serverOutput: string): P
   const code = new TOTP({ secret: Secret.fromBase32(key) }).generate();
   const enrolled = await post(base, "/account/tweede-stap", jar, { code });
   if (enrolled.status !== 200 || !(await enrolled.text()).includes("recovery-codes")) throw new Error(`Tweede stap: ${enrolled.status}`);
+  if (saved) fs.writeFileSync(saved, JSON.stringify({ key }));
   await get(base, "/signalen", jar);
   return jar.header();
 }

@@ -1,0 +1,97 @@
+import Database from "better-sqlite3";
+import { and, sql, type SQL } from "drizzle-orm";
+import { signals } from "../../db/schema";
+import { databasePath, BUSY_TIMEOUT_MS } from "../../db/client";
+import type { InboxFilters } from "~/domain/inbox-filters";
+import { TRIGGERS, type Trigger } from "~/domain/signal-codes";
+import type { SignalRecord } from "~/domain/signal-csv";
+import { db } from "~/utils/db.server";
+import { idsMatching } from "./search-index.server";
+import { inboxConditions, orderOf } from "./signal-inbox.server";
+import { unseal } from "./sealed.server";
+
+/**
+ * The signals of an inbox view as records, one at a time from a cursor, for an export that streams. The cursor runs
+ * on a connection of its own, read-only and inside one read transaction: the app's connection stays free for every
+ * other request while the export is sent (better-sqlite3 refuses other statements on a connection whose cursor is
+ * open), and the count in the audit entry and the rows sent come from the same snapshot, whatever is written meanwhile.
+ * `close()` must be called (the streaming writer does, also when the client goes away).
+ */
+export type ExportRows = { count: number; rows: Iterable<SignalRecord>; close: () => void };
+
+const byTriggerOrder = (a: Trigger, b: Trigger) => TRIGGERS.indexOf(a) - TRIGGERS.indexOf(b);
+
+export function exportRows(filters: InboxFilters, includeSummary: boolean): ExportRows {
+  const conditions: SQL[] = inboxConditions(filters);
+  // Free text is matched in memory (search-index.server.ts); the other filters and the order stay in SQL.
+  if (filters.q) conditions.push(sql`${signals.id} in (select value from json_each(${JSON.stringify(idsMatching(filters.q))}))`);
+  const where = and(...conditions);
+  const query = db()
+    .select({
+      receivedOn: signals.receivedOn,
+      channel: signals.channel,
+      requesterType: signals.requesterType,
+      referredBy: signals.referredBy,
+      regionCode: signals.regionCode,
+      municipalityCode: signals.municipalityCode,
+      association: signals.association,
+      topic: signals.topic,
+      procurementPhase: signals.procurementPhase,
+      triggers: sql<string | null>`(select group_concat("trigger") from signal_triggers t where t.signal_id = ${signals.id})`,
+      procedure: signals.procedure,
+      funding: signals.funding,
+      segment: signals.segment,
+      status: signals.status,
+      summarySealed: includeSummary ? signals.summarySealed : sql<null>`null`,
+    })
+    .from(signals)
+    .where(where)
+    .orderBy(...orderOf(filters))
+    .toSQL();
+  const counting = db().select({ n: sql<number>`count(*)` }).from(signals).where(where).toSQL();
+
+  const connection = new Database(databasePath(), { readonly: true, fileMustExist: true });
+  const close = () => {
+    if (connection.open) connection.close();
+  };
+  try {
+    connection.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    connection.exec("begin");
+    const count = (connection.prepare(counting.sql).pluck().get(...counting.params) as number) ?? 0;
+    const cursor = connection.prepare(query.sql).raw().iterate(...query.params) as IterableIterator<unknown[]>;
+    function* rows(): Generator<SignalRecord> {
+      try {
+        for (const row of cursor) yield toRecord(row);
+      } finally {
+        close();
+      }
+    }
+    return { count, rows: rows(), close };
+  } catch (error) {
+    close();
+    throw error;
+  }
+}
+
+/** The columns in the order selected above. */
+function toRecord(row: unknown[]): SignalRecord {
+  const [receivedOn, channel, requesterType, referredBy, regionCode, municipalityCode, association, topic, procurementPhase, triggers, procedure, funding, segment, status, summarySealed] =
+    row as [string, SignalRecord["channel"], SignalRecord["requesterType"], SignalRecord["referredBy"], string, string | null, SignalRecord["association"], SignalRecord["topic"], SignalRecord["procurementPhase"], string | null, SignalRecord["procedure"], SignalRecord["funding"], string | null, SignalRecord["status"], string | null];
+  return {
+    receivedOn,
+    channel,
+    requesterType,
+    referredBy,
+    regionCode,
+    municipalityCode,
+    association,
+    topic,
+    procurementPhase,
+    triggers: triggers ? (triggers.split(",") as Trigger[]).sort(byTriggerOrder) : [],
+    procedure,
+    funding,
+    segment,
+    status,
+    summary: summarySealed === null ? null : unseal(summarySealed, "summary"),
+  };
+}

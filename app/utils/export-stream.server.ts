@@ -1,0 +1,192 @@
+import { PassThrough } from "node:stream";
+import { performance } from "node:perf_hooks";
+import { stringify, type Options as CsvOptions } from "csv-stringify/sync";
+import type { Column, Style } from "exceljs";
+
+/**
+ * The transport of a large download: rows from an iterator (a database cursor) become a CSV or .xlsx body that is
+ * produced only as fast as the client takes it. What a row contains is the caller's: it passes the header and the
+ * rows already mapped to cells.
+ *
+ * Why batches and turns: a cursor is synchronous, so a million rows in one go would hold the event loop (no page,
+ * no health check) and the whole file in memory. The body is a pull stream: the next batch is made only when the
+ * previous one has been taken (by remixHandler, which in turn waits for the socket to drain), and every batch first
+ * yields to the event loop and stops after SLICE_MS, so other requests are answered in between.
+ */
+export type RowSource<Cells> = {
+  rows: Iterable<Cells>;
+  /** Called once when the body has been sent, has failed, or the client went away: releases the cursor. */
+  close?: () => void;
+};
+
+const SLICE_MS = 15;
+const BATCH_ROWS = 2000;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function once(close: (() => void) | undefined): () => void {
+  let closed = false;
+  return () => {
+    if (closed) return;
+    closed = true;
+    close?.();
+  };
+}
+
+/**
+ * Takes rows and hands each to `use` until BATCH_ROWS or SLICE_MS is reached (the time counts what `use` does with
+ * them, which for a workbook is most of it); `done` once the iterator has no more.
+ */
+function takeBatch<Cells>(iterator: Iterator<Cells>, use: (cells: Cells) => void): { rows: number; done: boolean } {
+  const started = performance.now();
+  let rows = 0;
+  while (rows < BATCH_ROWS) {
+    const next = iterator.next();
+    if (next.done) return { rows, done: true };
+    use(next.value);
+    rows += 1;
+    if (rows % 50 === 0 && performance.now() - started > SLICE_MS) break;
+  }
+  return { rows, done: false };
+}
+
+/** The header and rows as CSV in `format` (the same options as the whole file would be written with). */
+export function csvStream(header: readonly string[], source: RowSource<string[]>, format: CsvOptions): ReadableStream<Uint8Array> {
+  const iterator = source.rows[Symbol.iterator]();
+  const close = once(() => {
+    iterator.return?.();
+    source.close?.();
+  });
+  const encoder = new TextEncoder();
+  let started = false;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          await nextTurn();
+          const batch: string[][] = [];
+          const { done } = takeBatch(iterator, (cells) => batch.push(cells));
+          // Every batch ends in the record delimiter, so the batches joined are the file stringify would write whole.
+          const rows: readonly (readonly string[])[] = started ? batch : [header, ...batch];
+          started = true;
+          if (rows.length > 0) controller.enqueue(encoder.encode(stringify(rows as string[][], format)));
+          if (done) {
+            close();
+            controller.close();
+          }
+        } catch (error) {
+          close();
+          throw error;
+        }
+      },
+      cancel: close,
+    },
+    { highWaterMark: 1 },
+  );
+}
+
+export type XlsxCell = string | number | Date | null;
+
+export type XlsxSheet = {
+  name: string;
+  columns: Partial<Column>[];
+  /** Header row bold and frozen, with a filter on it. */
+  header?: boolean;
+};
+
+/**
+ * One worksheet written by exceljs's streaming writer: rows are committed as they come (never kept as a workbook),
+ * shared strings are off (inline strings need no table of every text in memory), and the zip it produces is read
+ * from a PassThrough as the client takes it.
+ */
+export function xlsxStream(sheet: XlsxSheet, source: RowSource<XlsxCell[]>): ReadableStream<Uint8Array> {
+  const iterator = source.rows[Symbol.iterator]();
+  const close = once(() => {
+    iterator.return?.();
+    source.close?.();
+  });
+  const out = new PassThrough();
+  let ended = false;
+  let failed: unknown;
+  out.on("end", () => (ended = true));
+  out.on("error", (error) => (failed = error));
+  let writer: Promise<{ addRow: (cells: XlsxCell[]) => void; finish: () => void }> | undefined;
+
+  const open = async () => {
+    // Loaded with the first Excel export, not at every start (a third of a second).
+    const { default: ExcelJS } = await import("exceljs");
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+    workbook.creator = "Rode Draad";
+    const worksheet = workbook.addWorksheet(sheet.name, sheet.header ? { views: [{ state: "frozen", ySplit: 1 }] } : {});
+    worksheet.columns = sheet.columns;
+    if (sheet.header) {
+      worksheet.getRow(1).font = { bold: true };
+      worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
+    }
+    // exceljs gives every cell a style object of its own and renders each one to find its style id, which takes
+    // two thirds of its time; it remembers ids by object. A data cell's style comes from its column alone (rows
+    // here carry values, no styles), so every cell of a column and type can share the first one's object.
+    const shared = new Map<string, Partial<Style>>();
+    return {
+      addRow: (cells: XlsxCell[]) => {
+        const row = worksheet.addRow(cells);
+        row.eachCell((cell, column) => {
+          const key = `${column}:${cell.type}`;
+          const style = shared.get(key);
+          if (style) cell.style = style;
+          else shared.set(key, cell.style);
+        });
+        row.commit();
+      },
+      finish: () => {
+        worksheet.commit();
+        workbook.commit().catch((error: unknown) => out.destroy(error as Error));
+      },
+    };
+  };
+
+  /** Resolves when the zip has output to read or has ended; after a few turns regardless (it may be buffering). */
+  const output = async () => {
+    for (let turn = 0; turn < 50 && out.readableLength === 0 && !ended && !failed; turn += 1) await nextTurn();
+  };
+
+  let rowsDone = false;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          writer ??= open();
+          const { addRow, finish } = await writer;
+          for (;;) {
+            if (failed) throw failed;
+            const chunk = out.read() as Buffer | null;
+            if (chunk) return controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+            if (ended) {
+              close();
+              return controller.close();
+            }
+            if (!rowsDone) {
+              await nextTurn();
+              const { done } = takeBatch(iterator, addRow);
+              if (done) {
+                rowsDone = true;
+                close();
+                finish();
+              }
+            }
+            await output();
+          }
+        } catch (error) {
+          close();
+          out.destroy();
+          throw error;
+        }
+      },
+      cancel() {
+        close();
+        out.destroy();
+      },
+    },
+    { highWaterMark: 1 },
+  );
+}
