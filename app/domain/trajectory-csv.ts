@@ -1,11 +1,12 @@
 // The `trajectories.csv` interface of DESIGN.md ("Interface: CSV import"): reading a file into trajectory records.
 //
-// Same machinery and conventions as signal-csv.ts (whose helpers this module uses): UTF-8 with or without BOM, header
-// row, RFC 4180 quoting, CRLF or LF; all-or-nothing (either every row is a valid record or the caller gets every
-// issue, sorted by line and then by the column's position in the file, capped at MAX_CSV_ISSUES); an issue's `line` is
-// the physical line on which the record starts (header = line 1); messages are Dutch. Codes are compared exactly
-// (case-sensitive) after trimming surrounding spaces; multi-valued cells are split on `;`, empty parts are ignored,
-// duplicates collapse, and the first-seen order is kept.
+// Same machinery and conventions as signal-csv.ts (csv.ts and import-sheet.ts): ',' ';' or tab, UTF-8 or
+// Windows-1252, a header of codes or Dutch labels, RFC 4180 quoting, CRLF or LF, dates ISO or 15-03-2025; all or
+// nothing (either every row is a valid record or the caller gets every issue, sorted by line and then by the column's
+// position in the file, capped at MAX_CSV_ISSUES); an issue's `line` is the physical line on which the record starts
+// (header = line 1); messages are Dutch. Codes are compared exactly after trimming surrounding spaces, labels without
+// regard to case and accents; multi-valued cells are split on `;`, empty parts are ignored, duplicates collapse, and
+// the first-seen order is kept.
 //
 // Rules DESIGN.md leaves open, as chosen here:
 // - Required (column in the header and a value in every row): `ref`, `region_code`, `started_on`, `status`,
@@ -21,7 +22,8 @@
 //   before `started_on`.
 // - `status` and `closed_on` agree: `active` has no closed_on, `completed` and `stopped` have one. A closed trajectory
 //   without an end date would count in every later year's report.
-// - `contract_won`: `true`/`false`, in any letter case (Excel turns `true` into `TRUE` when it saves), empty = false.
+// - `contract_won`: `true`/`false` in any letter case (Excel turns `true` into `TRUE`, Dutch Excel into `WAAR`), also
+//   `waar`/`onwaar` and `ja`/`nee`; empty = false.
 // - `contract_won` and `contracts_awarded_total` belong to a cooperative (DESIGN.md: "cooperative_formed with
 //   contract_won and contracts_awarded_total, e.g. 1 of 15"), so both need `cooperative_formed` in `outcomes`; a won
 //   contract needs a contracts_awarded_total of at least 1, or the report would say "1 of 0".
@@ -33,23 +35,29 @@
 //   checked among the rows that are otherwise valid.
 // - At most MAX_TRAJECTORY_ROWS rows per file: checking periods compares every row with the earlier ones in its
 //   region, and a file at the upload limit would otherwise hold the server for minutes.
-import { dateProblem, ISO_DATE, todayInTheNetherlands } from "./dates";
+import { ISO_DATE, readImportDate, todayInTheNetherlands } from "./dates";
 import {
+  codeOf,
   encodingIssue,
   finishIssues,
-  isCode,
   municipalityProblem,
   readHeader,
-  readRows,
-  type ColumnIndex,
+  sheetOfText,
+  splitList,
   type CsvIssue,
+  type Header,
+  type HeaderSpec,
   type RankedIssue,
   type ReferenceLookup,
   type Row,
-} from "./signal-csv";
+  type Sheet,
+} from "./import-sheet";
 import {
+  ESCALATION_LABELS,
   ESCALATION_TYPES,
+  OUTCOME_LABELS,
   OUTCOMES,
+  TRAJECTORY_STATUS_LABELS,
   TRAJECTORY_STATUSES,
   type EscalationType,
   type Outcome,
@@ -81,6 +89,32 @@ export const REQUIRED_TRAJECTORY_CSV_COLUMNS: readonly TrajectoryCsvColumn[] = [
   "status",
   "strategic_goal",
 ];
+
+/** Dutch column names a person may use instead of the codes (as the trajectory pages call them). */
+export const TRAJECTORY_COLUMN_LABELS: Record<TrajectoryCsvColumn, readonly string[]> = {
+  ref: ["Kenmerk"],
+  region_code: ["Jeugdregio", "Regio", "Regiocode"],
+  started_on: ["Gestart", "Startdatum", "Begindatum"],
+  closed_on: ["Afgesloten", "Einddatum"],
+  status: ["Status"],
+  outcomes: ["Uitkomsten"],
+  escalation_types: ["Escalaties", "Escalatie"],
+  municipalities_consulted: ["Gemeenten meegepraat", "Gemeenten gehoord"],
+  contract_won: ["Contract gewonnen"],
+  contracts_awarded_total: ["Contracten gegund", "Gegunde contracten"],
+  providers_involved: ["Aantal aanbieders", "Aanbieders betrokken"],
+  strategic_goal: ["Strategisch doel"],
+};
+
+const HEADER: HeaderSpec<TrajectoryCsvColumn> = {
+  known: TRAJECTORY_CSV_COLUMNS,
+  required: REQUIRED_TRAJECTORY_CSV_COLUMNS,
+  labels: TRAJECTORY_COLUMN_LABELS,
+};
+
+/** What Excel and people write for true and false: Dutch Excel saves TRUE as WAAR. */
+const TRUE_WORDS = ["true", "waar", "ja"];
+const FALSE_WORDS = ["false", "onwaar", "nee"];
 
 export const MAX_REF_LENGTH = 40;
 /** As the trajectory form (trajectory-form.ts), so a goal typed in the app also imports. */
@@ -114,17 +148,26 @@ export type TrajectoryCsvResult = { records: TrajectoryRecord[] } | { issues: Cs
 const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 const DIGITS = /^\d+$/;
 
+/** A CSV text (already decoded; see csv.ts decodeText for bytes) in any separator csv.ts detects. */
 export function parseTrajectoriesCsv(
   text: string,
   reference: ReferenceLookup,
   options: { today?: string; refExists?: (ref: string) => boolean } = {},
 ): TrajectoryCsvResult {
-  const today = options.today ?? todayInTheNetherlands();
-  if (!ISO_DATE.test(today)) throw new Error(`parseTrajectoriesCsv: today must be YYYY-MM-DD, got '${today}'`);
-
-  const body = text.replace(/^\uFEFF/, "");
-  const sheet = readRows(body);
+  const sheet = sheetOfText(text);
   if ("issue" in sheet) return { issues: [sheet.issue] };
+  const encoding = encodingIssue(text.replace(/^\uFEFF/, ""));
+  return parseTrajectorySheet(sheet, reference, { ...options, extra: encoding ? [encoding] : [] });
+}
+
+/** The rows of a CSV or an .xlsx sheet, header first. */
+export function parseTrajectorySheet(
+  sheet: Sheet,
+  reference: ReferenceLookup,
+  options: { today?: string; refExists?: (ref: string) => boolean; extra?: RankedIssue[] } = {},
+): TrajectoryCsvResult {
+  const today = options.today ?? todayInTheNetherlands();
+  if (!ISO_DATE.test(today)) throw new Error(`parseTrajectorySheet: today must be YYYY-MM-DD, got '${today}'`);
   const [header, ...rows] = sheet.rows;
   if (!header || rows.length === 0) return { issues: [{ line: 1, message: "Het bestand bevat geen trajecten" }] };
   if (rows.length > MAX_TRAJECTORY_ROWS) {
@@ -132,25 +175,23 @@ export function parseTrajectoriesCsv(
     return { issues: [{ line: 1, message: `Het bestand bevat ${count(rows.length)} trajecten; per bestand kunnen er hoogstens ${count(MAX_TRAJECTORY_ROWS)}. Splits het bestand` }] };
   }
 
-  const columns = readHeader(header, TRAJECTORY_CSV_COLUMNS, REQUIRED_TRAJECTORY_CSV_COLUMNS);
+  const columns = readHeader(header, HEADER);
   // As for signals: a faulty header is reported on its own rather than under a message for every row.
   if ("issues" in columns) return { issues: finishIssues(columns.issues) };
 
-  const issues: RankedIssue[] = [];
-  const encoding = encodingIssue(body);
-  if (encoding) issues.push(encoding);
+  const issues: RankedIssue[] = [...(options.extra ?? [])];
 
   const firstLineOfRef = new Map<string, number>();
   const read: { line: number; record: TrajectoryRecord }[] = [];
   for (const row of rows) {
-    const record = readRecord(row, columns.index, header.cells.length, reference, today, firstLineOfRef, issues);
+    const record = readRecord(row, columns, header.cells.length, reference, today, firstLineOfRef, issues);
     if (record) read.push({ line: row.line, record });
   }
-  checkOverlaps(read, columns.index, issues);
+  checkOverlaps(read, columns, issues);
   // A ref already in the database would make the import fail half-way at the unique index; say so up front.
   for (const { line, record } of read) {
     if (options.refExists?.(record.ref)) {
-      issues.push({ line, column: "ref", rank: columns.index.ref ?? -1, message: `Traject '${record.ref}' bestaat al in Rode Draad` });
+      issues.push({ line, column: columns.names.ref ?? "ref", rank: columns.index.ref ?? -1, message: `Traject '${record.ref}' bestaat al in Rode Draad` });
     }
   }
 
@@ -163,7 +204,7 @@ export function parseTrajectoriesCsv(
 
 function readRecord(
   row: Row,
-  columns: ColumnIndex<TrajectoryCsvColumn>,
+  header: Header<TrajectoryCsvColumn>,
   width: number,
   reference: ReferenceLookup,
   today: string,
@@ -177,8 +218,9 @@ function readRecord(
   }
 
   const before = issues.length;
+  const columns = header.index;
   const report = (column: TrajectoryCsvColumn, message: string) =>
-    issues.push({ line: row.line, column, rank: columns[column] ?? -1, message });
+    issues.push({ line: row.line, column: header.names[column] ?? column, rank: columns[column] ?? -1, message });
   /** The cell, trimmed; "" when the column is not in the file. */
   const value = (column: TrajectoryCsvColumn): string => {
     const position = columns[column];
@@ -193,15 +235,16 @@ function readRecord(
     report(column, `Onbekende code '${text}' — kies uit: ${codes.join(", ")}`);
   const date = (column: TrajectoryCsvColumn, text: string | undefined): string | undefined => {
     if (text === undefined || text === "") return undefined;
-    const problem = dateProblem(text, { kind: "past", today });
-    if (problem !== undefined) report(column, problem);
-    return problem === undefined ? text : undefined;
+    const read = readImportDate(text, { kind: "past", today });
+    if ("problem" in read) report(column, read.problem);
+    return "date" in read ? read.date : undefined;
   };
-  const codeList = <Code extends string>(column: TrajectoryCsvColumn, codes: readonly Code[]): Code[] => {
+  const codeList = <Code extends string>(column: TrajectoryCsvColumn, codes: readonly Code[], labels: Record<Code, string>): Code[] => {
     const found: Code[] = [];
     for (const part of splitList(value(column))) {
-      if (!isCode(codes, part)) unknownCode(column, part, codes);
-      else if (!found.includes(part)) found.push(part);
+      const code = codeOf(part, codes, labels);
+      if (code === undefined) unknownCode(column, part, codes);
+      else if (!found.includes(code)) found.push(code);
     }
     return found;
   };
@@ -247,8 +290,8 @@ function readRecord(
   const statusText = required("status");
   let status: TrajectoryStatus | undefined;
   if (statusText !== undefined) {
-    if (isCode(TRAJECTORY_STATUSES, statusText)) status = statusText;
-    else unknownCode("status", statusText, TRAJECTORY_STATUSES);
+    status = codeOf(statusText, TRAJECTORY_STATUSES, TRAJECTORY_STATUS_LABELS);
+    if (status === undefined) unknownCode("status", statusText, TRAJECTORY_STATUSES);
   }
   // Only when closed_on is empty or a valid date: a malformed date has been reported already.
   const closedOnText = value("closed_on");
@@ -259,9 +302,9 @@ function readRecord(
   }
 
   const beforeOutcomes = issues.length;
-  const outcomes = codeList("outcomes", OUTCOMES);
+  const outcomes = codeList("outcomes", OUTCOMES, OUTCOME_LABELS);
   const outcomesReadable = issues.length === beforeOutcomes;
-  const escalationTypes = codeList("escalation_types", ESCALATION_TYPES);
+  const escalationTypes = codeList("escalation_types", ESCALATION_TYPES, ESCALATION_LABELS);
 
   const municipalitiesConsulted: string[] = [];
   for (const code of splitList(value("municipalities_consulted"))) {
@@ -272,8 +315,8 @@ function readRecord(
 
   const contractWonText = value("contract_won");
   const contractWonLower = contractWonText.toLowerCase();
-  const contractWon = contractWonLower === "true";
-  if (contractWonText !== "" && contractWonLower !== "true" && contractWonLower !== "false") {
+  const contractWon = TRUE_WORDS.includes(contractWonLower);
+  if (contractWonText !== "" && !contractWon && !FALSE_WORDS.includes(contractWonLower)) {
     report("contract_won", `Vul true of false in (leeg betekent false), niet '${contractWonText}'`);
   }
   const contractsAwardedTotal = count("contracts_awarded_total");
@@ -329,14 +372,6 @@ function readRecord(
   };
 }
 
-/** The parts of a `;`-separated cell, trimmed, without empty parts. */
-function splitList(text: string): string[] {
-  return text
-    .split(";")
-    .map((part) => part.trim())
-    .filter((part) => part !== "");
-}
-
 // ---------------------------------------------------------------------------------------------------------------------
 // Across rows
 
@@ -347,7 +382,7 @@ function splitList(text: string): string[] {
  */
 function checkOverlaps(
   read: { line: number; record: TrajectoryRecord }[],
-  columns: ColumnIndex<TrajectoryCsvColumn>,
+  header: Header<TrajectoryCsvColumn>,
   issues: RankedIssue[],
 ): void {
   const byRegion = new Map<string, { line: number; record: TrajectoryRecord }[]>();
@@ -357,8 +392,8 @@ function checkOverlaps(
     if (clash) {
       issues.push({
         line: current.line,
-        column: "started_on",
-        rank: columns.started_on ?? -1,
+        column: header.names.started_on ?? "started_on",
+        rank: header.index.started_on ?? -1,
         message:
           `Regio ${current.record.regionCode} heeft in deze periode al een traject: ref '${clash.record.ref}' op regel ${clash.line} ` +
           `(${periodText(clash.record)}); per regio loopt één traject tegelijk`,

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { importBatches, municipalities, regions, signalNotes, signals, signalTriggers, users } from "../../db/schema";
 import { DomainError } from "~/domain/errors";
-import { fileHash, parseSignalsCsv, type CsvIssue, type ReferenceLookup, type SignalRecord } from "~/domain/signal-csv";
+import { parseSignalSheet, type CsvIssue, type ReferenceLookup, type SignalRecord } from "~/domain/signal-csv";
 import { TRIGGERS } from "~/domain/signal-codes";
 import { db, type Tx } from "~/utils/db.server";
 import { recentMemo } from "~/utils/recent-memo.server";
@@ -9,6 +9,7 @@ import { audit, type Actor } from "./audit.server";
 import { removeSignals } from "./signal-erasure.server";
 import { seal, unseal } from "./signal.server";
 import { formatDate } from "~/domain/dates-nl";
+import { readUpload, sheetOfUploadText, type UploadSheet } from "~/utils/upload-sheet.server";
 
 /** The region table as the CSV validation needs it, read once per import. */
 export function referenceLookup(): ReferenceLookup {
@@ -37,11 +38,20 @@ function earlierImportOf(hash: string, tx: Tx | ReturnType<typeof db> = db()) {
     .get();
 }
 
+/** A file as the imports take it: the text of a CSV, or an upload read by readUpload (CSV in any encoding, .xlsx). */
+export type ImportSource = string | UploadSheet;
+
+function sheetOf(source: ImportSource): UploadSheet {
+  return typeof source === "string" ? sheetOfUploadText(source) : source;
+}
+
 /** Validates a file and looks for an earlier import of the same file that is still in place. */
-export function checkImport(text: string): ImportCheck {
-  const parsed = parseSignalsCsv(text, referenceLookup());
+export function checkImport(source: ImportSource): ImportCheck {
+  const upload = sheetOf(source);
+  if ("issues" in upload) return { ok: false, issues: upload.issues };
+  const parsed = parseSignalSheet(upload.sheet, referenceLookup());
   if ("issues" in parsed) return { ok: false, issues: parsed.issues };
-  return { ok: true, records: parsed.records, duplicateOf: earlierImportOf(fileHash(text)) };
+  return { ok: true, records: parsed.records, duplicateOf: earlierImportOf(upload.hash) };
 }
 
 const STAGED_COLUMNS = [
@@ -79,14 +89,14 @@ function dropStaged(): void {
   db().$client.exec("drop table if exists temp.import_rows; drop table if exists temp.import_triggers;");
 }
 
-const previews = recentMemo<number, ImportCheck>({ size: 4, ttlMs: 10 * 60_000 });
+const previews = recentMemo<number, Promise<ImportCheck>>({ size: 4, ttlMs: 10 * 60_000 });
 
 /**
  * The check behind the preview of a staged upload, made once and reused while the intermediary pages through it (a
  * file at the upload limit takes seconds). Confirming the import checks the file again against the database as it is.
  */
-export function previewCheck(uploadId: number, text: string): ImportCheck {
-  return previews(uploadId, () => checkImport(text));
+export function previewCheck(uploadId: number, bytes: Uint8Array): Promise<ImportCheck> {
+  return previews(uploadId, async () => checkImport(await readUpload(bytes)));
 }
 
 /**
@@ -96,14 +106,15 @@ export function previewCheck(uploadId: number, text: string): ImportCheck {
  * runs again inside that transaction: two imports of one file at once cannot both pass it.
  */
 export function importSignals(
-  text: string,
+  source: ImportSource,
   fileName: string,
   actor: Actor,
   options: { allowDuplicate: boolean } = { allowDuplicate: false },
 ): { batchId: number; count: number } {
-  const check = checkImport(text);
-  if (!check.ok) throw new DomainError("IMPORT.INVALID", `Het bestand bevat ${check.issues.length} fouten; er is niets geïmporteerd.`);
-  const hash = fileHash(text);
+  const upload = sheetOf(source);
+  const check = checkImport(upload);
+  if (!check.ok || "issues" in upload) throw new DomainError("IMPORT.INVALID", `Het bestand bevat ${check.ok ? 0 : check.issues.length} fouten; er is niets geïmporteerd.`);
+  const hash = upload.hash;
   const refuseDuplicate = (earlier: ReturnType<typeof earlierImportOf>) => {
     if (!earlier || options.allowDuplicate) return;
     throw new DomainError(

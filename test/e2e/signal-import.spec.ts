@@ -15,7 +15,7 @@ const VALID = [
 
 async function upload(page: Page, name: string, content: string): Promise<void> {
   await page.goto("/signalen/import");
-  await page.getByLabel("CSV-bestand").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(content) });
+  await page.getByLabel("CSV- of Excel-bestand").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(content) });
   await page.getByRole("button", { name: "Bestand controleren" }).click();
 }
 

@@ -233,7 +233,7 @@ test("trajectories already running are brought in from trajectories.csv: preview
   const header = "ref,region_code,started_on,closed_on,status,outcomes,escalation_types,municipalities_consulted,contract_won,contracts_awarded_total,providers_involved,strategic_goal";
   const upload = async (content: string) => {
     await page.goto("/trajecten/import");
-    await page.getByLabel("CSV-bestand").setInputFiles({ name: "trajecten.csv", mimeType: "text/csv", buffer: Buffer.from(content) });
+    await page.getByLabel("CSV- of Excel-bestand").setInputFiles({ name: "trajecten.csv", mimeType: "text/csv", buffer: Buffer.from(content) });
     await page.getByRole("button", { name: "Bestand controleren" }).click();
   };
   await upload([header, "IMP-1,JZ09,2021-10-01,,active,,,GM0014,,,3,Fout: gemeente buiten de regio"].join("\n"));
