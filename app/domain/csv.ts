@@ -125,14 +125,15 @@ function countBreaks(text: string): number {
 
 /**
  * Rows as CSV: CRLF after every row (RFC 4180, and what Excel on Windows expects), a cell quoted when it holds the
- * separator, a quote or a line break (quotes doubled). With the ',' separator this is byte for byte what csv-stringify
- * wrote for DESIGN.md's machine CSV before this module existed. `bom` starts the text with U+FEFF, which tells Excel
+ * separator, a quote or a line break (quotes doubled), or starts with U+FEFF (else a reader takes it for the BOM).
+ * With the ',' separator this is byte for byte what csv-stringify wrote for DESIGN.md's machine CSV before this module
+ * existed, but for that last rule. `bom` starts the text with U+FEFF, which tells Excel
  * the file is UTF-8.
  */
 export function writeCsv(rows: readonly (readonly string[])[], options: { separator: Separator; bom?: boolean }): string {
   const { separator } = options;
   const quote = (cell: string) =>
-    cell.includes(separator) || cell.includes('"') || cell.includes("\n") || cell.includes("\r")
+    cell.includes(separator) || cell.includes('"') || cell.includes("\n") || cell.includes("\r") || cell.startsWith("\uFEFF")
       ? `"${cell.replaceAll('"', '""')}"`
       : cell;
   const body = rows.map((row) => `${row.map(quote).join(separator)}\r\n`).join("");

@@ -1,49 +1,30 @@
-import { SIGNAL_CSV_COLUMNS, signalsToCsv, type SignalRecord } from "~/domain/signal-csv";
-import { neutraliseRow } from "~/domain/spreadsheet-cell";
+import { signalsToCsv } from "~/domain/signal-csv";
+import { DATE_FORMAT, humanHeaders, humanSignalRow, humanSignalsCsv, type ExportedSignal } from "~/domain/signal-sheet";
 
-/** The same columns as the CSV, so a spreadsheet user sees the codes the import expects. */
-function columnsFor(includeSummary: boolean) {
-  return SIGNAL_CSV_COLUMNS.filter((c) => includeSummary || c !== "summary");
-}
-
-/** `machine`: DESIGN.md's exact signals.csv, which imports back unchanged; otherwise neutralised for spreadsheets. */
-export function toCsv(records: SignalRecord[], includeSummary: boolean, machine: boolean): string {
-  return signalsToCsv(records, { includeSummary, cells: machine ? "exact" : "spreadsheet" });
+/** `machine`: DESIGN.md's exact signals.csv, which imports back unchanged; otherwise the CSV for Dutch Excel. */
+export function toCsv(records: ExportedSignal[], includeSummary: boolean, machine: boolean): string {
+  return machine ? signalsToCsv(records, { includeSummary, cells: "exact" }) : humanSignalsCsv(records, includeSummary);
 }
 
 /**
- * Cells are written as typed strings, never as formulas, and neutralised as in the spreadsheet CSV: a summary that
- * starts with "=" stays text even when someone edits the cell or saves the sheet as CSV.
+ * Dutch headers and values, the signal number, dates as date cells, a frozen header row with filters. Cells are
+ * written as typed values, never as formulas, and text is neutralised as in the CSV: a summary that starts with "="
+ * stays text even when someone edits the cell or saves the sheet as CSV.
  */
-export async function toXlsx(records: SignalRecord[], includeSummary: boolean): Promise<Buffer> {
+export async function toXlsx(records: ExportedSignal[], includeSummary: boolean): Promise<Buffer> {
   // Loaded with the first Excel export, not at every start (a third of a second).
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Rode Draad";
   const sheet = workbook.addWorksheet("Signalen", { views: [{ state: "frozen", ySplit: 1 }] });
-  const columns = columnsFor(includeSummary);
-  sheet.columns = columns.map((key) => ({ header: key, key, width: key === "summary" ? 60 : 18 }));
+  const headers = humanHeaders(includeSummary);
+  sheet.columns = headers.map((header, index) => ({
+    header,
+    width: index === headers.length - 1 && includeSummary ? 60 : Math.max(14, header.length + 4),
+    ...(index === 1 ? { style: { numFmt: DATE_FORMAT } } : {}),
+  }));
   sheet.getRow(1).font = { bold: true };
-  for (const record of records) {
-    const values: Record<string, string> = {
-      received_on: record.receivedOn,
-      channel: record.channel,
-      requester_type: record.requesterType,
-      referred_by: record.referredBy,
-      region_code: record.regionCode,
-      municipality_code: record.municipalityCode ?? "",
-      association: record.association ?? "",
-      topic: record.topic,
-      procurement_phase: record.procurementPhase,
-      triggers: record.triggers.join(";"),
-      procedure: record.procedure,
-      funding: record.funding,
-      segment: record.segment ?? "",
-      status: record.status,
-      summary: record.summary ?? "",
-    };
-    sheet.addRow(neutraliseRow(columns.map((c) => values[c] ?? "")));
-  }
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  for (const record of records) sheet.addRow(humanSignalRow(record, includeSummary));
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

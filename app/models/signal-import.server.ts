@@ -3,6 +3,7 @@ import { importBatches, municipalities, regions, signalNotes, signals, signalTri
 import { DomainError } from "~/domain/errors";
 import { parseSignalSheet, type CsvIssue, type ReferenceLookup, type SignalRecord } from "~/domain/signal-csv";
 import { TRIGGERS } from "~/domain/signal-codes";
+import type { ExportedSignal } from "~/domain/signal-sheet";
 import { db, type Tx } from "~/utils/db.server";
 import { recentMemo } from "~/utils/recent-memo.server";
 import { audit, type Actor } from "./audit.server";
@@ -206,13 +207,14 @@ export function undoImportBatch(batchId: number, actor: Actor): number {
 }
 
 /** The rows behind an export, in the order of `ids`; the summary is opened only when the export includes it. */
-export function exportRecords(ids: number[], includeSummary: boolean): SignalRecord[] {
-  const records = new Map<number, SignalRecord>();
+export function exportRecords(ids: number[], includeSummary: boolean): ExportedSignal[] {
+  const records = new Map<number, ExportedSignal>();
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     const triggerRows = db().select().from(signalTriggers).where(inArray(signalTriggers.signalId, chunk)).all();
     for (const row of db().select().from(signals).where(inArray(signals.id, chunk)).all()) {
       records.set(row.id, {
+        id: row.id,
         receivedOn: row.receivedOn,
         channel: row.channel,
         requesterType: row.requesterType,
