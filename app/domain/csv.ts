@@ -18,15 +18,34 @@ export type Decoded = { text: string; encoding: "utf-8" | "windows-1252" };
 
 /**
  * The text of an uploaded file: UTF-8 when the bytes are valid UTF-8 (BOM or not), else Windows-1252, the only other
- * encoding Excel on Dutch Windows writes. Every byte sequence is valid Windows-1252 to TextDecoder, so this never fails.
+ * encoding Excel on Dutch Windows writes. Every byte sequence is valid Windows-1252, so this never fails.
  */
 export function decodeText(bytes: Uint8Array): Decoded {
   try {
     // fatal: invalid UTF-8 throws instead of turning into U+FFFD; ignoreBOM false drops a leading BOM.
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
   } catch {
-    return { text: new TextDecoder("windows-1252").decode(bytes), encoding: "windows-1252" };
+    return { text: decodeWindows1252(bytes), encoding: "windows-1252" };
   }
+}
+
+// Windows-1252 is Latin-1 except for 0x80–0x9F, where it has €, ‘ ’ “ ”, – — and … : characters Dutch text is full of
+// (Word and Excel type curly quotes and dashes). Node's TextDecoder("windows-1252") decodes those bytes as Latin-1's
+// control characters, so the table is ours. Undefined bytes (81, 8D, 8F, 90, 9D) stay their Latin-1 selves, as in
+// the WHATWG encoding standard.
+const WINDOWS_1252_80_9F = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  const chunk = 8192;
+  for (let start = 0; start < bytes.length; start += chunk) {
+    const codes = Array.from(bytes.subarray(start, start + chunk), (byte) => (byte >= 0x80 && byte <= 0x9f ? (WINDOWS_1252_80_9F[byte - 0x80] as number) : byte));
+    parts.push(String.fromCharCode(...codes));
+  }
+  return parts.join("");
 }
 
 /**
