@@ -8,6 +8,7 @@ import { db } from "~/utils/db.server";
 import { fieldCipher } from "~/utils/keys.server";
 import { audit, type Actor } from "./audit.server";
 import { startStepIfOpen } from "./trajectory.server";
+import { addDays, todayInTheNetherlands } from "~/domain/dates";
 
 const CONTACT_CONTEXT = "trajectory.contact";
 const ESCALATION_CONTEXT = "trajectory.escalation";
@@ -35,9 +36,9 @@ export function milestonesOfRegion(regionCode: string, viewer: { roles: readonly
 }
 
 /** Milestones of the coming days across all regions, for the start page. */
-export function upcomingMilestones(days = 30, today = new Date()) {
-  const from = today.toISOString().slice(0, 10);
-  const to = new Date(today.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+export function upcomingMilestones(days = 30, now = new Date()) {
+  const from = todayInTheNetherlands(now);
+  const to = addDays(from, days);
   return db()
     .select({ id: procurementMilestones.id, dueOn: procurementMilestones.dueOn, kind: procurementMilestones.kind, title: procurementMilestones.title, regionCode: procurementMilestones.regionCode, regionName: regions.name })
     .from(procurementMilestones)

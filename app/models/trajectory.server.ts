@@ -16,6 +16,7 @@ import {
   users,
 } from "../../db/schema";
 import { todayInTheNetherlands } from "~/domain/dates";
+import { activeInYear } from "./active-in-year.server";
 import { DomainError } from "~/domain/errors";
 import { can, readableNoteSteps } from "~/domain/permissions";
 import type { Role } from "~/domain/roles";
@@ -326,9 +327,7 @@ export function listTrajectories(filters: TrajectoryFilters, user: Viewer) {
   if (filters.reanalysis) conditions.push(eq(trajectories.needsReanalysis, true));
   if (filters.outcome) conditions.push(outcomeCondition(filters.outcome));
   if (filters.year) {
-    conditions.push(lte(trajectories.startedOn, `${filters.year}-12-31`));
-    const open = or(isNull(trajectories.closedOn), gte(trajectories.closedOn, `${filters.year}-01-01`));
-    if (open) conditions.push(open);
+    conditions.push(activeInYear(trajectories, filters.year));
   }
   if (!can(user.roles, "trajectory.readAny")) conditions.push(assignedTo(user));
   return db()
