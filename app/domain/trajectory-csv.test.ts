@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { decodeText } from "./csv";
 import { MAX_CSV_ISSUES, type CsvIssue, type ReferenceLookup } from "./signal-csv";
 import {
   MAX_STRATEGIC_GOAL_LENGTH,
@@ -620,5 +621,48 @@ describe("parseTrajectoriesCsv: the file and its header", () => {
 
   it("rejects a malformed `today` option (a programming error, not a file error)", () => {
     expect(() => parseTrajectoriesCsv(`${HEADER}\n${row()}\n`, reference, { today: "30-06-2022" })).toThrow();
+  });
+});
+
+describe("parseTrajectoriesCsv: a file saved by Dutch Excel", () => {
+  it("reads ';', Windows-1252, Dutch headers and labels, 1-11-2021 dates and WAAR/ONWAAR", () => {
+    const text = [
+      "Kenmerk;Jeugdregio;Gestart;Afgesloten;Status;Uitkomsten;Escalaties;Gemeenten meegepraat;Contract gewonnen;Contracten gegund;Aantal aanbieders;Strategisch doel",
+      'FR-1;JZ02;1-11-2021;31-12-2021;Afgerond, doel bereikt;"Krachten gebundeld (sterke gesprekspartner); coöperatie opgericht";Publiciteit;GM0080;WAAR;15;12;"Sûdwest-Fryslân: één stem"',
+      "GR-1;JZ01;01-11-2021;;lopend;;;;ONWAAR;;3;Samen",
+    ].join("\r\n");
+    // As Windows-1252 bytes read back through csv.ts: the accents survive.
+    const bytes = Uint8Array.from(text, (char) => char.charCodeAt(0));
+    expect(bytes.every((byte) => byte < 256)).toBe(true);
+    expect(recordsOf(parseTrajectoriesCsv(decodeText(bytes).text, reference, { today: TODAY }))).toEqual([
+      {
+        ref: "FR-1",
+        regionCode: "JZ02",
+        startedOn: "2021-11-01",
+        closedOn: "2021-12-31",
+        status: "completed",
+        outcomes: ["forces_bundled", "cooperative_formed"],
+        escalationTypes: ["publicity"],
+        municipalitiesConsulted: ["GM0080"],
+        contractWon: true,
+        contractsAwardedTotal: 15,
+        providersInvolved: 12,
+        strategicGoal: "Sûdwest-Fryslân: één stem",
+      },
+      {
+        ref: "GR-1",
+        regionCode: "JZ01",
+        startedOn: "2021-11-01",
+        closedOn: null,
+        status: "active",
+        outcomes: [],
+        escalationTypes: [],
+        municipalitiesConsulted: [],
+        contractWon: false,
+        contractsAwardedTotal: null,
+        providersInvolved: 3,
+        strategicGoal: "Samen",
+      },
+    ]);
   });
 });
