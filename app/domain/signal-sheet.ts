@@ -15,7 +15,7 @@ import {
 } from "./signal-codes";
 import { writeCsv } from "./csv";
 import { SIGNAL_COLUMN_LABELS, SIGNAL_CSV_COLUMNS, SIGNAL_NUMBER_LABEL, type SignalCsvColumn, type SignalRecord } from "./signal-csv";
-import { neutraliseRow } from "./spreadsheet-cell";
+import { neutraliseCell } from "./spreadsheet-cell";
 
 export type ExportedSignal = SignalRecord & { id: number };
 /** A spreadsheet cell: text (neutralised against formulas), a whole number, or a day (a Date at UTC midnight). */
@@ -61,7 +61,7 @@ const VALUE: Record<SignalCsvColumn, (r: SignalRecord) => HumanCell> = {
 /** One signal as the cells under humanHeaders; text that a spreadsheet would run as a formula is neutralised. */
 export function humanSignalRow(record: ExportedSignal, includeSummary: boolean): HumanCell[] {
   const cells: HumanCell[] = [record.id, ...columnsFor(includeSummary).map((column) => VALUE[column](record))];
-  return cells.map((cell) => (typeof cell === "string" ? (neutraliseRow([cell])[0] ?? "") : cell));
+  return cells.map((cell) => (typeof cell === "string" ? neutraliseCell(cell) : cell));
 }
 
 /** A day as Dutch Excel writes and reads it in a CSV: 15-03-2025. */

@@ -6,6 +6,7 @@ import { ImportIssues } from "~/components/import-issues";
 import { ImportRows } from "~/components/import-rows";
 import { Alert } from "~/components/ui/alert";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
+import { formatShortDate } from "~/domain/dates-nl";
 import { DomainError } from "~/domain/errors";
 import { previewPage } from "~/domain/preview-page";
 import { TRAJECTORY_STATUS_LABELS } from "~/domain/trajectory-codes";
@@ -123,8 +124,8 @@ export default function TrajectoryImportPage() {
             columns={[
               { header: "Kenmerk", cell: (r) => r.ref },
               { header: "Regio", cell: (r) => r.regionCode },
-              { header: "Gestart", cell: (r) => r.startedOn },
-              { header: "Afgesloten", cell: (r) => r.closedOn ?? "" },
+              { header: "Gestart", nowrap: true, cell: (r) => formatShortDate(r.startedOn) },
+              { header: "Afgesloten", nowrap: true, cell: (r) => (r.closedOn ? formatShortDate(r.closedOn) : "") },
               { header: "Status", cell: (r) => TRAJECTORY_STATUS_LABELS[r.status] },
               { header: "Strategisch doel", cell: (r) => r.strategicGoal },
             ]}

@@ -1,9 +1,9 @@
+import { createHash } from "node:crypto";
 import { decodeText } from "~/domain/csv";
 import { sheetOfText, type CsvIssue, type Sheet } from "~/domain/import-sheet";
 import { fileHash } from "./file-hash.server";
 import { readXlsx } from "./xlsx-read.server";
 import { isZip } from "./zip-guard.server";
-import { createHash } from "node:crypto";
 
 /** An upload read into rows, with the fingerprint that recognises the same file imported before. */
 export type UploadSheet = { sheet: Sheet; hash: string } | { issues: CsvIssue[] };
