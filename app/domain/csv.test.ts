@@ -84,10 +84,12 @@ describe("a file saved by Dutch Excel as 'CSV (gescheiden door lijstscheidingste
   const reference: ReferenceLookup = {
     regionExists: (code) => ["JZ01", "JZ02"].includes(code),
     regionOfMunicipality: (code) => ({ GM0014: "JZ01", GM0080: "JZ02" })[code],
+    // As the model's lookup does: names as a person types them.
+    codeOfName: (kind, name) => ({ region: { friesland: "JZ02" }, municipality: { leeuwarden: "GM0080" } })[kind][name.toLowerCase()],
   };
   const bytes = new Uint8Array(fs.readFileSync(new URL("./__fixtures__/signalen-excel-nl.csv", import.meta.url)));
 
-  it("reads: ';', Windows-1252, Dutch labels as headers and values, dates as 15-03-2025 and 5-3-2025", () => {
+  it("reads: ';', Windows-1252, Dutch labels as headers and values, region and municipality by name, dates as 15-03-2025 and 5-3-2025", () => {
     const { text, encoding } = decodeText(bytes);
     expect(encoding).toBe("windows-1252");
     expect(parseSignalsCsv(text, reference, { today: "2025-12-31" })).toEqual({

@@ -17,7 +17,15 @@ export type RankedIssue = CsvIssue & { rank: number };
 export type ReferenceLookup = {
   regionExists(code: string): boolean;
   regionOfMunicipality(code: string): string | undefined;
+  /** The code of a region or municipality given by its name as the app shows it (any case, accents optional). */
+  codeOfName?(kind: "region" | "municipality", name: string): string | undefined;
 };
+
+/** A region or municipality as written in a file: its CBS code, or its name (what a person types in a spreadsheet). */
+export function referenceCode(text: string, kind: "region" | "municipality", reference: ReferenceLookup): string {
+  const known = kind === "region" ? reference.regionExists(text) : reference.regionOfMunicipality(text) !== undefined;
+  return known ? text : (reference.codeOfName?.(kind, text) ?? text);
+}
 
 /** The rows of an upload, header first; from a CSV text or from the first sheet of an .xlsx. */
 export type Sheet = { rows: Row[] };

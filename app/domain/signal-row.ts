@@ -25,7 +25,7 @@ import {
   type Trigger,
 } from "./signal-codes";
 import { readImportDate } from "./dates";
-import { codeOf, municipalityProblem, type Header, type RankedIssue, type ReferenceLookup, type Row } from "./import-sheet";
+import { codeOf, municipalityProblem, referenceCode, type Header, type RankedIssue, type ReferenceLookup, type Row } from "./import-sheet";
 import type { SignalCsvColumn, SignalRecord } from "./signal-csv";
 
 /** Same limit as the intake form (signal-form.ts), counted the same way (UTF-16 units), so the two agree. */
@@ -96,11 +96,12 @@ export function readSignalRow(
   const requesterType = requiredCode("requester_type", REQUESTER_TYPES, REQUESTER_TYPE_LABELS);
   const referredBy = optionalCode("referred_by", REFERRERS, REFERRER_LABELS, "other");
 
-  const regionCode = required("region_code");
+  const regionText = required("region_code");
+  const regionCode = regionText === undefined ? undefined : referenceCode(regionText, "region", reference);
   const regionKnown = regionCode !== undefined && reference.regionExists(regionCode);
   if (regionCode !== undefined && !regionKnown) report("region_code", `Onbekende regio '${regionCode}'`);
 
-  const municipalityText = value("municipality_code");
+  const municipalityText = value("municipality_code") === "" ? "" : referenceCode(value("municipality_code"), "municipality", reference);
   let municipalityCode: string | null = null;
   if (municipalityText !== "") {
     const problem = municipalityProblem(municipalityText, regionKnown ? regionCode : undefined, reference);

@@ -1,7 +1,7 @@
 // One row of a trajectories import (CSV or .xlsx) read into a record, or its issues; the rules are listed at the top
 // of trajectory-csv.ts. Codes may also be given as the Dutch labels the app shows, dates as 15-03-2025.
 import { readImportDate } from "./dates";
-import { codeOf, municipalityProblem, splitList, type Header, type RankedIssue, type ReferenceLookup, type Row } from "./import-sheet";
+import { codeOf, municipalityProblem, referenceCode, splitList, type Header, type RankedIssue, type ReferenceLookup, type Row } from "./import-sheet";
 import {
   ESCALATION_LABELS,
   ESCALATION_TYPES,
@@ -101,7 +101,8 @@ export function readTrajectoryRow(
     }
   }
 
-  const regionCode = required("region_code");
+  const regionText = required("region_code");
+  const regionCode = regionText === undefined ? undefined : referenceCode(regionText, "region", reference);
   const regionKnown = regionCode !== undefined && reference.regionExists(regionCode);
   if (regionCode !== undefined && !regionKnown) report("region_code", `Onbekende regio '${regionCode}'`);
 
@@ -131,7 +132,8 @@ export function readTrajectoryRow(
   const escalationTypes = codeList("escalation_types", ESCALATION_TYPES, ESCALATION_LABELS);
 
   const municipalitiesConsulted: string[] = [];
-  for (const code of splitList(value("municipalities_consulted"))) {
+  for (const part of splitList(value("municipalities_consulted"))) {
+    const code = referenceCode(part, "municipality", reference);
     const problem = municipalityProblem(code, regionKnown ? regionCode : undefined, reference);
     if (problem !== undefined) report("municipalities_consulted", problem);
     else if (!municipalitiesConsulted.includes(code)) municipalitiesConsulted.push(code);

@@ -4,6 +4,7 @@ import { DomainError } from "~/domain/errors";
 import { parseSignalSheet, type CsvIssue, type ReferenceLookup, type SignalRecord } from "~/domain/signal-csv";
 import { TRIGGERS } from "~/domain/signal-codes";
 import type { ExportedSignal } from "~/domain/signal-sheet";
+import { normaliseLabel } from "~/domain/import-sheet";
 import { db, type Tx } from "~/utils/db.server";
 import { recentMemo } from "~/utils/recent-memo.server";
 import { audit, type Actor } from "./audit.server";
@@ -12,17 +13,27 @@ import { seal, unseal } from "./signal.server";
 import { formatDate } from "~/domain/dates-nl";
 import { readUpload, sheetOfUploadText, type UploadSheet } from "~/utils/upload-sheet.server";
 
-/** The region table as the CSV validation needs it, read once per import. */
+/**
+ * The region table as the import validation needs it, read once per import. Names are matched as a person types them
+ * (any case, accents optional), a region also without its bracketed part ("Friesland" for "Friesland (Fryslân)").
+ */
 export function referenceLookup(): ReferenceLookup {
-  const regionCodes = new Set(db().select({ code: regions.code }).from(regions).all().map((r) => r.code));
-  const regionOf = new Map(
-    db()
-      .select({ code: municipalities.code, regionCode: municipalities.regionCode })
-      .from(municipalities)
-      .all()
-      .map((m) => [m.code, m.regionCode]),
-  );
-  return { regionExists: (code) => regionCodes.has(code), regionOfMunicipality: (code) => regionOf.get(code) };
+  const regionRows = db().select({ code: regions.code, name: regions.name }).from(regions).all();
+  const municipalityRows = db().select({ code: municipalities.code, name: municipalities.name, regionCode: municipalities.regionCode }).from(municipalities).all();
+  const regionCodes = new Set(regionRows.map((r) => r.code));
+  const regionOf = new Map(municipalityRows.map((m) => [m.code, m.regionCode]));
+  const byName = { region: new Map<string, string>(), municipality: new Map<string, string>() };
+  for (const { code, name } of regionRows) {
+    byName.region.set(normaliseLabel(name), code);
+    const short = name.replace(/\s*\(.*\)\s*$/, "");
+    if (!byName.region.has(normaliseLabel(short))) byName.region.set(normaliseLabel(short), code);
+  }
+  for (const { code, name } of municipalityRows) byName.municipality.set(normaliseLabel(name), code);
+  return {
+    regionExists: (code) => regionCodes.has(code),
+    regionOfMunicipality: (code) => regionOf.get(code),
+    codeOfName: (kind, name) => byName[kind].get(normaliseLabel(name)),
+  };
 }
 
 export type ImportCheck =
