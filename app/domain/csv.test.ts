@@ -85,7 +85,8 @@ describe("a file saved by Dutch Excel as 'CSV (gescheiden door lijstscheidingste
     regionExists: (code) => ["JZ01", "JZ02"].includes(code),
     regionOfMunicipality: (code) => ({ GM0014: "JZ01", GM0080: "JZ02" })[code],
     // As the model's lookup does: names as a person types them.
-    codeOfName: (kind, name) => ({ region: { friesland: "JZ02" }, municipality: { leeuwarden: "GM0080" } })[kind][name.toLowerCase()],
+    codeOfName: (kind, name) =>
+      ({ region: { friesland: "JZ02" }, municipality: { leeuwarden: "GM0080" } } as Record<string, Record<string, string>>)[kind]?.[name.toLowerCase()],
   };
   const bytes = new Uint8Array(fs.readFileSync(new URL("./__fixtures__/signalen-excel-nl.csv", import.meta.url)));
 

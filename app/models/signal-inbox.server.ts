@@ -4,7 +4,7 @@ import { monthRange, PAGE_SIZE, type InboxFilters } from "~/domain/inbox-filters
 import { STATUSES, TENDER_PHASES, type SignalStatus } from "~/domain/signal-codes";
 import { db } from "~/utils/db.server";
 import { idsMatching } from "./search-index.server";
-import { unseal } from "./signal.server";
+import { unseal } from "./sealed.server";
 import { yearInTheNetherlands } from "~/domain/dates";
 
 /** Conditions of a view; the status is left out when counting per status, so every tab shows its own count. */

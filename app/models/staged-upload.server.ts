@@ -1,15 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import { stagedUploads } from "../../db/schema";
 import { db } from "~/utils/db.server";
-import { fieldCipher } from "~/utils/keys.server";
 import type { Actor } from "./audit.server";
+import { sealRequired, unsealRequired } from "./sealed.server";
 
 export type UploadKind = "signals" | "trajectories";
 
-const CONTEXT = "signal_upload.content";
-
 // The file is kept as it came (an .xlsx, or a CSV in whatever encoding), base64 in the sealed text column; rows staged
-// before files were kept as bytes hold the CSV text itself, without the prefix.
+// before the imports kept bytes hold the CSV text itself, without the prefix.
 const BYTES = "base64:";
 
 function encode(content: Uint8Array | string): string {
@@ -25,7 +23,7 @@ export function stageUpload(kind: UploadKind, fileName: string, content: Uint8Ar
   const text = encode(content);
   return db()
     .insert(stagedUploads)
-    .values({ kind, uploadedBy: actor.userId, uploadedAt: new Date().toISOString(), fileName: fileName.slice(0, 200), contentSealed: fieldCipher().encrypt(text, CONTEXT) })
+    .values({ kind, uploadedBy: actor.userId, uploadedAt: new Date().toISOString(), fileName: fileName.slice(0, 200), contentSealed: sealRequired(text, "upload") })
     .returning({ id: stagedUploads.id })
     .get().id;
 }
@@ -37,7 +35,7 @@ export function stagedUpload(kind: UploadKind, id: number, userId: number): { id
     .from(stagedUploads)
     .where(and(eq(stagedUploads.id, id), eq(stagedUploads.uploadedBy, userId), eq(stagedUploads.kind, kind)))
     .get();
-  return row ? { id: row.id, fileName: row.fileName, bytes: decode(fieldCipher().decrypt(row.contentSealed, CONTEXT)) } : undefined;
+  return row ? { id: row.id, fileName: row.fileName, bytes: decode(unsealRequired(row.contentSealed, "upload")) } : undefined;
 }
 
 export function discardUpload(id: number): void {
