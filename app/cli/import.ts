@@ -6,10 +6,11 @@ import { checkImport, importSignals } from "~/models/signal-import.server";
 import { checkTrajectoryImport, importTrajectories } from "~/models/trajectory-import.server";
 import { prepareDatabase } from "~/utils/boot.server";
 import { closeDb } from "~/utils/db.server";
+import { readUpload } from "~/utils/upload-sheet.server";
 
 /**
- * npm run import -- signals <file.csv> [--allow-duplicate]
- * npm run import -- trajectories <file.csv>
+ * npm run import -- signals <file.csv|file.xlsx> [--allow-duplicate]
+ * npm run import -- trajectories <file.csv|file.xlsx>
  * All rows in one transaction, or none.
  */
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { "allow-duplicate": { type: "boolean", default: false } } });
@@ -27,8 +28,9 @@ if ((kind !== "signals" && kind !== "trajectories") || !file) {
 if (!fs.existsSync(file)) fail(`Bestand niet gevonden: ${file}`, 2);
 
 prepareDatabase();
-const text = fs.readFileSync(file, "utf8");
-const check = kind === "signals" ? checkImport(text) : checkTrajectoryImport(text);
+// Bytes, not text: readUpload tells an .xlsx from a CSV and UTF-8 from Windows-1252, as the web import does.
+const upload = await readUpload(new Uint8Array(fs.readFileSync(file)));
+const check = kind === "signals" ? checkImport(upload) : checkTrajectoryImport(upload);
 if (!check.ok) {
   for (const issue of check.issues) {
     process.stderr.write(`regel ${issue.line}${issue.column ? `, kolom ${issue.column}` : ""}: ${issue.message}\n`);
@@ -39,8 +41,8 @@ try {
   const actor = { userId: null, clientAddress: "cli" };
   const result =
     kind === "signals"
-      ? importSignals(text, path.basename(file), actor, { allowDuplicate: values["allow-duplicate"] })
-      : importTrajectories(text, path.basename(file), actor);
+      ? importSignals(upload, path.basename(file), actor, { allowDuplicate: values["allow-duplicate"] })
+      : importTrajectories(upload, path.basename(file), actor);
   process.stdout.write(`imported ${result.count} ${kind}\n`);
   closeDb();
 } catch (error) {

@@ -296,7 +296,8 @@ export function ActionButton({
 }
 
 /** Uploading a CSV file for a preview (signals, region tables): a plain multipart form, so it works without JavaScript. */
-export function CsvUploadForm({ id, submitLabel }: { id: string; submitLabel: string }) {
+/** `spreadsheet`: the signals and trajectories imports, which also read an .xlsx (the region import reads CSV only). */
+export function CsvUploadForm({ id, submitLabel, spreadsheet = false }: { id: string; submitLabel: string; spreadsheet?: boolean }) {
   return (
     <Form method="post" encType="multipart/form-data" className="utrecht-form rd-form">
       <CsrfField />
@@ -304,11 +305,17 @@ export function CsvUploadForm({ id, submitLabel }: { id: string; submitLabel: st
       <div className="utrecht-form-field">
         <div className="utrecht-form-field__label">
           <label className="utrecht-form-label" htmlFor={id}>
-            CSV-bestand
+            {spreadsheet ? "CSV- of Excel-bestand" : "CSV-bestand"}
           </label>
         </div>
         <div className="utrecht-form-field__input">
-          <input id={id} name="file" type="file" accept=".csv,text/csv" required />
+          <input
+            id={id}
+            name="file"
+            type="file"
+            accept={spreadsheet ? ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : ".csv,text/csv"}
+            required
+          />
         </div>
       </div>
       <div className="utrecht-button-group">

@@ -134,3 +134,17 @@ export function parseYear(text: string | null | undefined, today?: string): numb
   const year = Number(text);
   return isRecordedYear(year, today) ? year : null;
 }
+
+const DUTCH_DATE = /^(\d{1,2})[-/](\d{1,2})[-/](\d{4})$/;
+
+/**
+ * A date cell of an import: YYYY-MM-DD, or the day-month-year that Dutch Excel writes (15-03-2025, 5-3-2025; also with
+ * '/'), checked by dateProblem under the same `kind` rule. Gives the date as YYYY-MM-DD, or why it is not accepted.
+ */
+export function readImportDate(text: string, options: { kind: DateKind; today: string }): { date: string } | { problem: string } {
+  const dutch = DUTCH_DATE.exec(text);
+  const iso = dutch ? `${dutch[3]}-${(dutch[2] ?? "").padStart(2, "0")}-${(dutch[1] ?? "").padStart(2, "0")}` : text;
+  if (!ISO_DATE.test(iso)) return { problem: `Datum '${text}' moet de vorm DD-MM-JJJJ of JJJJ-MM-DD hebben` };
+  const problem = dateProblem(iso, options);
+  return problem === undefined ? { date: iso } : { problem };
+}

@@ -1,8 +1,8 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { restoreCell } from "./spreadsheet-cell";
+import { fileHash } from "~/utils/file-hash.server";
 import {
-  fileHash,
   MAX_CSV_ISSUES,
   parseSignalsCsv,
   SIGNAL_CSV_COLUMNS,
@@ -228,14 +228,14 @@ describe("parseSignalsCsv: rules per cell", () => {
   const cases: { name: string; change: Parameters<typeof row>[0]; issue: Omit<CsvIssue, "line"> }[] = [
     { name: "empty received_on", change: { received_on: "" }, issue: { column: "received_on", message: "Verplicht veld is leeg" } },
     {
-      name: "received_on in Dutch order",
-      change: { received_on: "15-03-2021" },
-      issue: { column: "received_on", message: "Datum '15-03-2021' moet de vorm JJJJ-MM-DD hebben" },
+      name: "received_on in American order",
+      change: { received_on: "03-15-2021" },
+      issue: { column: "received_on", message: "Maand 15 bestaat niet" },
     },
     {
       name: "received_on without leading zeros",
       change: { received_on: "2021-3-5" },
-      issue: { column: "received_on", message: "Datum '2021-3-5' moet de vorm JJJJ-MM-DD hebben" },
+      issue: { column: "received_on", message: "Datum '2021-3-5' moet de vorm DD-MM-JJJJ of JJJJ-MM-DD hebben" },
     },
     {
       name: "29 February in a common year",
@@ -306,9 +306,9 @@ describe("parseSignalsCsv: rules per cell", () => {
       issue: { column: "municipality_code", message: "Gemeente GM0014 ligt niet in regio JZ02 maar in JZ01" },
     },
     {
-      name: "unknown association (case-sensitive)",
-      change: { association: "lvvp" },
-      issue: { column: "association", message: "Onbekende code 'lvvp' — kies uit: NIP, LVVP, NVO, FVB, NVVP, other" },
+      name: "unknown association",
+      change: { association: "NIPP" },
+      issue: { column: "association", message: "Onbekende code 'NIPP' — kies uit: NIP, LVVP, NVO, FVB, NVVP, other" },
     },
     { name: "empty topic", change: { topic: "" }, issue: { column: "topic", message: "Verplicht veld is leeg" } },
     { name: "empty procurement_phase", change: { procurement_phase: "" }, issue: { column: "procurement_phase", message: "Verplicht veld is leeg" } },
@@ -442,7 +442,7 @@ describe("parseSignalsCsv: the file and its header", () => {
 
   it("reports missing required columns", () => {
     const text = "received_on,requester_type,region_code,procurement_phase\n2021-01-01,provider,JZ01,none\n";
-    expect(issuesOf(read(text))).toEqual([{ line: 1, column: "topic", message: "Kolom 'topic' ontbreekt" }]);
+    expect(issuesOf(read(text))).toEqual([{ line: 1, column: "topic", message: "Kolom 'topic' (Soort vraag) ontbreekt" }]);
   });
 
   it("reports every header problem at once, in column order, missing columns last", () => {
@@ -451,17 +451,18 @@ describe("parseSignalsCsv: the file and its header", () => {
       { line: 1, column: "Topic", message: "Onbekende kolom 'Topic' — bedoelt u 'topic'?" },
       { line: 1, message: "Kolom 3 heeft geen naam" },
       { line: 1, column: "region_code", message: "Kolom 'region_code' komt twee keer voor" },
-      { line: 1, column: "requester_type", message: "Kolom 'requester_type' ontbreekt" },
-      { line: 1, column: "topic", message: "Kolom 'topic' ontbreekt" },
-      { line: 1, column: "procurement_phase", message: "Kolom 'procurement_phase' ontbreekt" },
+      { line: 1, column: "requester_type", message: "Kolom 'requester_type' (Afkomstig van) ontbreekt" },
+      { line: 1, column: "topic", message: "Kolom 'topic' (Soort vraag) ontbreekt" },
+      { line: 1, column: "procurement_phase", message: "Kolom 'procurement_phase' (Fase inkoop) ontbreekt" },
     ]);
   });
 
-  it("recognises a file separated by semicolons", () => {
-    const text = `${SIGNAL_CSV_COLUMNS.join(";")}\n${row().replace(/,/g, ";")}\n`;
-    expect(issuesOf(read(text))).toEqual([
-      { line: 1, message: "De kolommen zijn gescheiden door ';' in plaats van door ','" },
-    ]);
+  it("reads a file separated by semicolons or tabs as the same file separated by commas", () => {
+    const comma = recordsOf(read(`${HEADER}\n${row()}\n`));
+    // The triggers cell holds a ';': a semicolon file quotes it, as Excel does.
+    const cells = row().split(",").map((cell) => (cell.includes(";") ? `"${cell}"` : cell));
+    expect(recordsOf(read(`${SIGNAL_CSV_COLUMNS.join(";")}\n${cells.join(";")}\n`))).toEqual(comma);
+    expect(recordsOf(read(`${SIGNAL_CSV_COLUMNS.join("\t")}\n${row().split(",").join("\t")}\n`))).toEqual(comma);
   });
 
   it("turns CSV syntax errors into Dutch issues on the line where the record starts", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { decodeText } from "./csv";
 import { MAX_CSV_ISSUES, type CsvIssue, type ReferenceLookup } from "./signal-csv";
 import {
   MAX_STRATEGIC_GOAL_LENGTH,
@@ -227,9 +228,9 @@ describe("parseTrajectoriesCsv: rules per cell", () => {
     { name: "unknown region_code", change: { region_code: "JZ99" }, issues: [{ column: "region_code", message: "Onbekende regio 'JZ99'" }] },
     { name: "empty started_on", change: { started_on: "" }, issues: [{ column: "started_on", message: "Verplicht veld is leeg" }] },
     {
-      name: "started_on in Dutch order",
-      change: { started_on: "01-11-2021" },
-      issues: [{ column: "started_on", message: "Datum '01-11-2021' moet de vorm JJJJ-MM-DD hebben" }],
+      name: "started_on in American order",
+      change: { started_on: "11-30-2021" },
+      issues: [{ column: "started_on", message: "Maand 30 bestaat niet" }],
     },
     {
       name: "started_on that does not exist",
@@ -334,9 +335,9 @@ describe("parseTrajectoriesCsv: rules per cell", () => {
       issues: [{ column: "municipalities_consulted", message: "Gemeente GM0080 ligt niet in regio JZ01 maar in JZ02" }],
     },
     {
-      name: "contract_won as 'ja'",
-      change: { contract_won: "ja" },
-      issues: [{ column: "contract_won", message: "Vul true of false in (leeg betekent false), niet 'ja'" }],
+      name: "contract_won as 'misschien'",
+      change: { contract_won: "misschien" },
+      issues: [{ column: "contract_won", message: "Vul true of false in (leeg betekent false), niet 'misschien'" }],
     },
     {
       name: "contract_won as 1",
@@ -443,8 +444,8 @@ describe("parseTrajectoriesCsv: rules per cell", () => {
   });
 
   it("reports a malformed closed_on once, not also against the status", () => {
-    expect(issuesOf(read(`${HEADER}\n${row({ closed_on: "31-03-2022", status: "active" })}\n`))).toEqual([
-      { line: 2, column: "closed_on", message: "Datum '31-03-2022' moet de vorm JJJJ-MM-DD hebben" },
+    expect(issuesOf(read(`${HEADER}\n${row({ closed_on: "2022-3-31", status: "active" })}\n`))).toEqual([
+      { line: 2, column: "closed_on", message: "Datum '2022-3-31' moet de vorm DD-MM-JJJJ of JJJJ-MM-DD hebben" },
     ]);
   });
 
@@ -575,10 +576,10 @@ describe("parseTrajectoriesCsv: the file and its header", () => {
   });
 
   it("reports unknown columns, with a hint for a wrong letter case", () => {
-    const text = `${HEADER},Notes,Status\n${row()},x,y\n`;
+    const text = `${HEADER},Notes,Ref\n${row()},x,y\n`;
     expect(issuesOf(read(text))).toEqual([
       { line: 1, column: "Notes", message: "Onbekende kolom 'Notes'" },
-      { line: 1, column: "Status", message: "Onbekende kolom 'Status' — bedoelt u 'status'?" },
+      { line: 1, column: "Ref", message: "Onbekende kolom 'Ref' — bedoelt u 'ref'?" },
     ]);
   });
 
@@ -591,15 +592,15 @@ describe("parseTrajectoriesCsv: the file and its header", () => {
     const text = "region_code,started_on,closed_on,closed_on\nJZ01,2021-01-01,,\n";
     expect(issuesOf(read(text))).toEqual([
       { line: 1, column: "closed_on", message: "Kolom 'closed_on' komt twee keer voor" },
-      { line: 1, column: "ref", message: "Kolom 'ref' ontbreekt" },
-      { line: 1, column: "status", message: "Kolom 'status' ontbreekt" },
-      { line: 1, column: "strategic_goal", message: "Kolom 'strategic_goal' ontbreekt" },
+      { line: 1, column: "ref", message: "Kolom 'ref' (Kenmerk) ontbreekt" },
+      { line: 1, column: "status", message: "Kolom 'status' (Status) ontbreekt" },
+      { line: 1, column: "strategic_goal", message: "Kolom 'strategic_goal' (Strategisch doel) ontbreekt" },
     ]);
   });
 
-  it("recognises a file separated by semicolons", () => {
+  it("reads a file separated by semicolons", () => {
     const text = `${TRAJECTORY_CSV_COLUMNS.join(";")}\nT;JZ01;2021-01-01;;active;;;;;;;Doel\n`;
-    expect(issuesOf(read(text))).toEqual([{ line: 1, message: "De kolommen zijn gescheiden door ';' in plaats van door ','" }]);
+    expect(recordsOf(read(text))).toMatchObject([{ ref: "T", regionCode: "JZ01", startedOn: "2021-01-01", strategicGoal: "Doel" }]);
   });
 
   it("turns CSV syntax errors into Dutch issues on the line where the record starts", () => {
@@ -620,5 +621,48 @@ describe("parseTrajectoriesCsv: the file and its header", () => {
 
   it("rejects a malformed `today` option (a programming error, not a file error)", () => {
     expect(() => parseTrajectoriesCsv(`${HEADER}\n${row()}\n`, reference, { today: "30-06-2022" })).toThrow();
+  });
+});
+
+describe("parseTrajectoriesCsv: a file saved by Dutch Excel", () => {
+  it("reads ';', Windows-1252, Dutch headers and labels, 1-11-2021 dates and WAAR/ONWAAR", () => {
+    const text = [
+      "Kenmerk;Jeugdregio;Gestart;Afgesloten;Status;Uitkomsten;Escalaties;Gemeenten meegepraat;Contract gewonnen;Contracten gegund;Aantal aanbieders;Strategisch doel",
+      'FR-1;JZ02;1-11-2021;31-12-2021;Afgerond, doel bereikt;"Krachten gebundeld (sterke gesprekspartner); coöperatie opgericht";Publiciteit;GM0080;WAAR;15;12;"Sûdwest-Fryslân: één stem"',
+      "GR-1;JZ01;01-11-2021;;lopend;;;;ONWAAR;;3;Samen",
+    ].join("\r\n");
+    // As Windows-1252 bytes read back through csv.ts: the accents survive.
+    const bytes = Uint8Array.from(text, (char) => char.charCodeAt(0));
+    expect(bytes.every((byte) => byte < 256)).toBe(true);
+    expect(recordsOf(parseTrajectoriesCsv(decodeText(bytes).text, reference, { today: TODAY }))).toEqual([
+      {
+        ref: "FR-1",
+        regionCode: "JZ02",
+        startedOn: "2021-11-01",
+        closedOn: "2021-12-31",
+        status: "completed",
+        outcomes: ["forces_bundled", "cooperative_formed"],
+        escalationTypes: ["publicity"],
+        municipalitiesConsulted: ["GM0080"],
+        contractWon: true,
+        contractsAwardedTotal: 15,
+        providersInvolved: 12,
+        strategicGoal: "Sûdwest-Fryslân: één stem",
+      },
+      {
+        ref: "GR-1",
+        regionCode: "JZ01",
+        startedOn: "2021-11-01",
+        closedOn: null,
+        status: "active",
+        outcomes: [],
+        escalationTypes: [],
+        municipalitiesConsulted: [],
+        contractWon: false,
+        contractsAwardedTotal: null,
+        providersInvolved: 3,
+        strategicGoal: "Samen",
+      },
+    ]);
   });
 });

@@ -1,11 +1,12 @@
 // The `trajectories.csv` interface of DESIGN.md ("Interface: CSV import"): reading a file into trajectory records.
 //
-// Same machinery and conventions as signal-csv.ts (whose helpers this module uses): UTF-8 with or without BOM, header
-// row, RFC 4180 quoting, CRLF or LF; all-or-nothing (either every row is a valid record or the caller gets every
-// issue, sorted by line and then by the column's position in the file, capped at MAX_CSV_ISSUES); an issue's `line` is
-// the physical line on which the record starts (header = line 1); messages are Dutch. Codes are compared exactly
-// (case-sensitive) after trimming surrounding spaces; multi-valued cells are split on `;`, empty parts are ignored,
-// duplicates collapse, and the first-seen order is kept.
+// Same machinery and conventions as signal-csv.ts (csv.ts and import-sheet.ts): ',' ';' or tab, UTF-8 or
+// Windows-1252, a header of codes or Dutch labels, RFC 4180 quoting, CRLF or LF, dates ISO or 15-03-2025; all or
+// nothing (either every row is a valid record or the caller gets every issue, sorted by line and then by the column's
+// position in the file, capped at MAX_CSV_ISSUES); an issue's `line` is the physical line on which the record starts
+// (header = line 1); messages are Dutch. Codes are compared exactly after trimming surrounding spaces, labels without
+// regard to case and accents; multi-valued cells are split on `;`, empty parts are ignored, duplicates collapse, and
+// the first-seen order is kept.
 //
 // Rules DESIGN.md leaves open, as chosen here:
 // - Required (column in the header and a value in every row): `ref`, `region_code`, `started_on`, `status`,
@@ -21,7 +22,8 @@
 //   before `started_on`.
 // - `status` and `closed_on` agree: `active` has no closed_on, `completed` and `stopped` have one. A closed trajectory
 //   without an end date would count in every later year's report.
-// - `contract_won`: `true`/`false`, in any letter case (Excel turns `true` into `TRUE` when it saves), empty = false.
+// - `contract_won`: `true`/`false` in any letter case (Excel turns `true` into `TRUE`, Dutch Excel into `WAAR`), also
+//   `waar`/`onwaar` and `ja`/`nee`; empty = false.
 // - `contract_won` and `contracts_awarded_total` belong to a cooperative (DESIGN.md: "cooperative_formed with
 //   contract_won and contracts_awarded_total, e.g. 1 of 15"), so both need `cooperative_formed` in `outcomes`; a won
 //   contract needs a contracts_awarded_total of at least 1, or the report would say "1 of 0".
@@ -33,28 +35,21 @@
 //   checked among the rows that are otherwise valid.
 // - At most MAX_TRAJECTORY_ROWS rows per file: checking periods compares every row with the earlier ones in its
 //   region, and a file at the upload limit would otherwise hold the server for minutes.
-import { dateProblem, ISO_DATE, todayInTheNetherlands } from "./dates";
+import { ISO_DATE, todayInTheNetherlands } from "./dates";
 import {
   encodingIssue,
   finishIssues,
-  isCode,
-  municipalityProblem,
   readHeader,
-  readRows,
-  type ColumnIndex,
+  sheetOfText,
   type CsvIssue,
+  type Header,
+  type HeaderSpec,
   type RankedIssue,
   type ReferenceLookup,
-  type Row,
-} from "./signal-csv";
-import {
-  ESCALATION_TYPES,
-  OUTCOMES,
-  TRAJECTORY_STATUSES,
-  type EscalationType,
-  type Outcome,
-  type TrajectoryStatus,
-} from "./trajectory-codes";
+  type Sheet,
+} from "./import-sheet";
+import type { EscalationType, Outcome, TrajectoryStatus } from "./trajectory-codes";
+import { readTrajectoryRow } from "./trajectory-row";
 
 export const TRAJECTORY_CSV_COLUMNS = [
   "ref",
@@ -82,13 +77,32 @@ export const REQUIRED_TRAJECTORY_CSV_COLUMNS: readonly TrajectoryCsvColumn[] = [
   "strategic_goal",
 ];
 
-export const MAX_REF_LENGTH = 40;
-/** As the trajectory form (trajectory-form.ts), so a goal typed in the app also imports. */
-export const MAX_STRATEGIC_GOAL_LENGTH = 2000;
-/** Far above any real number of providers or contracts in one region; a larger number is a pasted date or postcode. */
-export const MAX_CSV_COUNT = 10_000;
+/** Dutch column names a person may use instead of the codes (as the trajectory pages call them). */
+export const TRAJECTORY_COLUMN_LABELS: Record<TrajectoryCsvColumn, readonly string[]> = {
+  ref: ["Kenmerk"],
+  region_code: ["Jeugdregio", "Regio", "Regiocode"],
+  started_on: ["Gestart", "Startdatum", "Begindatum"],
+  closed_on: ["Afgesloten", "Einddatum"],
+  status: ["Status"],
+  outcomes: ["Uitkomsten"],
+  escalation_types: ["Escalaties", "Escalatie"],
+  municipalities_consulted: ["Gemeenten meegepraat", "Gemeenten gehoord"],
+  contract_won: ["Contract gewonnen"],
+  contracts_awarded_total: ["Contracten gegund", "Gegunde contracten"],
+  providers_involved: ["Aantal aanbieders", "Aanbieders betrokken"],
+  strategic_goal: ["Strategisch doel"],
+};
+
+const HEADER: HeaderSpec<TrajectoryCsvColumn> = {
+  known: TRAJECTORY_CSV_COLUMNS,
+  required: REQUIRED_TRAJECTORY_CSV_COLUMNS,
+  labels: TRAJECTORY_COLUMN_LABELS,
+};
+
 /** Far above the trajectories of all regions over many years (a few dozen a year). */
 export const MAX_TRAJECTORY_ROWS = 2_000;
+
+export { MAX_CSV_COUNT, MAX_REF_LENGTH, MAX_STRATEGIC_GOAL_LENGTH } from "./trajectory-row";
 
 export type TrajectoryRecord = {
   ref: string;
@@ -111,20 +125,26 @@ export type TrajectoryRecord = {
 
 export type TrajectoryCsvResult = { records: TrajectoryRecord[] } | { issues: CsvIssue[] };
 
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
-const DIGITS = /^\d+$/;
-
+/** A CSV text (already decoded; see csv.ts decodeText for bytes) in any separator csv.ts detects. */
 export function parseTrajectoriesCsv(
   text: string,
   reference: ReferenceLookup,
   options: { today?: string; refExists?: (ref: string) => boolean } = {},
 ): TrajectoryCsvResult {
-  const today = options.today ?? todayInTheNetherlands();
-  if (!ISO_DATE.test(today)) throw new Error(`parseTrajectoriesCsv: today must be YYYY-MM-DD, got '${today}'`);
-
-  const body = text.replace(/^\uFEFF/, "");
-  const sheet = readRows(body);
+  const sheet = sheetOfText(text);
   if ("issue" in sheet) return { issues: [sheet.issue] };
+  const encoding = encodingIssue(text.replace(/^\uFEFF/, ""));
+  return parseTrajectorySheet(sheet, reference, { ...options, extra: encoding ? [encoding] : [] });
+}
+
+/** The rows of a CSV or an .xlsx sheet, header first. */
+export function parseTrajectorySheet(
+  sheet: Sheet,
+  reference: ReferenceLookup,
+  options: { today?: string; refExists?: (ref: string) => boolean; extra?: RankedIssue[] } = {},
+): TrajectoryCsvResult {
+  const today = options.today ?? todayInTheNetherlands();
+  if (!ISO_DATE.test(today)) throw new Error(`parseTrajectorySheet: today must be YYYY-MM-DD, got '${today}'`);
   const [header, ...rows] = sheet.rows;
   if (!header || rows.length === 0) return { issues: [{ line: 1, message: "Het bestand bevat geen trajecten" }] };
   if (rows.length > MAX_TRAJECTORY_ROWS) {
@@ -132,209 +152,28 @@ export function parseTrajectoriesCsv(
     return { issues: [{ line: 1, message: `Het bestand bevat ${count(rows.length)} trajecten; per bestand kunnen er hoogstens ${count(MAX_TRAJECTORY_ROWS)}. Splits het bestand` }] };
   }
 
-  const columns = readHeader(header, TRAJECTORY_CSV_COLUMNS, REQUIRED_TRAJECTORY_CSV_COLUMNS);
+  const columns = readHeader(header, HEADER);
   // As for signals: a faulty header is reported on its own rather than under a message for every row.
   if ("issues" in columns) return { issues: finishIssues(columns.issues) };
 
-  const issues: RankedIssue[] = [];
-  const encoding = encodingIssue(body);
-  if (encoding) issues.push(encoding);
+  const issues: RankedIssue[] = [...(options.extra ?? [])];
 
   const firstLineOfRef = new Map<string, number>();
   const read: { line: number; record: TrajectoryRecord }[] = [];
   for (const row of rows) {
-    const record = readRecord(row, columns.index, header.cells.length, reference, today, firstLineOfRef, issues);
+    const record = readTrajectoryRow(row, columns, header.cells.length, reference, today, firstLineOfRef, issues);
     if (record) read.push({ line: row.line, record });
   }
-  checkOverlaps(read, columns.index, issues);
+  checkOverlaps(read, columns, issues);
   // A ref already in the database would make the import fail half-way at the unique index; say so up front.
   for (const { line, record } of read) {
     if (options.refExists?.(record.ref)) {
-      issues.push({ line, column: "ref", rank: columns.index.ref ?? -1, message: `Traject '${record.ref}' bestaat al in Rode Draad` });
+      issues.push({ line, column: columns.names.ref ?? "ref", rank: columns.index.ref ?? -1, message: `Traject '${record.ref}' bestaat al in Rode Draad` });
     }
   }
 
   if (issues.length > 0) return { issues: finishIssues(issues) };
   return { records: read.map(({ record }) => record) };
-}
-
-// ---------------------------------------------------------------------------------------------------------------------
-// One row
-
-function readRecord(
-  row: Row,
-  columns: ColumnIndex<TrajectoryCsvColumn>,
-  width: number,
-  reference: ReferenceLookup,
-  today: string,
-  firstLineOfRef: Map<string, number>,
-  issues: RankedIssue[],
-): TrajectoryRecord | undefined {
-  if (row.cells.length !== width) {
-    // Usually an unquoted comma in the strategic goal: every cell after it has shifted, so checking them would mislead.
-    issues.push({ line: row.line, rank: -1, message: `Deze regel heeft ${row.cells.length} velden, de kopregel ${width}` });
-    return undefined;
-  }
-
-  const before = issues.length;
-  const report = (column: TrajectoryCsvColumn, message: string) =>
-    issues.push({ line: row.line, column, rank: columns[column] ?? -1, message });
-  /** The cell, trimmed; "" when the column is not in the file. */
-  const value = (column: TrajectoryCsvColumn): string => {
-    const position = columns[column];
-    return position === undefined ? "" : (row.cells[position] ?? "").trim();
-  };
-  const required = (column: TrajectoryCsvColumn): string | undefined => {
-    const text = value(column);
-    if (text === "") report(column, "Verplicht veld is leeg");
-    return text === "" ? undefined : text;
-  };
-  const unknownCode = (column: TrajectoryCsvColumn, text: string, codes: readonly string[]) =>
-    report(column, `Onbekende code '${text}' — kies uit: ${codes.join(", ")}`);
-  const date = (column: TrajectoryCsvColumn, text: string | undefined): string | undefined => {
-    if (text === undefined || text === "") return undefined;
-    const problem = dateProblem(text, { kind: "past", today });
-    if (problem !== undefined) report(column, problem);
-    return problem === undefined ? text : undefined;
-  };
-  const codeList = <Code extends string>(column: TrajectoryCsvColumn, codes: readonly Code[]): Code[] => {
-    const found: Code[] = [];
-    for (const part of splitList(value(column))) {
-      if (!isCode(codes, part)) unknownCode(column, part, codes);
-      else if (!found.includes(part)) found.push(part);
-    }
-    return found;
-  };
-  const count = (column: TrajectoryCsvColumn): number | null => {
-    const text = value(column);
-    if (text === "") return null;
-    if (!DIGITS.test(text)) {
-      report(column, `'${text}' is geen geheel getal van 0 of meer (alleen cijfers)`);
-      return null;
-    }
-    const number = Number(text);
-    if (number > MAX_CSV_COUNT) {
-      report(column, `${text} is te groot; hoogstens ${MAX_CSV_COUNT.toLocaleString("nl-NL")} toegestaan`);
-      return null;
-    }
-    return number;
-  };
-
-  const ref = required("ref");
-  if (ref !== undefined) {
-    const firstLine = firstLineOfRef.get(ref);
-    if (CONTROL_CHARACTER.test(ref)) {
-      report("ref", "Ref mag geen regeleinden of andere stuurtekens bevatten");
-    } else if (ref.length > MAX_REF_LENGTH) {
-      report("ref", `Ref is ${ref.length} tekens lang; hoogstens ${MAX_REF_LENGTH} toegestaan`);
-    } else if (firstLine !== undefined) {
-      report("ref", `Ref '${ref}' komt al voor op regel ${firstLine}`);
-    } else {
-      firstLineOfRef.set(ref, row.line);
-    }
-  }
-
-  const regionCode = required("region_code");
-  const regionKnown = regionCode !== undefined && reference.regionExists(regionCode);
-  if (regionCode !== undefined && !regionKnown) report("region_code", `Onbekende regio '${regionCode}'`);
-
-  const startedOn = date("started_on", required("started_on"));
-  const closedOn = date("closed_on", value("closed_on"));
-  if (startedOn !== undefined && closedOn !== undefined && closedOn < startedOn) {
-    report("closed_on", `Einddatum ${closedOn} ligt vóór de begindatum ${startedOn}`);
-  }
-
-  const statusText = required("status");
-  let status: TrajectoryStatus | undefined;
-  if (statusText !== undefined) {
-    if (isCode(TRAJECTORY_STATUSES, statusText)) status = statusText;
-    else unknownCode("status", statusText, TRAJECTORY_STATUSES);
-  }
-  // Only when closed_on is empty or a valid date: a malformed date has been reported already.
-  const closedOnText = value("closed_on");
-  if (status === "active" && closedOn !== undefined) {
-    report("closed_on", "Een lopend traject (status active) heeft geen einddatum; laat closed_on leeg of kies completed of stopped");
-  } else if (status !== undefined && status !== "active" && closedOnText === "") {
-    report("closed_on", `Verplicht bij status ${status}: de datum waarop het traject eindigde`);
-  }
-
-  const beforeOutcomes = issues.length;
-  const outcomes = codeList("outcomes", OUTCOMES);
-  const outcomesReadable = issues.length === beforeOutcomes;
-  const escalationTypes = codeList("escalation_types", ESCALATION_TYPES);
-
-  const municipalitiesConsulted: string[] = [];
-  for (const code of splitList(value("municipalities_consulted"))) {
-    const problem = municipalityProblem(code, regionKnown ? regionCode : undefined, reference);
-    if (problem !== undefined) report("municipalities_consulted", problem);
-    else if (!municipalitiesConsulted.includes(code)) municipalitiesConsulted.push(code);
-  }
-
-  const contractWonText = value("contract_won");
-  const contractWonLower = contractWonText.toLowerCase();
-  const contractWon = contractWonLower === "true";
-  if (contractWonText !== "" && contractWonLower !== "true" && contractWonLower !== "false") {
-    report("contract_won", `Vul true of false in (leeg betekent false), niet '${contractWonText}'`);
-  }
-  const contractsAwardedTotal = count("contracts_awarded_total");
-  const providersInvolved = count("providers_involved") ?? 0;
-
-  // With a mistyped outcome, whether a cooperative was meant is unknown: only that outcome is reported.
-  const cooperative = !outcomesReadable || outcomes.includes("cooperative_formed");
-  if (contractWon && !cooperative) {
-    report("contract_won", "Een gewonnen contract hoort bij een opgerichte coöperatie: zet cooperative_formed in outcomes");
-  }
-  if (contractsAwardedTotal !== null && !cooperative) {
-    report(
-      "contracts_awarded_total",
-      "Het aantal gegunde contracten hoort bij een opgerichte coöperatie: zet cooperative_formed in outcomes of laat dit veld leeg",
-    );
-  }
-  // A malformed number has been reported already, so only an empty cell or a 0 is reported here.
-  if (contractWon && (value("contracts_awarded_total") === "" || contractsAwardedTotal === 0)) {
-    report("contracts_awarded_total", "Bij een gewonnen contract: vul in hoeveel contracten er in totaal zijn gegund (1 of meer)");
-  }
-
-  const strategicGoal = required("strategic_goal");
-  if (strategicGoal !== undefined && strategicGoal.length > MAX_STRATEGIC_GOAL_LENGTH) {
-    report(
-      "strategic_goal",
-      `Strategisch doel is ${strategicGoal.length} tekens lang; hoogstens ${MAX_STRATEGIC_GOAL_LENGTH.toLocaleString("nl-NL")} toegestaan`,
-    );
-  }
-
-  if (
-    issues.length > before ||
-    ref === undefined ||
-    regionCode === undefined ||
-    startedOn === undefined ||
-    status === undefined ||
-    strategicGoal === undefined
-  ) {
-    return undefined;
-  }
-  return {
-    ref,
-    regionCode,
-    startedOn,
-    closedOn: closedOn ?? null,
-    status,
-    outcomes,
-    escalationTypes,
-    municipalitiesConsulted,
-    contractWon,
-    contractsAwardedTotal,
-    providersInvolved,
-    strategicGoal,
-  };
-}
-
-/** The parts of a `;`-separated cell, trimmed, without empty parts. */
-function splitList(text: string): string[] {
-  return text
-    .split(";")
-    .map((part) => part.trim())
-    .filter((part) => part !== "");
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -347,7 +186,7 @@ function splitList(text: string): string[] {
  */
 function checkOverlaps(
   read: { line: number; record: TrajectoryRecord }[],
-  columns: ColumnIndex<TrajectoryCsvColumn>,
+  header: Header<TrajectoryCsvColumn>,
   issues: RankedIssue[],
 ): void {
   const byRegion = new Map<string, { line: number; record: TrajectoryRecord }[]>();
@@ -357,8 +196,8 @@ function checkOverlaps(
     if (clash) {
       issues.push({
         line: current.line,
-        column: "started_on",
-        rank: columns.started_on ?? -1,
+        column: header.names.started_on ?? "started_on",
+        rank: header.index.started_on ?? -1,
         message:
           `Regio ${current.record.regionCode} heeft in deze periode al een traject: ref '${clash.record.ref}' op regel ${clash.line} ` +
           `(${periodText(clash.record)}); per regio loopt één traject tegelijk`,

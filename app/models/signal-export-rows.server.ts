@@ -5,6 +5,7 @@ import { databasePath, BUSY_TIMEOUT_MS } from "../../db/client";
 import type { InboxFilters } from "~/domain/inbox-filters";
 import { TRIGGERS, type Trigger } from "~/domain/signal-codes";
 import type { SignalRecord } from "~/domain/signal-csv";
+import type { ExportedSignal } from "~/domain/signal-sheet";
 import { db } from "~/utils/db.server";
 import { idsMatching } from "./search-index.server";
 import { inboxConditions, orderOf } from "./signal-inbox.server";
@@ -17,7 +18,7 @@ import { unseal } from "./sealed.server";
  * open), and the count in the audit entry and the rows sent come from the same snapshot, whatever is written meanwhile.
  * `close()` must be called (the streaming writer does, also when the client goes away).
  */
-export type ExportRows = { count: number; rows: Iterable<SignalRecord>; close: () => void };
+export type ExportRows = { count: number; rows: Iterable<ExportedSignal>; close: () => void };
 
 const byTriggerOrder = (a: Trigger, b: Trigger) => TRIGGERS.indexOf(a) - TRIGGERS.indexOf(b);
 
@@ -28,6 +29,7 @@ export function exportRows(filters: InboxFilters, includeSummary: boolean): Expo
   const where = and(...conditions);
   const query = db()
     .select({
+      id: signals.id,
       receivedOn: signals.receivedOn,
       channel: signals.channel,
       requesterType: signals.requesterType,
@@ -59,7 +61,7 @@ export function exportRows(filters: InboxFilters, includeSummary: boolean): Expo
     connection.exec("begin");
     const count = (connection.prepare(counting.sql).pluck().get(...counting.params) as number) ?? 0;
     const cursor = connection.prepare(query.sql).raw().iterate(...query.params) as IterableIterator<unknown[]>;
-    function* rows(): Generator<SignalRecord> {
+    function* rows(): Generator<ExportedSignal> {
       try {
         for (const row of cursor) yield toRecord(row);
       } finally {
@@ -74,10 +76,11 @@ export function exportRows(filters: InboxFilters, includeSummary: boolean): Expo
 }
 
 /** The columns in the order selected above. */
-function toRecord(row: unknown[]): SignalRecord {
-  const [receivedOn, channel, requesterType, referredBy, regionCode, municipalityCode, association, topic, procurementPhase, triggers, procedure, funding, segment, status, summarySealed] =
-    row as [string, SignalRecord["channel"], SignalRecord["requesterType"], SignalRecord["referredBy"], string, string | null, SignalRecord["association"], SignalRecord["topic"], SignalRecord["procurementPhase"], string | null, SignalRecord["procedure"], SignalRecord["funding"], string | null, SignalRecord["status"], string | null];
+function toRecord(row: unknown[]): ExportedSignal {
+  const [id, receivedOn, channel, requesterType, referredBy, regionCode, municipalityCode, association, topic, procurementPhase, triggers, procedure, funding, segment, status, summarySealed] =
+    row as [number, string, SignalRecord["channel"], SignalRecord["requesterType"], SignalRecord["referredBy"], string, string | null, SignalRecord["association"], SignalRecord["topic"], SignalRecord["procurementPhase"], string | null, SignalRecord["procedure"], SignalRecord["funding"], string | null, SignalRecord["status"], string | null];
   return {
+    id,
     receivedOn,
     channel,
     requesterType,

@@ -1,33 +1,70 @@
-import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { seedSignals, syntheticSignals } from "../../test/bench/seed";
-import { useTempDatabase } from "../../test/unit/temp-database";
-import { parseInboxFilters } from "~/domain/inbox-filters";
-import { SIGNAL_CSV_COLUMNS, signalCsvCells, type SignalRecord } from "~/domain/signal-csv";
-import { db } from "~/utils/db.server";
-import { csvStream } from "~/utils/export-stream.server";
-import { exportRows } from "./signal-export-rows.server";
+import { decodeText } from "~/domain/csv";
+import { parseSignalsCsv, type ReferenceLookup } from "~/domain/signal-csv";
+import type { ExportedSignal } from "~/domain/signal-sheet";
 import { toCsv, toXlsx } from "./signal-export.server";
-import { listInbox } from "./signal-inbox.server";
 
-/**
- * The signals export streams from a cursor (export-stream.server.ts). Read back whole, the files hold every signal of
- * the view in the inbox's order with the summaries opened; and the body is produced as it is read, not before.
- */
-const COUNT = 4500; // more than two batches of the writer
+const SIGNALS: ExportedSignal[] = [
+  {
+    id: 4021,
+    receivedOn: "2025-03-15",
+    channel: "phone",
+    requesterType: "provider",
+    referredBy: "direct",
+    regionCode: "JZ02",
+    municipalityCode: "GM0080",
+    association: "LVVP",
+    topic: "strategy_advice",
+    procurementPhase: "running_tender",
+    triggers: ["provider_reduction", "admin_burden"],
+    procedure: "tender",
+    funding: "effort",
+    segment: "ambulant",
+    status: "new",
+    summary: '=HYPERLINK("http://evil.example") Sûdwest-Fryslân; "coöperatie"',
+  },
+  {
+    id: 4022,
+    receivedOn: "2025-12-31",
+    channel: "email",
+    requesterType: "municipality",
+    referredBy: "other",
+    regionCode: "JZ01",
+    municipalityCode: null,
+    association: null,
+    topic: "gdpr",
+    procurementPhase: "none",
+    triggers: [],
+    procedure: "unknown",
+    funding: "unknown",
+    segment: null,
+    status: "closed",
+    summary: "Twee\r\nregels",
+  },
+];
 
-let expected: SignalRecord[];
+const DUTCH_HEADERS = [
+  "Signaalnummer",
+  "Datum binnengekomen",
+  "Binnengekomen via",
+  "Afkomstig van",
+  "Aangedragen door",
+  "Jeugdregio",
+  "Gemeente",
+  "Beroepsvereniging",
+  "Soort vraag",
+  "Fase inkoop",
+  "Aanleidingen",
+  "Procedure",
+  "Financieringsvorm",
+  "Segment",
+  "Status",
+  "Korte samenvatting",
+];
 
-beforeAll(async () => {
-  useTempDatabase();
-  await seedSignals(COUNT);
-  const places = db().$client.prepare("select code, region_code as regionCode from municipalities").all() as { code: string; regionCode: string }[];
-  // The inbox's order: newest first, then the highest id (the order of insertion) first.
-  const inserted = [...syntheticSignals(COUNT, places)].map((record, index) => ({ record, id: index + 1 }));
-  inserted.sort((a, b) => (a.record.receivedOn === b.record.receivedOn ? b.id - a.id : a.record.receivedOn < b.record.receivedOn ? 1 : -1));
-  expected = inserted.map(({ record }) => record);
-}, 120_000);
+/** The records as the export model gets them from its cursor. */
+const source = (records: ExportedSignal[]) => ({ count: records.length, rows: records, close: () => {} });
 
 async function bytesOf(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
@@ -35,89 +72,88 @@ async function bytesOf(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-describe("the signals export", () => {
-  it("writes every signal of the view as CSV, in the inbox's order, with the summaries opened", async () => {
-    const source = exportRows(parseInboxFilters(new URLSearchParams()), true);
-    expect(source.count).toBe(COUNT);
-    const rows = parse((await bytesOf(toCsv(source, true, true))).toString("utf8")) as string[][];
-    expect(rows[0]).toEqual([...SIGNAL_CSV_COLUMNS]);
-    expect(rows).toHaveLength(COUNT + 1);
-    const want = expected.map((record) => signalCsvCells(record, { includeSummary: true, cells: "exact" }));
-    expect(rows[1]).toEqual(want[0]);
-    expect(rows.at(-1)).toEqual(want.at(-1));
-    expect(rows.slice(1)).toEqual(want);
-    expect(rows[1]?.at(-1)).toMatch(/^Signaal \d+: /);
-  });
+const xlsxOf = async (records: ExportedSignal[], includeSummary: boolean) => new Uint8Array(await bytesOf(toXlsx(source(records), includeSummary))).buffer;
+const csvOf = async (records: ExportedSignal[], includeSummary: boolean, machine: boolean) => (await bytesOf(toCsv(source(records), includeSummary, machine))).toString("utf8");
 
-  it("leaves the summary out unless asked", async () => {
-    const rows = parse((await bytesOf(toCsv(exportRows(parseInboxFilters(new URLSearchParams()), false), false, false))).toString("utf8")) as string[][];
-    expect(rows[0]).not.toContain("summary");
-    expect(rows).toHaveLength(COUNT + 1);
-  });
+const reference: ReferenceLookup = {
+  regionExists: (code) => ["JZ01", "JZ02"].includes(code),
+  regionOfMunicipality: (code) => ({ GM0014: "JZ01", GM0080: "JZ02" })[code],
+};
 
-  it("exports a filtered and searched view as the inbox counts it", async () => {
-    const params = new URLSearchParams({ q: "budgetplafond", status: "closed", year: "2019" });
-    const filters = parseInboxFilters(params);
-    const source = exportRows(filters, true);
-    const rows = parse((await bytesOf(toCsv(source, true, true))).toString("utf8")) as string[][];
-    const total = listInbox(filters).total;
-    expect(total).toBeGreaterThan(0);
-    expect(source.count).toBe(total);
-    expect(rows).toHaveLength(total + 1);
-    for (const row of rows.slice(1)) {
-      expect(row[0]).toMatch(/^2019-/);
-      expect(row.at(-1)).toContain("budgetplafond");
-    }
-  });
-
-  it("writes the same signals as .xlsx, header first, summaries opened", async () => {
+describe("the Excel export", () => {
+  it("has Dutch headers and values, the signal number, real date cells, a frozen header row and filters", async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(new Uint8Array(await bytesOf(toXlsx(exportRows(parseInboxFilters(new URLSearchParams()), true), true))).buffer);
-    const sheet = workbook.getWorksheet("Signalen")!;
-    expect(sheet.rowCount).toBe(COUNT + 1);
-    const cells = (n: number) => Array.from(sheet.getRow(n).values as unknown[], (v) => v ?? "").slice(1);
-    expect(cells(1)).toEqual([...SIGNAL_CSV_COLUMNS]);
-    expect(sheet.getRow(1).font?.bold).toBe(true);
-    const want = (record: SignalRecord) => signalCsvCells(record, { includeSummary: true, cells: "spreadsheet" });
-    expect(cells(2)).toEqual(want(expected[0]!));
-    expect(cells(COUNT + 1)).toEqual(want(expected.at(-1)!));
-  }, 60_000);
+    await workbook.xlsx.load(await xlsxOf(SIGNALS, true));
+    const sheet = workbook.getWorksheet("Signalen");
+    if (!sheet) throw new Error("no sheet Signalen");
+    expect(sheet.getRow(1).values).toEqual([undefined, ...DUTCH_HEADERS]);
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(sheet.autoFilter).toBe("A1:P1");
+    const first = sheet.getRow(2);
+    expect(first.getCell(1).value).toBe(4021);
+    const date = first.getCell(2);
+    expect(date.type).toBe(ExcelJS.ValueType.Date);
+    expect(date.value).toEqual(new Date(Date.UTC(2025, 2, 15)));
+    expect(date.numFmt).toBe("dd-mm-yyyy");
+    expect(sheet.getRow(3).getCell(2).value).toEqual(new Date(Date.UTC(2025, 11, 31)));
+    expect((first.values as unknown[]).slice(3, 16)).toEqual([
+      "Telefoon",
+      "Vrijgevestigde aanbieder",
+      "Rechtstreeks",
+      "JZ02",
+      "GM0080",
+      "LVVP",
+      "Adviesvraag: strategie bepalen",
+      "Lopende aanbesteding",
+      "Drastisch minder aanbieders, consortia of hoofdaannemerschap; Sterk toenemende administratieve lasten",
+      "Aanbesteding (SAS-procedure)",
+      "Inspanningsgericht (P×Q)",
+      "ambulant",
+      "Nieuw",
+    ]);
+    // Formula-like text stays text, neutralised.
+    expect(first.getCell(16).type).toBe(ExcelJS.ValueType.String);
+    expect(first.getCell(16).value).toBe(`'${SIGNALS[0]?.summary}`);
+  });
 
-  it("keeps the app's connection free while an export's cursor is open", async () => {
-    const reader = toCsv(exportRows(parseInboxFilters(new URLSearchParams()), true), true, true).getReader();
-    await reader.read();
-    // better-sqlite3 refuses any statement on a connection with an open cursor; the export has its own.
-    expect(listInbox(parseInboxFilters(new URLSearchParams())).total).toBe(COUNT);
-    await reader.cancel();
+  it("leaves the summary column out unless asked", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await xlsxOf(SIGNALS, false));
+    expect(workbook.getWorksheet("Signalen")?.getRow(1).values).toEqual([undefined, ...DUTCH_HEADERS.slice(0, -1)]);
   });
 });
 
-describe("csvStream", () => {
-  function countingRows(total: number) {
-    const state = { taken: 0, closed: false };
-    function* rows() {
-      for (let i = 0; i < total; i += 1) {
-        state.taken += 1;
-        yield [String(i), "tekst"];
-      }
-    }
-    return { state, source: { rows: rows(), close: () => (state.closed = true) } };
-  }
-
-  it("produces the body as it is read: the first bytes come before the rows are all taken", async () => {
-    const { state, source } = countingRows(1_000_000);
-    const reader = csvStream(["n", "t"], source, { record_delimiter: "windows" }).getReader();
-    const first = await reader.read();
-    expect(new TextDecoder().decode(first.value).startsWith("n,t\r\n0,tekst\r\n")).toBe(true);
-    expect(state.taken).toBeLessThan(10_000);
-    await reader.cancel();
-    expect(state.closed).toBe(true);
+describe("the CSV for Excel", () => {
+  let csv = "";
+  beforeAll(async () => {
+    csv = await csvOf(SIGNALS, true, false);
   });
 
-  it("joins its batches into the file a single stringify writes", async () => {
-    const { state, source } = countingRows(5000);
-    const text = (await bytesOf(csvStream(["n", "t"], source, { record_delimiter: "windows" }))).toString("utf8");
-    expect(text).toBe(["n,t", ...Array.from({ length: 5000 }, (_, i) => `${i},tekst`), ""].join("\r\n"));
-    expect(state.closed).toBe(true);
+  it("starts with the UTF-8 BOM, uses ';' and CRLF, Dutch headers and values, dates as 15-03-2025", () => {
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    const lines = csv.slice(1).split("\r\n");
+    expect(lines[0]).toBe(DUTCH_HEADERS.join(";"));
+    expect(lines[1]).toMatch(/^4021;15-03-2025;Telefoon;Vrijgevestigde aanbieder;Rechtstreeks;JZ02;GM0080;LVVP;/);
+    expect(lines[1]).toContain(`;"'=HYPERLINK(""http://evil.example"") Sûdwest-Fryslân; ""coöperatie"""`);
+    expect(csv.endsWith("\r\n")).toBe(true);
+  });
+
+  it("imports again as it is (the number skipped, labels and Dutch dates read back)", () => {
+    const bytes = new TextEncoder().encode(csv);
+    const parsed = parseSignalsCsv(decodeText(bytes).text, reference, { today: "2025-12-31" });
+    const { id: _a, ...first } = SIGNALS[0] as ExportedSignal;
+    const { id: _b, ...second } = SIGNALS[1] as ExportedSignal;
+    // The one difference: the neutralising quote, which a spreadsheet shows and so keeps.
+    expect(parsed).toEqual({ records: [{ ...first, summary: `'${first.summary}` }, second] });
+  });
+});
+
+describe("the CSV for systems (?formaat=machine)", () => {
+  it("is DESIGN.md's signals.csv, byte for byte as before: codes, ',', ISO dates, no BOM, no signal number", async () => {
+    expect(await csvOf(SIGNALS, true, true)).toBe(
+      "received_on,channel,requester_type,referred_by,region_code,municipality_code,association,topic,procurement_phase,triggers,procedure,funding,segment,status,summary\r\n" +
+        '2025-03-15,phone,provider,direct,JZ02,GM0080,LVVP,strategy_advice,running_tender,provider_reduction;admin_burden,tender,effort,ambulant,new,"=HYPERLINK(""http://evil.example"") Sûdwest-Fryslân; ""coöperatie"""\r\n' +
+        '2025-12-31,email,municipality,other,JZ01,,,gdpr,none,,unknown,unknown,,closed,"Twee\r\nregels"\r\n',
+    );
   });
 });

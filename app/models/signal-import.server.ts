@@ -1,25 +1,37 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { importBatches, municipalities, regions, signalNotes, signals, users } from "../../db/schema";
 import { DomainError } from "~/domain/errors";
-import { fileHash, parseSignalsCsv, type CsvIssue, type ReferenceLookup, type SignalRecord } from "~/domain/signal-csv";
+import { parseSignalSheet, type CsvIssue, type ReferenceLookup, type SignalRecord } from "~/domain/signal-csv";
+import { normaliseLabel } from "~/domain/import-sheet";
 import { db, type Tx } from "~/utils/db.server";
 import { recentMemo } from "~/utils/recent-memo.server";
 import { audit, type Actor } from "./audit.server";
 import { removeSignals } from "./signal-erasure.server";
 import { seal } from "./sealed.server";
 import { formatDate } from "~/domain/dates-nl";
+import { readUpload, sheetOfUploadText, type UploadSheet } from "~/utils/upload-sheet.server";
 
-/** The region table as the CSV validation needs it, read once per import. */
+/**
+ * The region table as the import validation needs it, read once per import. Names are matched as a person types them
+ * (any case, accents optional), a region also without its bracketed part ("Friesland" for "Friesland (Fryslân)").
+ */
 export function referenceLookup(): ReferenceLookup {
-  const regionCodes = new Set(db().select({ code: regions.code }).from(regions).all().map((r) => r.code));
-  const regionOf = new Map(
-    db()
-      .select({ code: municipalities.code, regionCode: municipalities.regionCode })
-      .from(municipalities)
-      .all()
-      .map((m) => [m.code, m.regionCode]),
-  );
-  return { regionExists: (code) => regionCodes.has(code), regionOfMunicipality: (code) => regionOf.get(code) };
+  const regionRows = db().select({ code: regions.code, name: regions.name }).from(regions).all();
+  const municipalityRows = db().select({ code: municipalities.code, name: municipalities.name, regionCode: municipalities.regionCode }).from(municipalities).all();
+  const regionCodes = new Set(regionRows.map((r) => r.code));
+  const regionOf = new Map(municipalityRows.map((m) => [m.code, m.regionCode]));
+  const byName = { region: new Map<string, string>(), municipality: new Map<string, string>() };
+  for (const { code, name } of regionRows) {
+    byName.region.set(normaliseLabel(name), code);
+    const short = name.replace(/\s*\(.*\)\s*$/, "");
+    if (!byName.region.has(normaliseLabel(short))) byName.region.set(normaliseLabel(short), code);
+  }
+  for (const { code, name } of municipalityRows) byName.municipality.set(normaliseLabel(name), code);
+  return {
+    regionExists: (code) => regionCodes.has(code),
+    regionOfMunicipality: (code) => regionOf.get(code),
+    codeOfName: (kind, name) => byName[kind].get(normaliseLabel(name)),
+  };
 }
 
 export type ImportCheck =
@@ -36,11 +48,20 @@ function earlierImportOf(hash: string, tx: Tx | ReturnType<typeof db> = db()) {
     .get();
 }
 
+/** A file as the imports take it: the text of a CSV, or an upload read by readUpload (CSV in any encoding, .xlsx). */
+export type ImportSource = string | UploadSheet;
+
+function sheetOf(source: ImportSource): UploadSheet {
+  return typeof source === "string" ? sheetOfUploadText(source) : source;
+}
+
 /** Validates a file and looks for an earlier import of the same file that is still in place. */
-export function checkImport(text: string): ImportCheck {
-  const parsed = parseSignalsCsv(text, referenceLookup());
+export function checkImport(source: ImportSource): ImportCheck {
+  const upload = sheetOf(source);
+  if ("issues" in upload) return { ok: false, issues: upload.issues };
+  const parsed = parseSignalSheet(upload.sheet, referenceLookup());
   if ("issues" in parsed) return { ok: false, issues: parsed.issues };
-  return { ok: true, records: parsed.records, duplicateOf: earlierImportOf(fileHash(text)) };
+  return { ok: true, records: parsed.records, duplicateOf: earlierImportOf(upload.hash) };
 }
 
 const STAGED_COLUMNS = [
@@ -78,14 +99,14 @@ function dropStaged(): void {
   db().$client.exec("drop table if exists temp.import_rows; drop table if exists temp.import_triggers;");
 }
 
-const previews = recentMemo<number, ImportCheck>({ size: 4, ttlMs: 10 * 60_000 });
+const previews = recentMemo<number, Promise<ImportCheck>>({ size: 4, ttlMs: 10 * 60_000 });
 
 /**
  * The check behind the preview of a staged upload, made once and reused while the intermediary pages through it (a
  * file at the upload limit takes seconds). Confirming the import checks the file again against the database as it is.
  */
-export function previewCheck(uploadId: number, text: string): ImportCheck {
-  return previews(uploadId, () => checkImport(text));
+export function previewCheck(uploadId: number, bytes: Uint8Array): Promise<ImportCheck> {
+  return previews(uploadId, async () => checkImport(await readUpload(bytes)));
 }
 
 /**
@@ -95,14 +116,15 @@ export function previewCheck(uploadId: number, text: string): ImportCheck {
  * runs again inside that transaction: two imports of one file at once cannot both pass it.
  */
 export function importSignals(
-  text: string,
+  source: ImportSource,
   fileName: string,
   actor: Actor,
   options: { allowDuplicate: boolean } = { allowDuplicate: false },
 ): { batchId: number; count: number } {
-  const check = checkImport(text);
-  if (!check.ok) throw new DomainError("IMPORT.INVALID", `Het bestand bevat ${check.issues.length} fouten; er is niets geïmporteerd.`);
-  const hash = fileHash(text);
+  const upload = sheetOf(source);
+  const check = checkImport(upload);
+  if (!check.ok || "issues" in upload) throw new DomainError("IMPORT.INVALID", `Het bestand bevat ${check.ok ? 0 : check.issues.length} fouten; er is niets geïmporteerd.`);
+  const hash = upload.hash;
   const refuseDuplicate = (earlier: ReturnType<typeof earlierImportOf>) => {
     if (!earlier || options.allowDuplicate) return;
     throw new DomainError(

@@ -6,9 +6,21 @@ import { sealRequired, unsealRequired } from "./sealed.server";
 
 export type UploadKind = "signals" | "trajectories";
 
+// The file is kept as it came (an .xlsx, or a CSV in whatever encoding), base64 in the sealed text column; rows staged
+// before the imports kept bytes hold the CSV text itself, without the prefix.
+const BYTES = "base64:";
+
+function encode(content: Uint8Array | string): string {
+  return typeof content === "string" ? content : BYTES + Buffer.from(content).toString("base64");
+}
+
+function decode(text: string): Uint8Array {
+  return text.startsWith(BYTES) ? new Uint8Array(Buffer.from(text.slice(BYTES.length), "base64")) : new TextEncoder().encode(text);
+}
 
 /** Keeps an uploaded file (sealed: it can hold summaries) until the intermediary confirms or leaves it. */
-export function stageUpload(kind: UploadKind, fileName: string, text: string, actor: Actor & { userId: number }): number {
+export function stageUpload(kind: UploadKind, fileName: string, content: Uint8Array | string, actor: Actor & { userId: number }): number {
+  const text = encode(content);
   return db()
     .insert(stagedUploads)
     .values({ kind, uploadedBy: actor.userId, uploadedAt: new Date().toISOString(), fileName: fileName.slice(0, 200), contentSealed: sealRequired(text, "upload") })
@@ -17,13 +29,13 @@ export function stageUpload(kind: UploadKind, fileName: string, text: string, ac
 }
 
 /** Only the person who uploaded a file can preview or import it. */
-export function stagedUpload(kind: UploadKind, id: number, userId: number): { id: number; fileName: string; text: string } | undefined {
+export function stagedUpload(kind: UploadKind, id: number, userId: number): { id: number; fileName: string; bytes: Uint8Array } | undefined {
   const row = db()
     .select()
     .from(stagedUploads)
     .where(and(eq(stagedUploads.id, id), eq(stagedUploads.uploadedBy, userId), eq(stagedUploads.kind, kind)))
     .get();
-  return row ? { id: row.id, fileName: row.fileName, text: unsealRequired(row.contentSealed, "upload") } : undefined;
+  return row ? { id: row.id, fileName: row.fileName, bytes: decode(unsealRequired(row.contentSealed, "upload")) } : undefined;
 }
 
 export function discardUpload(id: number): void {

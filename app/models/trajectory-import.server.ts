@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { escalations, importBatches, trajectories, trajectoryEvents, trajectoryMunicipalities, trajectorySteps } from "../../db/schema";
 import { DomainError } from "~/domain/errors";
-import { fileHash } from "~/domain/signal-csv";
+import { readUpload, sheetOfUploadText, type UploadSheet } from "~/utils/upload-sheet.server";
 import { STEPS } from "~/domain/trajectory-codes";
-import { parseTrajectoriesCsv, type TrajectoryRecord } from "~/domain/trajectory-csv";
-import type { CsvIssue } from "~/domain/signal-csv";
+import { parseTrajectorySheet, type TrajectoryRecord } from "~/domain/trajectory-csv";
+import type { CsvIssue } from "~/domain/import-sheet";
 import { db } from "~/utils/db.server";
 import { recentMemo } from "~/utils/recent-memo.server";
 import { audit, type Actor } from "./audit.server";
@@ -13,27 +13,30 @@ import { referenceLookup } from "./signal-import.server";
 export type TrajectoryImportCheck = { ok: false; issues: CsvIssue[] } | { ok: true; records: TrajectoryRecord[] };
 
 /** Refs are unique: importing the same file twice is refused row by row, so no separate duplicate check is needed. */
-export function checkTrajectoryImport(text: string): TrajectoryImportCheck {
+export function checkTrajectoryImport(source: string | UploadSheet): TrajectoryImportCheck {
+  const upload = typeof source === "string" ? sheetOfUploadText(source) : source;
+  if ("issues" in upload) return { ok: false, issues: upload.issues };
   const refExists = (ref: string) => db().select({ id: trajectories.id }).from(trajectories).where(eq(trajectories.ref, ref)).get() !== undefined;
-  const parsed = parseTrajectoriesCsv(text, referenceLookup(), { refExists });
+  const parsed = parseTrajectorySheet(upload.sheet, referenceLookup(), { refExists });
   if ("issues" in parsed) return { ok: false, issues: parsed.issues };
   return { ok: true, records: parsed.records };
 }
 
-const previews = recentMemo<number, TrajectoryImportCheck>({ size: 4, ttlMs: 10 * 60_000 });
+const previews = recentMemo<number, Promise<TrajectoryImportCheck>>({ size: 4, ttlMs: 10 * 60_000 });
 
 /** As for signals: the preview of a staged upload is checked once while it is paged through; the import checks again. */
-export function previewTrajectoryCheck(uploadId: number, text: string): TrajectoryImportCheck {
-  return previews(uploadId, () => checkTrajectoryImport(text));
+export function previewTrajectoryCheck(uploadId: number, bytes: Uint8Array): Promise<TrajectoryImportCheck> {
+  return previews(uploadId, async () => checkTrajectoryImport(await readUpload(bytes)));
 }
 
 /**
  * Brings in trajectories already running or done, all rows or none. Steps start "open" (the file does not say more);
  * escalation types become one escalation dated on the closing day, or the start while the trajectory runs.
  */
-export function importTrajectories(text: string, fileName: string, actor: Actor): { batchId: number; count: number } {
-  const check = checkTrajectoryImport(text);
-  if (!check.ok) throw new DomainError("IMPORT.INVALID", `Het bestand bevat ${check.issues.length} fouten; er is niets geïmporteerd.`);
+export function importTrajectories(source: string | UploadSheet, fileName: string, actor: Actor): { batchId: number; count: number } {
+  const upload = typeof source === "string" ? sheetOfUploadText(source) : source;
+  const check = checkTrajectoryImport(upload);
+  if (!check.ok || "issues" in upload) throw new DomainError("IMPORT.INVALID", `Het bestand bevat ${check.ok ? 0 : check.issues.length} fouten; er is niets geïmporteerd.`);
   const at = new Date().toISOString();
   return db().transaction((tx) => {
     // Checked again under the write lock: the same file imported twice at once would otherwise meet the unique index.
@@ -41,7 +44,7 @@ export function importTrajectories(text: string, fileName: string, actor: Actor)
     if (taken) throw new DomainError("IMPORT.REF_EXISTS", `Traject '${taken.ref}' bestaat al in Rode Draad; er is niets geïmporteerd.`);
     const batch = tx
       .insert(importBatches)
-      .values({ kind: "trajectories", fileName: fileName.slice(0, 200), fileHash: fileHash(text), rowCount: check.records.length, importedAt: at, importedBy: actor.userId })
+      .values({ kind: "trajectories", fileName: fileName.slice(0, 200), fileHash: upload.hash, rowCount: check.records.length, importedAt: at, importedBy: actor.userId })
       .returning({ id: importBatches.id })
       .get();
     for (const r of check.records) {

@@ -175,9 +175,10 @@ export default function InboxPage() {
         </Heading>
         <Paragraph>
           Exporteert de signalen van deze weergave ({total}). Namen en contactgegevens van melders en de toelichting gaan nooit
-          mee. CSV en Excel zijn om in een spreadsheet te openen: tekst die begint met =, +, - of @ krijgt een &apos; ervoor,
-          zodat Excel er geen formule van maakt. De CSV voor import is precies het importformaat en wordt weer ongewijzigd
-          ingelezen.
+          mee. Excel en de CSV voor Excel zijn voor mensen: Nederlandse kolomnamen en waarden, het signaalnummer, echte datums;
+          tekst die begint met =, +, - of @ krijgt een &apos; ervoor, zodat Excel er geen formule van maakt. Beide kunnen na
+          bewerken weer worden geïmporteerd. De CSV voor systemen is precies het importformaat van Rode Draad (codes,
+          komma&apos;s, JJJJ-MM-DD) en wordt ongewijzigd weer ingelezen.
         </Paragraph>
         {total >= LARGE_EXPORT ? (
           <Paragraph>
@@ -195,14 +196,14 @@ export default function InboxPage() {
               Samenvatting meenemen (vertrouwelijk)
             </label>
           </div>
-          <button type="submit" name="format" value="csv" className="utrecht-button utrecht-button--secondary-action">
-            Download CSV
-          </button>
           <button type="submit" name="format" value="xlsx" className="utrecht-button utrecht-button--secondary-action">
-            Download Excel
+            Excel (.xlsx)
+          </button>
+          <button type="submit" name="format" value="csv" className="utrecht-button utrecht-button--secondary-action">
+            CSV voor Excel
           </button>
           <button type="submit" name="formaat" value="machine" className="utrecht-button utrecht-button--subtle">
-            CSV voor import (exact, niet voor Excel)
+            CSV voor systemen (DESIGN-formaat)
           </button>
         </Form>
       </section>

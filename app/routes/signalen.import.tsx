@@ -12,21 +12,22 @@ import { formatDate, formatDateTime, formatShortDate } from "~/domain/dates-nl";
 import { DomainError } from "~/domain/errors";
 import { previewPage } from "~/domain/preview-page";
 import { PHASE_LABELS, STATUS_LABELS, TOPIC_LABELS } from "~/domain/signal-codes";
-import { SIGNAL_CSV_COLUMNS } from "~/domain/signal-csv";
+import { SIGNAL_COLUMN_LABELS, SIGNAL_CSV_COLUMNS } from "~/domain/signal-csv";
 import { editedSinceImport, importSignals, listImportBatches, previewCheck, undoImportBatch } from "~/models/signal-import.server";
 import { discardUpload, stagedUpload, stageUpload } from "~/models/staged-upload.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { readUpload } from "~/utils/upload-sheet.server";
 import { readForm } from "~/utils/form.server";
 import { notFound, requireUser } from "~/utils/guard.server";
 import { actorOf } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Signalen importeren · Rode Draad" }];
 
-function previewOf(uploadId: string | null, pageParam: string | null, userId: number) {
+async function previewOf(uploadId: string | null, pageParam: string | null, userId: number) {
   if (!uploadId) return null;
   const upload = /^\d+$/.test(uploadId) ? stagedUpload("signals", Number(uploadId), userId) : undefined;
   if (!upload) notFound("Deze upload");
-  const check = previewCheck(upload.id, upload.text);
+  const check = await previewCheck(upload.id, upload.bytes);
   if (!check.ok) return { kind: "invalid" as const, id: upload.id, fileName: upload.fileName, issues: previewPage(check.issues, pageParam) };
   const page = previewPage(check.records, pageParam);
   let from = check.records[0]?.receivedOn ?? "";
@@ -54,13 +55,13 @@ function previewOf(uploadId: string | null, pageParam: string | null, userId: nu
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, ["intermediary"]);
   const params = new URL(request.url).searchParams;
-  const preview = previewOf(params.get("upload"), params.get("page"), user.id);
+  const preview = await previewOf(params.get("upload"), params.get("page"), user.id);
   const batches = listImportBatches().map((b) => ({ ...b, edited: b.undoneAt ? 0 : editedSinceImport(b.id) }));
   return { preview, batches };
 }
 
 const schema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("upload"), file: z.instanceof(File, { message: "Kies een CSV-bestand." }) }),
+  z.object({ intent: z.literal("upload"), file: z.instanceof(File, { message: "Kies een CSV- of Excel-bestand." }) }),
   z.object({ intent: z.literal("import"), uploadId: z.coerce.number().int().positive(), allowDuplicate: z.literal("yes").optional() }),
   z.object({ intent: z.literal("discard"), uploadId: z.coerce.number().int().positive() }),
   z.object({ intent: z.literal("undo"), batchId: z.coerce.number().int().positive() }),
@@ -69,19 +70,19 @@ const schema = z.discriminatedUnion("intent", [
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, ["intermediary"]);
   const { submission } = await readForm(request, schema);
-  if (submission.status !== "success") return data({ error: "Kies een CSV-bestand om te importeren." }, { status: 400 });
+  if (submission.status !== "success") return data({ error: "Kies een CSV- of Excel-bestand om te importeren." }, { status: 400 });
   const actor = actorOf(user, context);
   const value = submission.value;
   try {
     if (value.intent === "upload") {
       if (value.file.size === 0) return data({ error: "Het gekozen bestand is leeg." }, { status: 400 });
-      const id = stageUpload("signals", value.file.name || "signalen.csv", await value.file.text(), { ...actor, userId: user.id });
+      const id = stageUpload("signals", value.file.name || "signalen.csv", new Uint8Array(await value.file.arrayBuffer()), { ...actor, userId: user.id });
       return redirect(`/signalen/import?upload=${id}`);
     }
     if (value.intent === "import") {
       const upload = stagedUpload("signals", value.uploadId, user.id);
       if (!upload) notFound("Deze upload");
-      const result = importSignals(upload.text, upload.fileName, actor, { allowDuplicate: value.allowDuplicate === "yes" });
+      const result = importSignals(await readUpload(upload.bytes), upload.fileName, actor, { allowDuplicate: value.allowDuplicate === "yes" });
       discardUpload(upload.id);
       return redirectWithFlash("/signalen/import", `${result.count} signalen geïmporteerd (import ${result.batchId}).`);
     }
@@ -112,10 +113,13 @@ export default function SignalImportPage() {
       {!preview ? (
         <>
           <Paragraph>
-            Een CSV-bestand (UTF-8, komma&apos;s, kopregel) met de kolommen <code>{SIGNAL_CSV_COLUMNS.join(",")}</code>. U ziet eerst
-            een controle; er wordt pas iets opgeslagen als u bevestigt, en dan alles of niets.
+            Een Excel-bestand (.xlsx) of CSV-bestand met een kopregel: de kolomnamen zoals in de export voor Excel (
+            {SIGNAL_CSV_COLUMNS.map((column) => SIGNAL_COLUMN_LABELS[column][0]).join(", ")}) of de codes{" "}
+            <code>{SIGNAL_CSV_COLUMNS.join(",")}</code>. Waarden mogen de namen uit Rode Draad zijn of de codes, datums 15-03-2025 of
+            2025-03-15. Een CSV mag komma&apos;s of puntkomma&apos;s gebruiken, in UTF-8 of zoals Excel het opslaat. U ziet eerst een
+            controle; er wordt pas iets opgeslagen als u bevestigt, en dan alles of niets.
           </Paragraph>
-          <CsvUploadForm id="signals-file" submitLabel="Bestand controleren" />
+          <CsvUploadForm id="signals-file" submitLabel="Bestand controleren" spreadsheet />
         </>
       ) : preview.kind === "invalid" ? (
         <ImportIssues fileName={preview.fileName} issues={preview.issues} uploadId={preview.id} hrefFor={pageHref(preview.id)} />

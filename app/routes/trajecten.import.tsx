@@ -6,13 +6,15 @@ import { ImportIssues } from "~/components/import-issues";
 import { ImportRows } from "~/components/import-rows";
 import { Alert } from "~/components/ui/alert";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
+import { formatShortDate } from "~/domain/dates-nl";
 import { DomainError } from "~/domain/errors";
 import { previewPage } from "~/domain/preview-page";
 import { TRAJECTORY_STATUS_LABELS } from "~/domain/trajectory-codes";
-import { TRAJECTORY_CSV_COLUMNS } from "~/domain/trajectory-csv";
+import { TRAJECTORY_COLUMN_LABELS, TRAJECTORY_CSV_COLUMNS } from "~/domain/trajectory-csv";
 import { discardUpload, stagedUpload, stageUpload } from "~/models/staged-upload.server";
 import { importTrajectories, previewTrajectoryCheck } from "~/models/trajectory-import.server";
 import { redirectWithFlash } from "~/utils/flash.server";
+import { readUpload } from "~/utils/upload-sheet.server";
 import { readForm } from "~/utils/form.server";
 import { notFound, requireUser } from "~/utils/guard.server";
 import { actorOf } from "~/utils/request.server";
@@ -26,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (!uploadId) return { preview: null };
   const upload = /^\d+$/.test(uploadId) ? stagedUpload("trajectories", Number(uploadId), user.id) : undefined;
   if (!upload) notFound("Deze upload");
-  const check = previewTrajectoryCheck(upload.id, upload.text);
+  const check = await previewTrajectoryCheck(upload.id, upload.bytes);
   if (!check.ok) return { preview: { kind: "invalid" as const, id: upload.id, fileName: upload.fileName, issues: previewPage(check.issues, params.get("page")) } };
   const page = previewPage(check.records, params.get("page"));
   return {
@@ -46,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const schema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("upload"), file: z.instanceof(File, { message: "Kies een CSV-bestand." }) }),
+  z.object({ intent: z.literal("upload"), file: z.instanceof(File, { message: "Kies een CSV- of Excel-bestand." }) }),
   z.object({ intent: z.literal("import"), uploadId: z.coerce.number().int().positive() }),
   z.object({ intent: z.literal("discard"), uploadId: z.coerce.number().int().positive() }),
 ]);
@@ -54,13 +56,13 @@ const schema = z.discriminatedUnion("intent", [
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, ["intermediary"]);
   const { submission } = await readForm(request, schema);
-  if (submission.status !== "success") return data({ error: "Kies een CSV-bestand om te importeren." }, { status: 400 });
+  if (submission.status !== "success") return data({ error: "Kies een CSV- of Excel-bestand om te importeren." }, { status: 400 });
   const value = submission.value;
   const actor = actorOf(user, context);
   try {
     if (value.intent === "upload") {
       if (value.file.size === 0) return data({ error: "Het gekozen bestand is leeg." }, { status: 400 });
-      return redirect(`/trajecten/import?upload=${stageUpload("trajectories", value.file.name || "trajecten.csv", await value.file.text(), { ...actor, userId: user.id })}`);
+      return redirect(`/trajecten/import?upload=${stageUpload("trajectories", value.file.name || "trajecten.csv", new Uint8Array(await value.file.arrayBuffer()), { ...actor, userId: user.id })}`);
     }
     const upload = stagedUpload("trajectories", value.uploadId, user.id);
     if (!upload) notFound("Deze upload");
@@ -68,7 +70,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       discardUpload(upload.id);
       return redirectWithFlash("/trajecten/import", "De upload is verwijderd; er is niets geïmporteerd.");
     }
-    const result = importTrajectories(upload.text, upload.fileName, actor);
+    const result = importTrajectories(await readUpload(upload.bytes), upload.fileName, actor);
     discardUpload(upload.id);
     return redirectWithFlash("/trajecten", `${result.count} trajecten geïmporteerd.`);
   } catch (error) {
@@ -92,10 +94,12 @@ export default function TrajectoryImportPage() {
       {!preview ? (
         <>
           <Paragraph>
-            Voor trajecten die al lopen of liepen: een CSV-bestand met de kolommen <code>{TRAJECTORY_CSV_COLUMNS.join(",")}</code>. Eerst
+            Voor trajecten die al lopen of liepen: een Excel-bestand (.xlsx) of CSV-bestand met de kolommen{" "}
+            {TRAJECTORY_CSV_COLUMNS.map((column) => TRAJECTORY_COLUMN_LABELS[column][0]).join(", ")} (of de codes{" "}
+            <code>{TRAJECTORY_CSV_COLUMNS.join(",")}</code>). Datums 15-03-2025 of 2025-03-15, komma&apos;s of puntkomma&apos;s. Eerst
             een controle, daarna alles of niets.
           </Paragraph>
-          <CsvUploadForm id="trajectories-file" submitLabel="Bestand controleren" />
+          <CsvUploadForm id="trajectories-file" submitLabel="Bestand controleren" spreadsheet />
         </>
       ) : preview.kind === "invalid" ? (
         <ImportIssues fileName={preview.fileName} issues={preview.issues} uploadId={preview.id} hrefFor={pageHref(preview.id)} />
@@ -120,8 +124,8 @@ export default function TrajectoryImportPage() {
             columns={[
               { header: "Kenmerk", cell: (r) => r.ref },
               { header: "Regio", cell: (r) => r.regionCode },
-              { header: "Gestart", cell: (r) => r.startedOn },
-              { header: "Afgesloten", cell: (r) => r.closedOn ?? "" },
+              { header: "Gestart", nowrap: true, cell: (r) => formatShortDate(r.startedOn) },
+              { header: "Afgesloten", nowrap: true, cell: (r) => (r.closedOn ? formatShortDate(r.closedOn) : "") },
               { header: "Status", cell: (r) => TRAJECTORY_STATUS_LABELS[r.status] },
               { header: "Strategisch doel", cell: (r) => r.strategicGoal },
             ]}

@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import { performance } from "node:perf_hooks";
-import { stringify, type Options as CsvOptions } from "csv-stringify/sync";
 import type { Column, Style } from "exceljs";
+import { writeCsv, type Separator } from "~/domain/csv";
 
 /**
  * The transport of a large download: rows from an iterator (a database cursor) become a CSV or .xlsx body that is
@@ -50,8 +50,8 @@ function takeBatch<Cells>(iterator: Iterator<Cells>, use: (cells: Cells) => void
   return { rows, done: false };
 }
 
-/** The header and rows as CSV in `format` (the same options as the whole file would be written with). */
-export function csvStream(header: readonly string[], source: RowSource<string[]>, format: CsvOptions): ReadableStream<Uint8Array> {
+/** The header and rows as CSV in `format` (csv.ts's writer, as the whole file would be written; a BOM only first). */
+export function csvStream(header: readonly string[], source: RowSource<string[]>, format: { separator: Separator; bom?: boolean }): ReadableStream<Uint8Array> {
   const iterator = source.rows[Symbol.iterator]();
   const close = once(() => {
     iterator.return?.();
@@ -66,10 +66,10 @@ export function csvStream(header: readonly string[], source: RowSource<string[]>
           await nextTurn();
           const batch: string[][] = [];
           const { done } = takeBatch(iterator, (cells) => batch.push(cells));
-          // Every batch ends in the record delimiter, so the batches joined are the file stringify would write whole.
+          // Every row ends in CRLF, so the batches joined are the file writeCsv would write whole.
           const rows: readonly (readonly string[])[] = started ? batch : [header, ...batch];
+          if (rows.length > 0) controller.enqueue(encoder.encode(writeCsv(rows, { separator: format.separator, bom: !started && format.bom })));
           started = true;
-          if (rows.length > 0) controller.enqueue(encoder.encode(stringify(rows as string[][], format)));
           if (done) {
             close();
             controller.close();

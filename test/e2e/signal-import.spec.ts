@@ -13,9 +13,9 @@ const VALID = [
   '2019-04-20,meeting,provider,programme,JZ43,,NIP,contract_change,running_contract,,,,,new,"Meerregelige ""samenvatting""\nmet een tweede regel"',
 ].join("\n");
 
-async function upload(page: Page, name: string, content: string): Promise<void> {
+async function upload(page: Page, name: string, content: string | Uint8Array, mimeType = "text/csv"): Promise<void> {
   await page.goto("/signalen/import");
-  await page.getByLabel("CSV-bestand").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(content) });
+  await page.getByLabel("CSV- of Excel-bestand").setInputFiles({ name, mimeType, buffer: Buffer.from(content) });
   await page.getByRole("button", { name: "Bestand controleren" }).click();
 }
 
@@ -91,7 +91,7 @@ test("the filtered inbox exports to the machine CSV that imports again unchanged
   await page.goto("/signalen?year=2019&region=JZ42&sort=oldest");
   await page.getByLabel("Samenvatting meenemen (vertrouwelijk)").check();
   const csvDownload = page.waitForEvent("download");
-  await page.getByRole("button", { name: "CSV voor import (exact, niet voor Excel)" }).click();
+  await page.getByRole("button", { name: "CSV voor systemen (DESIGN-formaat)" }).click();
   const csvFile = await (await csvDownload).path();
   const exported = fs.readFileSync(csvFile, "utf8");
   const normalise = (text: string) => text.replace(/\r\n/g, "\n").trim().split("\n");
@@ -101,19 +101,42 @@ test("the filtered inbox exports to the machine CSV that imports again unchanged
 
   await page.goto("/signalen?year=2019&region=JZ42");
   const noSummary = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Download CSV" }).click();
+  await page.getByRole("button", { name: "CSV voor Excel" }).click();
   const withoutSummary = fs.readFileSync(await (await noSummary).path(), "utf8");
-  expect(withoutSummary.split(/\r?\n/)[0]).toBe(HEADER.replace(",summary", ""));
+  expect(withoutSummary.startsWith("\uFEFFSignaalnummer;Datum binnengekomen;Binnengekomen via;Afkomstig van;")).toBe(true);
+  expect(withoutSummary.split("\r\n")[0]).not.toContain("Korte samenvatting");
+  expect(withoutSummary.split("\r\n")[1]).toMatch(/^\d+;20-04-2019;Overleg;Vrijgevestigde aanbieder;Aanpalend programma;JZ42;/);
   expect(withoutSummary).not.toContain("Consortiumvorming");
 
   const xlsxDownload = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Download Excel" }).click();
+  await page.getByRole("button", { name: "Excel (.xlsx)" }).click();
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(await (await xlsxDownload).path());
   const sheet = workbook.getWorksheet("Signalen");
-  expect(sheet?.getRow(1).values).toEqual([undefined, ...HEADER.replace(",summary", "").split(",")]);
+  expect(sheet?.getRow(1).values).toEqual([
+    undefined,
+    "Signaalnummer",
+    "Datum binnengekomen",
+    "Binnengekomen via",
+    "Afkomstig van",
+    "Aangedragen door",
+    "Jeugdregio",
+    "Gemeente",
+    "Beroepsvereniging",
+    "Soort vraag",
+    "Fase inkoop",
+    "Aanleidingen",
+    "Procedure",
+    "Financieringsvorm",
+    "Segment",
+    "Status",
+  ]);
   expect(sheet?.rowCount).toBe(4);
-  expect(sheet?.getRow(2).getCell(1).value).toBe("2019-04-20");
+  expect(typeof sheet?.getRow(2).getCell(1).value).toBe("number");
+  expect(sheet?.getRow(2).getCell(2).value).toEqual(new Date(Date.UTC(2019, 3, 20)));
+  expect(sheet?.getRow(2).getCell(9).value).toBe("Wijziging in lopend contract");
+  expect(sheet?.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+  expect(sheet?.autoFilter).toBe("A1:O1");
 
   // An export of the exported file is accepted by the import as it is.
   await upload(page, "weer-terug.csv", exported);
@@ -139,8 +162,60 @@ test("exports never carry reporter identity or details", async ({ page }) => {
   await page.goto("/signalen?region=JZ41");
   await page.getByLabel("Samenvatting meenemen (vertrouwelijk)").check();
   const download = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Download CSV" }).click();
+  await page.getByRole("button", { name: "CSV voor Excel" }).click();
   const text = fs.readFileSync(await (await download).path(), "utf8");
   expect(text).toContain("Export-geheimhouding");
   for (const secret of ["Geheime toelichting XYZ", "Geheime Melder", "geheim@melder.example"]) expect(text).not.toContain(secret);
+});
+
+/** Undoes the import of `fileName` on the import page, so other tests meet the database as they left it. */
+async function undoImportOf(page: Page, fileName: string): Promise<void> {
+  await page.goto("/signalen/import");
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("row", { name: new RegExp(fileName.replace(".", "\\.")) }).getByRole("button", { name: /ongedaan maken/ }).click();
+  await expect(page.getByRole("status")).toContainText("signalen verwijderd");
+}
+
+test("a file saved by Dutch Excel (';', Windows-1252, Dutch labels, 15-03-2025) is previewed as it will be stored, then imported", async ({ page }) => {
+  // The import page once threw "Buffer is not defined" in the browser: the client bundle must load without errors.
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  const bytes = fs.readFileSync(path.resolve("app/domain/__fixtures__/signalen-excel-nl.csv"));
+  expect(bytes.includes(Buffer.from("Sûdwest-Fryslân", "latin1"))).toBe(true);
+  await upload(page, "excel-nl.csv", bytes);
+  await expect(page.getByRole("status")).toContainText("3 signalen, binnengekomen van 5 maart 2025 tot en met 1 april 2025");
+  const rows = page.getByRole("table").first();
+  await expect(rows).toContainText("Sûdwest-Fryslân; vraag over de coöperatie");
+  await expect(rows).toContainText('Zei "nee" tegen het plan');
+  await expect(rows).toContainText("Lopende aanbesteding");
+  await expect(rows).toContainText("In behandeling");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "3 signalen importeren" }).click();
+  await expect(page.getByRole("status")).toContainText("3 signalen geïmporteerd");
+  await page.goto("/signalen?year=2025&region=JZ02");
+  await expect(page.getByRole("table").getByRole("row").filter({ hasText: "Sûdwest-Fryslân" })).toContainText("15 mrt. 2025");
+  await undoImportOf(page, "excel-nl.csv");
+  expect(errors).toEqual([]);
+});
+
+test("an .xlsx with the same columns is previewed (date cells, labels) and imported; its errors name the row and column", async ({ page }) => {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Blad1");
+  sheet.addRow(["Datum binnengekomen", "Afkomstig van", "Jeugdregio", "Soort vraag", "Fase inkoop", "Korte samenvatting"]);
+  sheet.addRow([new Date(Date.UTC(2024, 1, 29)), "Vrijgevestigde aanbieder", "JZ02", "AVG", "Nog te sluiten contract", "Uit Excel: coöperatie"]);
+  sheet.addRow([new Date(Date.UTC(2024, 2, 1)), "Gemeente", "JZ02", "Kwaliteits- of toelatingseisen", "Geen", "Tweede rij"]);
+  const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+  const xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  await upload(page, "signalen.xlsx", bytes, xlsx);
+  await expect(page.getByRole("status")).toContainText("2 signalen, binnengekomen van 29 februari 2024 tot en met 1 maart 2024");
+  await expect(page.getByRole("table").first()).toContainText("Uit Excel: coöperatie");
+  await expect(page.getByRole("table").first()).toContainText("Nog te sluiten contract");
+  await page.getByRole("button", { name: "2 signalen importeren" }).click();
+  await expect(page.getByRole("status")).toContainText("2 signalen geïmporteerd");
+  await undoImportOf(page, "signalen.xlsx");
+
+  sheet.getCell("D3").value = "Onbekend onderwerp";
+  await upload(page, "fout.xlsx", new Uint8Array(await workbook.xlsx.writeBuffer()), xlsx);
+  await expect(page.getByRole("alert")).toContainText("fout.xlsx: 1 fout");
+  await expect(page.getByRole("table", { name: "Fouten per regel en kolom" }).getByRole("row", { name: /^3 Soort vraag/ })).toContainText("Onbekend onderwerp");
 });

@@ -231,14 +231,25 @@ test("a new tender document marks running trajectories for re-analysis until a p
 test("trajectories already running are brought in from trajectories.csv: preview with errors, then all rows at once", async ({ page }) => {
   await login(page, admin());
   const header = "ref,region_code,started_on,closed_on,status,outcomes,escalation_types,municipalities_consulted,contract_won,contracts_awarded_total,providers_involved,strategic_goal";
-  const upload = async (content: string) => {
+  const upload = async (content: string | Buffer) => {
     await page.goto("/trajecten/import");
-    await page.getByLabel("CSV-bestand").setInputFiles({ name: "trajecten.csv", mimeType: "text/csv", buffer: Buffer.from(content) });
+    await page.getByLabel("CSV- of Excel-bestand").setInputFiles({ name: "trajecten.csv", mimeType: "text/csv", buffer: Buffer.from(content) });
     await page.getByRole("button", { name: "Bestand controleren" }).click();
   };
   await upload([header, "IMP-1,JZ09,2021-10-01,,active,,,GM0014,,,3,Fout: gemeente buiten de regio"].join("\n"));
   await expect(page.getByRole("table", { name: "Fouten per regel en kolom" })).toContainText("municipalities_consulted");
   await expectAccessible(page);
+
+  // As Dutch Excel saves it: ';', Windows-1252 (latin1 here: the same bytes for these letters), Dutch labels and dates.
+  const dutch = [
+    "Kenmerk;Jeugdregio;Gestart;Afgesloten;Status;Uitkomsten;Contract gewonnen;Strategisch doel",
+    'NL-1;JZ02;1-10-2021;31-12-2021;Afgerond, doel bereikt;"Krachten gebundeld (sterke gesprekspartner); Coöperatie opgericht";ONWAAR;Sûdwest-Fryslân: één coöperatie',
+  ].join("\r\n");
+  await upload(Buffer.from(dutch, "latin1"));
+  await expect(page.getByRole("status")).toContainText("1 trajecten in 1 regio's");
+  await expect(page.getByRole("table")).toContainText("Sûdwest-Fryslân: één coöperatie");
+  await expect(page.getByRole("table")).toContainText("Afgerond, doel bereikt");
+  await page.getByRole("button", { name: "Annuleren" }).click();
 
   await upload(`${header}\n${"x".repeat(6 * 1024 * 1024)}`);
   await expect(page.getByRole("heading", { level: 1, name: "Te groot" })).toBeVisible();
