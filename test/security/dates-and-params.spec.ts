@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { createSignal, createTrajectory, csrfToken, intermediarySession, ORIGIN, postForm, TODAY, type Session } from "./support";
+import { expect, test } from "../e2e/support";
 
 /**
  * Dates that are not days, or not days Rode Draad can have recorded, are refused at every door (forms, imports); URL
