@@ -80,7 +80,7 @@ describe("erasure reaches the running server's search at once", () => {
     models.db().$client.prepare("update signal_events set at = '2021-04-01T10:00:00.000Z' where kind = 'status'").run();
     expect(search("budgetplafondgeheim").rows.map((r) => r.id).sort()).toEqual([...ids, kept].sort());
 
-    const cli = spawnSync("npx", ["tsx", "app/cli/retention.ts"], {
+    const cli = spawnSync(process.execPath, ["--import", "tsx", "app/cli/retention.ts"], {
       cwd: ROOT,
       env: { ...process.env, RETENTION_MONTHS: "12", SESSION_SECRET: "", DATA_KEY: "", RECEIPT_KEY: "" },
       encoding: "utf8",
