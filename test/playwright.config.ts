@@ -21,7 +21,10 @@ export default defineConfig({
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
   reporter: [["list"]],
-  timeout: 30_000,
+  // Limits for hangs, not measures of speed: on 2 shared cores under load (other work, busy loops) a login with argon2
+  // or an axe scan takes several times its usual second. A test that takes longer than this says so (test.slow()).
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   use: {
     baseURL: WORKER_ORIGIN,
     locale: "nl-NL",
