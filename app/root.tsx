@@ -25,6 +25,7 @@ import theme from "./styles/theme.css";
 import { csrfToken } from "./utils/csrf.server";
 import { takeFlash } from "./utils/flash.server";
 import { currentUser } from "./utils/guard.server";
+import { isRefusal } from "./domain/refusal";
 
 /** Routes set their own title; this one is for the error page, which replaces them. */
 export const meta: MetaFunction = ({ error }) => {
@@ -206,12 +207,12 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const text = errorText(status);
-  // The refusals the app throws itself carry their own Dutch explanation (never an error's message).
-  const detail = isRouteErrorResponse(error) && [403, 413, 429].includes(status) && typeof error.data === "string" ? error.data : undefined;
+  // Only the refusals the app throws itself carry an explanation it wrote (never an error's message).
+  const detail = isRouteErrorResponse(error) && isRefusal(error.data) ? error.data.refusal : undefined;
   return (
     <section className="rd-section">
       <Heading level={1}>{text.title}</Heading>
-      <Paragraph>{detail && detail !== "U heeft geen toegang tot deze pagina." ? detail : text.body}</Paragraph>
+      <Paragraph>{detail ?? text.body}</Paragraph>
       <Paragraph>
         <TextLink to="/">Naar de startpagina</TextLink>
       </Paragraph>

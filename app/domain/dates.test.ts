@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addYears, dateProblem, FIRST_DATE, FIRST_YEAR, isCalendarDate, parseYear, PLANNING_YEARS, todayInTheNetherlands, yearInTheNetherlands } from "./dates";
+import { addDays, addYears, dateProblem, FIRST_DATE, FIRST_YEAR, isCalendarDate, parseYear, PLANNING_YEARS, todayInTheNetherlands, yearInTheNetherlands } from "./dates";
 
 const TODAY = "2025-06-15";
 const past = (text: string) => dateProblem(text, { kind: "past", today: TODAY });
@@ -83,6 +83,20 @@ describe("addYears", () => {
     expect(addYears("2025-06-15", 5)).toBe("2030-06-15");
     expect(addYears("2024-02-29", 5)).toBe("2029-02-28");
     expect(addYears("2024-02-29", 4)).toBe("2028-02-29");
+  });
+});
+
+describe("addDays", () => {
+  it("counts calendar days across month, year and clock-change boundaries", () => {
+    expect(addDays("2024-12-31", 1)).toBe("2025-01-01");
+    expect(addDays("2024-02-28", 1)).toBe("2024-02-29");
+    expect(addDays("2025-03-29", 2)).toBe("2025-03-31");
+    expect(addDays("2025-01-01", -1)).toBe("2024-12-31");
+  });
+
+  it("goes back where it came from for every day and distance", () => {
+    const day = fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    fc.assert(fc.property(day, fc.integer({ min: -4000, max: 4000 }), (date, days) => isCalendarDate(addDays(date, days)) && addDays(addDays(date, days), -days) === date));
   });
 });
 

@@ -72,6 +72,20 @@ export function addYears(date: string, years: number): string {
   return `${String(target).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(clampedDay).padStart(2, "0")}`;
 }
 
+/** The calendar day `days` days after `date` (negative: before). Calendar arithmetic, so no hour of a clock change is lost. */
+export function addDays(date: string, days: number): string {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/**
+ * The first and last day of a year, YYYY-MM-DD. Something with a period (a trajectory) is active in a year when it
+ * started on or before `last` and did not end before `first`.
+ */
+export function yearSpan(year: number): { first: string; last: string } {
+  return { first: `${year}-01-01`, last: `${year}-12-31` };
+}
+
 /** The last date of `kind` accepted today. */
 export function lastDate(kind: DateKind, today: string): string {
   return kind === "past" ? today : addYears(today, PLANNING_YEARS);

@@ -7,7 +7,7 @@ import { db } from "~/utils/db.server";
 import { audit, type Actor } from "./audit.server";
 import { conversation } from "./portal.server";
 import { anonymiseSignals } from "./signal-erasure.server";
-import { unseal } from "./signal.server";
+import { unseal } from "./sealed.server";
 import { normaliseEmail } from "./user.server";
 
 /** Which reporter field of a signal, or which field of a staff account, matched the request. */

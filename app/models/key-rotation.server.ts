@@ -4,45 +4,31 @@ import { db } from "~/utils/db.server";
 import { assertKeyFits } from "~/utils/keys.server";
 import { loadSecrets, SecretsError, storeRotatedDataKey } from "~/utils/secrets.server";
 import { databasePath } from "../../db/client";
+import { SEALED_COLUMNS, sqlNameOf, type SealedColumn } from "../../db/sealed-columns";
 import { audit, type Actor } from "./audit.server";
 
+type TableSpec = { table: string; columns: [column: string, context: string][]; where?: string };
+
 /**
- * Every column sealed with the data key, with the context it is bound to. A column missing here is not silently left
- * behind: after re-encrypting, `leftovers` scans every text column of every table for a value under another key and
- * the whole rotation is rolled back.
+ * The registry's columns per table (and per row filter). A column missing there is not silently left behind: after
+ * re-encrypting, `leftovers` scans every text column of every table for a value under another key and the whole
+ * rotation is rolled back.
  */
-const SEALED_COLUMNS: { table: string; columns: [column: string, context: string][]; where?: string }[] = [
-  {
-    table: "signals",
-    columns: [
-      ["summary_sealed", "signal.summary"],
-      ["details_sealed", "signal.details"],
-      ["reporter_name_sealed", "signal.reporter_name"],
-      ["reporter_organisation_sealed", "signal.reporter_organisation"],
-      ["reporter_email_sealed", "signal.reporter_email"],
-      ["reporter_phone_sealed", "signal.reporter_phone"],
-    ],
-  },
-  { table: "signal_notes", columns: [["body_sealed", "signal.note"]] },
-  { table: "signal_messages", columns: [["body_sealed", "signal.message"]] },
-  { table: "signal_uploads", columns: [["content_sealed", "signal_upload.content"]] },
-  { table: "trajectory_notes", columns: [["body_sealed", "trajectory.note"]] },
-  { table: "plan_versions", columns: [["body_sealed", "trajectory.plan"]] },
-  {
-    table: "trajectory_contacts",
-    columns: [
-      ["organisations_sealed", "trajectory.contact"],
-      ["summary_sealed", "trajectory.contact"],
-    ],
-  },
-  { table: "escalations", columns: [["description_sealed", "trajectory.escalation"]] },
-  { table: "users", columns: [["totp_secret", "users.totp_secret"]] },
-  { table: "settings", columns: [["value", "settings.data_key_check"]], where: "key = 'data_key_check'" },
-];
+function sealedTables(): TableSpec[] {
+  const byTable = new Map<string, TableSpec>();
+  for (const name of Object.keys(SEALED_COLUMNS) as SealedColumn[]) {
+    const { table, column, context, where } = sqlNameOf(name);
+    const key = `${table}|${where ?? ""}`;
+    const spec = byTable.get(key) ?? { table, columns: [], where };
+    spec.columns.push([column, context]);
+    byTable.set(key, spec);
+  }
+  return [...byTable.values()];
+}
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
-function reencryptTable(spec: (typeof SEALED_COLUMNS)[number], from: FieldCipher, to: FieldCipher): number {
+function reencryptTable(spec: TableSpec, from: FieldCipher, to: FieldCipher): number {
   const client = db().$client;
   const names = spec.columns.map(([column]) => quote(column));
   const rows = client
@@ -111,7 +97,7 @@ export function rotateDataKey(actor: Actor, options: { newKey?: Buffer } = {}): 
 
   if (!fromEnvironment) storeRotatedDataKey(databasePath(), newKey);
   const values = db().transaction((tx) => {
-    const count = SEALED_COLUMNS.reduce((sum, spec) => sum + reencryptTable(spec, from, to), 0);
+    const count = sealedTables().reduce((sum, spec) => sum + reencryptTable(spec, from, to), 0);
     const left = leftovers(toKeyId);
     if (left.length > 0) throw new KeyRotationError(`Versleutelde waarden in een kolom die dit commando niet kent: ${left.join(", ")}.`);
     audit(actor, "security.data_key_rotated", null, { values: count, fromKeyId: keyId(current.dataKey), toKeyId }, tx);

@@ -8,7 +8,8 @@ import type { SignalStatus } from "~/domain/signal-codes";
 import { db } from "~/utils/db.server";
 import { newReceiptCode, receiptHash } from "~/utils/receipt.server";
 import { audit, type Actor } from "./audit.server";
-import { resolveRegion, seal, unseal, writeStatus } from "./signal.server";
+import { seal, unseal } from "./sealed.server";
+import { resolveRegion, writeStatus } from "./signal.server";
 
 /** Portal requests are audited without the client address: an anonymous report must not be traceable to anyone. */
 const PORTAL_ACTOR: Actor = { userId: null, clientAddress: "portal" };

@@ -5,12 +5,11 @@ import { can } from "~/domain/permissions";
 import type { Role } from "~/domain/roles";
 import type { ContactKind, EscalationType, MilestoneKind } from "~/domain/trajectory-codes";
 import { db } from "~/utils/db.server";
-import { fieldCipher } from "~/utils/keys.server";
 import { audit, type Actor } from "./audit.server";
 import { startStepIfOpen } from "./trajectory.server";
+import { addDays, todayInTheNetherlands } from "~/domain/dates";
+import { seal, sealRequired, unseal, unsealRequired } from "./sealed.server";
 
-const CONTACT_CONTEXT = "trajectory.contact";
-const ESCALATION_CONTEXT = "trajectory.escalation";
 
 function now(): string {
   return new Date().toISOString();
@@ -35,9 +34,9 @@ export function milestonesOfRegion(regionCode: string, viewer: { roles: readonly
 }
 
 /** Milestones of the coming days across all regions, for the start page. */
-export function upcomingMilestones(days = 30, today = new Date()) {
-  const from = today.toISOString().slice(0, 10);
-  const to = new Date(today.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+export function upcomingMilestones(days = 30, now = new Date()) {
+  const from = todayInTheNetherlands(now);
+  const to = addDays(from, days);
   return db()
     .select({ id: procurementMilestones.id, dueOn: procurementMilestones.dueOn, kind: procurementMilestones.kind, title: procurementMilestones.title, regionCode: procurementMilestones.regionCode, regionName: regions.name })
     .from(procurementMilestones)
@@ -110,7 +109,7 @@ export function addEscalation(trajectoryId: number, input: { happenedOn: string;
         legal: input.types.includes("legal"),
         council: input.types.includes("council"),
         publicity: input.types.includes("publicity"),
-        descriptionSealed: input.description ? fieldCipher().encrypt(input.description, ESCALATION_CONTEXT) : null,
+        descriptionSealed: seal(input.description, "escalation"),
         authorId: actor.userId,
       })
       .run();
@@ -127,7 +126,7 @@ export function escalationsOf(trajectoryId: number) {
     .where(eq(escalations.trajectoryId, trajectoryId))
     .orderBy(desc(escalations.happenedOn))
     .all()
-    .map(({ descriptionSealed, ...e }) => ({ ...e, description: descriptionSealed ? fieldCipher().decrypt(descriptionSealed, ESCALATION_CONTEXT) : null }));
+    .map(({ descriptionSealed, ...e }) => ({ ...e, description: unseal(descriptionSealed, "escalation") }));
 }
 
 export function addContact(trajectoryId: number, input: { heldOn: string; kind: ContactKind; organisations: string; summary: string }, actor: Actor): void {
@@ -137,8 +136,8 @@ export function addContact(trajectoryId: number, input: { heldOn: string; kind: 
         trajectoryId,
         heldOn: input.heldOn,
         kind: input.kind,
-        organisationsSealed: fieldCipher().encrypt(input.organisations, CONTACT_CONTEXT),
-        summarySealed: fieldCipher().encrypt(input.summary, CONTACT_CONTEXT),
+        organisationsSealed: sealRequired(input.organisations, "contactOrganisations"),
+        summarySealed: sealRequired(input.summary, "contactSummary"),
         authorId: actor.userId,
       })
       .run();
@@ -157,8 +156,8 @@ export function contactsOf(trajectoryId: number) {
     .all()
     .map(({ organisationsSealed, summarySealed, ...c }) => ({
       ...c,
-      organisations: fieldCipher().decrypt(organisationsSealed, CONTACT_CONTEXT),
-      summary: fieldCipher().decrypt(summarySealed, CONTACT_CONTEXT),
+      organisations: unsealRequired(organisationsSealed, "contactOrganisations"),
+      summary: unsealRequired(summarySealed, "contactSummary"),
     }));
 }
 

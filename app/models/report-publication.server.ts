@@ -13,6 +13,7 @@ import { audit, type Actor } from "./audit.server";
 import { latestNarrative, latestNarrativeRow, narrativeOf } from "./report-narrative.server";
 import { yearFigures, yearReport } from "./report.server";
 import { reportColophon, reportThreshold } from "./report-settings.server";
+import { yearInTheNetherlands } from "~/domain/dates";
 
 function hasData(report: YearReport): boolean {
   return report.signals.total > 0 || report.trajectories.total > 0;
@@ -237,6 +238,6 @@ export function reportYears(): number[] {
     .groupBy(sql`1`)
     .union(db().select({ year: sql<string>`substr(${trajectories.startedOn}, 1, 4)` }).from(trajectories).groupBy(sql`1`))
     .all();
-  const years = new Set([new Date().getFullYear(), ...rows.map((row) => Number(row.year))]);
+  const years = new Set([yearInTheNetherlands(), ...rows.map((row) => Number(row.year))]);
   return [...years].filter(Number.isInteger).sort((a, b) => b - a);
 }

@@ -17,6 +17,7 @@ import {
 import { buildExtraFigures, type ReportFigures } from "~/domain/report-figures";
 import { TENDER_PHASES } from "~/domain/signal-codes";
 import { db } from "~/utils/db.server";
+import { activeInYear } from "./active-in-year.server";
 
 /**
  * The full year report for staff: every status counts (closed signals and those taken into a trajectory were still
@@ -78,16 +79,6 @@ function countTriggers(year: number): Counts {
     .groupBy(signalTriggers.trigger)
     .all();
   return Object.fromEntries(rows.map((row) => [row.trigger, row.count]));
-}
-
-/**
- * A trajectory counts in every year in which it was active for at least one day: started on or before 31 December
- * and not closed before 1 January. Plain comparisons on the text columns, so SQLite can use trajectories_period_idx.
- */
-function activeInYear(trajectory: { startedOn: AnySQLiteColumn; closedOn: AnySQLiteColumn }, year: number): SQL {
-  const startsBy = lte(trajectory.startedOn, `${year}-12-31`);
-  const runsInto = or(isNull(trajectory.closedOn), gte(trajectory.closedOn, `${year}-01-01`));
-  return and(startsBy, runsInto) ?? startsBy;
 }
 
 /** Rows whose (boolean) column is true; 0 over no rows, where sum() would give NULL. */

@@ -2,7 +2,7 @@ import { asc, gt, inArray, sql } from "drizzle-orm";
 import { signals, signalTextChanges } from "../../db/schema";
 import { normaliseSearchText } from "~/domain/search-text";
 import { db } from "~/utils/db.server";
-import { unseal } from "./signal.server";
+import { unseal } from "./sealed.server";
 
 /**
  * Summaries are encrypted at rest, so search compares in memory. Opening 100,000 summaries takes over a second, so

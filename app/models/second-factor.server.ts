@@ -13,12 +13,11 @@ import {
   RECOVERY_CODE_LENGTH,
 } from "~/domain/totp";
 import { db } from "~/utils/db.server";
-import { fieldCipher } from "~/utils/keys.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
 import { endSessionsOfUser } from "~/utils/session.server";
 import { audit, type Actor } from "./audit.server";
+import { sealRequired, unsealRequired } from "./sealed.server";
 
-const SECRET_CONTEXT = "users.totp_secret";
 /** RFC 4226 asks for at least 128 bits and recommends 160: the length of an HMAC-SHA1 key. */
 const SECRET_BYTES = 20;
 
@@ -31,7 +30,7 @@ function totpState(userId: number) {
 }
 
 function openSecret(sealed: string): string {
-  return fieldCipher().decrypt(sealed, SECRET_CONTEXT);
+  return unsealRequired(sealed, "totpSecret");
 }
 
 /**
@@ -46,7 +45,7 @@ export function enrolmentKey(userId: number): string {
   const key = new Secret({ size: SECRET_BYTES }).base32;
   db()
     .update(users)
-    .set({ totpSecret: fieldCipher().encrypt(key, SECRET_CONTEXT), totpLastStep: null, updatedAt: new Date().toISOString() })
+    .set({ totpSecret: sealRequired(key, "totpSecret"), totpLastStep: null, updatedAt: new Date().toISOString() })
     .where(eq(users.id, userId))
     .run();
   return key;

@@ -1,7 +1,11 @@
 import { inArray } from "drizzle-orm";
 import { signalMessages, signalNotes, signals } from "../../db/schema";
 import { db, type Tx } from "~/utils/db.server";
+import { sealedPropertiesOf } from "../../db/sealed-columns";
 import { forgetErasedText } from "./search-index.server";
+
+/** Every sealed column of a signal emptied: a sealed column added to the registry is erased with the rest. */
+const SEALED_OF_SIGNALS = Object.fromEntries(sealedPropertiesOf(signals).map((property) => [property, null]));
 
 /**
  * The two ways confidential signal text leaves the database: anonymisation (retention and erasure on request) and
@@ -11,7 +15,7 @@ import { forgetErasedText } from "./search-index.server";
  */
 
 /**
- * Removes the reporter's identity, summary, details, notes and portal messages, and the receipt code; keeps the
+ * Removes the reporter's identity, summary, details (every sealed column), notes and portal messages, and the receipt code; keeps the
  * classification, so every report for past years stays exactly the same.
  */
 export function anonymiseSignals(ids: readonly number[], at: string, alongside: (tx: Tx) => void): void {
@@ -20,12 +24,7 @@ export function anonymiseSignals(ids: readonly number[], at: string, alongside: 
       const chunk = ids.slice(i, i + 500);
       tx.update(signals)
         .set({
-          summarySealed: null,
-          detailsSealed: null,
-          reporterNameSealed: null,
-          reporterOrganisationSealed: null,
-          reporterEmailSealed: null,
-          reporterPhoneSealed: null,
+          ...SEALED_OF_SIGNALS,
           receiptHash: null,
           hasNews: false,
           anonymisedAt: at,

@@ -7,7 +7,7 @@ import { db, type Tx } from "~/utils/db.server";
 import { recentMemo } from "~/utils/recent-memo.server";
 import { audit, type Actor } from "./audit.server";
 import { removeSignals } from "./signal-erasure.server";
-import { seal, unseal } from "./signal.server";
+import { seal, unseal } from "./sealed.server";
 import { formatDate } from "~/domain/dates-nl";
 
 /** The region table as the CSV validation needs it, read once per import. */

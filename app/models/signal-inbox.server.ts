@@ -4,7 +4,8 @@ import { monthRange, PAGE_SIZE, type InboxFilters } from "~/domain/inbox-filters
 import { STATUSES, TENDER_PHASES, type SignalStatus } from "~/domain/signal-codes";
 import { db } from "~/utils/db.server";
 import { idsMatching } from "./search-index.server";
-import { unseal } from "./signal.server";
+import { unseal } from "./sealed.server";
+import { yearInTheNetherlands } from "~/domain/dates";
 
 /** Conditions of a view; the status is left out when counting per status, so every tab shows its own count. */
 export function inboxConditions(filters: InboxFilters, options: { withStatus: boolean } = { withStatus: true }): SQL[] {
@@ -158,7 +159,7 @@ export function inboxIds(filters: InboxFilters): number[] {
  * year (the first signal from 1 January on), not a scan of every signal's date.
  */
 export function signalYears(): number[] {
-  const years = new Set([new Date().getFullYear()]);
+  const years = new Set([yearInTheNetherlands()]);
   for (let from = ""; ; ) {
     const first = db()
       .select({ year: sql<string>`substr(${signals.receivedOn}, 1, 4)` })
@@ -178,8 +179,8 @@ export function signalYears(): number[] {
  * The start page tile: what is new, what the reporter wrote since it was last opened, what has waited longest, and
  * this year's count and tender-related share.
  */
-export function signalDashboard(today = new Date()) {
-  const year = today.getFullYear();
+export function signalDashboard(now = new Date()) {
+  const year = yearInTheNetherlands(now);
   const yearFilter = and(gte(signals.receivedOn, `${year}-01-01`), lt(signals.receivedOn, `${year + 1}-01-01`));
   const totals = db()
     .select({

@@ -6,29 +6,9 @@ import type { Classification, Confidential } from "~/domain/signal-form";
 import { chosenMunicipality } from "~/domain/municipality-choice";
 import { canTransition } from "~/domain/signal-status";
 import { db, type Tx } from "~/utils/db.server";
-import { fieldCipher } from "~/utils/keys.server";
 import { audit, type Actor } from "./audit.server";
+import { seal, unseal } from "./sealed.server";
 import { getSetting, setSetting } from "./settings.server";
-
-/** Sealed columns and the context each is bound to (a value copied into another column will not open). */
-const SEALED = {
-  summary: "signal.summary",
-  details: "signal.details",
-  reporterName: "signal.reporter_name",
-  reporterOrganisation: "signal.reporter_organisation",
-  reporterEmail: "signal.reporter_email",
-  reporterPhone: "signal.reporter_phone",
-  note: "signal.note",
-  message: "signal.message",
-} as const;
-
-export function seal(value: string | null | undefined, field: keyof typeof SEALED): string | null {
-  return value ? fieldCipher().encrypt(value, SEALED[field]) : null;
-}
-
-export function unseal(value: string | null, field: keyof typeof SEALED): string | null {
-  return value ? fieldCipher().decrypt(value, SEALED[field]) : null;
-}
 
 function now(): string {
   return new Date().toISOString();

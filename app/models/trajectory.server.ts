@@ -16,6 +16,7 @@ import {
   users,
 } from "../../db/schema";
 import { todayInTheNetherlands } from "~/domain/dates";
+import { activeInYear } from "./active-in-year.server";
 import { DomainError } from "~/domain/errors";
 import { can, readableNoteSteps } from "~/domain/permissions";
 import type { Role } from "~/domain/roles";
@@ -23,11 +24,9 @@ import type { Association } from "~/domain/signal-codes";
 import { STEP_LABELS, STEPS, type ReportedOutcome, type Step, type TrajectoryStatus } from "~/domain/trajectory-codes";
 import { attentionItems, stepAction, type StepActionCode } from "~/domain/trajectory-workflow";
 import { db, type Tx } from "~/utils/db.server";
-import { fieldCipher } from "~/utils/keys.server";
 import { audit, type Actor } from "./audit.server";
+import { sealRequired, unsealRequired } from "./sealed.server";
 
-const NOTE_CONTEXT = "trajectory.note";
-const PLAN_CONTEXT = "trajectory.plan";
 
 function now(): string {
   return new Date().toISOString();
@@ -166,7 +165,7 @@ export function applyStepAction(trajectoryId: number, step: Step, action: StepAc
 export function addStepNote(trajectoryId: number, step: Step, body: string, actor: Actor): void {
   requireTrajectory(trajectoryId);
   db().transaction((tx) => {
-    tx.insert(trajectoryNotes).values({ trajectoryId, step, at: now(), authorId: actor.userId, bodySealed: fieldCipher().encrypt(body, NOTE_CONTEXT) }).run();
+    tx.insert(trajectoryNotes).values({ trajectoryId, step, at: now(), authorId: actor.userId, bodySealed: sealRequired(body, "trajectoryNote") }).run();
     event(tx, trajectoryId, actor, "note", step);
     audit(actor, "trajectory.note_added", { type: "trajectory", id: trajectoryId }, { step }, tx);
   });
@@ -178,7 +177,7 @@ export function revisePlan(trajectoryId: number, input: { body: string; reason: 
   return db().transaction((tx) => {
     const last = tx.select({ v: sql<number>`coalesce(max(${planVersions.version}), 0)` }).from(planVersions).where(eq(planVersions.trajectoryId, trajectoryId)).get()?.v ?? 0;
     tx.insert(planVersions)
-      .values({ trajectoryId, version: last + 1, at: now(), authorId: actor.userId, reason: input.reason, bodySealed: fieldCipher().encrypt(input.body, PLAN_CONTEXT) })
+      .values({ trajectoryId, version: last + 1, at: now(), authorId: actor.userId, reason: input.reason, bodySealed: sealRequired(input.body, "plan") })
       .run();
     event(tx, trajectoryId, actor, "plan_revised", "plan", { version: last + 1 });
     if (trajectory.needsReanalysis) {
@@ -198,7 +197,7 @@ export function planHistory(trajectoryId: number) {
     .where(eq(planVersions.trajectoryId, trajectoryId))
     .orderBy(desc(planVersions.version))
     .all()
-    .map(({ bodySealed, ...version }) => ({ ...version, body: fieldCipher().decrypt(bodySealed, PLAN_CONTEXT) }));
+    .map(({ bodySealed, ...version }) => ({ ...version, body: unsealRequired(bodySealed, "plan") }));
 }
 
 export function setOutcomes(
@@ -326,9 +325,7 @@ export function listTrajectories(filters: TrajectoryFilters, user: Viewer) {
   if (filters.reanalysis) conditions.push(eq(trajectories.needsReanalysis, true));
   if (filters.outcome) conditions.push(outcomeCondition(filters.outcome));
   if (filters.year) {
-    conditions.push(lte(trajectories.startedOn, `${filters.year}-12-31`));
-    const open = or(isNull(trajectories.closedOn), gte(trajectories.closedOn, `${filters.year}-01-01`));
-    if (open) conditions.push(open);
+    conditions.push(activeInYear(trajectories, filters.year));
   }
   if (!can(user.roles, "trajectory.readAny")) conditions.push(assignedTo(user));
   return db()
@@ -376,7 +373,7 @@ export function trajectoryDetail(id: number, viewer: Viewer, actor: Actor) {
     .where(and(eq(trajectoryNotes.trajectoryId, id), inArray(trajectoryNotes.step, noteSteps)))
     .orderBy(desc(trajectoryNotes.at))
     .all()
-    .map(({ bodySealed, ...note }) => ({ ...note, body: fieldCipher().decrypt(bodySealed, NOTE_CONTEXT) }));
+    .map(({ bodySealed, ...note }) => ({ ...note, body: unsealRequired(bodySealed, "trajectoryNote") }));
   const history = db()
     .select({ id: trajectoryEvents.id, at: trajectoryEvents.at, kind: trajectoryEvents.kind, step: trajectoryEvents.step, detail: trajectoryEvents.detail, user: users.name })
     .from(trajectoryEvents)
@@ -500,7 +497,7 @@ export function currentPlan(trajectoryId: number): { version: number; at: string
     .orderBy(desc(planVersions.version))
     .limit(1)
     .get();
-  return row ? { version: row.version, at: row.at, body: fieldCipher().decrypt(row.bodySealed, PLAN_CONTEXT) } : null;
+  return row ? { version: row.version, at: row.at, body: unsealRequired(row.bodySealed, "plan") } : null;
 }
 
 export type TrajectoryDetail = ReturnType<typeof trajectoryDetail>;

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
+import { todayInTheNetherlands } from "~/domain/dates";
 import { subjectExportSchema } from "~/domain/data-subject-form";
 import { DomainError } from "~/domain/errors";
 import { exportDataSubject } from "~/models/data-subject.server";
@@ -18,7 +19,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return new Response(JSON.stringify(document, null, 2), {
       headers: {
         "Content-Type": "application/json; charset=utf-8",
-        "Content-Disposition": `attachment; filename="betrokkene-${new Date().toISOString().slice(0, 10)}.json"`,
+        "Content-Disposition": `attachment; filename="betrokkene-${todayInTheNetherlands()}.json"`,
       },
     });
   } catch (error) {

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { yearInTheNetherlands } from "~/domain/dates";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { FilterSearch, FilterSelect } from "~/components/filter-fields";
 import { ButtonLink } from "~/components/ui/button";
@@ -97,7 +98,7 @@ export default function InboxPage() {
           <div className="rd-filters__more">
             <FilterSelect name="tender" label="Aanbestedingsgerelateerd" value={filters.tender} options={[{ value: "yes", label: "Ja" }, { value: "no", label: "Nee" }]} />
             <FilterSelect name="requester" label="Afkomstig van" value={filters.requester} options={optionsOf(REQUESTER_TYPES, REQUESTER_TYPE_LABELS)} />
-            <FilterSelect name="month" label="Maand" value={filters.month} options={monthOptions(filters.year ?? years[0] ?? new Date().getFullYear())} />
+            <FilterSelect name="month" label="Maand" value={filters.month} options={monthOptions(filters.year ?? years[0] ?? yearInTheNetherlands())} />
             <FilterSelect name="channel" label="Binnengekomen via" value={filters.channel} options={optionsOf(CHANNELS, CHANNEL_LABELS)} />
             <FilterSelect name="referrer" label="Aangedragen door" value={filters.referrer} options={optionsOf(REFERRERS, REFERRER_LABELS)} />
             <FilterSelect name="trigger" label="Aanleiding" value={filters.trigger} options={optionsOf(TRIGGERS, TRIGGER_LABELS)} />

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { yearInTheNetherlands } from "~/domain/dates";
 import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { FilterSelect } from "~/components/filter-fields";
@@ -31,12 +32,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     trajectories: listTrajectories({ ...filters, reanalysis: filters.reanalysis === "yes" }, user),
     regions: regionAndMunicipalityOptions().regions,
     canCreate: user.roles.includes("intermediary"),
+    thisYear: yearInTheNetherlands(),
   };
 }
 
 export default function TrajectoriesPage() {
-  const { filters, trajectories, regions, canCreate } = useLoaderData<typeof loader>();
-  const thisYear = new Date().getFullYear();
+  const { filters, trajectories, regions, canCreate, thisYear } = useLoaderData<typeof loader>();
   return (
     <section className="rd-section">
       <Heading level={1}>Bemiddelingstrajecten</Heading>

@@ -1,4 +1,5 @@
 import { appCookie } from "./cookies.server";
+import { refusal } from "./refusal.server";
 import { constantTimeEqual, randomToken } from "./crypto.server";
 import { CSRF_FIELD } from "./csrf-field";
 import { isSameOriginRequest } from "./origin.server";
@@ -30,10 +31,7 @@ export async function freshCsrfToken(): Promise<{ token: string; setCookie: stri
 }
 
 function refuse(): never {
-  throw new Response("Het formulier is verlopen of komt niet van deze site. Laad de pagina opnieuw en probeer het nog eens.", {
-    status: 403,
-    statusText: "Forbidden",
-  });
+  throw refusal(403, "Het formulier is verlopen of komt niet van deze site. Laad de pagina opnieuw en probeer het nog eens.", "Forbidden");
 }
 
 function sameOrigin(request: Request): boolean {

@@ -1,17 +1,17 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { SubmissionResult } from "@conform-to/react";
-import { data } from "@remix-run/node";
 import type { z } from "zod";
 import { DomainError } from "~/domain/errors";
 import { BodyTooLargeError } from "./body-limit.server";
 import { requireCsrf } from "./csrf.server";
+import { refusal } from "./refusal.server";
 
 /** The form data of a request. A body over the route's size limit (body-limit.server.ts) is answered 413 here. */
 export async function readFormData(request: Request): Promise<FormData> {
   try {
     return await request.formData();
   } catch (error) {
-    if (error instanceof BodyTooLargeError) throw data(error.limit.refusal, { status: 413 });
+    if (error instanceof BodyTooLargeError) throw refusal(413, error.limit.refusal);
     throw error;
   }
 }

@@ -1,6 +1,7 @@
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { hasAnyRole, type Role } from "~/domain/roles";
 import { getUser, type StaffUser } from "~/models/user.server";
+import { refusal } from "./refusal.server";
 import { sessionUserId } from "./session.server";
 
 export const CHANGE_PASSWORD_PATH = "/wachtwoord";
@@ -49,12 +50,14 @@ function loginRedirect(request: Request): never {
   throw redirect(back === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(back)}`);
 }
 
+/** 403 with the error page's own text: a refusal by role says nothing about what is behind it. */
 export function forbidden(): never {
-  throw new Response("U heeft geen toegang tot deze pagina.", { status: 403, statusText: "Forbidden" });
+  throw data(null, { status: 403, statusText: "Forbidden" });
 }
 
+/** 404 naming what was asked for ("Dit traject"): the error page says it does not exist (any more). */
 export function notFound(what = "Deze pagina"): never {
-  throw new Response(`${what} bestaat niet (meer).`, { status: 404, statusText: "Not Found" });
+  throw refusal(404, `${what} bestaat niet (meer).`, "Not Found");
 }
 
 /**

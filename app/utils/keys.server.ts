@@ -3,10 +3,11 @@ import { getSetting, setSetting } from "~/models/settings.server";
 import { db } from "./db.server";
 import { createFieldCipher, DecryptionError, type FieldCipher } from "./crypto.server";
 import { databasePath } from "../../db/client";
+import { SEALED_COLUMNS } from "../../db/sealed-columns";
 import { loadSecrets, SecretsError, type Secrets } from "./secrets.server";
 
 const KEY_CHECK_SETTING = "data_key_check";
-const KEY_CHECK_CONTEXT = "settings.data_key_check";
+const KEY_CHECK_CONTEXT = SEALED_COLUMNS.dataKeyCheck.context;
 const KEY_CHECK_PLAIN = "rode-draad";
 
 let loaded: { secrets: Secrets; cipher: FieldCipher } | undefined;

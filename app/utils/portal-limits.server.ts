@@ -1,4 +1,4 @@
-import { data } from "@remix-run/node";
+import { refusal } from "./refusal.server";
 import { env } from "./env.server";
 import { take, type Counter } from "./rate-limit.server";
 
@@ -29,6 +29,6 @@ export const portalLimits = {
  */
 export function takePortalPost(address: string): void {
   if (!take([portalLimits.posts(address)])) {
-    throw data("Er komen vanaf uw adres te veel verzoeken. Wacht een uur en probeer het dan opnieuw.", { status: 429 });
+    throw refusal(429, "Er komen vanaf uw adres te veel verzoeken. Wacht een uur en probeer het dan opnieuw.");
   }
 }

@@ -61,7 +61,7 @@ export function* syntheticSignals(
 export async function seedSignals(count: number, options: { seed?: number } = {}): Promise<void> {
   const { prepareDatabase } = await import("~/utils/boot.server");
   const { closeDb, db } = await import("~/utils/db.server");
-  const { seal } = await import("~/models/signal.server");
+  const { seal } = await import("~/models/sealed.server");
   prepareDatabase();
   const client = db().$client;
   const places = client.prepare("select code, region_code as regionCode from municipalities").all() as { code: string; regionCode: string }[];

@@ -1,5 +1,5 @@
-import { createSignal, createTrajectory, csrfToken, intermediarySession, ORIGIN, postForm, TODAY, type Session } from "./support";
 import { expect, test } from "../e2e/support";
+import { createSignal, createTrajectory, csrfToken, intermediarySession, ORIGIN, postForm, staffSession, TODAY, type Session } from "./support";
 
 /**
  * Dates that are not days, or not days Rode Draad can have recorded, are refused at every door (forms, imports); URL
@@ -99,6 +99,21 @@ test("parameters that name no record answer 404, never 500", async () => {
   for (const path of [`/signalen/${signalId}`, `/trajecten/${trajectoryId}/plan?a=1&b=1`, `/trajecten/nieuw?signal=${signalId}`, `/rapportage/${TODAY.slice(0, 4)}`]) {
     expect((await staff.request.get(path)).status(), path).toBe(200);
   }
+});
+
+test("the 404 page says what was not found; a refusal by role says nothing about what is behind it", async ({ browser }) => {
+  const missing = await staff.request.get("/trajecten/999999");
+  expect(missing.status()).toBe(404);
+  expect(await missing.text()).toContain("Dit traject bestaat niet (meer).");
+  const signal = await staff.request.get("/signalen/999999");
+  expect(await signal.text()).toContain("Dit signaal bestaat niet (meer).");
+  const reader = await staffSession(browser, staff.page, "Lezer Foutpagina", ["Lezer"]);
+  const denied = await reader.request.get(`/trajecten/${trajectoryId}`);
+  expect(denied.status()).toBe(403);
+  const html = await denied.text();
+  expect(html).toContain("Geen toegang");
+  expect(html).not.toContain("bestaat niet");
+  await reader.context.close();
 });
 
 test("numbers in form posts that name no record give a Dutch refusal, never 500", async () => {

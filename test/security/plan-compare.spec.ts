@@ -23,7 +23,7 @@ test("a plan of 25,000 one-character lines is refused with a message at the fiel
   const response = await postForm(staff.request, `/trajecten/${trajectoryId}`, { intent: "plan", body: lines(25_000, (i) => (i % 2 ? "a" : "b")), reason: "Aanval" });
   expect(response.status()).toBe(400);
   const html = await response.text();
-  expect(html).toMatch(/id="plan-body-error"[^>]*>[^<]*Het plan telt 25\.000 regels; hoogstens 2\.000/);
+  expect(html).toMatch(/id="plan-0-body-error"[^>]*>[^<]*Het plan telt 25\.000 regels; hoogstens 2\.000/);
   expect(await (await staff.request.get(`/trajecten/${trajectoryId}`)).text()).toContain("Nog geen versie.");
 });
 
