@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { admin, attemptLogin, enterSecondFactorCode, expectAccessible, login, logout, nextTotpCode } from "./support";
+import { admin, attemptLogin, enterSecondFactorCode, expect, expectAccessible, login, logout, nextTotpCode, readyStaffUser, test } from "./support";
 
 test("login page is accessible and a wrong password gets one neutral message", async ({ page }) => {
   await page.goto("/login");
@@ -13,9 +12,10 @@ test("login page is accessible and a wrong password gets one neutral message", a
   await expect(page.getByRole("alert")).toContainText("E-mailadres of wachtwoord klopt niet.");
 });
 
-test("an admin logs in, sees the start page and the navigation of the role, and logs out", async ({ page }) => {
-  await login(page, admin());
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Welkom, ${admin().name}`);
+test("an admin logs in, sees the start page and the navigation of the role, and logs out", async ({ page, browser }) => {
+  const own = await readyStaffUser(browser, { name: "Bas Beheer", roles: ["Beheerder"] });
+  await login(page, own, { fresh: true });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Welkom, ${own.name}`);
   const nav = page.getByRole("navigation", { name: "Hoofdmenu" });
   await expect(nav.getByRole("link", { name: "Gebruikers" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Regio's" })).toBeVisible();
@@ -27,40 +27,43 @@ test("an admin logs in, sees the start page and the navigation of the role, and 
   await expect(page).toHaveURL(/\/login\?redirectTo=%2Fbeheer%2Fgebruikers$/);
 });
 
-test("after login the user returns to the page that asked for it", async ({ page }) => {
+test("after login the user returns to the page that asked for it", async ({ page, browser }) => {
+  const own = await readyStaffUser(browser, { name: "Roos Regiobeheer", roles: ["Beheerder"] });
   await page.goto("/beheer/regios");
   await expect(page).toHaveURL(/redirectTo/);
-  await page.getByLabel("E-mailadres").fill(admin().email);
-  await page.getByLabel("Wachtwoord").fill(admin().password);
+  await page.getByLabel("E-mailadres").fill(own.email);
+  await page.getByLabel("Wachtwoord").fill(own.password);
   await page.getByRole("button", { name: "Inloggen" }).click();
   await expect(page).toHaveURL(/\/login\/code\?redirectTo=%2Fbeheer%2Fregios$/);
-  await enterSecondFactorCode(page, admin().email);
+  await enterSecondFactorCode(page, own.email);
   await expect(page).toHaveURL(/\/beheer\/regios$/);
 });
 
-test("login works with the keyboard alone", async ({ page }) => {
+test("login works with the keyboard alone", async ({ page, browser }) => {
+  const own = await readyStaffUser(browser, { name: "Toos Toetsenbord", roles: ["Intermediair"] });
   await page.goto("/login");
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "Naar de inhoud" })).toBeFocused();
   await page.getByLabel("E-mailadres").focus();
-  await page.keyboard.type(admin().email);
+  await page.keyboard.type(own.email);
   await page.keyboard.press("Tab");
   await expect(page.getByLabel("Wachtwoord")).toBeFocused();
-  await page.keyboard.type(admin().password);
+  await page.keyboard.type(own.password);
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Code invoeren");
   await page.getByLabel("Code", { exact: true }).focus();
-  await page.keyboard.type(await nextTotpCode(admin().email));
+  await page.keyboard.type(await nextTotpCode(own.email));
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Welkom, ${admin().name}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Welkom, ${own.name}`);
 });
 
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("login and logout work as plain HTML forms", async ({ page }) => {
-    await login(page, admin(), { fresh: true });
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Welkom, ${admin().name}`);
+  test("login and logout work as plain HTML forms", async ({ page, browser }) => {
+    const own = await readyStaffUser(browser, { name: "Henk Html", roles: ["Intermediair"] });
+    await login(page, own, { fresh: true });
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Welkom, ${own.name}`);
     await logout(page);
   });
 });
@@ -113,10 +116,10 @@ test("healthz answers when the database does", async ({ request }) => {
 });
 
 test("a user sees their active sessions and ends another one; an admin ends all sessions of a user", async ({ page, browser }) => {
-  await login(page, admin());
+  const own = await readyStaffUser(browser, { name: "Sem Sessies", roles: ["Intermediair"], firstLoginIn: page });
   const other = await browser.newContext({ userAgent: "Tweede browser (test)" });
   const otherPage = await other.newPage();
-  await login(otherPage, admin(), { fresh: true });
+  await login(otherPage, own, { fresh: true });
 
   await page.getByRole("link", { name: "Mijn sessies" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mijn sessies");
@@ -132,11 +135,13 @@ test("a user sees their active sessions and ends another one; an admin ends all 
 });
 
 test("changing one's own roles moves the session to a new id; the old id opens nothing", async ({ page, browser }) => {
-  await login(page, admin());
+  // An admin of its own: the new id would leave the worker admin's remembered session behind.
+  const own = await readyStaffUser(browser, { name: "Rolf Rollen", roles: ["Beheerder"] });
+  await login(page, own, { fresh: true });
   const sessionCookie = async () => (await page.context().cookies()).find((c) => c.name === "rd_session");
   const before = await sessionCookie();
   await page.goto("/beheer/gebruikers");
-  await page.getByRole("link", { name: admin().name }).click();
+  await page.getByRole("link", { name: own.name }).click();
   await page.waitForURL(/\/beheer\/gebruikers\/\d+$/);
   await page.getByLabel("Lezer", { exact: true }).check();
   await page.getByRole("button", { name: "Gegevens opslaan" }).click();

@@ -1,6 +1,5 @@
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
-import { admin, createStaffUser, expectAccessible, login, loginAndChoosePassword, logout, serverLog } from "./support";
+import { admin, asAnotherUser, createStaffUser, expect, expectAccessible, login, loginAndChoosePassword, logout, serverLog, test } from "./support";
 
 test.use({ extraHTTPHeaders: { "X-Forwarded-For": "198.51.100.88" } });
 
@@ -80,7 +79,7 @@ test("the intermediary finds a reporter by e-mail, exports everything as JSON an
 test("an adviser or reader gets 403 on the page and its action", async ({ page }) => {
   await login(page, admin());
   const reader = await createStaffUser(page, { name: "Rik Regiolezer", roles: ["Regioadviseur", "Lezer"] });
-  await logout(page);
+  await asAnotherUser(page);
   await loginAndChoosePassword(page, reader, "alleen lezen in de regio");
   await expect(page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Betrokkenen" })).toHaveCount(0);
   const response = await page.goto("/betrokkenen");

@@ -1,8 +1,7 @@
 import crypto from "node:crypto";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
 import { checkStored, submitReports } from "../bench/portal-load";
-import { sparePort, startApp, tempDir } from "./support";
+import { expect, sparePort, startApp, tempDir, test } from "./support";
 
 const PORT = sparePort(5);
 const BASE = `http://127.0.0.1:${PORT}`;

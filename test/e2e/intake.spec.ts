@@ -1,7 +1,7 @@
 import path from "node:path";
 import Database from "better-sqlite3";
-import { expect, test, type Page } from "@playwright/test";
-import { admin, E2E_DIR, expectAccessible, login } from "./support";
+import type { Page } from "@playwright/test";
+import { admin, E2E_DIR, expect, expectAccessible, login, test } from "./support";
 
 /** Presses Tab until `done` holds, and returns how many presses it took (at most `limit`). */
 async function tabUntil(page: Page, done: () => Promise<boolean>, limit = 40): Promise<number> {

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { admin, expectAccessible, login } from "./support";
+import type { Page } from "@playwright/test";
+import { admin, expect, expectAccessible, login, test } from "./support";
 
 /** Logs `count` signals through the intake form's own request (as the form sends it), all findable by `marker`. */
 async function logSignals(page: Page, count: number, marker: string): Promise<void> {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support";
 
 /**
  * A reporter's browser loads the public pages as plain HTML and CSS: no script, compressed, within a byte budget

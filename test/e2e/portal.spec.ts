@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { admin, expectAccessible, login, serverLog } from "./support";
+import type { Page } from "@playwright/test";
+import { admin, expect, expectAccessible, login, serverLog, test } from "./support";
 
 const XSS = `<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">`;
 

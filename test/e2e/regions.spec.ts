@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
-import { admin, expectAccessible, login } from "./support";
+import { admin, expect, expectAccessible, login, test } from "./support";
 
 test.beforeEach(async ({ page }) => {
   await login(page, admin());

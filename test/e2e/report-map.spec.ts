@@ -1,7 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { DEMO_ACCOUNTS } from "../../app/demo/accounts";
 import { demoApp } from "./report-support";
-import { expectAccessible, login } from "./support";
+import { expect, expectAccessible, login, test } from "./support";
 
 /** The region map on the staff region overview and in the working report, against the 2021 demo. */
 const demo = demoApp(7);

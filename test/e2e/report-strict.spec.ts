@@ -1,8 +1,8 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { DEMO_ACCOUNTS } from "../../app/demo/accounts";
 import type { PublishedReport } from "../../app/domain/report-suppression";
 import { demoApp, expectedTexts, expectPublishedMatchesLive, publishThroughPreview, tableCounts } from "./report-support";
-import { expectAccessible, login } from "./support";
+import { expect, expectAccessible, login, test } from "./support";
 
 /**
  * The 2021 demo published under the strict policy ("alle cellen onder k") on a database of its own, since the first

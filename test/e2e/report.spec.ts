@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
 import { DEMO_ACCOUNTS } from "../../app/demo/accounts";
 import type { PublishedReport } from "../../app/domain/report-suppression";
 import { demoApp, expectedTexts, expectPublishedMatchesLive, tableCounts } from "./report-support";
-import { expectAccessible, login, tempDir } from "./support";
+import { expect, expectAccessible, login, tempDir, test } from "./support";
 
 /** The year report against the demo dataset, published under the default policy (report-strict.spec.ts: the other). */
 const demo = demoApp(4);

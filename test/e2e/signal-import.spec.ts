@@ -2,8 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
-import { expect, test, type Page } from "@playwright/test";
-import { admin, E2E_DIR, expectAccessible, login } from "./support";
+import type { Page } from "@playwright/test";
+import { admin, E2E_DIR, expect, expectAccessible, login, test } from "./support";
 
 const HEADER = "received_on,channel,requester_type,referred_by,region_code,municipality_code,association,topic,procurement_phase,triggers,procedure,funding,segment,status,summary";
 const VALID = [

@@ -1,8 +1,8 @@
 import path from "node:path";
 import Database from "better-sqlite3";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { todayInTheNetherlands } from "../../app/domain/dates";
-import { admin, createStaffUser, E2E_DIR, expectAccessible, login, loginAndChoosePassword, logout } from "./support";
+import { admin, asAnotherUser, createStaffUser, E2E_DIR, expect, expectAccessible, login, loginAndChoosePassword, logout, test } from "./support";
 
 type NewSignal = { summary: string; topic?: string; phase?: string; requester?: string; municipality?: string; region?: string; date?: string };
 
@@ -220,7 +220,7 @@ test("advisers and readers get 403 on every signal page and action", async ({ pa
   const id = await logSignal(page, { summary: "Niet voor adviseurs" });
   const adviser = await createStaffUser(page, { name: "Anna Adviseur", roles: ["Regioadviseur"] });
   const reader = await createStaffUser(page, { name: "Rik Reader", roles: ["Lezer"] });
-  await logout(page);
+  await asAnotherUser(page);
 
   for (const [user, password] of [
     [adviser, "adviseur in de regio 2026"],

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { admin, expectAccessible, login } from "./support";
+import { admin, expect, expectAccessible, login, test } from "./support";
 
 test.use({ extraHTTPHeaders: { "X-Forwarded-For": "198.51.100.71" } });
 

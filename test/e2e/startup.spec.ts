@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
-import { sparePort, startApp, tempDir } from "./support";
+import { expect, sparePort, startApp, tempDir, test } from "./support";
 
 test("first start creates the database and secrets; a second start reuses both and loses nothing", async ({ page }) => {
   const dir = tempDir();

@@ -2,13 +2,20 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Cookie, type Page } from "@playwright/test";
-import { Secret, TOTP } from "otpauth";
+import type { Browser, Page } from "@playwright/test";
+import { expect, TEMPORARY_PASSWORD } from "./fixtures";
+import { factorOf, nextTotpCode, updateFactor } from "./factors";
+import { recordSecret } from "./log-check";
+import { FIRST_ADMIN, setupLinkIn, WORKER_DIR } from "./worker-app";
 
-export const E2E_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../.tmp/e2e");
-const ADMIN_FILE = path.join(E2E_DIR, "admin.json");
+export { expect, test } from "./fixtures";
+export { nextTotpCode } from "./factors";
+export { recordedSecrets, recordSecret } from "./log-check";
+export { createFirstAdmin, FIRST_ADMIN, serverEnv, setupLinkIn, sparePort, startServer, WORKER_ORIGIN, type WorkerApp } from "./worker-app";
+
+/** This worker's folder: its server's database (rode-draad.db), keys (secrets.json) and console (server.log). */
+export const E2E_DIR = WORKER_DIR;
 
 export type Credentials = { name: string; email: string; password: string };
 
@@ -17,17 +24,12 @@ export function serverLog(): string {
 }
 
 export function setupLinkFromLog(): string {
-  const match = /(\/setup\?token=[A-Za-z0-9_-]+)/.exec(serverLog());
-  if (!match?.[1]) throw new Error("De setup-link staat niet in de serverlog.");
-  return match[1];
+  return setupLinkIn(serverLog());
 }
 
-export function saveAdmin(credentials: Credentials): void {
-  fs.writeFileSync(ADMIN_FILE, JSON.stringify(credentials));
-}
-
+/** The first admin of this worker's server (roles beheerder + intermediair, made by the worker fixture). */
 export function admin(): Credentials {
-  return JSON.parse(fs.readFileSync(ADMIN_FILE, "utf8")) as Credentials;
+  return { ...FIRST_ADMIN };
 }
 
 /** Every page must pass axe with the WCAG 2.1 A/AA rules. */
@@ -45,43 +47,8 @@ export async function attemptLogin(page: Page, credentials: Pick<Credentials, "e
   await page.getByRole("button", { name: "Inloggen" }).click();
 }
 
-/**
- * What the tests know of each user's second factor, per e-mail address: the TOTP key, the last time step used (the
- * server takes every step once), and the session cookie of the last completed login.
- */
-type FactorRecord = { key: string; lastStep: number; session?: Cookie };
-const FACTORS_FILE = path.join(E2E_DIR, "second-factor.json");
-const STEP_MS = 30_000;
-
-function factors(): Record<string, FactorRecord> {
-  return fs.existsSync(FACTORS_FILE) ? (JSON.parse(fs.readFileSync(FACTORS_FILE, "utf8")) as Record<string, FactorRecord>) : {};
-}
-
-function updateFactor(email: string, change: Partial<FactorRecord>): void {
-  const all = factors();
-  const record = { ...all[email], ...change } as FactorRecord;
-  fs.writeFileSync(FACTORS_FILE, JSON.stringify({ ...all, [email]: record }));
-}
-
 export function totpKeyOf(email: string): string | undefined {
-  return factors()[email]?.key;
-}
-
-/**
- * A TOTP code the server has not seen for this user: of the current step, else of the next one (the server allows
- * one step ahead); only when both are spent does it wait for the clock, and then the test gets that time extra.
- */
-export async function nextTotpCode(email: string): Promise<string> {
-  const record = factors()[email];
-  if (!record) throw new Error(`Geen TOTP-sleutel bekend voor ${email}.`);
-  const step = Math.max(Math.floor(Date.now() / STEP_MS), record.lastStep + 1);
-  const wait = (step - 1) * STEP_MS - Date.now();
-  if (wait > 0) {
-    test.info().setTimeout(test.info().timeout + wait + 1_000);
-    await new Promise((resolve) => setTimeout(resolve, wait + 250));
-  }
-  updateFactor(email, { lastStep: step });
-  return new TOTP({ secret: Secret.fromBase32(record.key) }).generate({ timestamp: step * STEP_MS });
+  return factorOf(email)?.key;
 }
 
 /** On the code page after the password: types the next code (or the given recovery code) and sends it. */
@@ -111,7 +78,7 @@ async function rememberSession(page: Page, email: string): Promise<void> {
 
 /** Puts the user's last session into this browser; true when the server still takes it. */
 async function resumeSession(page: Page, email: string): Promise<boolean> {
-  const session = factors()[email]?.session;
+  const session = factorOf(email)?.session;
   if (!session) return false;
   await page.context().addCookies([session]);
   await page.goto("/login");
@@ -122,7 +89,8 @@ async function resumeSession(page: Page, email: string): Promise<boolean> {
  * Logs in and waits until the app has left the login pages: types the TOTP code on the code page and enrols on the
  * enrolment page when the role requires it. Because the server takes every TOTP step only once, a login normally
  * reuses the user's last session while it lives (a logout or reset ends it); `fresh` forces a new session, for tests
- * about logging in or about separate sessions.
+ * about logging in or about separate sessions. Such tests use a user of their own (readyStaffUser), whose steps are
+ * all still free: the worker's admin logs in afresh only when its session has ended, so no test waits on the clock.
  */
 export async function login(page: Page, credentials: Pick<Credentials, "email" | "password">, options: { fresh?: boolean } = {}): Promise<void> {
   if (!options.fresh && (await resumeSession(page, credentials.email))) return;
@@ -154,7 +122,7 @@ export async function createStaffUser(
   page: Page,
   input: { name: string; roles: string[]; email?: string },
 ): Promise<Credentials> {
-  const credentials = { name: input.name, email: input.email ?? uniqueEmail("medewerker"), password: "tijdelijk-Wachtwoord-42" };
+  const credentials = { name: input.name, email: input.email ?? uniqueEmail("medewerker"), password: TEMPORARY_PASSWORD };
   await page.goto("/beheer/gebruikers/nieuw");
   await page.getByLabel("Naam").fill(credentials.name);
   await page.getByLabel("E-mailadres").fill(credentials.email);
@@ -181,6 +149,38 @@ export async function loginAndChoosePassword(page: Page, credentials: Credential
 }
 
 /**
+ * A staff account of the test's own, ready for an ordinary login: made by this worker's admin (in a context of its
+ * own), with the password chosen and the second factor enrolled where the role needs it. A test about logging in or
+ * out uses one, so it neither ends the admin session the other tests resume nor waits for a TOTP step the admin used.
+ */
+export async function readyStaffUser(
+  browser: Browser,
+  input: { name: string; roles: string[]; firstLoginIn?: Page },
+): Promise<Credentials & { recoveryCodes: string[] }> {
+  const adminContext = await browser.newContext();
+  const adminPage = await adminContext.newPage();
+  await login(adminPage, admin());
+  const created = await createStaffUser(adminPage, input);
+  await adminContext.close();
+  const password = `${input.name.split(" ")[0]} kiest een eigen wachtwoord 2026`;
+  recordSecret(password);
+  // The first login may stay logged in, in the test's own tab: one session without spending another TOTP step.
+  const own = input.firstLoginIn ? undefined : await browser.newContext();
+  const recoveryCodes = await loginAndChoosePassword(input.firstLoginIn ?? (await own!.newPage()), created, password);
+  await own?.close();
+  return { ...created, password, recoveryCodes };
+}
+
+/**
+ * Empties this tab's cookie jar, so the next user logs in here without ending the session of the one before (a
+ * logout would end the worker admin's session, which the other tests resume).
+ */
+export async function asAnotherUser(page: Page): Promise<void> {
+  await page.context().clearCookies();
+  await page.goto("/");
+}
+
+/**
  * Starts the built app as `npm start` does (without the build step), on its own port and database, and collects its
  * console. Resolves when it listens or exits.
  */
@@ -203,11 +203,6 @@ export async function startApp(env: Record<string, string>): Promise<{ pid: numb
       await exitCode;
     },
   };
-}
-
-/** A port for a test's own server: beside E2E_PORT, so parallel runs on one machine (each with its own E2E_PORT) never share one. */
-export function sparePort(offset: number): number {
-  return Number(process.env.E2E_PORT ?? 3123) + offset;
 }
 
 export function tempDir(): string {

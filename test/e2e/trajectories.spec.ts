@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { admin, createStaffUser, expectAccessible, login, loginAndChoosePassword, logout } from "./support";
+import type { Page } from "@playwright/test";
+import { admin, asAnotherUser, createStaffUser, expect, expectAccessible, login, loginAndChoosePassword, logout, test } from "./support";
 
 async function logSignalInTwente(page: Page, summary: string): Promise<number> {
   await page.goto("/signalen/nieuw");
@@ -144,7 +144,7 @@ test("an adviser sees only assigned trajectories; readers none", async ({ page }
   const url = page.url();
   const adviser = await createStaffUser(page, { name: "Niet Gekoppeld", roles: ["Regioadviseur"] });
   const reader = await createStaffUser(page, { name: "Lees Alleen", roles: ["Lezer"] });
-  await logout(page);
+  await asAnotherUser(page);
 
   await loginAndChoosePassword(page, adviser, "niet gekoppeld aan zeeland");
   await page.goto("/trajecten");

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { admin, expectAccessible, login } from "./support";
+import type { Page } from "@playwright/test";
+import { admin, expect, expectAccessible, login, test } from "./support";
 
 test.beforeEach(async ({ page }) => {
   await login(page, admin());

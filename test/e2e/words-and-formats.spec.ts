@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { admin, expectAccessible, login, uniqueEmail } from "./support";
+import type { Page } from "@playwright/test";
+import { admin, expect, expectAccessible, login, test, uniqueEmail } from "./support";
 
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/;
 const DUTCH_DATE = /\b\d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan\.|feb\.|mrt\.|apr\.|jun\.|jul\.|aug\.|sep\.|okt\.|nov\.|dec\.) \d{4}\b/;

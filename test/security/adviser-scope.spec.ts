@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { STEPS } from "../../app/domain/trajectory-codes";
 import { createSignal, createTrajectory, intermediarySession, postForm, staffSession, TODAY, type Session } from "./support";
+import { expect, test } from "../e2e/support";
 
 /**
  * What an assigned adviser gets (permissions.ts): the notes of steps 2, 3, 4, 7 and 8 of their trajectory, every

@@ -1,5 +1,5 @@
-import { expect, test, type APIResponse } from "@playwright/test";
-import { createStaffUser } from "../e2e/support";
+import type { APIResponse } from "@playwright/test";
+import { createStaffUser, expect, test } from "../e2e/support";
 import { CONFIDENTIAL } from "./confidential-strings";
 import {
   createSignal,

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { intermediarySession, type Session } from "./support";
+import { expect, test } from "../e2e/support";
 
 /**
  * BREACH: a compressed response's size tells whether text an attacker put in a link (a search term) matches text

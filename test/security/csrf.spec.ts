@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { CONFIDENTIAL } from "./confidential-strings";
 import { createSignal, csrfToken, intermediarySession, postForm, submitPortalReport, type Session } from "./support";
+import { expect, test } from "../e2e/support";
 
 /** Each form post is tried without a token, with a wrong one, and with a valid token from a foreign origin. */
 const FOREIGN = "https://aanvaller.example";

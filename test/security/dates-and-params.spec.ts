@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../e2e/support";
 import { createSignal, createTrajectory, csrfToken, intermediarySession, ORIGIN, postForm, staffSession, TODAY, type Session } from "./support";
 
 /**

@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { expect, test } from "@playwright/test";
 import { csrfToken, intermediarySession, ORIGIN, submitPortalReport, type Session } from "./support";
+import { expect, test } from "../e2e/support";
 
 /**
  * Text from the public portal reaches the intermediary's spreadsheet through the exports. Formula-like cells are

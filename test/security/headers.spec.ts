@@ -1,5 +1,5 @@
-import { expect, test, type APIResponse } from "@playwright/test";
-import { admin, createStaffUser, login, serverLog, uniqueEmail } from "../e2e/support";
+import type { APIResponse } from "@playwright/test";
+import { admin, createStaffUser, expect, login, serverLog, test, uniqueEmail } from "../e2e/support";
 import { csrfToken, intermediarySession, ORIGIN, postForm, recordSecret, type Session } from "./support";
 
 /**

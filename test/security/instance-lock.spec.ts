@@ -1,15 +1,14 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
-import { startApp, tempDir } from "../e2e/support";
+import { expect, sparePort, startApp, tempDir, test } from "../e2e/support";
 
 /**
  * Restore and key rotation replace what a running server works on, so they refuse while a server holds the database,
  * whatever address it listens on; once it is gone (stopped, or killed without a chance to clean up) they work.
  */
-const SERVER_PORT = Number(process.env.E2E_PORT ?? 3123) + 2;
-const OTHER_PORT = Number(process.env.E2E_PORT ?? 3123) + 3;
+const SERVER_PORT = sparePort(10);
+const OTHER_PORT = sparePort(11);
 const STILL_IN_USE = "Rode Draad gebruikt deze database nog";
 
 const started: Awaited<ReturnType<typeof startApp>>[] = [];

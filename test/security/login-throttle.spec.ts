@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
-import { createStaffUser, nextTotpCode, loginAndChoosePassword, uniqueEmail, type Credentials } from "../e2e/support";
+import type { APIRequestContext, Browser } from "@playwright/test";
+import { createStaffUser, type Credentials, expect, loginAndChoosePassword, nextTotpCode, test, uniqueEmail } from "../e2e/support";
 import { csrfToken, intermediarySession, ORIGIN, postForm, recordSecret, type Session } from "./support";
 
 /**

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { createTrajectory, intermediarySession, postForm, type Session } from "./support";
+import { expect, test } from "../e2e/support";
 
 /**
  * The plan comparison once blocked the server for minutes on two plans of 25,000 one-character lines. Such a plan is

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { serverLog } from "../e2e/support";
+import { expect, serverLog, test } from "../e2e/support";
 import { csrfToken, intermediarySession, ORIGIN, postForm, recordSecret, staffSession, type Session } from "./support";
 
 /**

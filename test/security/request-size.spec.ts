@@ -1,6 +1,7 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import { csrfToken, intermediarySession, ORIGIN, postForm, type Session } from "./support";
 import { cookieHeader, healthz, streamPost } from "./streaming";
+import { expect, test } from "../e2e/support";
 
 /**
  * Bodies larger than a route takes are cut off while they stream in, whether or not they declare a length. The

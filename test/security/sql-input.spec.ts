@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { CONFIDENTIAL } from "./confidential-strings";
 import { createSignal, createTrajectory, intermediarySession, postForm, submitPortalReport, type Session } from "./support";
+import { expect, test } from "../e2e/support";
 
 /** Text that would break a query built by string concatenation: stored and shown verbatim, searched as plain text. */
 const SQL = {

@@ -1,22 +1,12 @@
-import fs from "node:fs";
-import path from "node:path";
-import { expect, type APIRequestContext, type APIResponse, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { admin, createStaffUser, E2E_DIR, login, loginAndChoosePassword, uniqueEmail, type Credentials } from "../e2e/support";
+import type { APIRequestContext, APIResponse, Browser, BrowserContext, Page } from "@playwright/test";
+import { admin, createStaffUser, expect, login, loginAndChoosePassword, recordSecret, uniqueEmail, WORKER_ORIGIN, type Credentials } from "../e2e/support";
 import { CONFIDENTIAL } from "./confidential-strings";
 
-export const ORIGIN = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3123)}`;
+export { recordedSecrets, recordSecret } from "../e2e/support";
+
+/** This worker's server (see e2e/worker-app.ts). */
+export const ORIGIN = WORKER_ORIGIN;
 export const TODAY = new Date().toISOString().slice(0, 10);
-
-/** Secrets that only exist at run time (receipt codes, passwords): written down so the log check can look for them. */
-const SECRETS_FILE = path.join(E2E_DIR, "security-secrets.json");
-
-export function recordSecret(value: string): void {
-  fs.writeFileSync(SECRETS_FILE, JSON.stringify([...recordedSecrets(), value]));
-}
-
-export function recordedSecrets(): string[] {
-  return fs.existsSync(SECRETS_FILE) ? (JSON.parse(fs.readFileSync(SECRETS_FILE, "utf8")) as string[]) : [];
-}
 
 /** The CSRF token of this context's session, read from the first form of the page (every page has the logout form). */
 export async function csrfToken(request: APIRequestContext, pagePath = "/"): Promise<string> {

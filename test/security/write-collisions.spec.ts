@@ -3,15 +3,14 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { expect, test } from "@playwright/test";
 import { checkStored } from "../bench/portal-load";
-import { startApp, tempDir } from "../e2e/support";
+import { expect, sparePort, startApp, tempDir, test } from "../e2e/support";
 
 /**
  * A command-line process writing to the database of a running server: a large import, a backup. Portal reports sent
  * meanwhile must never be lost: each is stored (receipt code) or comes back with its text and a Dutch message.
  */
-const PORT = Number(process.env.E2E_PORT ?? 3123) + 1;
+const PORT = sparePort(9);
 const BASE = `http://127.0.0.1:${PORT}`;
 const BUSY_TEXT = "Het is op dit moment te druk om uw melding op te slaan";
 const receiptKey = crypto.randomBytes(32).toString("base64");

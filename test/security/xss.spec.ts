@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { uniqueEmail } from "../e2e/support";
+import type { Page } from "@playwright/test";
+import { expect, test, uniqueEmail } from "../e2e/support";
 import { createSignal, createTrajectory, csrfToken, intermediarySession, postForm, staffId, submitPortalReport, TODAY, type Session } from "./support";
 
 /**

@@ -1,20 +1,13 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { runCli } from "./run-cli";
 
 /** npm run audit:verify and the commands that write audit entries, as an operator runs them. */
-const ROOT = path.resolve(import.meta.dirname, "../..");
-
 function run(script: string, args: string[], databasePath: string) {
-  const result = spawnSync("npx", ["tsx", script, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_PATH: databasePath, SESSION_SECRET: "", DATA_KEY: "", RECEIPT_KEY: "" },
-    encoding: "utf8",
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(script, args, { DATABASE_PATH: databasePath, SESSION_SECRET: "", DATA_KEY: "", RECEIPT_KEY: "" });
 }
 
 function importFile(databasePath: string, name: string, summary: string) {
@@ -34,23 +27,23 @@ function deleteNewestEntries(databasePath: string, count: number): void {
 }
 
 describe("npm run audit:verify with the anchor kept outside the table", () => {
-  it("detects the newest entries deleted, a forged or missing anchor, and accepts entries appended later", () => {
+  it("detects the newest entries deleted, a forged or missing anchor, and accepts entries appended later", async () => {
     const databasePath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "rode-draad-anchor-")), "anker.db");
-    expect(importFile(databasePath, "een.csv", "Eerste").code).toBe(0);
-    expect(importFile(databasePath, "twee.csv", "Tweede").code).toBe(0);
-    const intact = run("app/cli/audit-verify.ts", [], databasePath);
+    expect((await importFile(databasePath, "een.csv", "Eerste")).code).toBe(0);
+    expect((await importFile(databasePath, "twee.csv", "Tweede")).code).toBe(0);
+    const intact = await run("app/cli/audit-verify.ts", [], databasePath);
     expect(intact.stderr).toBe("");
     expect(intact.code).toBe(0);
     expect(intact.stdout).toContain("Auditlog in orde");
 
     // Entries written after the anchor are fine: they move it on.
-    expect(importFile(databasePath, "drie.csv", "Derde").code).toBe(0);
-    expect(run("app/cli/audit-verify.ts", [], databasePath).code).toBe(0);
+    expect((await importFile(databasePath, "drie.csv", "Derde")).code).toBe(0);
+    expect((await run("app/cli/audit-verify.ts", [], databasePath)).code).toBe(0);
 
     const anchorFile = `${databasePath}.audit-anchor`;
     const anchor = fs.readFileSync(anchorFile, "utf8");
     deleteNewestEntries(databasePath, 2);
-    const truncated = run("app/cli/audit-verify.ts", [], databasePath);
+    const truncated = await run("app/cli/audit-verify.ts", [], databasePath);
     expect(truncated.code).toBe(1);
     expect(truncated.stderr).toContain("de laatste regels ontbreken");
 
@@ -60,12 +53,12 @@ describe("npm run audit:verify with the anchor kept outside the table", () => {
     const last = database.prepare("select id, hash, (select count(*) from audit_log) as n from audit_log order by id desc limit 1").get() as { id: number; hash: string; n: number };
     database.close();
     fs.writeFileSync(anchorFile, JSON.stringify({ ...forged, entries: last.n, lastId: last.id, lastHash: last.hash }));
-    const forgedRun = run("app/cli/audit-verify.ts", [], databasePath);
+    const forgedRun = await run("app/cli/audit-verify.ts", [], databasePath);
     expect(forgedRun.code).toBe(1);
     expect(forgedRun.stderr).toContain("auditanker is ongeldig");
 
     fs.rmSync(anchorFile);
-    const missing = run("app/cli/audit-verify.ts", [], databasePath);
+    const missing = await run("app/cli/audit-verify.ts", [], databasePath);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("auditanker ontbreekt");
   }, 90_000);

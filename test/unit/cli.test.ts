@@ -1,18 +1,13 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { runCli } from "./run-cli";
 
 /** The command-line interfaces that outside tools rely on, run as those tools run them. */
 function run(script: string, args: string[], databasePath: string) {
-  const result = spawnSync("npx", ["tsx", script, ...args], {
-    cwd: path.resolve(import.meta.dirname, "../.."),
-    env: { ...process.env, DATABASE_PATH: databasePath, SESSION_SECRET: "", DATA_KEY: "" },
-    encoding: "utf8",
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli(script, args, { DATABASE_PATH: databasePath, SESSION_SECRET: "", DATA_KEY: "" });
 }
 
 function tempDatabase(): string {
@@ -31,9 +26,9 @@ function signalCount(databasePath: string): number {
 const HEADER = "received_on,channel,requester_type,referred_by,region_code,municipality_code,association,topic,procurement_phase,triggers,procedure,funding,segment,status,summary";
 
 describe("npm run db:migrate / import / report", () => {
-  it("creates a database, imports atomically and reports the signals part exactly", () => {
+  it("creates a database, imports atomically and reports the signals part exactly", async () => {
     const db = tempDatabase();
-    expect(run("app/cli/db-migrate.ts", [], db).code).toBe(0);
+    expect((await run("app/cli/db-migrate.ts", [], db)).code).toBe(0);
     expect(fs.existsSync(db)).toBe(true);
 
     const dir = path.dirname(db);
@@ -48,18 +43,18 @@ describe("npm run db:migrate / import / report", () => {
         "2022-01-01,email,provider,direct,JZ14,,,other,none,,,,,,Volgend jaar",
       ].join("\n"),
     );
-    const imported = run("app/cli/import.ts", ["signals", good], db);
+    const imported = await run("app/cli/import.ts", ["signals", good], db);
     expect(imported).toMatchObject({ code: 0 });
     expect(imported.stdout.trim()).toBe("imported 4 signals");
 
     const bad = path.join(dir, "bad.csv");
     fs.writeFileSync(bad, [HEADER, "2021-02-01,email,provider,direct,JZ14,,,gdpr,none,,,,,,ok", "2021-02-31,email,provider,direct,JZ14,,,gdpr,none,,,,,,fout"].join("\n"));
-    const refused = run("app/cli/import.ts", ["signals", bad], db);
+    const refused = await run("app/cli/import.ts", ["signals", bad], db);
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain("regel 3, kolom received_on");
     expect(signalCount(db)).toBe(4);
 
-    const report = run("app/cli/report.ts", ["--year", "2021", "--json"], db);
+    const report = await run("app/cli/report.ts", ["--year", "2021", "--json"], db);
     expect(report.code).toBe(0);
     const json = JSON.parse(report.stdout) as { year: number; signals: { total: number; tenderRelated: { count: number; share: number }; byTopic: Record<string, { count: number }>; byTrigger: Record<string, { count: number }>; byMonth: { month: string; count: number }[] }; trajectories: { total: number } };
     expect(json.year).toBe(2021);
@@ -72,7 +67,7 @@ describe("npm run db:migrate / import / report", () => {
     expect(json.trajectories.total).toBe(0);
   }, 60_000);
 
-  it("imports trajectories atomically and counts them in the report", () => {
+  it("imports trajectories atomically and counts them in the report", async () => {
     const db = tempDatabase();
     const file = path.join(path.dirname(db), "trajectories.csv");
     const header = "ref,region_code,started_on,closed_on,status,outcomes,escalation_types,municipalities_consulted,contract_won,contracts_awarded_total,providers_involved,strategic_goal";
@@ -85,14 +80,14 @@ describe("npm run db:migrate / import / report", () => {
         "T-3,JZ38,2020-01-10,2020-12-31,stopped,,,,,,2,Vorig jaar gestopt",
       ].join("\n"),
     );
-    const imported = run("app/cli/import.ts", ["trajectories", file], db);
+    const imported = await run("app/cli/import.ts", ["trajectories", file], db);
     expect(imported.stderr).toBe("");
     expect(imported.stdout.trim()).toBe("imported 3 trajectories");
-    const again = run("app/cli/import.ts", ["trajectories", file], db);
+    const again = await run("app/cli/import.ts", ["trajectories", file], db);
     expect(again.code).not.toBe(0);
     expect(again.stderr).toContain("bestaat al in Rode Draad");
 
-    const report = JSON.parse(run("app/cli/report.ts", ["--year", "2021", "--json"], db).stdout) as {
+    const report = JSON.parse((await run("app/cli/report.ts", ["--year", "2021", "--json"], db)).stdout) as {
       trajectories: { total: number; regions: number; outcomes: Record<string, number>; escalationTypes: Record<string, number> };
     };
     expect(report.trajectories).toEqual({

@@ -1,9 +1,9 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "./run-cli";
 import { DEMO_ACCOUNTS } from "~/demo/accounts";
 import { DomainError } from "~/domain/errors";
 import type { YearReport } from "~/domain/report";
@@ -139,24 +139,20 @@ describe("demo seed", () => {
 });
 
 describe("npm run seed:demo", () => {
-  const run = (databasePath: string) =>
-    spawnSync("npm", ["run", "--silent", "seed:demo"], {
-      cwd: path.resolve(import.meta.dirname, "../.."),
-      env: { ...process.env, DATABASE_PATH: databasePath, SESSION_SECRET: "", DATA_KEY: "" },
-      encoding: "utf8",
-    });
+  // What `npm run seed:demo` runs (package.json), without npm in between.
+  const run = (databasePath: string) => runCli("app/cli/seed-demo.ts", [], { DATABASE_PATH: databasePath, SESSION_SECRET: "", DATA_KEY: "" });
 
-  it("seeds an empty database, prints the logins, and refuses a second time", () => {
+  it("seeds an empty database, prints the logins, and refuses a second time", async () => {
     const databasePath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "rode-draad-demo-")), "demo.db");
-    const seeded = run(databasePath);
+    const seeded = await run(databasePath);
     expect(seeded.stderr).toBe("");
-    expect(seeded.status).toBe(0);
+    expect(seeded.code).toBe(0);
     expect(seeded.stdout).toContain("demo@rode-draad.example");
     expect(seeded.stdout).toContain("lezer@rode-draad.example");
     expect(seeded.stdout).toContain("tweede stap in met een authenticator-app");
 
-    const again = run(databasePath);
-    expect(again.status).not.toBe(0);
+    const again = await run(databasePath);
+    expect(again.code).not.toBe(0);
     expect(again.stderr).toContain("bevat al signalen of trajecten");
   }, 60_000);
 });

@@ -10,7 +10,7 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 /** `npm run import -- signals <file>` as a separate process; resolves with its exit code and output. */
 function importInBackground(file: string, databasePath: string, kind = "signals"): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn("npx", ["tsx", "app/cli/import.ts", kind, file], {
+    const child = spawn(process.execPath, ["--import", "tsx", "app/cli/import.ts", kind, file], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_PATH: databasePath, SESSION_SECRET: "", DATA_KEY: "", RECEIPT_KEY: "" },
     });

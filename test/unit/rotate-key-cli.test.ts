@@ -1,33 +1,24 @@
-import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { runCli } from "./run-cli";
 
 /** npm run rotate-key as an operator runs it, with no server holding the database. */
 function rotate(databasePath: string, extra: Record<string, string> = {}) {
-  const result = spawnSync("npx", ["tsx", "app/cli/rotate-key.ts"], {
-    cwd: path.resolve(import.meta.dirname, "../.."),
-    env: { ...process.env, DATABASE_PATH: databasePath, SESSION_SECRET: "", DATA_KEY: "", NEW_DATA_KEY: "", ...extra },
-    encoding: "utf8",
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli("app/cli/rotate-key.ts", [], { DATABASE_PATH: databasePath, SESSION_SECRET: "", DATA_KEY: "", NEW_DATA_KEY: "", ...extra });
 }
 
-function importSignals(databasePath: string) {
+async function importSignals(databasePath: string) {
   const dir = path.dirname(databasePath);
   const file = path.join(dir, "signals.csv");
   fs.writeFileSync(
     file,
     "received_on,channel,requester_type,referred_by,region_code,municipality_code,association,topic,procurement_phase,triggers,procedure,funding,segment,status,summary\n2021-01-05,email,provider,direct,JZ14,,,strategy_advice,upcoming_tender,,,,,,Vertrouwelijke samenvatting\n",
   );
-  return spawnSync("npx", ["tsx", "app/cli/import.ts", "signals", file], {
-    cwd: path.resolve(import.meta.dirname, "../.."),
-    env: { ...process.env, DATABASE_PATH: databasePath, SESSION_SECRET: "", DATA_KEY: "" },
-    encoding: "utf8",
-  }).status;
+  return (await runCli("app/cli/import.ts", ["signals", file], { DATABASE_PATH: databasePath, SESSION_SECRET: "", DATA_KEY: "" })).code;
 }
 
 function summaryKeyId(databasePath: string): string | undefined {
@@ -41,12 +32,12 @@ function summaryKeyId(databasePath: string): string | undefined {
 }
 
 describe("npm run rotate-key", () => {
-  it("re-encrypts under a new key kept in secrets.json with the old one as previous, exit 0; again works too", () => {
+  it("re-encrypts under a new key kept in secrets.json with the old one as previous, exit 0; again works too", async () => {
     const db = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "rode-draad-rotate-")), "rotate.db");
-    expect(importSignals(db)).toBe(0);
+    expect((await importSignals(db))).toBe(0);
     const before = summaryKeyId(db);
 
-    const first = rotate(db);
+    const first = await rotate(db);
     expect(first.stderr).toBe("");
     expect(first.code).toBe(0);
     expect(first.stdout).toContain("opnieuw versleuteld");
@@ -56,27 +47,27 @@ describe("npm run rotate-key", () => {
     const after = summaryKeyId(db);
     expect(after).not.toBe(before);
 
-    expect(rotate(db).code).toBe(0);
+    expect((await rotate(db)).code).toBe(0);
     expect(summaryKeyId(db)).not.toBe(after);
   }, 60_000);
 
-  it("exits non-zero on a bad DATABASE_PATH; with DATA_KEY from the environment it needs NEW_DATA_KEY", () => {
+  it("exits non-zero on a bad DATABASE_PATH; with DATA_KEY from the environment it needs NEW_DATA_KEY", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rode-draad-rotate-"));
-    const missing = rotate(path.join(dir, "bestaat-niet.db"));
+    const missing = await rotate(path.join(dir, "bestaat-niet.db"));
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toContain("Geen database");
     expect(fs.existsSync(path.join(dir, "bestaat-niet.db"))).toBe(false);
 
     const db = path.join(dir, "rotate.db");
-    expect(importSignals(db)).toBe(0);
+    expect((await importSignals(db))).toBe(0);
     const { dataKey } = JSON.parse(fs.readFileSync(path.join(dir, "secrets.json"), "utf8")) as { dataKey: string };
-    const refused = rotate(db, { DATA_KEY: dataKey });
+    const refused = await rotate(db, { DATA_KEY: dataKey });
     expect(refused.code).not.toBe(0);
     expect(refused.stderr).toContain("NEW_DATA_KEY");
 
     const newKey = crypto.randomBytes(32).toString("base64");
     const before = summaryKeyId(db);
-    const handedIn = rotate(db, { DATA_KEY: dataKey, NEW_DATA_KEY: newKey });
+    const handedIn = await rotate(db, { DATA_KEY: dataKey, NEW_DATA_KEY: newKey });
     expect(handedIn.code).toBe(0);
     expect(handedIn.stdout).toContain("DATA_KEY_PREVIOUS");
     expect(handedIn.stdout).not.toContain(newKey);

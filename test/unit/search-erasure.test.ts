@@ -1,6 +1,5 @@
-import { spawnSync } from "node:child_process";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "./run-cli";
 import { useTempDatabase } from "./temp-database";
 import { parseInboxFilters } from "~/domain/inbox-filters";
 
@@ -9,7 +8,6 @@ import { parseInboxFilters } from "~/domain/inbox-filters";
  * same file, or another path inside the server — must take effect in the next search at once. This test file is the
  * "server" (its own module instance with the index); the retention command runs as a separate process.
  */
-const ROOT = path.resolve(import.meta.dirname, "../..");
 const actor = { userId: null, clientAddress: "test" };
 
 let models: {
@@ -40,7 +38,7 @@ beforeAll(async () => {
 });
 
 describe("erasure reaches the running server's search at once", () => {
-  it("npm run retention in another process: the next search no longer lists the anonymised signals", () => {
+  it("npm run retention in another process: the next search no longer lists the anonymised signals", async () => {
     const ids = ["eerste", "tweede"].map((n) =>
       models.createSignal(
         {
@@ -80,11 +78,7 @@ describe("erasure reaches the running server's search at once", () => {
     models.db().$client.prepare("update signal_events set at = '2021-04-01T10:00:00.000Z' where kind = 'status'").run();
     expect(search("budgetplafondgeheim").rows.map((r) => r.id).sort()).toEqual([...ids, kept].sort());
 
-    const cli = spawnSync("npx", ["tsx", "app/cli/retention.ts"], {
-      cwd: ROOT,
-      env: { ...process.env, RETENTION_MONTHS: "12", SESSION_SECRET: "", DATA_KEY: "", RECEIPT_KEY: "" },
-      encoding: "utf8",
-    });
+    const cli = await runCli("app/cli/retention.ts", [], { RETENTION_MONTHS: "12", SESSION_SECRET: "", DATA_KEY: "", RECEIPT_KEY: "" });
     expect(cli.stderr).toBe("");
     expect(cli.stdout).toContain("2 signalen geanonimiseerd");
 

@@ -1,0 +1,32 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+/**
+ * The Playwright specs run against a server per worker, which the suite's own `test` (test/e2e/fixtures.ts) starts.
+ * A spec that takes `test` from @playwright/test would run without one, or against another spec's records by chance.
+ */
+const ROOT = path.resolve(__dirname, "../..");
+const specs = ["test/e2e", "test/security"].flatMap((dir) =>
+  fs.readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith(".spec.ts")).map((f) => path.join(dir, f)),
+);
+
+describe("the Playwright specs", () => {
+  it("are there to check", () => {
+    expect(specs.length).toBeGreaterThan(10);
+  });
+
+  it.each(specs)("%s takes test and expect from the suite's fixtures, not from @playwright/test", (spec) => {
+    const source = fs.readFileSync(path.join(ROOT, spec), "utf8");
+    const fromPlaywright = [...source.matchAll(/import\s+(type\s+)?\{([^}]*)\}\s+from\s+"@playwright\/test"/g)]
+      .filter((m) => !m[1])
+      .flatMap((m) => (m[2] ?? "").split(",").map((name) => name.trim()))
+      .filter((name) => name === "test" || name === "expect");
+    expect(fromPlaywright).toEqual([]);
+  });
+
+  it.each(specs)("%s starts its own servers on ports of its worker (sparePort), never on a fixed one", (spec) => {
+    const source = fs.readFileSync(path.join(ROOT, spec), "utf8");
+    expect(source).not.toMatch(/E2E_PORT|PORT:\s*"\d+"|127\.0\.0\.1:\d{4}/);
+  });
+});
