@@ -1,17 +1,16 @@
 import Database from "better-sqlite3";
-import { expect, test } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
 import { DEMO_ACCOUNTS } from "../../app/demo/accounts";
 import type { PublishedReport } from "../../app/domain/report-suppression";
 import { demoApp, publishThroughPreview } from "./report-support";
-import { login } from "./support";
+import { expect, login, test } from "./support";
 
 /**
  * "Download PDF": the 2021 demo published under the strict policy (so national counts below 5 are suppressed too),
  * downloaded by a reader, opened and read: its text, its pages and their numbers, no suppressed figure. And the
  * print stylesheet the PDF and the browser's print share.
  */
-const demo = demoApp(8);
+const demo = demoApp(12);
 const [intermediary, reader] = DEMO_ACCOUNTS;
 
 test.describe.configure({ mode: "serial" });
