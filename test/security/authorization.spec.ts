@@ -162,6 +162,16 @@ for (const route of ROUTES) {
   });
 }
 
+test("the PDF of a publication: refused by role before anything is looked up, 'not found' only for readers", async () => {
+  // Nothing is published in this suite's database, so the allowed roles get 404; the others must get their refusal,
+  // not a 404 that would tell whether a version exists. (test/e2e/report-pdf.spec.ts downloads a real one.)
+  const path = `/rapportage/${world.year}/versie/1/pdf`;
+  for (const actor of ["admin", "adviser"] as const) expect((await sessions[actor].request.get(path, { maxRedirects: 0 })).status(), actor).toBe(403);
+  const anonymous = await sessions.anonymous.request.get(path, { maxRedirects: 0 });
+  expect(anonymous.headers()["location"]).toMatch(/^\/login(\?|$)/);
+  for (const actor of ["intermediary", "reader"] as const) expect((await sessions[actor].request.get(path, { maxRedirects: 0 })).status(), actor).toBe(404);
+});
+
 test("nothing the refused posts asked for happened", async () => {
   const users = await (await sessions.admin.request.get("/beheer/gebruikers")).text();
   expect(users).not.toContain(ATTEMPT_EMAIL);
