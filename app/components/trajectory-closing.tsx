@@ -5,7 +5,7 @@ import { ActionButton, AppForm, CheckboxGroup, TextAreaField, TextField } from "
 import { Heading, Paragraph } from "./ui/text";
 import { OUTCOME_LABELS, OUTCOMES, STEP_LABELS, type Step } from "~/domain/trajectory-codes";
 import { closeSchema, outcomesSchema } from "~/domain/trajectory-form";
-import type { TrajectoryDetail } from "~/models/trajectory.server";
+import type { TrajectoryDetail } from "~/models/trajectory-detail.server";
 
 type Result = SubmissionResult<string[]> | undefined;
 

@@ -7,7 +7,7 @@ import { Heading, ListItem, Paragraph, TextLink, UnorderedList } from "./ui/text
 import { formatDate, formatDateTime, formatShortDate } from "~/domain/dates-nl";
 import { STEP_LABELS, STEP_STATE_LABELS, TRAJECTORY_STATUS_LABELS } from "~/domain/trajectory-codes";
 import { actionsFor, STEP_ACTION_LABELS } from "~/domain/trajectory-workflow";
-import type { TrajectoryDetail } from "~/models/trajectory.server";
+import type { TrajectoryDetail } from "~/models/trajectory-detail.server";
 
 type Result = SubmissionResult<string[]> | undefined;
 

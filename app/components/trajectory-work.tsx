@@ -9,7 +9,7 @@ import { formatDate, formatDateTime, formatShortDate } from "~/domain/dates-nl";
 import { ASSOCIATION_LABELS, STATUS_LABELS, TOPIC_LABELS } from "~/domain/signal-codes";
 import { MILESTONE_LABELS, STEP_LABELS, type Step } from "~/domain/trajectory-codes";
 import { linkSignalSchema, planRevisionSchema, stepNoteSchema } from "~/domain/trajectory-form";
-import type { TrajectoryDetail } from "~/models/trajectory.server";
+import type { TrajectoryDetail } from "~/models/trajectory-detail.server";
 
 type Result = SubmissionResult<string[]> | undefined;
 

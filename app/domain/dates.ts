@@ -72,10 +72,23 @@ export function addYears(date: string, years: number): string {
   return `${String(target).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(clampedDay).padStart(2, "0")}`;
 }
 
+/**
+ * A calendar day as the Date a spreadsheet library uses for a date cell (exceljs reads and writes date serials as UTC
+ * midnight), and back. Only for cells: "today" is todayInTheNetherlands.
+ */
+export function utcMidnightOf(date: string): Date {
+  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+export function dayOfUtcMidnight(cell: Date): string {
+  return cell.toISOString().slice(0, 10);
+}
+
 /** The calendar day `days` days after `date` (negative: before). Calendar arithmetic, so no hour of a clock change is lost. */
 export function addDays(date: string, days: number): string {
   const [year, month, day] = date.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+  return dayOfUtcMidnight(new Date(Date.UTC(year, month - 1, day + days)));
 }
 
 /**

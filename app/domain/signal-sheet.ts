@@ -14,6 +14,7 @@ import {
   TRIGGER_LABELS,
 } from "./signal-codes";
 import { writeCsv } from "./csv";
+import { utcMidnightOf } from "./dates";
 import { SIGNAL_COLUMN_LABELS, SIGNAL_CSV_COLUMNS, SIGNAL_NUMBER_LABEL, type SignalCsvColumn, type SignalRecord } from "./signal-csv";
 import { neutraliseCell } from "./spreadsheet-cell";
 
@@ -33,14 +34,9 @@ export function humanHeaders(includeSummary: boolean): string[] {
   return [SIGNAL_NUMBER_LABEL, ...columnsFor(includeSummary).map((column) => SIGNAL_COLUMN_LABELS[column][0] ?? column)];
 }
 
-/** YYYY-MM-DD as the Date exceljs writes as that day: UTC midnight, since exceljs turns Dates into serials in UTC. */
-export function dayCell(date: string): Date {
-  const [year, month, day] = date.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day));
-}
 
 const VALUE: Record<SignalCsvColumn, (r: SignalRecord) => HumanCell> = {
-  received_on: (r) => dayCell(r.receivedOn),
+  received_on: (r) => utcMidnightOf(r.receivedOn),
   channel: (r) => CHANNEL_LABELS[r.channel],
   requester_type: (r) => REQUESTER_TYPE_LABELS[r.requesterType],
   referred_by: (r) => REFERRER_LABELS[r.referredBy],

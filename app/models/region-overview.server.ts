@@ -2,7 +2,8 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { regions, signals, trajectories } from "../../db/schema";
 import { can } from "~/domain/permissions";
 import { db } from "~/utils/db.server";
-import { assignedTo, type Viewer } from "./trajectory.server";
+import { assignedTo } from "./trajectory-list.server";
+import type { Viewer } from "./trajectory.server";
 
 /** Any region for the intermediary; for an adviser a region in which they have a trajectory they may see. */
 export function mayOpenRegion(code: string, viewer: Viewer): boolean {

@@ -5,7 +5,8 @@ import { prepareDatabase } from "~/utils/boot.server";
 import { db } from "~/utils/db.server";
 import { addContact, addEscalation, addLesson, milestonesOfRegion, saveMilestone } from "./procurement.server";
 import { regionOverview } from "./region-overview.server";
-import { addStepNote, createTrajectory, setAdvisers, trajectoryDetail } from "./trajectory.server";
+import { trajectoryDetail } from "./trajectory-detail.server";
+import { addStepNote, createTrajectory, setAdvisers } from "./trajectory.server";
 import { insertUser } from "./user.server";
 
 useTempDatabase();

@@ -1,7 +1,6 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, or, sql } from "drizzle-orm";
 import {
   planVersions,
-  procurementMilestones,
   regions,
   signals,
   trajectories,
@@ -15,14 +14,12 @@ import {
   userRoles,
   users,
 } from "../../db/schema";
-import { todayInTheNetherlands } from "~/domain/dates";
-import { activeInYear } from "./active-in-year.server";
 import { DomainError } from "~/domain/errors";
-import { can, readableNoteSteps } from "~/domain/permissions";
+import { can } from "~/domain/permissions";
 import type { Role } from "~/domain/roles";
 import type { Association } from "~/domain/signal-codes";
-import { STEP_LABELS, STEPS, type ReportedOutcome, type Step, type TrajectoryStatus } from "~/domain/trajectory-codes";
-import { attentionItems, stepAction, type StepActionCode } from "~/domain/trajectory-workflow";
+import { STEP_LABELS, STEPS, type Step } from "~/domain/trajectory-codes";
+import { stepAction, type StepActionCode } from "~/domain/trajectory-workflow";
 import { db, type Tx } from "~/utils/db.server";
 import { audit, type Actor } from "./audit.server";
 import { sealRequired, unsealRequired } from "./sealed.server";
@@ -140,7 +137,7 @@ export function unlinkSignal(trajectoryId: number, signalId: number, actor: Acto
   });
 }
 
-function requireTrajectory(id: number) {
+export function requireTrajectory(id: number) {
   const row = db().select().from(trajectories).where(eq(trajectories.id, id)).get();
   if (!row) throw new DomainError("TRAJECTORY.NOT_FOUND", "Dit traject bestaat niet.");
   return row;
@@ -289,178 +286,6 @@ export function advisers() {
     .all();
 }
 
-export type TrajectoryFilters = {
-  status?: TrajectoryStatus;
-  region?: string;
-  reanalysis?: boolean;
-  year?: number;
-  outcome?: ReportedOutcome;
-};
-
-/** The same definitions as the year report's counts (report.server.ts), so a figure and its list agree. */
-function outcomeCondition(outcome: ReportedOutcome): SQL {
-  switch (outcome) {
-    case "forces_bundled":
-      return eq(trajectories.forcesBundled, true);
-    case "joint_vision":
-      return eq(trajectories.jointVision, true);
-    case "cooperative_formed":
-      return eq(trajectories.cooperativeFormed, true);
-    case "contract_won":
-      return eq(trajectories.contractWon, true);
-    case "vision_adapted":
-      return eq(trajectories.visionAdapted, true);
-    case "municipalities_consulted":
-      return sql`${trajectories.id} in (select trajectory_id from trajectory_municipalities where role = 'consulted')`;
-    case "escalated":
-      return sql`${trajectories.id} in (select trajectory_id from escalations)`;
-  }
-}
-
-/** The list, scoped to what the user may see (advisers: their own trajectories only). */
-export function listTrajectories(filters: TrajectoryFilters, user: Viewer) {
-  const conditions: SQL[] = [];
-  if (filters.status) conditions.push(eq(trajectories.status, filters.status));
-  if (filters.region) conditions.push(eq(trajectories.regionCode, filters.region));
-  if (filters.reanalysis) conditions.push(eq(trajectories.needsReanalysis, true));
-  if (filters.outcome) conditions.push(outcomeCondition(filters.outcome));
-  if (filters.year) {
-    conditions.push(activeInYear(trajectories, filters.year));
-  }
-  if (!can(user.roles, "trajectory.readAny")) conditions.push(assignedTo(user));
-  return db()
-    .select({
-      id: trajectories.id,
-      ref: trajectories.ref,
-      regionCode: trajectories.regionCode,
-      regionName: regions.name,
-      startedOn: trajectories.startedOn,
-      closedOn: trajectories.closedOn,
-      status: trajectories.status,
-      needsReanalysis: trajectories.needsReanalysis,
-      strategicGoal: trajectories.strategicGoal,
-    })
-    .from(trajectories)
-    .innerJoin(regions, eq(regions.code, trajectories.regionCode))
-    .where(and(...conditions))
-    .orderBy(desc(trajectories.startedOn), desc(trajectories.id))
-    .all();
-}
-
-/** Trajectories the viewer is assigned to as adviser. */
-export function assignedTo(viewer: Viewer): SQL {
-  return sql`${trajectories.id} in (select trajectory_id from trajectory_advisers where user_id = ${viewer.id})`;
-}
-
-/** History entries that stand for the content of a step: left out where the viewer may not read that step's notes. */
-const STEP_CONTENT_EVENTS = ["note", "contact", "escalation"];
-
-/**
- * Everything the trajectory page shows, as far as the viewer may read it (permissions.ts): notes only of the steps
- * whose notes they read, and the history without the notes, talks and escalations of the other steps. Signal text is
- * never part of it: advisers see this page too.
- */
-export function trajectoryDetail(id: number, viewer: Viewer, actor: Actor) {
-  const noteSteps = readableNoteSteps(viewer.roles);
-  const row = requireTrajectory(id);
-  const region = db().select().from(regions).where(eq(regions.code, row.regionCode)).get();
-  const steps = db().select().from(trajectorySteps).where(eq(trajectorySteps.trajectoryId, id)).all();
-  const orderedSteps = STEPS.map((step) => steps.find((s) => s.step === step) ?? { trajectoryId: id, step, state: "open" as const, updatedAt: row.createdAt });
-  const notes = db()
-    .select({ id: trajectoryNotes.id, step: trajectoryNotes.step, at: trajectoryNotes.at, author: users.name, bodySealed: trajectoryNotes.bodySealed })
-    .from(trajectoryNotes)
-    .leftJoin(users, eq(users.id, trajectoryNotes.authorId))
-    .where(and(eq(trajectoryNotes.trajectoryId, id), inArray(trajectoryNotes.step, noteSteps)))
-    .orderBy(desc(trajectoryNotes.at))
-    .all()
-    .map(({ bodySealed, ...note }) => ({ ...note, body: unsealRequired(bodySealed, "trajectoryNote") }));
-  const history = db()
-    .select({ id: trajectoryEvents.id, at: trajectoryEvents.at, kind: trajectoryEvents.kind, step: trajectoryEvents.step, detail: trajectoryEvents.detail, user: users.name })
-    .from(trajectoryEvents)
-    .leftJoin(users, eq(users.id, trajectoryEvents.userId))
-    .where(
-      and(
-        eq(trajectoryEvents.trajectoryId, id),
-        or(notInArray(trajectoryEvents.kind, STEP_CONTENT_EVENTS), isNull(trajectoryEvents.step), inArray(trajectoryEvents.step, noteSteps)),
-      ),
-    )
-    .orderBy(desc(trajectoryEvents.id))
-    .all()
-    .map((e) => ({ ...e, detail: e.detail ? (JSON.parse(e.detail) as Record<string, unknown>) : {} }));
-  const municipalityRows = db().all<{ code: string; name: string; role: "involved" | "consulted" }>(
-    sql`select m.code, m.name, tm.role from trajectory_municipalities tm join municipalities m on m.code = tm.municipality_code where tm.trajectory_id = ${id} order by m.name`,
-  );
-  const associations = db().select().from(trajectoryAssociations).where(eq(trajectoryAssociations.trajectoryId, id)).all().map((a) => a.association);
-  const linkedSignals = db()
-    .select({ id: signals.id, receivedOn: signals.receivedOn, topic: signals.topic, status: signals.status })
-    .from(trajectorySignals)
-    .innerJoin(signals, eq(signals.id, trajectorySignals.signalId))
-    .where(eq(trajectorySignals.trajectoryId, id))
-    .orderBy(asc(signals.receivedOn))
-    .all();
-  const assigned = db()
-    .select({ id: users.id, name: users.name })
-    .from(trajectoryAdvisers)
-    .innerJoin(users, eq(users.id, trajectoryAdvisers.userId))
-    .where(eq(trajectoryAdvisers.trajectoryId, id))
-    .all();
-  const today = todayInTheNetherlands();
-  // Without the intermediary's note: the page shows date, kind and title to everyone who opens it.
-  const milestones = db()
-    .select({ id: procurementMilestones.id, dueOn: procurementMilestones.dueOn, kind: procurementMilestones.kind, title: procurementMilestones.title })
-    .from(procurementMilestones)
-    .where(eq(procurementMilestones.regionCode, row.regionCode))
-    .orderBy(asc(procurementMilestones.dueOn))
-    .all();
-  const planCount = db().select({ n: sql<number>`count(*)` }).from(planVersions).where(eq(planVersions.trajectoryId, id)).get()?.n ?? 0;
-  const attention = attentionItems({
-    status: row.status,
-    needsReanalysis: row.needsReanalysis,
-    steps: orderedSteps.map((s) => ({ step: s.step, state: s.state, updatedAt: s.updatedAt })),
-    planVersions: planCount,
-    upcomingMilestones: milestones.filter((m) => m.dueOn >= today).map((m) => ({ title: m.title, dueOn: m.dueOn })),
-    today,
-  });
-  audit(actor, "trajectory.viewed", { type: "trajectory", id });
-  return {
-    ...row,
-    regionName: region?.name ?? row.regionCode,
-    steps: orderedSteps,
-    notes,
-    history,
-    municipalitiesInvolved: municipalityRows.filter((m) => m.role === "involved"),
-    municipalitiesConsulted: municipalityRows.filter((m) => m.role === "consulted"),
-    associations,
-    linkedSignals,
-    advisers: assigned,
-    milestones,
-    planCount,
-    attention,
-  };
-}
-
-/** Running trajectories, to link a signal to from the signal's page. */
-export function activeTrajectories() {
-  return db()
-    .select({ id: trajectories.id, regionName: regions.name, strategicGoal: trajectories.strategicGoal })
-    .from(trajectories)
-    .innerJoin(regions, eq(regions.code, trajectories.regionCode))
-    .where(eq(trajectories.status, "active"))
-    .orderBy(asc(regions.name), desc(trajectories.startedOn))
-    .all();
-}
-
-export function trajectoriesOfSignal(signalId: number) {
-  return db()
-    .select({ id: trajectories.id, regionName: regions.name, startedOn: trajectories.startedOn })
-    .from(trajectorySignals)
-    .innerJoin(trajectories, eq(trajectories.id, trajectorySignals.trajectoryId))
-    .innerJoin(regions, eq(regions.code, trajectories.regionCode))
-    .where(eq(trajectorySignals.signalId, signalId))
-    .all();
-}
-
-
 /** The steps of a trajectory that are "bezig", in step order. */
 export function activeSteps(trajectoryId: number): Step[] {
   const rows = db()
@@ -499,5 +324,3 @@ export function currentPlan(trajectoryId: number): { version: number; at: string
     .get();
   return row ? { version: row.version, at: row.at, body: unsealRequired(row.bodySealed, "plan") } : null;
 }
-
-export type TrajectoryDetail = ReturnType<typeof trajectoryDetail>;

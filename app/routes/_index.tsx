@@ -7,7 +7,7 @@ import { hasAnyRole, type Role } from "~/domain/roles";
 import { upcomingMilestones } from "~/models/procurement.server";
 import { borderMunicipalityCount } from "~/models/reference.server";
 import { signalDashboard } from "~/models/signal-inbox.server";
-import { listTrajectories } from "~/models/trajectory.server";
+import { listTrajectories } from "~/models/trajectory-list.server";
 import { countUsers } from "~/models/user.server";
 import { currentUser, requireUser } from "~/utils/guard.server";
 

@@ -4,7 +4,7 @@ import { DataTable } from "~/components/ui/table";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { can, rolesWith } from "~/domain/permissions";
 import { listLessons } from "~/models/procurement.server";
-import { listTrajectories } from "~/models/trajectory.server";
+import { listTrajectories } from "~/models/trajectory-list.server";
 import { requireUser } from "~/utils/guard.server";
 import { formatShortDate } from "~/domain/dates-nl";
 

@@ -25,7 +25,8 @@ import {
 import { assignSchema, classificationSchema, noteSchema, statusSchema } from "~/domain/signal-form";
 import { replySchema } from "~/domain/portal-form";
 import { conversation as portalConversation, replyToReporter } from "~/models/portal.server";
-import { activeTrajectories, linkSignal, trajectoriesOfSignal } from "~/models/trajectory.server";
+import { activeTrajectories, trajectoriesOfSignal } from "~/models/trajectory-list.server";
+import { linkSignal } from "~/models/trajectory.server";
 import { ButtonLink } from "~/components/ui/button";
 import { allowedTransitions } from "~/domain/signal-status";
 import { addNote, assignableStaff, assignSignal, changeStatus, openSignal, updateClassification } from "~/models/signal.server";

@@ -39,9 +39,9 @@ import {
   revisePlan,
   setAdvisers,
   setOutcomes,
-  trajectoryDetail,
   unlinkSignal,
 } from "~/models/trajectory.server";
+import { trajectoryDetail } from "~/models/trajectory-detail.server";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";

@@ -9,7 +9,7 @@ import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { optionsOf } from "~/domain/signal-codes";
 import { REPORTED_OUTCOME_LABELS, REPORTED_OUTCOMES, TRAJECTORY_STATUS_LABELS, TRAJECTORY_STATUSES } from "~/domain/trajectory-codes";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
-import { listTrajectories } from "~/models/trajectory.server";
+import { listTrajectories } from "~/models/trajectory-list.server";
 import { requireUser } from "~/utils/guard.server";
 import { formatShortDate } from "~/domain/dates-nl";
 

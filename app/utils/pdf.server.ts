@@ -24,18 +24,18 @@ const MAX_WAITING = 4;
 let queue: Promise<unknown> = Promise.resolve();
 let waiting = 0;
 
-export function pdfOfHtml(html: string): Promise<Buffer> {
+/** `chromium`: the browser to drive; the configured CHROMIUM_PATH unless the caller (a test) names another. */
+export function pdfOfHtml(html: string, chromium: string = env().CHROMIUM_PATH): Promise<Buffer> {
   if (waiting >= MAX_WAITING) return Promise.reject(new PdfUnavailableError("busy"));
   waiting += 1;
-  const job = queue.then(() => render(html));
+  const job = queue.then(() => render(html, chromium));
   queue = job.catch(() => undefined).finally(() => {
     waiting -= 1;
   });
   return job;
 }
 
-async function render(html: string): Promise<Buffer> {
-  const executablePath = env().CHROMIUM_PATH;
+async function render(html: string, executablePath: string): Promise<Buffer> {
   if (!fs.existsSync(executablePath)) throw new PdfUnavailableError("missing");
   // Loaded with the first PDF, not at every start.
   const { chromium } = await import("playwright-core");

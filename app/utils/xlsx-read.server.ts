@@ -1,4 +1,5 @@
 import type { CsvIssue, Sheet } from "~/domain/import-sheet";
+import { dayOfUtcMidnight } from "~/domain/dates";
 import { XLSX_LIMITS, zipProblem, type ZipLimits } from "./zip-guard.server";
 
 /** Far above a year of signals (a few hundred); bounds the work one upload can cause, as the 5 MB limit does for CSV. */
@@ -50,7 +51,7 @@ type CellValue = import("exceljs").CellValue;
 export function cellText(value: CellValue): string {
   if (value === null || value === undefined) return "";
   // exceljs gives a date cell as a Date at UTC midnight of that day (the serial number read as UTC): read it in UTC.
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : dayOfUtcMidnight(value);
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if ("richText" in value) return value.richText.map((part) => part.text).join("");
