@@ -1,3 +1,4 @@
+import type { Request } from "@playwright/test";
 import { expect, test } from "./support";
 
 /**
@@ -9,8 +10,11 @@ const BUDGET = 60 * 1024;
 for (const path of ["/melden", "/melden/volgen", "/privacy", "/toegankelijkheid"]) {
   test(`${path} loads no JavaScript and transfers less than 60 kB, compressed`, async ({ page }) => {
     const loads: { url: string; type: string; bytes: number; encoding: string }[] = [];
-    page.on("requestfinished", (request) => {
-      void (async () => {
+    // Each load is read asynchronously; the test awaits those it counts, so none is still reading when the page closes
+    // (its rejection would otherwise fail whichever test runs next).
+    const reading: Promise<void>[] = [];
+    const onFinished = (request: Request) => {
+      reading.push((async () => {
         const response = await request.response();
         const sizes = await request.sizes();
         loads.push({
@@ -19,10 +23,13 @@ for (const path of ["/melden", "/melden/volgen", "/privacy", "/toegankelijkheid"
           bytes: sizes.responseBodySize + sizes.responseHeadersSize,
           encoding: (await response?.allHeaders())?.["content-encoding"] ?? "identity",
         });
-      })();
-    });
+      })());
+    };
+    page.on("requestfinished", onFinished);
     await page.goto(path, { waitUntil: "load" });
     await expect.poll(() => loads.some((load) => new URL(load.url).pathname === path)).toBe(true);
+    page.off("requestfinished", onFinished);
+    await Promise.all(reading);
     expect(loads.filter((load) => load.type === "script" || load.url.endsWith(".js")).map((load) => load.url)).toEqual([]);
     expect(await page.locator("script").count()).toBe(0);
     const text = loads.filter((load) => load.type === "document" || load.type === "stylesheet");

@@ -49,8 +49,10 @@ test("the start page lists signals with a new message from the reporter and traj
   await expect(reanalysis.getByRole("link", { name: /Startpagina: herbeoordeling zichtbaar/ })).toHaveAttribute("href", trajectoryUrl);
   await expectAccessible(page);
 
-  // Read: the message leaves the start page.
+  // Read: the message leaves the list of new messages (the signal itself may still be among those waiting longest,
+  // depending on what else this worker's database holds).
   await page.goto(signalUrl);
   await page.goto("/");
-  await expect(page.getByRole("link", { name: new RegExp(marker) })).toHaveCount(0);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Welkom/);
+  await expect(news.getByRole("link", { name: new RegExp(marker) })).toHaveCount(0);
 });
