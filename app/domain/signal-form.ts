@@ -78,4 +78,7 @@ export const noteSchema = z.object({
   after: afterSchema,
   body: z.string({ required_error: "Schrijf een notitie." }).trim().min(1, "Schrijf een notitie.").max(5000, "Gebruik hoogstens 5.000 tekens."),
 });
-export const assignSchema = z.object({ assignedTo: z.coerce.number().int().positive().optional() });
+export const assignSchema = z.object({ assignedTo: z.coerce.number({ invalid_type_error: "Kies een medewerker." }).int().positive("Kies een medewerker.").optional() });
+export const linkSchema = z.object({
+  trajectoryId: z.coerce.number({ required_error: "Kies een traject.", invalid_type_error: "Kies een traject." }).int().positive("Kies een traject."),
+});
