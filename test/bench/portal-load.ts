@@ -34,15 +34,24 @@ export type PortalLoad = { result: autocannon.Result; codes: string[] };
 
 /**
  * Posts reports with 10 connections for `seconds` and collects the receipt code of every report answered with one.
- * With `kill`, `kill.kill` is called after `kill.afterMs`; once the server is gone the load stops, since nothing can succeed.
+ * With `kill`, `kill.kill` is called after `kill.afterMs`, and not before `kill.afterCodes` reports were acknowledged
+ * (a busy machine may need longer for them); once the server is gone the load stops, since nothing can succeed.
  */
 export async function submitReports(
   base: string,
-  options: { seconds: number; kill?: { afterMs: number; kill: () => Promise<unknown> } },
+  options: { seconds: number; kill?: { afterMs: number; afterCodes?: number; kill: () => Promise<unknown> } },
 ): Promise<PortalLoad> {
   const { cookie, token } = await formSession(base);
   const codes: string[] = [];
   let instance: autocannon.Instance | undefined;
+  const { kill } = options;
+  let due = false;
+  let killed = false;
+  const killWhenDue = () => {
+    if (!kill || killed || !due || codes.length < (kill.afterCodes ?? 0)) return;
+    killed = true;
+    void kill.kill().then(() => instance?.stop());
+  };
   const finished = new Promise<autocannon.Result>((resolve, reject) => {
     instance = autocannon(
       {
@@ -57,6 +66,7 @@ export async function submitReports(
             onResponse: (status: number, responseBody: string) => {
               const code = /data-testid="receipt-code">([\d ]+)</.exec(responseBody)?.[1];
               if (status === 200 && code) codes.push(code.replaceAll(" ", ""));
+              killWhenDue();
             },
           },
         ],
@@ -64,8 +74,11 @@ export async function submitReports(
       (error, result) => (error ? reject(error) : resolve(result)),
     );
   });
-  const { kill } = options;
-  if (kill) setTimeout(() => void kill.kill().then(() => instance?.stop()), kill.afterMs);
+  if (kill)
+    setTimeout(() => {
+      due = true;
+      killWhenDue();
+    }, kill.afterMs);
   return { result: await finished, codes };
 }
 
