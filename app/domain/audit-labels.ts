@@ -63,6 +63,10 @@ export const AUDIT_ACTION_LABELS = {
   "security.data_key_rotated": "Gegevenssleutel vervangen",
   "procurement.milestone_added": "Aanbestedingsstuk toegevoegd",
   "procurement.milestone_changed": "Aanbestedingsstuk gewijzigd",
+  "tenderned.run": "TenderNed opgehaald",
+  "tenderned.imported": "TenderNed-exportbestand ingelezen",
+  "tenderned.assigned": "Aanbestedende dienst aan regio toegewezen",
+  "tenderned.settings_changed": "Instellingen TenderNed-monitor gewijzigd",
 } as const satisfies Record<string, string>;
 
 const ENTITY_LABELS: Record<string, string> = {

@@ -4,6 +4,8 @@ import { purgeOldLoginAttempts } from "~/models/login-throttle.server";
 import { pruneSearchChanges, warmSearchIndex } from "~/models/search-index.server";
 import { anonymiseDue } from "~/models/retention.server";
 import { refreshAuditAnchor } from "~/models/audit-anchor.server";
+import { lastFetchStartedAt, monitorBusy, runMonitor } from "~/models/tenderned-run.server";
+import { dailyRunDue } from "~/domain/tenderned-days";
 import { databasePath } from "../../db/client";
 import { migrate, untilWritable } from "./db.server";
 import { sweepRateLimits } from "./rate-limit.server";
@@ -12,6 +14,7 @@ import { takeInstanceLock } from "./instance-lock.server";
 import { secrets } from "./keys.server";
 import { describeError, exitOnStrayErrors, log } from "./log.server";
 import { purgeExpiredSessions } from "./session.server";
+import { configuredTenderNed } from "./tenderned.server";
 
 /** Brings the database up to date; also what `npm run db:migrate` does. */
 export function prepareDatabase(): void {
@@ -36,6 +39,19 @@ function inBackground(task: string, work: () => unknown): void {
   void untilWritable()
     .then(work)
     .catch((error: unknown) => log.error("achtergrondtaak mislukt", { task, error: describeError(error) }));
+}
+
+/**
+ * The procurement monitor, daily from 06:00 Dutch time: it looks every hour whether today's run is still to do, so a
+ * server restarted every night still runs once a day. Off (no timer at all) while TENDERNED_URL is unset.
+ */
+function scheduleTenderNed(): void {
+  if (!configuredTenderNed()) return;
+  setInterval(() => {
+    if (monitorBusy() || !dailyRunDue(lastFetchStartedAt(), new Date())) return;
+    const client = configuredTenderNed();
+    if (client) inBackground("tenderned", () => runMonitor({ client, trigger: "schedule", actor: { userId: null, clientAddress: "system" } }));
+  }, 60 * 60_000).unref();
 }
 
 /**
@@ -65,6 +81,7 @@ export function boot(): { host: string; port: number } {
   // Daily; unref so a stopping server does not wait for it.
   setInterval(() => inBackground("bewaartermijn", applyRetention), 24 * 60 * 60_000).unref();
   setInterval(sweepRateLimits, 10 * 60_000).unref();
+  scheduleTenderNed();
   if (needsSetup()) {
     const token = issueSetupToken();
     log.info(
