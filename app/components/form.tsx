@@ -297,7 +297,8 @@ export function ActionButton({
 
 /** Uploading a CSV file for a preview (signals, region tables): a plain multipart form, so it works without JavaScript. */
 /** `spreadsheet`: the signals and trajectories imports, which also read an .xlsx (the region import reads CSV only). */
-export function CsvUploadForm({ id, submitLabel, spreadsheet = false }: { id: string; submitLabel: string; spreadsheet?: boolean }) {
+/** `file`: another kind of file (TenderNed's JSON export), with its own label and accept list. */
+export function CsvUploadForm({ id, submitLabel, spreadsheet = false, file }: { id: string; submitLabel: string; spreadsheet?: boolean; file?: { label: string; accept: string } }) {
   return (
     <Form method="post" encType="multipart/form-data" className="utrecht-form rd-form">
       <CsrfField />
@@ -305,7 +306,7 @@ export function CsvUploadForm({ id, submitLabel, spreadsheet = false }: { id: st
       <div className="utrecht-form-field">
         <div className="utrecht-form-field__label">
           <label className="utrecht-form-label" htmlFor={id}>
-            {spreadsheet ? "CSV- of Excel-bestand" : "CSV-bestand"}
+            {file?.label ?? (spreadsheet ? "CSV- of Excel-bestand" : "CSV-bestand")}
           </label>
         </div>
         <div className="utrecht-form-field__input">
@@ -313,7 +314,7 @@ export function CsvUploadForm({ id, submitLabel, spreadsheet = false }: { id: st
             id={id}
             name="file"
             type="file"
-            accept={spreadsheet ? ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : ".csv,text/csv"}
+            accept={file?.accept ?? (spreadsheet ? ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : ".csv,text/csv")}
             required
           />
         </div>

@@ -20,7 +20,8 @@ export const listRowSchema = z.object({
   sluitingsDatum: day.nullish(),
   procedure: codeAndLabel.nullish(),
   typeOpdracht: codeAndLabel.partial({ omschrijving: true }).nullish(),
-  link: z.object({ href: z.string().url() }).nullish(),
+  /** Only a web address is kept: the pages link to it, and a javascript: URL in a file must never become a link. */
+  link: z.object({ href: z.string().url().regex(/^https?:\/\//i) }).nullish().catch(null),
   /** The procurement's own number, shared by its notices (announcement, rectification, award). */
   kenmerk: id.nullish(),
   /** Only in export files that carry them; the list of the interface has none (they are on the detail). */

@@ -49,6 +49,11 @@ describe("TenderNed list rows", () => {
     });
   });
 
+  it("keeps only a web address as the link: a javascript: URL in a file never becomes one", () => {
+    const page = parseListPage({ content: [{ ...row, link: { href: "javascript:alert(1)" } }], totalElements: 1, totalPages: 1 });
+    expect(page?.rows[0]?.link).toBeNull();
+  });
+
   it("refuses a body that is not the list format", () => {
     expect(parseListPage({ content: "nee" })).toBeNull();
     expect(parseListPage({ content: [{ publicatieId: 1 }], totalElements: 1, totalPages: 1 })).toBeNull();

@@ -1,0 +1,118 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { CsrfField } from "~/components/form";
+import { Alert } from "~/components/ui/alert";
+import { DataTable } from "~/components/ui/table";
+import { Heading, Paragraph, TextLink } from "~/components/ui/text";
+import { formatShortDate } from "~/domain/dates-nl";
+import { DomainError } from "~/domain/errors";
+import { rolesWith } from "~/domain/permissions";
+import { regionAndMunicipalityOptions } from "~/models/reference.server";
+import { waitingAuthorities } from "~/models/tenderned-list.server";
+import { assignAuthority } from "~/models/tenderned-store.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { readForm } from "~/utils/form.server";
+import { requireUser } from "~/utils/guard.server";
+import { actorOf } from "~/utils/request.server";
+
+export const meta: MetaFunction = () => [{ title: "Nog toe te wijzen · TenderNed · Rode Draad" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request, rolesWith("tenderned.manage"));
+  return { waiting: waitingAuthorities(), regions: regionAndMunicipalityOptions().regions };
+}
+
+const schema = z.object({
+  authority: z.string({ required_error: "Deze publicatie noemt geen aanbestedende dienst." }).trim().min(1).max(500),
+  regionCode: z.string({ required_error: "Kies een regio." }).regex(/^JZ\d{2}$/, "Kies een regio."),
+});
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const admin = await requireUser(request, rolesWith("tenderned.manage"));
+  const { submission } = await readForm(request, schema);
+  if (submission.status !== "success") return data({ error: "Kies een regio voor deze aanbestedende dienst." }, { status: 400 });
+  try {
+    const { publications, milestonesChanged } = assignAuthority(submission.value, actorOf(admin, context));
+    return redirectWithFlash(
+      "/beheer/tenderned/toewijzen",
+      `${submission.value.authority} hoort nu bij de regio: ${publications} ${publications === 1 ? "publicatie" : "publicaties"} gekoppeld, ${milestonesChanged} mijlpalen toegevoegd. Latere publicaties van deze dienst worden vanzelf gekoppeld.`,
+    );
+  } catch (error) {
+    if (error instanceof DomainError) return data({ error: error.message }, { status: 400 });
+    throw error;
+  }
+}
+
+type Waiting = ReturnType<typeof waitingAuthorities>[number];
+
+function AssignForm({ row, regions }: { row: Waiting; regions: { code: string; name: string }[] }) {
+  const id = `region-${row.latest.publishedOn}-${row.authority.replace(/[^A-Za-z0-9]/g, "")}`;
+  return (
+    <Form method="post" className="rd-inline-form">
+      <CsrfField />
+      <input type="hidden" name="authority" value={row.authority} />
+      <label className="utrecht-form-label rd-visually-hidden" htmlFor={id}>
+        {`Regio voor ${row.authority}`}
+      </label>
+      <select id={id} name="regionCode" required defaultValue="" className="utrecht-select utrecht-select--html-select">
+        <option value="" disabled>
+          Kies een regio
+        </option>
+        {regions.map((r) => (
+          <option key={r.code} value={r.code}>
+            {r.name}
+          </option>
+        ))}
+      </select>{" "}
+      <button type="submit" className="utrecht-button utrecht-button--secondary-action" aria-label={`Toewijzen: ${row.authority}`}>
+        Toewijzen
+      </button>
+    </Form>
+  );
+}
+
+export default function WaitingAuthoritiesPage() {
+  const { waiting, regions } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  return (
+    <section className="rd-section">
+      <Paragraph>
+        <TextLink to="/beheer/tenderned">Terug naar de TenderNed-monitor</TextLink>
+      </Paragraph>
+      <Heading level={1}>Nog toe te wijzen</Heading>
+      <Paragraph>
+        Publicaties over jeugdhulp van aanbestedende diensten die geen gemeentenaam zijn en nog geen vaste regio hebben (een serviceorganisatie, een
+        samenwerkingsverband). Wijs de dienst één keer toe: de naam wordt bewaard, en ook latere publicaties komen dan bij die regio.
+      </Paragraph>
+      {answer?.error ? <Alert type="error">{answer.error}</Alert> : null}
+      <DataTable
+        caption={`${waiting.length} aanbestedende ${waiting.length === 1 ? "dienst" : "diensten"}`}
+        rows={waiting}
+        rowKey={(w) => w.authority}
+        stackOnNarrow
+        empty={<Paragraph>Niets toe te wijzen.</Paragraph>}
+        columns={[
+          { header: "Aanbestedende dienst", rowHeader: true, cell: (w) => w.authority || "(geen naam)" },
+          { header: "Publicaties", numeric: true, cell: (w) => w.count },
+          {
+            header: "Laatste",
+            cell: (w) => (
+              <>
+                {formatShortDate(w.latest.publishedOn)} ·{" "}
+                {w.latest.link ? (
+                  <a className="utrecht-link" href={w.latest.link} rel="noreferrer">
+                    {w.latest.title}
+                  </a>
+                ) : (
+                  w.latest.title
+                )}
+              </>
+            ),
+          },
+          { header: "Regio", cell: (w) => (w.authority ? <AssignForm row={w} regions={regions} /> : "") },
+        ]}
+      />
+    </section>
+  );
+}
