@@ -78,6 +78,10 @@ const ROUTES: readonly Route[] = [
   { path: () => "/beheer/regios", allowed: ["admin"] },
   { path: () => "/beheer/regios/JZ38", allowed: ["admin"], post: { municipalityCode: "GM0654", regionCode: "JZ01" } },
   { path: () => "/beheer/regios/import", allowed: ["admin"], post: { intent: "discard", uploadId: "1" } },
+  { path: () => "/beheer/tenderned", allowed: ["admin"], post: { intent: "settings", cpvCodes: "85000000", words: ATTEMPT } },
+  { path: () => "/beheer/tenderned/toewijzen", allowed: ["admin"], post: { authority: ATTEMPT, regionCode: "JZ38" } },
+  // The adviser has no trajectory: the page opens, with no publication of any region.
+  { path: () => "/aanbestedingen", allowed: ["intermediary", "adviser"], withoutRecord: ["adviser"] },
   { path: () => "/beheer/audit", allowed: ["admin", "intermediary"] },
   { path: () => "/beheer/bewaartermijn", allowed: ["admin", "intermediary"] },
   { path: () => "/account/sessies", allowed: STAFF, post: { intent: "others" } },
