@@ -12,6 +12,8 @@ import { getSetting, setSetting } from "./settings.server";
 import { storedContents, storePublications, youthCareSettings, type StoreCounts } from "./tenderned-store.server";
 
 const FIRST_DAY_SETTING = "tenderned.first_day";
+/** Detail requests at a time: a first run asks for thousands; four keep it minutes, not an hour, and stay polite. */
+const DETAIL_CONCURRENCY = 4;
 
 export type RunTrigger = (typeof tendernedRuns.$inferSelect)["trigger"];
 export type RunSummary = StoreCounts & { runId: number; status: "ok" | "incomplete" | "failed"; message: string; days: number; incompleteDays: number; requests: number };
@@ -103,7 +105,10 @@ export async function runMonitor(input: { client: TenderNedClient; trigger: RunT
         const stored = storedContents(rows.map((r) => r.publicatieId));
         const changed = rows.filter((r) => stored.get(r.publicatieId) !== publicationContent(r));
         // Only a new or changed notice the words do not already recognise costs a detail request (for its CPV codes).
-        for (const row of changed) if (!matchesByWords(row, settings)) row.cpvCodes = await input.client.detailCpv(row.publicatieId);
+        const needDetail = changed.filter((row) => !matchesByWords(row, settings));
+        for (let at = 0; at < needDetail.length; at += DETAIL_CONCURRENCY) {
+          await Promise.all(needDetail.slice(at, at + DETAIL_CONCURRENCY).map(async (row) => (row.cpvCodes = await input.client.detailCpv(row.publicatieId))));
+        }
         const complete = dayIsComplete(day, today, rows.length, totalElements);
         db().transaction((tx) => {
           add(counts, { ...storePublications(tx, changed, settings, input.actor), read: 0 });

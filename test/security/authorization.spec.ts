@@ -185,4 +185,6 @@ test("nothing the refused posts asked for happened", async () => {
   expect(trajectory).not.toContain(ATTEMPT);
   const target = await (await sessions.admin.request.get(`/beheer/gebruikers/${world.targetUserId}`)).text();
   expect(target).not.toContain("Uitgeschakeld");
+  const monitor = await (await sessions.admin.request.get("/beheer/tenderned")).text();
+  expect(monitor).not.toContain(ATTEMPT);
 });

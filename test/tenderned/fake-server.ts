@@ -19,7 +19,7 @@ export type FakeTenderNed = {
  * TenderNed's publication interface as far as Rode Draad reads it, on 127.0.0.1 only: the list by day with paging
  * (page, size ≤ 100, totalElements, totalPages) and the detail with CPV codes.
  */
-export async function startFakeTenderNed(input: { days: Map<string, FakeDay>; cpv?: Map<string, string[]>; port?: number }): Promise<FakeTenderNed> {
+export async function startFakeTenderNed(input: { days: Map<string, FakeDay>; cpv?: Map<string, string[]>; port?: number; /** Added to every answer, as a network would. */ latencyMs?: number }): Promise<FakeTenderNed> {
   let days = input.days;
   let cpv = input.cpv ?? new Map<string, string[]>();
   let requests = 0;
@@ -28,6 +28,10 @@ export async function startFakeTenderNed(input: { days: Map<string, FakeDay>; cp
   let counterShift = 0;
 
   const server = http.createServer((req, res) => {
+    if (input.latencyMs) setTimeout(() => answer(req, res), input.latencyMs);
+    else answer(req, res);
+  });
+  function answer(req: http.IncomingMessage, res: http.ServerResponse) {
     requests++;
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const json = (status: number, body: unknown) => res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
@@ -58,7 +62,7 @@ export async function startFakeTenderNed(input: { days: Map<string, FakeDay>; cp
     const totalElements = rows.length + missing;
     const content = rows.slice(page * size, (page + 1) * size).map((r, i) => ({ ...r, aantalDagenTotSluitingsDatum: 30 - counterShift + i }));
     json(200, { content, totalElements, totalPages: Math.ceil(totalElements / size), size, number: page });
-  });
+  }
   await new Promise<void>((resolve) => server.listen(input.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
