@@ -3,7 +3,8 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ActionButton, AppForm, CsvUploadForm, TextAreaField } from "~/components/form";
+import { ActionButton, AppForm, TextAreaField } from "~/components/form";
+import { RefusalAlert, UploadForm } from "~/components/upload-form";
 import { RunTable } from "~/components/tenderned-runs";
 import { Alert } from "~/components/ui/alert";
 import { DataTable } from "~/components/ui/table";
@@ -12,6 +13,7 @@ import { formatShortDate } from "~/domain/dates-nl";
 import { DomainError } from "~/domain/errors";
 import { rolesWith } from "~/domain/permissions";
 import { cpvSettingProblem, parseSettingList } from "~/domain/tenderned-match";
+import { uploadSchema } from "~/domain/upload-form";
 import { waitingAuthorities } from "~/models/tenderned-list.server";
 import { importExportFile, lastCompleteDay, monitorBusy, recentRuns, runMonitor } from "~/models/tenderned-run.server";
 import { aliases, saveYouthCareSettings, youthCareSettings } from "~/models/tenderned-store.server";
@@ -57,38 +59,34 @@ const settingsSchema = z.object({
     .refine((words) => words.length > 0, "Vul minstens één woord in."),
 });
 
-const schema = z.discriminatedUnion("intent", [
-  settingsSchema,
-  z.object({ intent: z.literal("fetch") }),
-  z.object({ intent: z.literal("upload"), file: z.instanceof(File, { message: "Kies een exportbestand (JSON)." }) }),
-]);
+const UPLOAD = uploadSchema("Kies een exportbestand (JSON).");
+const schema = z.discriminatedUnion("intent", [settingsSchema, z.object({ intent: z.literal("fetch") }), UPLOAD]);
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireUser(request, rolesWith("tenderned.manage"));
   const actor = actorOf(admin, context);
-  const { submission } = await readForm(request, schema);
-  if (submission.status !== "success") return data({ result: replyWithError(submission), error: null }, { status: 400 });
+  const { formData, submission } = await readForm(request, schema);
+  const intent = String(formData.get("intent"));
+  if (submission.status !== "success") return data({ intent, result: replyWithError(submission) }, { status: 400 });
   const value = submission.value;
-  if (value.intent === "settings") {
-    saveYouthCareSettings(value, actor);
-    return redirectWithFlash(PATH, "De instellingen zijn opgeslagen. Ze gelden voor publicaties die vanaf nu worden gelezen.");
-  }
-  if (value.intent === "upload") {
-    if (value.file.size === 0) return data({ result: null, error: "Het gekozen bestand is leeg." }, { status: 400 });
-    try {
+  try {
+    if (value.intent === "settings") {
+      saveYouthCareSettings(value, actor);
+      return redirectWithFlash(PATH, "De instellingen zijn opgeslagen. Ze gelden voor publicaties die vanaf nu worden gelezen.");
+    }
+    if (value.intent === "upload") {
       const summary = importExportFile(await value.file.text(), actor);
       return redirectWithFlash(PATH, `Exportbestand ingelezen: ${summary.message}`);
-    } catch (error) {
-      if (error instanceof DomainError) return data({ result: null, error: error.message }, { status: 400 });
-      throw error;
     }
+    const client = configuredTenderNed();
+    if (!client) throw new DomainError("TENDERNED.OFF", "De monitor staat uit: TENDERNED_URL is niet ingesteld.");
+    if (monitorBusy()) throw new DomainError("TENDERNED.BUSY", "TenderNed wordt al opgehaald. Ververs de pagina over een paar minuten.");
+    // A run of 30 days takes minutes against the real TenderNed: it continues after this answer, the page shows its state.
+    void runMonitor({ client, trigger: "manual", actor }).catch((error: unknown) => log.error("TenderNed ophalen mislukt", { error: describeError(error) }));
+    return redirectWithFlash(PATH, "Ophalen is gestart. Ververs deze pagina om de uitkomst te zien.");
+  } catch (error) {
+    return data({ intent, result: replyWithError(submission, error) }, { status: 400 });
   }
-  const client = configuredTenderNed();
-  if (!client) return data({ result: null, error: "De monitor staat uit: TENDERNED_URL is niet ingesteld." }, { status: 400 });
-  if (monitorBusy()) return data({ result: null, error: "TenderNed wordt al opgehaald. Ververs de pagina over een paar minuten." }, { status: 409 });
-  // A run of 30 days takes minutes against the real TenderNed: it continues after this answer, the page shows its state.
-  void runMonitor({ client, trigger: "manual", actor }).catch((error: unknown) => log.error("TenderNed ophalen mislukt", { error: describeError(error) }));
-  return redirectWithFlash(PATH, "Ophalen is gestart. Ververs deze pagina om de uitkomst te zien.");
 }
 
 export default function TenderNedPage() {
@@ -96,7 +94,7 @@ export default function TenderNedPage() {
   const answer = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "tenderned-settings",
-    lastResult: answer?.result,
+    lastResult: answer?.intent === "settings" ? answer.result : undefined,
     defaultValue: settings,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: settingsSchema }),
     shouldValidate: "onSubmit",
@@ -109,7 +107,7 @@ export default function TenderNedPage() {
           De monitor leest elke dag de publicaties van TenderNed (open data), herkent die over jeugdhulp en zet ze als mijlpaal bij de regio van de
           aanbestedende dienst. Lopende trajecten in die regio komen dan op &lsquo;herbeoordeling nodig&rsquo;.
         </Paragraph>
-        {answer?.error ? <Alert type="error">{answer.error}</Alert> : null}
+        <RefusalAlert result={answer?.intent === "fetch" ? answer.result : undefined} />
         {enabled ? (
           <Alert type="info">
             <p className="utrecht-paragraph">
@@ -155,7 +153,13 @@ export default function TenderNedPage() {
           Exportbestand inlezen
         </Heading>
         <Paragraph>Een export van TenderNed in het formaat van de publicatielijst (JSON). Wat al bekend is, verandert niet.</Paragraph>
-        <CsvUploadForm id="tenderned-file" submitLabel="Inlezen" file={{ label: "Exportbestand (JSON)", accept: ".json,application/json" }} />
+        <UploadForm
+          id="tenderned-file"
+          schema={UPLOAD}
+          submitLabel="Inlezen"
+          lastResult={answer?.intent === "upload" ? answer.result : undefined}
+          file={{ label: "Exportbestand (JSON)", accept: ".json,application/json" }}
+        />
       </section>
       <section className="rd-section" aria-labelledby="aliases-heading">
         <Heading level={2} id="aliases-heading">
