@@ -1,18 +1,18 @@
+import { useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { CsrfField } from "~/components/form";
-import { Alert } from "~/components/ui/alert";
+import { AppForm, SelectField } from "~/components/form";
 import { DataTable } from "~/components/ui/table";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { formatShortDate } from "~/domain/dates-nl";
-import { DomainError } from "~/domain/errors";
 import { rolesWith } from "~/domain/permissions";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
 import { waitingAuthorities } from "~/models/tenderned-list.server";
 import { assignAuthority } from "~/models/tenderned-store.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { readForm } from "~/utils/form.server";
+import { readForm, replyWithError } from "~/utils/form.server";
 import { requireUser } from "~/utils/guard.server";
 import { actorOf } from "~/utils/request.server";
 
@@ -30,8 +30,9 @@ const schema = z.object({
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireUser(request, rolesWith("tenderned.manage"));
-  const { submission } = await readForm(request, schema);
-  if (submission.status !== "success") return data({ error: "Kies een regio voor deze aanbestedende dienst." }, { status: 400 });
+  const { formData, submission } = await readForm(request, schema);
+  const authority = String(formData.get("authority") ?? "");
+  if (submission.status !== "success") return data({ authority, result: replyWithError(submission) }, { status: 400 });
   try {
     const { publications, milestonesChanged } = assignAuthority(submission.value, actorOf(admin, context));
     return redirectWithFlash(
@@ -39,36 +40,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
       `${submission.value.authority} hoort nu bij de regio: ${publications} ${publications === 1 ? "publicatie" : "publicaties"} gekoppeld, ${milestonesChanged} mijlpalen toegevoegd. Latere publicaties van deze dienst worden vanzelf gekoppeld.`,
     );
   } catch (error) {
-    if (error instanceof DomainError) return data({ error: error.message }, { status: 400 });
-    throw error;
+    return data({ authority, result: replyWithError(submission, error) }, { status: 400 });
   }
 }
 
 type Waiting = ReturnType<typeof waitingAuthorities>[number];
 
-function AssignForm({ row, regions }: { row: Waiting; regions: { code: string; name: string }[] }) {
-  const id = `region-${row.latest.publishedOn}-${row.authority.replace(/[^A-Za-z0-9]/g, "")}`;
+/** One click per authority: the region, and "Toewijzen". */
+function AssignForm({ row, index, regions, lastResult }: { row: Waiting; index: number; regions: { code: string; name: string }[]; lastResult: SubmissionResult<string[]> | undefined }) {
+  const [form, fields] = useForm({
+    id: `assign-${index}`,
+    lastResult,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onSubmit",
+  });
   return (
-    <Form method="post" className="rd-inline-form">
-      <CsrfField />
+    <AppForm form={form} submitLabel="Toewijzen">
       <input type="hidden" name="authority" value={row.authority} />
-      <label className="utrecht-form-label rd-visually-hidden" htmlFor={id}>
-        {`Regio voor ${row.authority}`}
-      </label>
-      <select id={id} name="regionCode" required defaultValue="" className="utrecht-select utrecht-select--html-select">
-        <option value="" disabled>
-          Kies een regio
-        </option>
-        {regions.map((r) => (
-          <option key={r.code} value={r.code}>
-            {r.name}
-          </option>
-        ))}
-      </select>{" "}
-      <button type="submit" className="utrecht-button utrecht-button--secondary-action" aria-label={`Toewijzen: ${row.authority}`}>
-        Toewijzen
-      </button>
-    </Form>
+      <SelectField field={fields.regionCode} label={`Regio voor ${row.authority}`} placeholder="Kies een regio" options={regions.map((r) => ({ value: r.code, label: r.name }))} />
+    </AppForm>
   );
 }
 
@@ -85,7 +75,6 @@ export default function WaitingAuthoritiesPage() {
         Publicaties over jeugdhulp van aanbestedende diensten die geen gemeentenaam zijn en nog geen vaste regio hebben (een serviceorganisatie, een
         samenwerkingsverband). Wijs de dienst één keer toe: de naam wordt bewaard, en ook latere publicaties komen dan bij die regio.
       </Paragraph>
-      {answer?.error ? <Alert type="error">{answer.error}</Alert> : null}
       <DataTable
         caption={`${waiting.length} aanbestedende ${waiting.length === 1 ? "dienst" : "diensten"}`}
         rows={waiting}
@@ -110,7 +99,11 @@ export default function WaitingAuthoritiesPage() {
               </>
             ),
           },
-          { header: "Regio", cell: (w) => (w.authority ? <AssignForm row={w} regions={regions} /> : "") },
+          {
+            header: "Regio",
+            cell: (w) =>
+              w.authority ? <AssignForm row={w} index={waiting.indexOf(w)} regions={regions} lastResult={answer?.authority === w.authority ? answer.result : undefined} /> : "",
+          },
         ]}
       />
     </section>

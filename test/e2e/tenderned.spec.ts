@@ -4,7 +4,7 @@ import type { Page } from "@playwright/test";
 import { todayInTheNetherlands } from "../../app/domain/dates";
 import { createdId, postForm, TODAY } from "../security/support";
 import { startFakeTenderNed, type FakeTenderNed } from "../tenderned/fake-server";
-import { scenario } from "../tenderned/fixtures";
+import { fakeRow, scenario } from "../tenderned/fixtures";
 import { createFirstAdmin, expect, expectAccessible, login, sparePort, startServer, tempDir, test, type WorkerApp } from "./support";
 
 /**
@@ -77,7 +77,7 @@ test("an unknown authority is assigned with one click, and the alias is kept", a
   await page.goto("/beheer/tenderned/toewijzen");
   await expectAccessible(page);
   await page.getByLabel("Regio voor Serviceorganisatie Jeugd ZHZ").selectOption({ label: "Zuid-Holland Zuid" });
-  await page.getByRole("button", { name: "Toewijzen: Serviceorganisatie Jeugd ZHZ" }).click();
+  await page.locator("form").filter({ has: page.getByLabel("Regio voor Serviceorganisatie Jeugd ZHZ") }).getByRole("button", { name: "Toewijzen" }).click();
   await expect(page.getByRole("status")).toContainText("Serviceorganisatie Jeugd ZHZ hoort nu bij de regio: 1 publicatie gekoppeld, 1 mijlpalen toegevoegd");
   await expect(page.getByText("Niets toe te wijzen.")).toBeVisible();
   await page.goto("/beheer/tenderned");
@@ -86,11 +86,29 @@ test("an unknown authority is assigned with one click, and the alias is kept", a
   await expect(page.getByRole("table", { name: "Mijlpalen en documenten van de inkoop" })).toContainText("Marktconsultatie jeugdzorg ZHZ");
 });
 
+test("an export file is read through the same matching; a file in another format is refused at the file field", async ({ page }) => {
+  await login(page, ADMIN);
+  const dir = tempDir();
+  const exportFile = path.join(dir, "export.json");
+  const today = todayInTheNetherlands();
+  fs.writeFileSync(exportFile, JSON.stringify({ content: [fakeRow({ id: "8001", day: today, type: "VOP", name: "Vooraankondiging jeugdhulp Bunnik", authority: "Gemeente Bunnik" })], totalElements: 1, totalPages: 1 }));
+  const wrongFile = path.join(dir, "wrong.json");
+  fs.writeFileSync(wrongFile, "geen json");
+  await page.goto("/beheer/tenderned");
+  await page.getByLabel("Exportbestand (JSON)").setInputFiles(wrongFile);
+  await page.getByRole("button", { name: "Inlezen" }).click();
+  await expect(page.getByRole("alert")).toContainText("Dit bestand is geen JSON.");
+  await page.getByLabel("Exportbestand (JSON)").setInputFiles(exportFile);
+  await page.getByRole("button", { name: "Inlezen" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Exportbestand ingelezen" })).toContainText("1 aan een regio gekoppeld");
+  await expect(page.getByRole("table", { name: "Laatste ophaalrondes" })).toContainText("Exportbestand");
+});
+
 test.describe("page Aanbestedingen", () => {
   test("lists the youth-care publications with filters in the URL, links to TenderNed and the region", async ({ page }) => {
     await login(page, ADMIN);
     await page.goto("/aanbestedingen");
-    await expect(page.getByRole("table")).toContainText("5 publicaties");
+    await expect(page.getByRole("table")).toContainText("6 publicaties");
     await expect(page.getByRole("table")).not.toContainText("Reconstructie Utrechtseweg");
     await expectAccessible(page);
     await page.getByLabel("Soort").selectOption({ label: "Marktconsultatie" });
