@@ -78,6 +78,8 @@ const ENTITY_LABELS: Record<string, string> = {
   report: "Rapport",
   import_batch: "Import",
   region_table_upload: "Regiotabel",
+  tenderned_run: "TenderNed-ronde",
+  region: "Regio",
 };
 
 export function auditActionLabel(code: string): string {
