@@ -1,4 +1,4 @@
-import { desc, eq, gte, ne } from "drizzle-orm";
+import { and, desc, eq, gte, ne } from "drizzle-orm";
 import { tendernedDays, tendernedRuns } from "../../db/schema";
 import { todayInTheNetherlands } from "~/domain/dates";
 import { DomainError } from "~/domain/errors";
@@ -6,7 +6,7 @@ import { dayIsComplete, daysToRead } from "~/domain/tenderned-days";
 import { matchesByWords } from "~/domain/tenderned-match";
 import { parseExport, publicationContent, type Publication } from "~/domain/tenderned-rows";
 import { db } from "~/utils/db.server";
-import { TenderNedError, type TenderNedClient } from "~/utils/tenderned-client.server";
+import { MAX_PAGES, TenderNedError, type TenderNedClient } from "~/utils/tenderned-client.server";
 import { audit, type Actor } from "./audit.server";
 import { getSetting, setSetting } from "./settings.server";
 import { storedContents, storePublications, youthCareSettings, type StoreCounts } from "./tenderned-store.server";
@@ -33,11 +33,14 @@ function add(total: StoreCounts, part: StoreCounts): void {
   for (const key of Object.keys(total) as (keyof StoreCounts)[]) total[key] += part[key];
 }
 
-/** Every row of one publication day, page by page; fewer than totalElements when TenderNed's pages fall short. */
+/**
+ * Every row of one publication day, page by page; fewer than totalElements when TenderNed's pages fall short (or a
+ * day had more than TenderNed pages to: the day then stays incomplete instead of failing every run).
+ */
 async function readDay(client: TenderNedClient, day: string): Promise<{ rows: Publication[]; totalElements: number }> {
   const first = await client.listPage(day, 0);
   const rows = [...first.rows];
-  for (let page = 1; page < first.totalPages; page++) {
+  for (let page = 1; page < Math.min(first.totalPages, MAX_PAGES); page++) {
     const next = await client.listPage(day, page);
     if (next.rows.length === 0) break;
     rows.push(...next.rows);
@@ -149,9 +152,29 @@ export function recentRuns(limit = 10) {
   return db().select().from(tendernedRuns).orderBy(desc(tendernedRuns.id)).limit(limit).all();
 }
 
-/** The last time TenderNed itself was read (by schedule, button or command line; an import file does not count). */
+/**
+ * The last time TenderNed itself was read (by schedule, button or command line; an import file does not count) without
+ * failing: after a failed run the hourly check tries again, so a morning outage at TenderNed costs hours, not a day.
+ */
 export function lastFetchStartedAt(): string | null {
-  return db().select({ at: tendernedRuns.startedAt }).from(tendernedRuns).where(ne(tendernedRuns.trigger, "import")).orderBy(desc(tendernedRuns.id)).limit(1).get()?.at ?? null;
+  return (
+    db()
+      .select({ at: tendernedRuns.startedAt })
+      .from(tendernedRuns)
+      .where(and(ne(tendernedRuns.trigger, "import"), ne(tendernedRuns.status, "failed")))
+      .orderBy(desc(tendernedRuns.id))
+      .limit(1)
+      .get()?.at ?? null
+  );
+}
+
+/** At the start of the server: a run still "bezig" was cut off by the stop before (its last day was not written). */
+export function closeInterruptedRuns(): void {
+  db()
+    .update(tendernedRuns)
+    .set({ status: "failed", finishedAt: new Date().toISOString(), message: "Onderbroken: de server stopte tijdens het ophalen. De volgende ronde gaat verder waar deze bleef." })
+    .where(eq(tendernedRuns.status, "running"))
+    .run();
 }
 
 export function lastCompleteDay(): string | null {

@@ -3,13 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTempDatabase } from "../../test/unit/temp-database";
 import { startFakeTenderNed, type FakeTenderNed } from "../../test/tenderned/fake-server";
 import { fakeRow, scenario } from "../../test/tenderned/fixtures";
-import { auditLog, procurementMilestones, tendernedDays, tendernedPublications, trajectories } from "../../db/schema";
+import { auditLog, procurementMilestones, tendernedDays, tendernedPublications, tendernedRuns, trajectories, trajectoryAdvisers, users } from "../../db/schema";
+import { parseProcurementFilters } from "~/domain/tenderned-filters";
 import { parseExport } from "~/domain/tenderned-rows";
 import { prepareDatabase } from "~/utils/boot.server";
 import { db } from "~/utils/db.server";
 import { tendernedClient } from "~/utils/tenderned-client.server";
 import { createTrajectory } from "./trajectory.server";
-import { importPublications, runMonitor } from "./tenderned-run.server";
+import { listProcurements, waitingAuthorities } from "./tenderned-list.server";
+import { closeInterruptedRuns, importPublications, lastFetchStartedAt, runMonitor } from "./tenderned-run.server";
 import { assignAuthority, youthCareSettings } from "./tenderned-store.server";
 
 const actor = { userId: null, clientAddress: "test" };
@@ -132,6 +134,28 @@ describe("the TenderNed monitor against a fake TenderNed", () => {
     expect(importPublications(rows, actor)).toMatchObject({ status: "ok", matched: 1, milestonesChanged: 2 });
     expect(importPublications(rows, actor)).toMatchObject({ matched: 0, youthCare: 0, milestonesChanged: 0 });
     expect(db().select().from(auditLog).where(eq(auditLog.action, "tenderned.imported")).all()).toHaveLength(3);
+  });
+
+  it("page Aanbestedingen: the intermediary reads every region and the unassigned, an adviser only their trajectories' regions", () => {
+    const adviser = db().insert(users).values({ email: "adviseur@example.org", name: "Adviseur", passwordHash: "x" }).returning({ id: users.id }).get().id;
+    db().insert(trajectoryAdvisers).values({ trajectoryId: zeistTrajectory, userId: adviser }).run();
+    const all = parseProcurementFilters(new URLSearchParams());
+    const regionsOf = (viewer: { id: number; roles: ("intermediary" | "adviser" | "reader")[] }) => new Set(listProcurements(all, viewer).rows.map((r) => r.regionCode));
+    expect(regionsOf({ id: 999, roles: ["intermediary"] })).toEqual(new Set(["JZ23", "JZ31"]));
+    expect(regionsOf({ id: adviser, roles: ["adviser"] })).toEqual(new Set(["JZ23"]));
+    expect(listProcurements(all, { id: 998, roles: ["adviser"] }).total).toBe(0);
+    expect(listProcurements(all, { id: adviser, roles: ["reader"] }).total).toBe(0);
+    const filtered = listProcurements(parseProcurementFilters(new URLSearchParams({ soort: "REC", regio: "JZ23", sluitVanaf: "2027-01-01" })), { id: 999, roles: ["intermediary"] });
+    expect(filtered.rows.map((r) => r.id)).toEqual(["1004"]);
+    expect(waitingAuthorities()).toEqual([]);
+  });
+
+  it("a run cut off by a stop is closed as failed at the next start, and a failed run does not count as today's", async () => {
+    const lastGood = lastFetchStartedAt();
+    db().insert(tendernedRuns).values({ trigger: "schedule", startedAt: new Date().toISOString(), status: "running" }).run();
+    closeInterruptedRuns();
+    expect(db().select().from(tendernedRuns).where(eq(tendernedRuns.status, "running")).all()).toEqual([]);
+    expect(lastFetchStartedAt()).toBe(lastGood);
   });
 
   it("uses the default settings until an admin changes them", () => {

@@ -4,7 +4,7 @@ import { purgeOldLoginAttempts } from "~/models/login-throttle.server";
 import { pruneSearchChanges, warmSearchIndex } from "~/models/search-index.server";
 import { anonymiseDue } from "~/models/retention.server";
 import { refreshAuditAnchor } from "~/models/audit-anchor.server";
-import { lastFetchStartedAt, monitorBusy, runMonitor } from "~/models/tenderned-run.server";
+import { closeInterruptedRuns, lastFetchStartedAt, monitorBusy, runMonitor } from "~/models/tenderned-run.server";
 import { dailyRunDue } from "~/domain/tenderned-days";
 import { databasePath } from "../../db/client";
 import { migrate, untilWritable } from "./db.server";
@@ -46,6 +46,7 @@ function inBackground(task: string, work: () => unknown): void {
  * server restarted every night still runs once a day. Off (no timer at all) while TENDERNED_URL is unset.
  */
 function scheduleTenderNed(): void {
+  closeInterruptedRuns();
   if (!configuredTenderNed()) return;
   setInterval(() => {
     if (monitorBusy() || !dailyRunDue(lastFetchStartedAt(), new Date())) return;

@@ -2,7 +2,7 @@ import { parseDetailCpv, parseListPage, type ListPage } from "~/domain/tenderned
 
 /** TenderNed refuses page 100 and beyond (10,000 rows per query); one day rarely has more than a few hundred. */
 export const PAGE_SIZE = 100;
-const MAX_PAGES = 100;
+export const MAX_PAGES = 100;
 
 /** A failure of TenderNed or the way there, with the Dutch status the admin page shows. */
 export class TenderNedError extends Error {
