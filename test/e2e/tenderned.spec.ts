@@ -70,6 +70,9 @@ test("Nu ophalen reads TenderNed and raises herbeoordeling nodig on the trajecto
   await expect(milestones).toContainText("Specialistische jeugdhulp Zuidoost Utrecht 2027");
   await expect(milestones).toContainText("Nota van inlichtingen");
   await expect(milestones).toContainText("https://www.tenderned.nl/aankondigingen/overzicht/1001");
+
+  await page.goto("/");
+  await expect(page.getByRole("region", { name: "Inkoopmijlpalen in de komende 30 dagen" })).toContainText("Inschrijfdeadline: Ambulante begeleiding");
 });
 
 test("an unknown authority is assigned with one click, and the alias is kept", async ({ page }) => {
