@@ -105,13 +105,25 @@ test("an export file is read through the same matching; a file in another format
   await page.getByRole("button", { name: "Inlezen" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Exportbestand ingelezen" })).toContainText("1 aan een regio gekoppeld");
   await expect(page.getByRole("table", { name: "Laatste ophaalrondes" })).toContainText("Exportbestand");
+
+  // What a file or TenderNed sends is text on the page, never markup, and a javascript: link never becomes a link.
+  const hostile = path.join(dir, "hostile.json");
+  const payload = '<img src=x onerror="window.__xss=1">';
+  fs.writeFileSync(hostile, JSON.stringify([{ ...fakeRow({ id: "8002", day: today, type: "VOP", name: `Jeugdhulp ${payload}`, authority: "Gemeente Bunnik" }), link: { href: "javascript:window.__xss=2" } }]));
+  await page.getByLabel("Exportbestand (JSON)").setInputFiles(hostile);
+  await page.getByRole("button", { name: "Inlezen" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Exportbestand ingelezen" })).toBeVisible();
+  await page.goto("/aanbestedingen?soort=VOP&regio=JZ23");
+  await expect(page.getByRole("table")).toContainText(`Jeugdhulp ${payload}`);
+  await expect(page.locator('a[href^="javascript:"]')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
 });
 
 test.describe("page Aanbestedingen", () => {
   test("lists the youth-care publications with filters in the URL, links to TenderNed and the region", async ({ page }) => {
     await login(page, ADMIN);
     await page.goto("/aanbestedingen");
-    await expect(page.getByRole("table")).toContainText("6 publicaties");
+    await expect(page.getByRole("table")).toContainText("7 publicaties");
     await expect(page.getByRole("table")).not.toContainText("Reconstructie Utrechtseweg");
     await expectAccessible(page);
     await page.getByLabel("Soort").selectOption({ label: "Marktconsultatie" });
