@@ -40,7 +40,7 @@ if (command === "fetch") {
   try {
     report(importExportFile(fs.readFileSync(file, "utf8"), actor));
   } catch (error) {
-    if (error instanceof DomainError) finish(`Niets ingelezen: ${error.message}`, 1);
+    if (error instanceof DomainError) finish(error.message, 1);
     throw error;
   }
 } else {

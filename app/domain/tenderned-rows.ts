@@ -86,11 +86,15 @@ export function parseListPage(body: unknown): ListPage | null {
   return { rows: parsed.data.content.map(toPublication), totalElements: parsed.data.totalElements, totalPages: parsed.data.totalPages };
 }
 
-/** An export file: the list format, or a bare array of its rows. */
-export function parseExport(body: unknown): Publication[] | null {
+/** An export file: the list format, or a bare array of its rows; else the first problem, in Dutch, for the admin. */
+export function parseExport(body: unknown): { publications: Publication[] } | { problem: string } {
   const rows = Array.isArray(body) ? z.array(listRowSchema).safeParse(body) : listPageSchema.safeParse(body);
-  if (!rows.success) return null;
-  return (Array.isArray(rows.data) ? rows.data : rows.data.content).map(toPublication);
+  if (rows.success) return { publications: (Array.isArray(rows.data) ? rows.data : rows.data.content).map(toPublication) };
+  const issue = rows.error.issues[0];
+  const path = (issue?.path ?? []).filter((part) => part !== "content");
+  const [row, ...field] = path;
+  if (typeof row !== "number") return { problem: "Dit bestand heeft niet het formaat van de publicatielijst van TenderNed." };
+  return { problem: `Publicatie ${row + 1} in het bestand: het veld ${field.join(".") || "(de hele rij)"} ontbreekt of is ongeldig.` };
 }
 
 export function parseDetailCpv(body: unknown): string[] | null {

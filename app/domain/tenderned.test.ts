@@ -61,9 +61,10 @@ describe("TenderNed list rows", () => {
   });
 
   it("reads an export as the list format or a bare array, with CPV codes when it carries them", () => {
-    expect(parseExport([{ ...row, cpvCodes: [{ code: "85311300-5" }] }])?.[0]?.cpvCodes).toEqual(["85311300"]);
-    expect(parseExport({ content: [row], totalElements: 1, totalPages: 1 })).toHaveLength(1);
-    expect(parseExport({ rows: [] })).toBeNull();
+    expect(parseExport([{ ...row, cpvCodes: [{ code: "85311300-5" }] }])).toMatchObject({ publications: [{ cpvCodes: ["85311300"] }] });
+    expect(parseExport({ content: [row], totalElements: 1, totalPages: 1 })).toMatchObject({ publications: [{ publicatieId: "401" }] });
+    expect(parseExport({ rows: [] })).toEqual({ problem: "Dit bestand heeft niet het formaat van de publicatielijst van TenderNed." });
+    expect(parseExport([row, { ...row, publicatieDatum: "gisteren" }])).toEqual({ problem: "Publicatie 2 in het bestand: het veld publicatieDatum ontbreekt of is ongeldig." });
   });
 
   it("reads the CPV codes of a detail", () => {

@@ -189,7 +189,7 @@ export function importExportFile(text: string, actor: Actor): RunSummary {
   } catch {
     throw new DomainError("TENDERNED.BAD_FILE", "Dit bestand is geen JSON. Gebruik een exportbestand van TenderNed (JSON).", "file");
   }
-  const publications = parseExport(body);
-  if (!publications) throw new DomainError("TENDERNED.BAD_FILE", "Dit bestand heeft niet het formaat van de publicatielijst van TenderNed.", "file");
-  return importPublications(publications, actor);
+  const parsed = parseExport(body);
+  if ("problem" in parsed) throw new DomainError("TENDERNED.BAD_FILE", `${parsed.problem} Er is niets ingelezen.`, "file");
+  return importPublications(parsed.publications, actor);
 }

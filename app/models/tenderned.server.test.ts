@@ -26,6 +26,11 @@ const run = (since?: string) => runMonitor({ client: tendernedClient({ baseUrl: 
 const milestonesOf = (region: string) => db().select().from(procurementMilestones).where(eq(procurementMilestones.regionCode, region)).all();
 const needsReanalysis = (id: number) => db().select({ n: trajectories.needsReanalysis }).from(trajectories).where(eq(trajectories.id, id)).get()?.n;
 const clearReanalysis = () => db().update(trajectories).set({ needsReanalysis: false }).run();
+function exportRows(body: unknown) {
+  const parsed = parseExport(body);
+  if ("problem" in parsed) throw new Error(parsed.problem);
+  return parsed.publications;
+}
 const counts = () => ({
   publications: db().select().from(tendernedPublications).all().length,
   milestones: db().select().from(procurementMilestones).all().length,
@@ -124,13 +129,13 @@ describe("the TenderNed monitor against a fake TenderNed", () => {
     expect(assignAuthority({ authority: "Serviceorganisatie Jeugd ZHZ", regionCode: "JZ31" }, actor)).toEqual({ publications: 1, milestonesChanged: 1 });
     expect(milestonesOf("JZ31").map((m) => m.kind)).toEqual(["market_consultation"]);
     expect(db().select().from(auditLog).where(and(eq(auditLog.action, "tenderned.assigned"), eq(auditLog.entityId, "JZ31"))).all()).toHaveLength(1);
-    const later = parseExport([fakeRow({ id: "2001", day: today, type: "VOP", name: "Vooraankondiging jeugdhulp ZHZ", authority: "SERVICEORGANISATIE JEUGD ZHZ" })])!;
+    const later = exportRows([fakeRow({ id: "2001", day: today, type: "VOP", name: "Vooraankondiging jeugdhulp ZHZ", authority: "SERVICEORGANISATIE JEUGD ZHZ" })]);
     expect(importPublications(later, actor)).toMatchObject({ matched: 1, unassigned: 0, milestonesChanged: 1 });
     expect(milestonesOf("JZ31").map((m) => m.kind).sort()).toEqual(["market_consultation", "procurement_strategy"]);
   });
 
   it("an export file goes through the same matching, and a second import changes nothing", () => {
-    const rows = parseExport({ content: [fakeRow({ id: "3001", day: today, type: "AAO", name: "Jeugdzorg Bunnik", authority: "Gemeente Bunnik", closing: "2027-02-01" })], totalElements: 1, totalPages: 1 })!;
+    const rows = exportRows({ content: [fakeRow({ id: "3001", day: today, type: "AAO", name: "Jeugdzorg Bunnik", authority: "Gemeente Bunnik", closing: "2027-02-01" })], totalElements: 1, totalPages: 1 });
     expect(importPublications(rows, actor)).toMatchObject({ status: "ok", matched: 1, milestonesChanged: 2 });
     expect(importPublications(rows, actor)).toMatchObject({ matched: 0, youthCare: 0, milestonesChanged: 0 });
     expect(db().select().from(auditLog).where(eq(auditLog.action, "tenderned.imported")).all()).toHaveLength(3);

@@ -61,7 +61,7 @@ describe("npm run tenderned", () => {
     expect(milestoneCount(db)).toBe(2);
     const wrong = path.join(dir, "wrong.json");
     fs.writeFileSync(wrong, JSON.stringify({ rows: [] }));
-    expect(await tenderned(db, ["import", wrong])).toMatchObject({ code: 1, stderr: "Niets ingelezen: Dit bestand heeft niet het formaat van de publicatielijst van TenderNed.\n" });
+    expect(await tenderned(db, ["import", wrong])).toMatchObject({ code: 1, stderr: "Dit bestand heeft niet het formaat van de publicatielijst van TenderNed. Er is niets ingelezen.\n" });
     expect(await tenderned(db, ["import"])).toMatchObject({ code: 2 });
   }, 120_000);
 });
