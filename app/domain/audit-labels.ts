@@ -66,6 +66,7 @@ export const AUDIT_ACTION_LABELS = {
   "tenderned.run": "TenderNed opgehaald",
   "tenderned.imported": "TenderNed-exportbestand ingelezen",
   "tenderned.assigned": "Aanbestedende dienst aan regio toegewezen",
+  "tenderned.alias_removed": "Vaste regio van aanbestedende dienst verwijderd",
   "tenderned.settings_changed": "Instellingen TenderNed-monitor gewijzigd",
 } as const satisfies Record<string, string>;
 

@@ -71,6 +71,7 @@ export type AuditAction =
   | "tenderned.run"
   | "tenderned.imported"
   | "tenderned.assigned"
+  | "tenderned.alias_removed"
   | "tenderned.settings_changed";
 
 /** Codes, ids and counts only. Confidential text never goes here, so the type admits no free text by design of its users. */

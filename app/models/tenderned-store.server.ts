@@ -144,6 +144,15 @@ export function assignAuthority(input: { authority: string; regionCode: string }
   });
 }
 
+/** Later publications of the body wait in "nog toe te wijzen" again; milestones it already placed stay where they are. */
+export function removeAlias(nameKey: string, actor: Actor): void {
+  db().transaction((tx) => {
+    const removed = tx.delete(tendernedAliases).where(eq(tendernedAliases.nameKey, nameKey)).returning({ regionCode: tendernedAliases.regionCode }).get();
+    if (!removed) throw new DomainError("TENDERNED.NO_AUTHORITY", "Deze aanbestedende dienst heeft geen vaste regio (meer).");
+    audit(actor, "tenderned.alias_removed", { type: "region", id: removed.regionCode }, undefined, tx);
+  });
+}
+
 export function aliases() {
   return db()
     .select({ nameKey: tendernedAliases.nameKey, name: tendernedAliases.name, regionCode: tendernedAliases.regionCode, regionName: regions.name })

@@ -16,7 +16,7 @@ import { cpvSettingProblem, parseSettingList } from "~/domain/tenderned-match";
 import { uploadSchema } from "~/domain/upload-form";
 import { waitingAuthorities } from "~/models/tenderned-list.server";
 import { importExportFile, lastCompleteDay, monitorBusy, recentRuns, runMonitor } from "~/models/tenderned-run.server";
-import { aliases, saveYouthCareSettings, youthCareSettings } from "~/models/tenderned-store.server";
+import { aliases, removeAlias, saveYouthCareSettings, youthCareSettings } from "~/models/tenderned-store.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
 import { requireUser } from "~/utils/guard.server";
@@ -60,7 +60,12 @@ const settingsSchema = z.object({
 });
 
 const UPLOAD = uploadSchema("Kies een exportbestand (JSON).");
-const schema = z.discriminatedUnion("intent", [settingsSchema, z.object({ intent: z.literal("fetch") }), UPLOAD]);
+const schema = z.discriminatedUnion("intent", [
+  settingsSchema,
+  z.object({ intent: z.literal("fetch") }),
+  z.object({ intent: z.literal("removeAlias"), nameKey: z.string().min(1).max(500) }),
+  UPLOAD,
+]);
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireUser(request, rolesWith("tenderned.manage"));
@@ -73,6 +78,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (value.intent === "settings") {
       saveYouthCareSettings(value, actor);
       return redirectWithFlash(PATH, "De instellingen zijn opgeslagen. Ze gelden voor publicaties die vanaf nu worden gelezen.");
+    }
+    if (value.intent === "removeAlias") {
+      removeAlias(value.nameKey, actor);
+      return redirectWithFlash(PATH, "De vaste regio is verwijderd. Nieuwe publicaties van deze dienst komen weer bij 'nog toe te wijzen'.");
     }
     if (value.intent === "upload") {
       const summary = importExportFile(await value.file.text(), actor);
@@ -107,7 +116,7 @@ export default function TenderNedPage() {
           De monitor leest elke dag de publicaties van TenderNed (open data), herkent die over jeugdhulp en zet ze als mijlpaal bij de regio van de
           aanbestedende dienst. Lopende trajecten in die regio komen dan op &lsquo;herbeoordeling nodig&rsquo;.
         </Paragraph>
-        <RefusalAlert result={answer?.intent === "fetch" ? answer.result : undefined} />
+        <RefusalAlert result={answer?.intent === "fetch" || answer?.intent === "removeAlias" ? answer.result : undefined} />
         {enabled ? (
           <Alert type="info">
             <p className="utrecht-paragraph">
@@ -173,6 +182,14 @@ export default function TenderNedPage() {
           columns={[
             { header: "Aanbestedende dienst", rowHeader: true, cell: (a) => a.name },
             { header: "Regio", cell: (a) => <TextLink to={`/regios/${a.regionCode}`}>{a.regionName}</TextLink> },
+            {
+              header: "Wijzigen",
+              cell: (a) => (
+                <ActionButton intent="removeAlias" label="Verwijderen" ariaLabel={`Vaste regio verwijderen: ${a.name}`} confirmText={`De vaste regio van ${a.name} verwijderen?`}>
+                  <input type="hidden" name="nameKey" value={a.nameKey} />
+                </ActionButton>
+              ),
+            },
           ]}
         />
       </section>

@@ -85,6 +85,7 @@ test("an unknown authority is assigned with one click, and the alias is kept", a
   await expect(page.getByText("Niets toe te wijzen.")).toBeVisible();
   await page.goto("/beheer/tenderned");
   await expect(page.getByRole("table", { name: "Aliassen" })).toContainText("Serviceorganisatie Jeugd ZHZ");
+  await expectAccessible(page);
   await page.goto("/regios/JZ31");
   await expect(page.getByRole("table", { name: "Mijlpalen en documenten van de inkoop" })).toContainText("Marktconsultatie jeugdzorg ZHZ");
 });
