@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCalendarDate } from "./dates";
 
 /**
  * TenderNed's publication interface, read tolerantly: zod drops every field not named here, so new fields and the
@@ -6,7 +7,11 @@ import { z } from "zod";
  * reach the database or the comparison that decides whether a publication changed.
  */
 const DAY = /^(\d{4}-\d{2}-\d{2})/;
-const day = z.string().regex(DAY).transform((s) => s.slice(0, 10));
+const day = z
+  .string()
+  .regex(DAY)
+  .transform((s) => s.slice(0, 10))
+  .refine(isCalendarDate);
 const codeAndLabel = z.object({ code: z.string().min(1), omschrijving: z.string().nullish() });
 const id = z.union([z.string().min(1), z.number().int()]).transform(String);
 
@@ -17,7 +22,8 @@ export const listRowSchema = z.object({
   aanbestedingNaam: z.string().nullish(),
   opdrachtgeverNaam: z.string().nullish(),
   opdrachtBeschrijving: z.string().nullish(),
-  sluitingsDatum: day.nullish(),
+  /** A deadline that is no day (2026-02-30) is dropped, not the notice: the run would otherwise fail on it every day. */
+  sluitingsDatum: day.nullish().catch(null),
   procedure: codeAndLabel.nullish(),
   typeOpdracht: codeAndLabel.partial({ omschrijving: true }).nullish(),
   /** Only a web address is kept: the pages link to it, and a javascript: URL in a file must never become a link. */

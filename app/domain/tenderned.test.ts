@@ -54,6 +54,11 @@ describe("TenderNed list rows", () => {
     expect(page?.rows[0]?.link).toBeNull();
   });
 
+  it("drops a deadline that is no day, and refuses a publication date that is none", () => {
+    expect(parseListPage({ content: [{ ...row, sluitingsDatum: "2026-02-30" }], totalElements: 1, totalPages: 1 })?.rows[0]?.closingOn).toBeNull();
+    expect(parseListPage({ content: [{ ...row, publicatieDatum: "2026-13-01" }], totalElements: 1, totalPages: 1 })).toBeNull();
+  });
+
   it("refuses a body that is not the list format", () => {
     expect(parseListPage({ content: "nee" })).toBeNull();
     expect(parseListPage({ content: [{ publicatieId: 1 }], totalElements: 1, totalPages: 1 })).toBeNull();
