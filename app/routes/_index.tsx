@@ -4,6 +4,7 @@ import { AttentionTiles, FirstStepsTile, MilestonesTile, SignalTile, type FirstS
 import { ButtonLink } from "~/components/ui/button";
 import { Heading, ListItem, Paragraph, TextLink, UnorderedList } from "~/components/ui/text";
 import { hasAnyRole, type Role } from "~/domain/roles";
+import { can } from "~/domain/permissions";
 import { upcomingMilestones } from "~/models/procurement.server";
 import { borderMunicipalityCount } from "~/models/reference.server";
 import { signalDashboard } from "~/models/signal-inbox.server";
@@ -16,8 +17,8 @@ export const meta: MetaFunction = () => [{ title: "Start · Rode Draad" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   if (!(await currentUser(request))) return { user: null, dashboard: null, reanalysis: [], milestones: null, firstSteps: { steps: [], borderCount: 0 } };
   const user = await requireUser(request, "any");
-  const intermediary = hasAnyRole(user.roles, ["intermediary"]);
-  const admin = hasAnyRole(user.roles, ["admin"]);
+  const intermediary = can(user.roles, "signal.read");
+  const admin = can(user.roles, "user.manage");
   const dashboard = intermediary ? signalDashboard() : null;
   const borderCount = admin ? borderMunicipalityCount() : 0;
   const steps: FirstStep[] = [];

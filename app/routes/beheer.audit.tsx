@@ -37,7 +37,7 @@ const filterSchema = z.object({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, ["admin", "intermediary"]);
+  await requireUser(request, "audit.read");
   const url = new URL(request.url);
   const filters = filterSchema.parse(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== "")));
   // The page size travels with the data: the browser bundle has no server module to read it from.

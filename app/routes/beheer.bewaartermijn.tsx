@@ -10,7 +10,7 @@ import { formatShortDate } from "~/domain/dates-nl";
 export const meta: MetaFunction = () => [{ title: "Bewaartermijn · Rode Draad" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, ["admin", "intermediary"]);
+  await requireUser(request, "retention.read");
   return { months: env().RETENTION_MONTHS, due: dueForAnonymisation() };
 }
 

@@ -27,7 +27,7 @@ function userFromParams(id: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request, ["admin"]);
+  await requireUser(request, "user.manage");
   return { user: userFromParams(params.id) };
 }
 
@@ -41,7 +41,7 @@ const INTENTS = {
 const actionSchema = z.discriminatedUnion("intent", [INTENTS.details, INTENTS.password, INTENTS.status, INTENTS.sessions, INTENTS.secondFactor]);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const admin = await requireUser(request, ["admin"]);
+  const admin = await requireUser(request, "user.manage");
   const user = userFromParams(params.id);
   const actor = actorOf(admin, context);
   const { formData, submission } = await readForm(request, actionSchema);

@@ -10,7 +10,7 @@ import { requireUser } from "~/utils/guard.server";
 export const meta: MetaFunction = () => [{ title: "Gebruikers · Rode Draad" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, ["admin"]);
+  await requireUser(request, "user.manage");
   return { users: listUsers() };
 }
 

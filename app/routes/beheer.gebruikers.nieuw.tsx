@@ -15,12 +15,12 @@ import { actorOf } from "~/utils/request.server";
 export const meta: MetaFunction = () => [{ title: "Nieuwe gebruiker · Rode Draad" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, ["admin"]);
+  await requireUser(request, "user.manage");
   return null;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const admin = await requireUser(request, ["admin"]);
+  const admin = await requireUser(request, "user.manage");
   const { submission } = await readForm(request, newStaffSchema);
   if (submission.status !== "success") return data(replyWithError(submission), { status: 400 });
   try {

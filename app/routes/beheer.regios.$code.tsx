@@ -21,7 +21,7 @@ function regionFromParams(code: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request, ["admin"]);
+  await requireUser(request, "regionTable.manage");
   return { region: regionFromParams(params.code), regions: listRegions().filter((r) => r.active) };
 }
 
@@ -31,7 +31,7 @@ const moveSchema = z.object({
 });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const admin = await requireUser(request, ["admin"]);
+  const admin = await requireUser(request, "regionTable.manage");
   const region = regionFromParams(params.code);
   const { submission } = await readForm(request, moveSchema);
   if (submission.status !== "success") return data({ error: "Kies een regio om de gemeente naartoe te verplaatsen." }, { status: 400 });

@@ -9,7 +9,7 @@ import { requireUser } from "~/utils/guard.server";
 export const meta: MetaFunction = () => [{ title: "Regio's en gemeenten · Rode Draad" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, ["admin"]);
+  await requireUser(request, "regionTable.manage");
   return { regions: listRegions() };
 }
 

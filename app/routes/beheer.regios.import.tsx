@@ -20,7 +20,7 @@ const LISTED = 100;
 const listed = (title: string, items: string[]) => ({ title, items: items.slice(0, LISTED), total: items.length });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, ["admin"]);
+  await requireUser(request, "regionTable.manage");
   const params = new URL(request.url).searchParams;
   const id = params.get("upload");
   if (!id) return { preview: null };
@@ -54,7 +54,7 @@ const schema = z.discriminatedUnion("intent", [
 ]);
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const admin = await requireUser(request, ["admin"]);
+  const admin = await requireUser(request, "regionTable.manage");
   const { submission } = await readForm(request, schema);
   if (submission.status !== "success") return data({ error: "Kies een CSV-bestand om te laden." }, { status: 400 });
   const actor = { ...actorOf(admin, context), userId: admin.id };

@@ -18,7 +18,7 @@ export const meta: MetaFunction = ({ params }) => [
 
 /** A frozen publication: exactly what readers were given, whatever has changed in the records since. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request, ["intermediary", "reader"]);
+  await requireUser(request, "report.readPublished");
   const year = parseReportYear(params.year);
   const version = recordNumber(params.version);
   const document = year !== null && version !== null ? publication(year, version) : null;

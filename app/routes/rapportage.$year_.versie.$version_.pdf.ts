@@ -18,7 +18,7 @@ import { actorOf } from "~/utils/request.server";
  * (server.ts), so no browser or proxy keeps a copy of the file.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, ["intermediary", "reader"]);
+  const user = await requireUser(request, "report.readPublished");
   const year = parseReportYear(params.year);
   const version = recordNumber(params.version);
   const document = year !== null && version !== null ? publication(year, version) : null;

@@ -54,7 +54,7 @@ function openOr404(id: number, actor: Parameters<typeof openSignal>[1]) {
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, ["intermediary"]);
+  const user = await requireUser(request, "signal.read");
   const signal = openOr404(signalId(params.id), actorOf(user, context));
   return {
     signal,
@@ -86,7 +86,7 @@ const FLASH: Record<string, string> = {
 };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, ["intermediary"]);
+  const user = await requireUser(request, "signal.record");
   const id = signalId(params.id);
   const actor = actorOf(user, context);
   const { formData, submission } = await readForm(request, actionSchema);

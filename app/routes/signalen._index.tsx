@@ -36,7 +36,7 @@ const LARGE_EXPORT = 50_000;
 export const meta: MetaFunction = () => [{ title: "Signalen · Rode Draad" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, ["intermediary"]);
+  await requireUser(request, "signal.read");
   const filters = parseInboxFilters(new URL(request.url).searchParams);
   const inbox = listInbox(filters);
   return {

@@ -53,7 +53,7 @@ async function previewOf(uploadId: string | null, pageParam: string | null, user
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, ["intermediary"]);
+  const user = await requireUser(request, "signal.record");
   const params = new URL(request.url).searchParams;
   const preview = await previewOf(params.get("upload"), params.get("page"), user.id);
   const batches = listImportBatches().map((b) => ({ ...b, edited: b.undoneAt ? 0 : editedSinceImport(b.id) }));
@@ -68,7 +68,7 @@ const schema = z.discriminatedUnion("intent", [
 ]);
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, ["intermediary"]);
+  const user = await requireUser(request, "signal.record");
   const { submission } = await readForm(request, schema);
   if (submission.status !== "success") return data({ error: "Kies een CSV- of Excel-bestand om te importeren." }, { status: 400 });
   const actor = actorOf(user, context);

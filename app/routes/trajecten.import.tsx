@@ -22,7 +22,7 @@ import { actorOf } from "~/utils/request.server";
 export const meta: MetaFunction = () => [{ title: "Trajecten importeren · Rode Draad" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, ["intermediary"]);
+  const user = await requireUser(request, "trajectory.manage");
   const params = new URL(request.url).searchParams;
   const uploadId = params.get("upload");
   if (!uploadId) return { preview: null };
@@ -54,7 +54,7 @@ const schema = z.discriminatedUnion("intent", [
 ]);
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, ["intermediary"]);
+  const user = await requireUser(request, "trajectory.manage");
   const { submission } = await readForm(request, schema);
   if (submission.status !== "success") return data({ error: "Kies een CSV- of Excel-bestand om te importeren." }, { status: 400 });
   const value = submission.value;
