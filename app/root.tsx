@@ -25,7 +25,7 @@ import { ROLE_LABELS } from "./domain/roles";
 import theme from "./styles/theme.css";
 import { csrfToken } from "./utils/csrf.server";
 import { takeFlash } from "./utils/flash.server";
-import { currentUser } from "./utils/guard.server";
+import { currentUser } from "./auth/guard.server";
 import { isRefusal } from "./domain/refusal";
 
 /** Routes set their own title; this one is for the error page, which replaces them. */

@@ -65,11 +65,6 @@ export function can(roles: readonly Role[], capability: Capability): boolean {
   return hasAnyRole(roles, CAPABILITIES[capability]);
 }
 
-/** The roles that hold this capability: what the role guard lets in. */
-export function rolesWith(capability: Capability): readonly Role[] {
-  return CAPABILITIES[capability];
-}
-
 /**
  * Notes per step of a trajectory. Advisers take part in the analysis (step 2, DESIGN.md) and read what is built on
  * it: scenarios, plan, monitoring, lessons. They never read the intake (step 1: the providers' situation sketch,

@@ -4,7 +4,7 @@ import { useTempDatabase } from "../../test/unit/temp-database";
 import { auditLog } from "../../db/schema";
 import { PermissionError } from "~/domain/permissions";
 import { ROLES } from "~/domain/roles";
-import { prepareDatabase } from "~/utils/boot.server";
+import { prepareDatabase } from "~/boot.server";
 import { db } from "~/utils/db.server";
 import { createSignal, openSignal } from "./signal.server";
 

@@ -10,7 +10,7 @@ import { borderMunicipalityCount } from "~/models/reference.server";
 import { signalDashboard } from "~/models/signal-inbox.server";
 import { listTrajectories } from "~/models/trajectory-list.server";
 import { countUsers } from "~/models/user.server";
-import { currentUser, requireUser } from "~/utils/guard.server";
+import { currentUser, requireUser } from "~/auth/guard.server";
 
 export const meta: MetaFunction = () => [{ title: "Start · Rode Draad" }];
 

@@ -10,7 +10,7 @@ import { formatDateTime } from "~/domain/dates-nl";
 import { isCalendarDate } from "~/domain/dates";
 import { pageParam } from "~/domain/url-params";
 import { AUDIT_PAGE_SIZE, auditActors, browseAudit } from "~/models/audit.server";
-import { requireUser } from "~/utils/guard.server";
+import { requireUser } from "~/auth/guard.server";
 
 export const meta: MetaFunction = () => [{ title: "Auditlog · Rode Draad" }];
 

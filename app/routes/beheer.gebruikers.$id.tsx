@@ -12,11 +12,12 @@ import { setTemporaryPassword, setUserDisabled, updateStaffUser } from "~/models
 import { getUser } from "~/models/user.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { notFound, requireUser } from "~/utils/guard.server";
+import { notFound, requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 import { audit } from "~/models/audit.server";
 import { resetSecondFactor } from "~/models/second-factor.server";
-import { endSessionsOfUser, renewSession } from "~/utils/session.server";
+import { renewSession } from "~/auth/session.server";
+import { endSessionsOfUser } from "~/models/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Gebruiker bewerken · Rode Draad" }];
 

@@ -9,7 +9,7 @@ import { newStaffSchema } from "~/domain/staff-forms";
 import { createStaffUser } from "~/models/account.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { requireUser } from "~/utils/guard.server";
+import { requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Nieuwe gebruiker · Rode Draad" }];

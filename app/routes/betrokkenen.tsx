@@ -14,7 +14,7 @@ import { STATUS_LABELS } from "~/domain/signal-codes";
 import { eraseDataSubject, findDataSubject, signalsToErase, type MatchedField } from "~/models/data-subject.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { requireUser } from "~/utils/guard.server";
+import { requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 import { formatDate, formatShortDate } from "~/domain/dates-nl";
 

@@ -5,7 +5,7 @@ import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { can } from "~/domain/permissions";
 import { listLessons } from "~/models/procurement.server";
 import { listTrajectories } from "~/models/trajectory-list.server";
-import { requireUser } from "~/utils/guard.server";
+import { requireUser } from "~/auth/guard.server";
 import { formatShortDate } from "~/domain/dates-nl";
 
 export const meta: MetaFunction = () => [{ title: "Geleerde lessen · Rode Draad" }];

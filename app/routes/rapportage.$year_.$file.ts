@@ -6,7 +6,7 @@ import { can } from "~/domain/permissions";
 import { regionNames } from "~/models/reference.server";
 import { reportTablesCsv, reportTablesXlsx } from "~/models/report-export.server";
 import { liveReport, publication } from "~/models/report-publication.server";
-import { notFound, requireUser } from "~/utils/guard.server";
+import { notFound, requireUser } from "~/auth/guard.server";
 
 /**
  * /rapportage/<jaar>/tabellen.csv|xlsx: the aggregate tables. `?versie=N` gives those of a publication (suppressed);

@@ -7,7 +7,7 @@ import { audit } from "~/models/audit.server";
 import { regionNames } from "~/models/reference.server";
 import { regionMapGeometry } from "~/models/region-map.server";
 import { publication } from "~/models/report-publication.server";
-import { notFound, requireUser } from "~/utils/guard.server";
+import { notFound, requireUser } from "~/auth/guard.server";
 import { PdfUnavailableError, pdfOfHtml } from "~/utils/pdf.server";
 import { actorOf } from "~/utils/request.server";
 

@@ -4,7 +4,7 @@ import { DataTable } from "~/components/ui/table";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { can } from "~/domain/permissions";
 import { publications, reportYears } from "~/models/report-publication.server";
-import { requireUser } from "~/utils/guard.server";
+import { requireUser } from "~/auth/guard.server";
 import { formatDate } from "~/domain/dates-nl";
 
 export const meta: MetaFunction = () => [{ title: "Rapportage · Rode Draad" }];

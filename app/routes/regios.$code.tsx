@@ -15,7 +15,7 @@ import { mayOpenRegion, regionOverview } from "~/models/region-overview.server";
 import type { Viewer } from "~/models/trajectory.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { forbidden, notFound, requireUser } from "~/utils/guard.server";
+import { forbidden, notFound, requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 import { formatShortDate } from "~/domain/dates-nl";
 

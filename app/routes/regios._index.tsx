@@ -10,7 +10,7 @@ import { NO_LABELS } from "~/domain/report-format";
 import { regionMapGeometry } from "~/models/region-map.server";
 import { reportYears } from "~/models/report-publication.server";
 import { trajectoryRegions, yearReport } from "~/models/report.server";
-import { requireUser } from "~/utils/guard.server";
+import { requireUser } from "~/auth/guard.server";
 
 export const meta: MetaFunction = () => [{ title: "Regio-overzicht · Rode Draad" }];
 

@@ -3,7 +3,7 @@ import { parseReportYear } from "~/domain/report";
 import { can } from "~/domain/permissions";
 import { yearReport } from "~/models/report.server";
 import { publication } from "~/models/report-publication.server";
-import { notFound, requireUser } from "~/utils/guard.server";
+import { notFound, requireUser } from "~/auth/guard.server";
 
 /**
  * GET /reports/<year>.json — the report document of DESIGN.md. The intermediary gets every figure; a reader gets the

@@ -4,7 +4,7 @@ import { parseInboxFilters } from "~/domain/inbox-filters";
 import { audit } from "~/models/audit.server";
 import { exportRows } from "~/models/signal-export-rows.server";
 import { toCsv, toXlsx } from "~/models/signal-export.server";
-import { requireUser } from "~/utils/guard.server";
+import { requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 
 /**

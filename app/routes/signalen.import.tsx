@@ -18,7 +18,7 @@ import { discardUpload, stagedUpload, stageUpload } from "~/models/staged-upload
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readUpload } from "~/utils/upload-sheet.server";
 import { readForm } from "~/utils/form.server";
-import { notFound, requireUser } from "~/utils/guard.server";
+import { notFound, requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Signalen importeren · Rode Draad" }];

@@ -45,7 +45,7 @@ import { trajectoryDetail } from "~/models/trajectory-detail.server";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { forbidden, notFound, requireUser, type SessionUser } from "~/utils/guard.server";
+import { forbidden, notFound, requireUser, type SessionUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Traject · Rode Draad" }];

@@ -6,7 +6,7 @@ import { compareVersions } from "~/domain/plan-versions";
 import { recordNumber } from "~/domain/url-params";
 import { audit } from "~/models/audit.server";
 import { canSee, planHistory, trajectoryExists } from "~/models/trajectory.server";
-import { forbidden, notFound, requireUser } from "~/utils/guard.server";
+import { forbidden, notFound, requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 import { formatDateTime, formatShortDate } from "~/domain/dates-nl";
 

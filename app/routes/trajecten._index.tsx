@@ -11,7 +11,7 @@ import { REPORTED_OUTCOME_LABELS, REPORTED_OUTCOMES, TRAJECTORY_STATUS_LABELS, T
 import { can } from "~/domain/permissions";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
 import { listTrajectories } from "~/models/trajectory-list.server";
-import { requireUser } from "~/utils/guard.server";
+import { requireUser } from "~/auth/guard.server";
 import { formatShortDate } from "~/domain/dates-nl";
 
 export const meta: MetaFunction = () => [{ title: "Trajecten · Rode Draad" }];

@@ -2,7 +2,7 @@ import { data, redirect } from "@remix-run/node";
 import { can, type Capability } from "~/domain/permissions";
 import { hasAnyRole, type Role } from "~/domain/roles";
 import { getUser, type StaffUser } from "~/models/user.server";
-import { refusal } from "./refusal.server";
+import { refusal } from "~/utils/refusal.server";
 import { sessionUserId } from "./session.server";
 
 export const CHANGE_PASSWORD_PATH = "/wachtwoord";
