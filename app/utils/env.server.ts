@@ -11,7 +11,7 @@ const optionalText = z
   .optional()
   .transform((v) => v || undefined);
 
-export const DEFAULT_DATABASE_PATH = "data/rode-draad.db";
+const DEFAULT_DATABASE_PATH = "data/rode-draad.db";
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
