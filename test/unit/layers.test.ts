@@ -96,6 +96,19 @@ describe("layers point one way", () => {
     expect(outside).toEqual([]);
   });
 
+  it("routes ask the permission table, never name roles: the guard gets a capability, pages ask can()", () => {
+    const routes = files.filter((file) => layerOf(file) === "routes" || path.basename(file) === "root.tsx");
+    const roleChecks = routes.flatMap((file) =>
+      fs
+        .readFileSync(file, "utf8")
+        .split("\n")
+        .map((line, index) => ({ line, at: `${path.relative(ROOT, file)}:${index + 1}` }))
+        .filter(({ line }) => /requireUser\([^)]*\[|roles\.includes\(|hasAnyRole\([^)]*\["/.test(line))
+        .map(({ at, line }) => `${at} ${line.trim()}`),
+    );
+    expect(roleChecks).toEqual([]);
+  });
+
   it("would catch a util that queries, a route that opens the database and a rule that reads a model", () => {
     const fake = (relative: string) => path.join(ROOT, relative);
     expect(FORBIDDEN[layerOf(fake("app/utils/x.server.ts"))]).toContain(layerOf(fake("app/models/user.server.ts")));
