@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { isCalendarDate } from "~/domain/dates";
 import { DomainError } from "~/domain/errors";
 import { importExportFile, runMonitor, type RunSummary } from "~/models/tenderned-run.server";
-import { prepareDatabase } from "~/utils/boot.server";
+import { prepareDatabase } from "~/boot.server";
 import { closeDb } from "~/utils/db.server";
 import { configuredTenderNed } from "~/utils/tenderned.server";
 

@@ -6,7 +6,7 @@ import { fakeRow, scenario } from "../../test/tenderned/fixtures";
 import { auditLog, procurementMilestones, tendernedDays, tendernedPublications, tendernedRuns, trajectories, trajectoryAdvisers, users } from "../../db/schema";
 import { parseProcurementFilters } from "~/domain/tenderned-filters";
 import { parseExport } from "~/domain/tenderned-rows";
-import { prepareDatabase } from "~/utils/boot.server";
+import { prepareDatabase } from "~/boot.server";
 import { db } from "~/utils/db.server";
 import { tendernedClient } from "~/utils/tenderned-client.server";
 import { createTrajectory } from "./trajectory.server";

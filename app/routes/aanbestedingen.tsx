@@ -5,16 +5,16 @@ import { Pagination } from "~/components/ui/pagination";
 import { DataTable } from "~/components/ui/table";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { formatShortDate } from "~/domain/dates-nl";
-import { can, rolesWith } from "~/domain/permissions";
+import { can } from "~/domain/permissions";
 import { NOTICE_TYPE_LABELS, parseProcurementFilters, procurementSearch, type ProcurementFilters } from "~/domain/tenderned-filters";
 import { listProcurements, procurementRegionOptions } from "~/models/tenderned-list.server";
-import { requireUser } from "~/utils/guard.server";
+import { requireUser } from "~/auth/guard.server";
 
 export const meta: MetaFunction = () => [{ title: "Aanbestedingen · Rode Draad" }];
 
 /** The intermediary sees every region and the publications still to be assigned; an adviser the regions of their trajectories. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, rolesWith("procurement.readOwn"));
+  const user = await requireUser(request, "procurement.readOwn");
   const filters = parseProcurementFilters(new URL(request.url).searchParams);
   return { filters, ...listProcurements(filters, user), regions: procurementRegionOptions(user), everyRegion: can(user.roles, "procurement.readAny") };
 }

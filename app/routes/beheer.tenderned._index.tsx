@@ -11,7 +11,6 @@ import { DataTable } from "~/components/ui/table";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { formatShortDate } from "~/domain/dates-nl";
 import { DomainError } from "~/domain/errors";
-import { rolesWith } from "~/domain/permissions";
 import { cpvSettingProblem, parseSettingList } from "~/domain/tenderned-match";
 import { uploadSchema } from "~/domain/upload-form";
 import { waitingAuthorities } from "~/models/tenderned-list.server";
@@ -19,7 +18,7 @@ import { importExportFile, lastCompleteDay, monitorBusy, recentRuns, runMonitor 
 import { aliases, removeAlias, saveYouthCareSettings, youthCareSettings } from "~/models/tenderned-store.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { requireUser } from "~/utils/guard.server";
+import { requireUser } from "~/auth/guard.server";
 import { log, describeError } from "~/utils/log.server";
 import { actorOf } from "~/utils/request.server";
 import { configuredTenderNed } from "~/utils/tenderned.server";
@@ -29,7 +28,7 @@ export const meta: MetaFunction = () => [{ title: "TenderNed-monitor · Rode Dra
 const PATH = "/beheer/tenderned";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, rolesWith("tenderned.manage"));
+  await requireUser(request, "tenderned.manage");
   const settings = youthCareSettings();
   return {
     enabled: configuredTenderNed() !== null,
@@ -68,7 +67,7 @@ const schema = z.discriminatedUnion("intent", [
 ]);
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const admin = await requireUser(request, rolesWith("tenderned.manage"));
+  const admin = await requireUser(request, "tenderned.manage");
   const actor = actorOf(admin, context);
   const { formData, submission } = await readForm(request, schema);
   const intent = String(formData.get("intent"));

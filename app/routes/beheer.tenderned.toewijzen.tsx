@@ -7,19 +7,18 @@ import { AppForm, SelectField } from "~/components/form";
 import { DataTable } from "~/components/ui/table";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { formatShortDate } from "~/domain/dates-nl";
-import { rolesWith } from "~/domain/permissions";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
 import { waitingAuthorities } from "~/models/tenderned-list.server";
 import { assignAuthority } from "~/models/tenderned-store.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { requireUser } from "~/utils/guard.server";
+import { requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Nog toe te wijzen · TenderNed · Rode Draad" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, rolesWith("tenderned.manage"));
+  await requireUser(request, "tenderned.manage");
   return { waiting: waitingAuthorities(), regions: regionAndMunicipalityOptions().regions };
 }
 
@@ -29,7 +28,7 @@ const schema = z.object({
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const admin = await requireUser(request, rolesWith("tenderned.manage"));
+  const admin = await requireUser(request, "tenderned.manage");
   const { formData, submission } = await readForm(request, schema);
   const authority = String(formData.get("authority") ?? "");
   if (submission.status !== "success") return data({ authority, result: replyWithError(submission) }, { status: 400 });

@@ -14,7 +14,7 @@ import { benchDatabase, seededRandom } from "./measure";
 const PER_DAY = Number(process.env.BENCH_TENDERNED_PER_DAY ?? 150);
 const DAYS = 30;
 const database = benchDatabase("tenderned");
-const { prepareDatabase } = await import("../../app/utils/boot.server");
+const { prepareDatabase } = await import("../../app/boot.server");
 const { runMonitor } = await import("../../app/models/tenderned-run.server");
 const { tendernedClient, PAGE_SIZE } = await import("../../app/utils/tenderned-client.server");
 const { createTrajectory } = await import("../../app/models/trajectory.server");

@@ -6,15 +6,14 @@ import { anonymiseDue } from "~/models/retention.server";
 import { refreshAuditAnchor } from "~/models/audit-anchor.server";
 import { closeInterruptedRuns, lastFetchStartedAt, monitorBusy, runMonitor } from "~/models/tenderned-run.server";
 import { dailyRunDue } from "~/domain/tenderned-days";
-import { databasePath } from "../../db/client";
-import { migrate, untilWritable } from "./db.server";
-import { sweepRateLimits } from "./rate-limit.server";
-import { env } from "./env.server";
-import { takeInstanceLock } from "./instance-lock.server";
-import { secrets } from "./keys.server";
-import { describeError, exitOnStrayErrors, log } from "./log.server";
-import { purgeExpiredSessions } from "./session.server";
-import { configuredTenderNed } from "./tenderned.server";
+import { secrets } from "~/models/keys.server";
+import { purgeExpiredSessions } from "~/models/session.server";
+import { migrate, untilWritable } from "~/utils/db.server";
+import { sweepRateLimits } from "~/utils/rate-limit.server";
+import { env } from "~/utils/env.server";
+import { takeInstanceLock } from "~/utils/instance-lock.server";
+import { describeError, exitOnStrayErrors, log } from "~/utils/log.server";
+import { configuredTenderNed } from "~/utils/tenderned.server";
 
 /** Brings the database up to date; also what `npm run db:migrate` does. */
 export function prepareDatabase(): void {
@@ -62,13 +61,13 @@ function scheduleTenderNed(): void {
 export function boot(): { host: string; port: number } {
   exitOnStrayErrors();
   const config = env();
-  serverLock ??= takeInstanceLock(databasePath());
+  serverLock ??= takeInstanceLock(config.DATABASE_PATH);
   prepareDatabase();
   secrets();
   refreshAuditAnchor({ atStart: true });
   purgeExpiredSessions();
   purgeOldLoginAttempts();
-  log.info("Database gereed", { path: databasePath() });
+  log.info("Database gereed", { path: config.DATABASE_PATH });
   // A second after the start, so the first requests are not shared with opening every summary.
   setTimeout(
     () =>
