@@ -5,10 +5,10 @@ import { fileURLToPath } from "node:url";
 /**
  * `npm test`: the type check, vitest and the build at the same time, then Playwright against the build. Run one after
  * another the first three left a core idle (tsc is one thread, vitest's two forks often wait on their child
- * processes); Playwright runs alone, because beside it, on a loaded machine, vitest's command-line tests ran 18 times
- * slower and into their limits (README "Tests", decision "npm test runs its short parts at once"). Every line is
- * prefixed with its part; Playwright runs even when tsc or vitest failed, so one run shows every failure; the wall
- * time of each part is printed at the end. Exit code 0 only when every part passed.
+ * processes); Playwright runs alone, because with all four at once on a loaded machine the command-line tests of
+ * vitest and the heaviest e2e specs ran into their limits (README "Tests", decision "npm test runs its short parts at
+ * once"). Every line is prefixed with its part; Playwright runs even when tsc or vitest failed, so one run shows
+ * every failure; the wall time of each part is printed at the end. Exit code 0 only when every part passed.
  */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = (name: string) => path.join(ROOT, "node_modules/.bin", name);
