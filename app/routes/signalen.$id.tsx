@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ClassificationSection } from "~/components/signal-classification-section";
-import { ConfidentialSection, HistorySection, NotesSection, ReporterConversationSection } from "~/components/signal-sections";
+import { AttachmentsSection, ConfidentialSection, HistorySection, NotesSection, ReporterConversationSection } from "~/components/signal-sections";
 import { StatusSection } from "~/components/signal-status-section";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { formatDate } from "~/domain/dates-nl";
@@ -10,6 +10,7 @@ import { CHANNEL_LABELS, STATUS_LABELS } from "~/domain/signal-codes";
 import { assignSchema, classificationSchema, linkSchema, noteSchema, statusSchema } from "~/domain/signal-form";
 import { replySchema } from "~/domain/portal-form";
 import { conversation as portalConversation, replyToReporter } from "~/models/portal.server";
+import { attachmentsOf } from "~/models/attachment.server";
 import { activeTrajectories, trajectoriesOfSignal } from "~/models/trajectory-list.server";
 import { linkSignal } from "~/models/trajectory.server";
 import { allowedTransitions } from "~/domain/signal-status";
@@ -43,6 +44,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     signal,
     conversation: signal.fromPortal ? portalConversation(signal.id) : null,
+    attachments: attachmentsOf(signal.id),
     trajectories: trajectoriesOfSignal(signal.id),
     activeTrajectories: activeTrajectories(),
     reference: regionAndMunicipalityOptions(),
@@ -92,7 +94,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function SignalPage() {
-  const { signal, conversation, trajectories, activeTrajectories: running, reference, staff, transitions } = useLoaderData<typeof loader>();
+  const { signal, conversation, attachments, trajectories, activeTrajectories: running, reference, staff, transitions } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const resultOf = (intent: string) => (answer?.intent === intent ? answer.result : undefined);
   const c = signal.confidential;
@@ -118,6 +120,7 @@ export default function SignalPage() {
           ["Telefoon", c.reporterPhone],
         ]}
       />
+      <AttachmentsSection signalId={signal.id} attachments={attachments} />
       {conversation ? <ReporterConversationSection messages={conversation} hadNews={signal.hadNews} lastResult={resultOf("reply")} /> : null}
       <StatusSection
         signal={signal}
