@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { attachments } from "../../db/schema";
 import { DomainError } from "~/domain/errors";
+import { assertCan } from "~/domain/permissions";
 import { db, type Tx } from "~/utils/db.server";
 import { audit, type Actor } from "./audit.server";
 import { sealRequired, unsealRequired } from "./sealed.server";
@@ -26,8 +27,12 @@ export function attachToSignal(tx: Tx, signalId: number, file: NewAttachment, ac
   audit(actor, "signal.attachment_added", { type: "signal", id: signalId }, { attachment: row.id, size: file.bytes.byteLength }, tx);
 }
 
-/** The files of a signal without their bytes, for its page (the names are confidential: callers are its readers). */
-export function attachmentsOf(signalId: number): AttachmentInfo[] {
+/**
+ * The files of a signal without their bytes, for its page. A saved e-mail names who sent it, so its names and bytes
+ * are for signal.readIdentity only, like the reporter's identity.
+ */
+export function attachmentsOf(signalId: number, actor: Actor): AttachmentInfo[] {
+  assertCan(actor, "signal.readIdentity");
   return db()
     .select({ id: attachments.id, nameSealed: attachments.nameSealed, contentType: attachments.contentType, size: attachments.size, addedAt: attachments.addedAt })
     .from(attachments)
@@ -39,6 +44,7 @@ export function attachmentsOf(signalId: number): AttachmentInfo[] {
 
 /** One file of a signal with its bytes, for a download; every download is audited. */
 export function downloadAttachment(signalId: number, attachmentId: number, actor: Actor): NewAttachment {
+  assertCan(actor, "signal.readIdentity");
   const row = db()
     .select()
     .from(attachments)

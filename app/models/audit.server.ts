@@ -1,11 +1,11 @@
 import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
 import { auditLog, users } from "../../db/schema";
+import type { Actor } from "~/domain/actor";
 import { sha256 } from "~/utils/crypto.server";
 import { db, type Tx } from "~/utils/db.server";
 import { noteAuditAppend } from "./audit-anchor.server";
 
-/** Who did something: the logged-in user (null for anonymous or failed logins) and the client address. */
-export type Actor = { userId: number | null; clientAddress: string };
+export type { Actor } from "~/domain/actor";
 
 export type AuditAction =
   | "setup.first_account"

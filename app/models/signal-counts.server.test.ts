@@ -5,7 +5,7 @@ import { parseInboxFilters } from "~/domain/inbox-filters";
 import { CHANNELS, PHASES, REQUESTER_TYPES, STATUSES, TENDER_PHASES, TOPICS, type SignalStatus } from "~/domain/signal-codes";
 import { signalsToCsv, type SignalRecord } from "~/domain/signal-csv";
 import { allowedTransitions } from "~/domain/signal-status";
-import { prepareDatabase } from "~/utils/boot.server";
+import { prepareDatabase } from "~/boot.server";
 import { db } from "~/utils/db.server";
 import { listInbox } from "./signal-inbox.server";
 import { importSignals, undoImportBatch } from "./signal-import.server";

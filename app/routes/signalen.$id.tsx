@@ -16,11 +16,12 @@ import { linkSignal } from "~/models/trajectory.server";
 import { allowedTransitions } from "~/domain/signal-status";
 import { addNote, assignableStaff, assignSignal, changeStatus, openSignal, updateClassification } from "~/models/signal.server";
 import { DomainError } from "~/domain/errors";
+import { can } from "~/domain/permissions";
 import { recordNumber } from "~/domain/url-params";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { notFound, requireUser } from "~/utils/guard.server";
+import { notFound, requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Signaal · Rode Draad" }];
@@ -39,12 +40,13 @@ function openOr404(id: number, actor: Parameters<typeof openSignal>[1]) {
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, ["intermediary"]);
-  const signal = openOr404(signalId(params.id), actorOf(user, context));
+  const user = await requireUser(request, "signal.read");
+  const actor = actorOf(user, context);
+  const signal = openOr404(signalId(params.id), actor);
   return {
     signal,
     conversation: signal.fromPortal ? portalConversation(signal.id) : null,
-    attachments: attachmentsOf(signal.id),
+    attachments: can(user.roles, "signal.readIdentity") ? attachmentsOf(signal.id, actor) : [],
     trajectories: trajectoriesOfSignal(signal.id),
     activeTrajectories: activeTrajectories(),
     reference: regionAndMunicipalityOptions(),
@@ -72,7 +74,7 @@ const FLASH: Record<string, string> = {
 };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, ["intermediary"]);
+  const user = await requireUser(request, "signal.record");
   const id = signalId(params.id);
   const actor = actorOf(user, context);
   const { formData, submission } = await readForm(request, actionSchema);

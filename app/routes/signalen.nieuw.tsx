@@ -17,7 +17,7 @@ import { createSignal, lastIntakeChannel } from "~/models/signal.server";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { notFound, requireUser } from "~/utils/guard.server";
+import { notFound, requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Nieuw signaal · Rode Draad" }];
@@ -28,7 +28,7 @@ const SAVE = intakeSchema.extend({ intent: z.literal("save"), mailUpload: z.coer
 const schema = z.preprocess((value) => ({ intent: "save", ...(value as object) }), z.discriminatedUnion("intent", [MAIL, SAVE]));
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, ["intermediary"]);
+  const user = await requireUser(request, "signal.record");
   const mailParam = new URL(request.url).searchParams.get("mail");
   const mailId = mailParam === null ? null : (recordNumber(mailParam) ?? notFound("Deze e-mail"));
   const mail = mailId === null ? undefined : ((await mailDraft(mailId, user.id)) ?? notFound("Deze e-mail"));
@@ -41,7 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, ["intermediary"]);
+  const user = await requireUser(request, "signal.record");
   const { formData, submission } = await readForm(request, schema);
   const intent = formData.get("intent") === "upload" ? "upload" : "save";
   if (submission.status !== "success") return data({ intent, result: replyWithError(submission) }, { status: 400 });

@@ -4,14 +4,13 @@ import { purgeOldLoginAttempts } from "~/models/login-throttle.server";
 import { pruneSearchChanges, warmSearchIndex } from "~/models/search-index.server";
 import { anonymiseDue } from "~/models/retention.server";
 import { refreshAuditAnchor } from "~/models/audit-anchor.server";
-import { databasePath } from "../../db/client";
-import { migrate, untilWritable } from "./db.server";
-import { sweepRateLimits } from "./rate-limit.server";
-import { env } from "./env.server";
-import { takeInstanceLock } from "./instance-lock.server";
-import { secrets } from "./keys.server";
-import { describeError, exitOnStrayErrors, log } from "./log.server";
-import { purgeExpiredSessions } from "./session.server";
+import { secrets } from "~/models/keys.server";
+import { purgeExpiredSessions } from "~/models/session.server";
+import { migrate, untilWritable } from "~/utils/db.server";
+import { sweepRateLimits } from "~/utils/rate-limit.server";
+import { env } from "~/utils/env.server";
+import { takeInstanceLock } from "~/utils/instance-lock.server";
+import { describeError, exitOnStrayErrors, log } from "~/utils/log.server";
 
 /** Brings the database up to date; also what `npm run db:migrate` does. */
 export function prepareDatabase(): void {
@@ -45,13 +44,13 @@ function inBackground(task: string, work: () => unknown): void {
 export function boot(): { host: string; port: number } {
   exitOnStrayErrors();
   const config = env();
-  serverLock ??= takeInstanceLock(databasePath());
+  serverLock ??= takeInstanceLock(config.DATABASE_PATH);
   prepareDatabase();
   secrets();
   refreshAuditAnchor({ atStart: true });
   purgeExpiredSessions();
   purgeOldLoginAttempts();
-  log.info("Database gereed", { path: databasePath() });
+  log.info("Database gereed", { path: config.DATABASE_PATH });
   // A second after the start, so the first requests are not shared with opening every summary.
   setTimeout(
     () =>
