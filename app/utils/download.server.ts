@@ -9,7 +9,7 @@ export function attachmentHeaders(fileName: string, contentType: string, size: n
     "Content-Type": contentType,
     "Content-Length": String(size),
     "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-    "X-Content-Type-Options": "nosniff",
+    // Added to the app's own policy (security-headers.server.ts, which also sends nosniff): both apply.
     "Content-Security-Policy": "sandbox; default-src 'none'",
   };
 }

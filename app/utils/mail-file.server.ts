@@ -1,8 +1,12 @@
-import MsgReader from "@kenjiuno/msgreader";
+import { createRequire } from "node:module";
 import { convert } from "html-to-text";
 import { simpleParser } from "mailparser";
 import { DomainError } from "~/domain/errors";
 import type { MailFile } from "~/domain/mail-draft";
+
+// msgreader is CommonJS with an ES-style default export, which Node's ESM loader hands over as the whole module
+// object and Vite as the class: required, it is the same everywhere.
+const { default: MsgReader } = createRequire(import.meta.url)("@kenjiuno/msgreader") as typeof import("@kenjiuno/msgreader");
 
 /** An Outlook .msg is a Compound File (OLE2); everything else is taken for an RFC 5322 message (.eml). */
 const COMPOUND_FILE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -51,7 +55,7 @@ function htmlAsText(html: string): string {
 }
 
 function readMsg(bytes: Uint8Array): MailFile {
-  let data: ReturnType<MsgReader["getFileData"]>;
+  let data: ReturnType<InstanceType<typeof MsgReader>["getFileData"]>;
   try {
     data = new MsgReader(new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)).getFileData();
   } catch {
