@@ -11,6 +11,7 @@ export const UPLOAD_KINDS = {
   spreadsheet: { label: "CSV- of Excel-bestand", accept: ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
   csv: { label: "CSV-bestand", accept: ".csv,text/csv" },
   mail: { label: "E-mailbestand (.eml of .msg)", accept: ".eml,.msg,message/rfc822,application/vnd.ms-outlook" },
+  tenderned: { label: "Exportbestand (JSON)", accept: ".json,application/json" },
 } as const;
 
 /**

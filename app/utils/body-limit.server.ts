@@ -21,7 +21,7 @@ export const BODY_LIMITS = {
   mail: { bytes: 10 * MB, label: "10 MB", refusal: "Het bestand is groter dan 10 MB. Er is niets opgeslagen; sla de e-mail op zonder grote bijlagen." },
 } as const satisfies Record<string, BodyLimit>;
 
-const UPLOAD_PATHS = new Set(["/signalen/import", "/trajecten/import", "/beheer/regios/import"]);
+const UPLOAD_PATHS = new Set(["/signalen/import", "/trajecten/import", "/beheer/regios/import", "/beheer/tenderned"]);
 /** The intake, which also takes a saved e-mail with its attachments. */
 const MAIL_PATHS = new Set(["/signalen/nieuw"]);
 const PUBLIC_PATHS = /^\/(melden|login|setup|logout)(\/|$)/;

@@ -50,6 +50,16 @@ const envSchema = z.object({
   RETENTION_MONTHS: positiveInt(24),
   /** The Chromium that makes the report PDF ("Download PDF"); missing there, the download explains it. */
   CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
+  /**
+   * Base of TenderNed's publication interface (production: TenderNed's papi/tenderned-rs-tns/v2). Unset, the
+   * procurement monitor is off and the app makes no outbound request at all.
+   */
+  TENDERNED_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, "gebruik een http- of https-adres")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   /** Where to report a vulnerability (mailto: or https: URL), published in /.well-known/security.txt. */
   SECURITY_CONTACT: z
     .string()
