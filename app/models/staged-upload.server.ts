@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, lt } from "drizzle-orm";
 import { stagedUploads } from "../../db/schema";
 import { db, type Tx } from "~/utils/db.server";
 import type { Actor } from "./audit.server";
@@ -41,4 +41,12 @@ export function stagedUpload(kind: UploadKind, id: number, userId: number): { id
 /** `tx`: when the upload is used up by a change, it goes in the change's transaction. */
 export function discardUpload(id: number, tx: Tx | ReturnType<typeof db> = db()): void {
   tx.delete(stagedUploads).where(eq(stagedUploads.id, id)).run();
+}
+
+/** A file left in the preview (an import not confirmed, an e-mail whose signal was never saved) is kept one day. */
+export const STAGED_UPLOAD_HOURS = 24;
+
+export function discardStaleUploads(now = new Date()): number {
+  const before = new Date(now.getTime() - STAGED_UPLOAD_HOURS * 3_600_000).toISOString();
+  return db().delete(stagedUploads).where(lt(stagedUploads.uploadedAt, before)).run().changes;
 }
