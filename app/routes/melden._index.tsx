@@ -10,7 +10,7 @@ import { Alert } from "~/components/ui/alert";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { PORTAL_PHASES, PORTAL_REQUESTERS, PORTAL_TOPICS, portalSchema } from "~/domain/portal-form";
 import { ASSOCIATION_LABELS, ASSOCIATIONS, optionsOf } from "~/domain/signal-codes";
-import { submitPortalSignal } from "~/models/portal.server";
+import { receivePortalSignal } from "~/models/portal.server";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
 import { isDatabaseBusy } from "~/utils/db.server";
 import { readForm, replyWithError } from "~/utils/form.server";
@@ -45,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   try {
-    const { code } = submitPortalSignal(submission.value);
+    const { code } = await receivePortalSignal(submission.value);
     return { result: null, code: formatReceiptCode(code) };
   } catch (error) {
     taken.giveBack();
