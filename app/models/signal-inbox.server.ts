@@ -3,7 +3,7 @@ import { regions, signalCounts, signals, signalTriggers, users } from "../../db/
 import { monthRange, PAGE_SIZE, type InboxFilters } from "~/domain/inbox-filters";
 import { STATUSES, TENDER_PHASES, type SignalStatus } from "~/domain/signal-codes";
 import { db } from "~/utils/db.server";
-import { idsMatching } from "./search-index.server";
+import { searchInbox } from "./search-index.server";
 import { unseal } from "./sealed.server";
 import { yearInTheNetherlands } from "~/domain/dates";
 
@@ -39,18 +39,6 @@ export function inboxConditions(filters: InboxFilters, options: { withStatus: bo
 /** The inbox's order, also an export's. */
 export function orderOf(filters: InboxFilters) {
   return filters.sort === "oldest" ? [asc(signals.receivedOn), asc(signals.id)] : [desc(signals.receivedOn), desc(signals.id)];
-}
-
-/** Text first (in memory), then the other filters and the order in SQL over just the matching ids. */
-function searchMatches(filters: InboxFilters, query: string): { id: number; status: SignalStatus }[] {
-  const ids = idsMatching(query);
-  if (ids.length === 0) return [];
-  return db()
-    .select({ id: signals.id, status: signals.status })
-    .from(signals)
-    .where(and(sql`${signals.id} in (select value from json_each(${JSON.stringify(ids)}))`, ...inboxConditions(filters, { withStatus: false })))
-    .orderBy(...orderOf(filters))
-    .all();
 }
 
 function emptyCounts(): Record<SignalStatus, number> {
@@ -119,14 +107,12 @@ function countedPerStatus(filters: InboxFilters): { status: SignalStatus; n: num
 
 /** One page of the inbox, the number of matches, and the count per status tab. */
 export function listInbox(filters: InboxFilters): { rows: InboxRow[]; total: number; counts: Record<SignalStatus, number> } {
-  const counts = emptyCounts();
   if (filters.q) {
-    const matches = searchMatches(filters, filters.q);
-    for (const match of matches) counts[match.status] += 1;
-    const inStatus = filters.status ? matches.filter((m) => m.status === filters.status) : matches;
-    const pageIds = inStatus.slice((filters.page - 1) * PAGE_SIZE, filters.page * PAGE_SIZE).map((m) => m.id);
-    return { rows: pageIds.length ? pageRows(undefined, filters, pageIds) : [], total: inStatus.length, counts };
+    // Filtered, counted and paged in memory (search-index.server.ts); only the page's rows come from SQL.
+    const { counts, total, pageIds } = searchInbox({ ...filters, q: filters.q }, PAGE_SIZE);
+    return { rows: pageIds.length ? pageRows(undefined, filters, pageIds) : [], total, counts };
   }
+  const counts = emptyCounts();
   const grouped =
     countedPerStatus(filters) ??
     db()
