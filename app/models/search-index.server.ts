@@ -65,6 +65,34 @@ const statements = preparedOnce((database) => ({
   withTrigger: database.select({ id: signalTriggers.signalId }).from(signalTriggers).where(eq(signalTriggers.trigger, sql.placeholder("trigger"))).prepare(),
 }));
 
+/** Written out, not spread from the row: one hidden class for all entries, so the walk over a million stays fast. */
+function entryOf(facts: SignalFacts & { id: number }, text: string): Entry {
+  return {
+    id: facts.id,
+    text,
+    receivedOn: facts.receivedOn,
+    status: facts.status,
+    topic: facts.topic,
+    phase: facts.phase,
+    requester: facts.requester,
+    region: facts.region,
+    channel: facts.channel,
+    referrer: facts.referrer,
+    assignedTo: facts.assignedTo,
+  };
+}
+
+/**
+ * The entries in the inbox's order, made anew with copies of their text: entries and text then lie in memory in
+ * the order the walk reads them. Sorted in place they stay where the load (in id order) put them, and a walk in date
+ * order reads all over memory: 100 ms instead of 2 at 100,000 signals on this machine.
+ */
+function rebuildOrder(): void {
+  ordered = [...searchable.values()].sort(newestFirst).map((entry) => entryOf(entry, Buffer.from(entry.text, "utf8").toString("utf8")));
+  for (const entry of ordered) searchable.set(entry.id, entry);
+  unordered = false;
+}
+
 /** Puts a signal's current row into the index (or takes it out: no row). One at a time keeps `ordered` in order. */
 function indexRow(id: number, row: Row | undefined, oneOfMany: boolean): void {
   const old = searchable.get(id);
@@ -78,8 +106,7 @@ function indexRow(id: number, row: Row | undefined, oneOfMany: boolean): void {
     if (old && oneOfMany) unordered = true;
     return;
   }
-  const { summarySealed, ...facts } = row;
-  const entry: Entry = { ...facts, text: summarySealed ? normaliseSearchText(unseal(summarySealed, "summary") ?? "") : "" };
+  const entry = entryOf(row, row.summarySealed ? normaliseSearchText(unseal(row.summarySealed, "summary") ?? "") : "");
   searchable.set(id, entry);
   if (unordered || oneOfMany) unordered = true;
   else ordered.splice(positionOf(entry), 0, entry);
@@ -117,10 +144,7 @@ function applyChanges(): void {
 export function syncSearchIndex(): void {
   applyChanges();
   while (openSummariesAfter(coveredUpTo, 5000) === 5000);
-  if (unordered) {
-    ordered = [...searchable.values()].sort(newestFirst);
-    unordered = false;
-  }
+  if (unordered) rebuildOrder();
 }
 
 /**
@@ -150,7 +174,7 @@ export function idsMatching(query: string): number[] {
   syncSearchIndex();
   const needle = normaliseSearchText(query);
   const ids: number[] = [];
-  for (const [id, entry] of searchable) if (matchesText(entry, needle)) ids.push(id);
+  for (const entry of ordered) if (matchesText(entry, needle)) ids.push(entry.id);
   return ids;
 }
 
