@@ -23,6 +23,7 @@ export function AppForm<Schema extends Record<string, unknown>>({
   encType,
   submitLabel,
   danger,
+  compact,
 }: {
   form: FormMetadata<Schema, string[]>;
   children: ReactNode;
@@ -30,12 +31,14 @@ export function AppForm<Schema extends Record<string, unknown>>({
   encType?: "multipart/form-data";
   submitLabel: string;
   danger?: boolean;
+  /** One choice and its button on one line, a secondary action beside the page's main forms (assign, link). */
+  compact?: boolean;
 }) {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting" && navigation.formAction === (action ?? navigation.formAction);
   const fieldErrors = Object.entries(form.allErrors).filter(([name]) => name !== "");
   return (
-    <Form method="post" action={action} encType={encType} className="utrecht-form rd-form" {...getFormProps(form)}>
+    <Form method="post" action={action} encType={encType} className={`utrecht-form rd-form${compact ? " rd-form--compact" : ""}`} {...getFormProps(form)}>
       <CsrfField />
       {form.errors?.length || fieldErrors.length ? (
         <Alert type="error" title="Het formulier is nog niet in orde">
@@ -53,7 +56,7 @@ export function AppForm<Schema extends Record<string, unknown>>({
       ) : null}
       {children}
       <div className="utrecht-button-group">
-        <Button appearance="primary-action" danger={danger} aria-disabled={busy || undefined}>
+        <Button appearance={compact ? "secondary-action" : "primary-action"} danger={danger} aria-disabled={busy || undefined}>
           {submitLabel}
         </Button>
       </div>
@@ -161,7 +164,7 @@ export function FieldGroup({ legend, children }: { legend: string; children: Rea
 
 export type Option = { value: string; label: string };
 
-export function SelectField({
+export function SelectField<Value>({
   field,
   label,
   description,
@@ -169,7 +172,7 @@ export function SelectField({
   placeholder,
   autoFocus,
 }: {
-  field: FieldMetadata<string>;
+  field: FieldMetadata<Value, Record<string, unknown>, string[]>;
   label: string;
   description?: string;
   options: Option[];
@@ -291,36 +294,6 @@ export function ActionButton({
       <button type="submit" aria-label={ariaLabel} className={`utrecht-button utrecht-button--secondary-action${danger ? " utrecht-button--danger" : ""}`}>
         {label}
       </button>
-    </Form>
-  );
-}
-
-/** Uploading a CSV file for a preview (signals, region tables): a plain multipart form, so it works without JavaScript. */
-/** `spreadsheet`: the signals and trajectories imports, which also read an .xlsx (the region import reads CSV only). */
-export function CsvUploadForm({ id, submitLabel, spreadsheet = false }: { id: string; submitLabel: string; spreadsheet?: boolean }) {
-  return (
-    <Form method="post" encType="multipart/form-data" className="utrecht-form rd-form">
-      <CsrfField />
-      <input type="hidden" name="intent" value="upload" />
-      <div className="utrecht-form-field">
-        <div className="utrecht-form-field__label">
-          <label className="utrecht-form-label" htmlFor={id}>
-            {spreadsheet ? "CSV- of Excel-bestand" : "CSV-bestand"}
-          </label>
-        </div>
-        <div className="utrecht-form-field__input">
-          <input
-            id={id}
-            name="file"
-            type="file"
-            accept={spreadsheet ? ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : ".csv,text/csv"}
-            required
-          />
-        </div>
-      </div>
-      <div className="utrecht-button-group">
-        <Button>{submitLabel}</Button>
-      </div>
     </Form>
   );
 }

@@ -7,6 +7,7 @@ import { Heading, ListItem, Paragraph, UnorderedList } from "./ui/text";
 import { formatDateTime } from "~/domain/dates-nl";
 import { replySchema } from "~/domain/portal-form";
 import { noteSchema } from "~/domain/signal-form";
+import { STATUS_LABELS, type SignalStatus } from "~/domain/signal-codes";
 
 type Result = SubmissionResult<string[]> | undefined;
 
@@ -115,6 +116,43 @@ export function NotesSection({ notes, lastResult }: { notes: { id: number; at: s
         <input type="hidden" name="after" value={newest} />
         <TextAreaField field={fields.body} label="Nieuwe notitie (intern)" rows={3} />
       </AppForm>
+    </section>
+  );
+}
+
+type HistoryEvent = { id: number; at: string; user: string | null; kind: string; detail: Record<string, unknown> };
+
+function describeEvent(event: HistoryEvent, staff: { id: number; name: string }[]): string {
+  switch (event.kind) {
+    case "created":
+      return "Signaal vastgelegd";
+    case "status":
+      return `Status: ${STATUS_LABELS[event.detail.from as SignalStatus] ?? "?"} → ${STATUS_LABELS[event.detail.to as SignalStatus] ?? "?"}`;
+    case "classification":
+      return `Classificatie gewijzigd (${(event.detail.fields as string[] | undefined)?.length ?? 0} velden)`;
+    case "assignment":
+      return `Toegewezen aan ${staff.find((s) => s.id === event.detail.to)?.name ?? "niemand"}`;
+    case "note":
+      return "Notitie toegevoegd";
+    default:
+      return event.kind;
+  }
+}
+
+/** What happened to the signal, newest first; the values changed stay in the signal itself. */
+export function HistorySection({ events, staff }: { events: HistoryEvent[]; staff: { id: number; name: string }[] }) {
+  return (
+    <section className="rd-section" aria-labelledby="history-heading">
+      <Heading level={2} id="history-heading">
+        Geschiedenis
+      </Heading>
+      <UnorderedList>
+        {events.map((event) => (
+          <ListItem key={event.id}>
+            {formatDateTime(event.at)} · {event.user ?? "systeem"} · {describeEvent(event, staff)}
+          </ListItem>
+        ))}
+      </UnorderedList>
     </section>
   );
 }

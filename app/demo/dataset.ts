@@ -1,4 +1,4 @@
-import { stringify } from "csv-stringify/sync";
+import { writeCsv } from "~/domain/csv";
 import type { PortalInput } from "~/domain/portal-form";
 import { signalsToCsv, type SignalRecord } from "~/domain/signal-csv";
 import { TRAJECTORY_CSV_COLUMNS, type TrajectoryRecord } from "~/domain/trajectory-csv";
@@ -89,5 +89,5 @@ const TRAJECTORY_CELL: Record<(typeof TRAJECTORY_CSV_COLUMNS)[number], (t: Traje
 /** The trajectories as `trajectories.csv` (DESIGN.md), so they enter through the same import as a user's file. */
 export function trajectoriesCsv(dataset: DemoDataset): string {
   const rows = dataset.trajectories.map((t) => TRAJECTORY_CSV_COLUMNS.map((column) => TRAJECTORY_CELL[column](t)));
-  return stringify([[...TRAJECTORY_CSV_COLUMNS], ...rows], { record_delimiter: "windows" });
+  return writeCsv([[...TRAJECTORY_CSV_COLUMNS], ...rows], { separator: "," });
 }

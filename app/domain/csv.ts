@@ -158,3 +158,15 @@ export function writeCsv(rows: readonly (readonly string[])[], options: { separa
   const body = rows.map((row) => `${row.map(quote).join(separator)}\r\n`).join("");
   return options.bom ? `\uFEFF${body}` : body;
 }
+
+/**
+ * The records of a CSV file of our own (db/reference/*.csv), as objects keyed by the header's names. A syntax error
+ * throws: these files ship with the app, so a broken one is a bug, not a user's mistake.
+ */
+export function parseCsvRecords(text: string): Record<string, string>[] {
+  const parsed = parseCsv(text, detectSeparator(text));
+  if ("issue" in parsed) throw new Error(`CSV-fout op regel ${parsed.issue.line}: ${parsed.issue.message}`);
+  const [header, ...rows] = parsed.rows;
+  const names = header?.cells ?? [];
+  return rows.map((row) => Object.fromEntries(names.map((name, i) => [name, row.cells[i] ?? ""])));
+}

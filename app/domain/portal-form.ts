@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ASSOCIATIONS, REQUESTER_TYPES } from "./signal-codes";
-import { afterSchema } from "./signal-form";
+import { afterSchema, reporterIdentityFields } from "./signal-form";
 
 /** The public form speaks plain Dutch; these choices map onto DESIGN.md codes ("weet ik niet" → other / none). */
 export const PORTAL_TOPICS = [
@@ -43,14 +43,7 @@ export const portalSchema = z
       .min(10, "Vertel wat er aan de hand is (minstens een zin).")
       .max(10_000, "Gebruik hoogstens 10.000 tekens."),
     contact: z.enum(["anonymous", "confidential"], { errorMap: () => ({ message: "Kies anoniem of vertrouwelijk met contactgegevens." }) }),
-    reporterName: z.string().trim().max(200).optional(),
-    reporterOrganisation: z.string().trim().max(200).optional(),
-    reporterEmail: z.string().trim().email("Vul een geldig e-mailadres in.").max(254).optional(),
-    reporterPhone: z
-      .string()
-      .trim()
-      .regex(/^[0-9+()\-\s]{6,20}$/, "Vul een geldig telefoonnummer in.")
-      .optional(),
+    ...reporterIdentityFields,
     /** Honeypot: hidden from people, filled in by bots. */
     website: z.string().optional(),
   })

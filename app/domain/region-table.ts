@@ -22,7 +22,7 @@
 //    ".../Code (code)" -> ".../Naam (naam)", "...code" -> "...naam"); we never pair by adjacency alone.
 //    RegioS also holds GM codes but has no name partner, so it is passed over.
 //    Not supported: OData v4 "Observations" (long format), and old StatLine exports with title lines above the header.
-import { CsvError, parse } from "csv-parse/sync";
+import { detectSeparator, parseCsv } from "./csv";
 
 export type RegionRow = {
   regionCode: string;
@@ -103,53 +103,12 @@ export function parseShippedRegionCsv(text: string): RegionTableResult {
 }
 
 function readSheet(text: string): Sheet | { issues: TableIssue[] } {
-  const body = text.replace(/^\uFEFF/, "");
-  if (body.trim() === "") return { issues: [{ line: 1, message: "Het bestand is leeg" }] };
-
-  const firstLine = body.slice(0, body.search(/\r?\n|$/));
-  // StatLine writes ';', cbsodataR and our own file ','; whichever the header uses more is the delimiter.
-  const delimiter = count(firstLine, ";") > count(firstLine, ",") ? ";" : ",";
-
-  const lines: number[] = [];
-  let records: string[][];
-  try {
-    records = parse(body, {
-      delimiter,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      on_record: (record: string[], context) => {
-        lines.push(context.lines);
-        return record;
-      },
-    });
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    const line = typeof error.lines === "number" ? error.lines : 1;
-    return { issues: [{ line, message: csvErrorMessage(error) }] };
-  }
-
-  const [header = [], ...rest] = records.map((cells) => cells.map((cell) => cell.trim()));
-  return {
-    header,
-    records: rest
-      .map((cells, i) => ({ line: lines[i + 1] ?? i + 2, cells }))
-      .filter((record) => record.cells.some((cell) => cell !== "")),
-  };
-}
-
-function csvErrorMessage(error: CsvError): string {
-  switch (error.code) {
-    case "CSV_QUOTE_NOT_CLOSED":
-      return "Een aanhalingsteken wordt niet gesloten";
-    case "CSV_INVALID_CLOSING_QUOTE":
-      return "Na een sluitend aanhalingsteken staat nog tekst in hetzelfde veld";
-    default:
-      return "Het bestand is geen leesbaar CSV-bestand";
-  }
-}
-
-function count(text: string, char: string): number {
-  return text.split(char).length - 1;
+  if (text.replace(/^\uFEFF/, "").trim() === "") return { issues: [{ line: 1, message: "Het bestand is leeg" }] };
+  // StatLine writes ';', cbsodataR and our own file ','; the header says which.
+  const parsed = parseCsv(text, detectSeparator(text));
+  if ("issue" in parsed) return { issues: [parsed.issue] };
+  const [header, ...rest] = parsed.rows.map((row) => ({ line: row.line, cells: row.cells.map((cell) => cell.trim()) }));
+  return { header: header?.cells ?? [], records: rest };
 }
 
 /** The name column that belongs to a code column, by the header conventions listed at the top of this file. */
@@ -226,105 +185,11 @@ function validate(sheet: Sheet, columns: Columns): RegionTableResult {
 
   if (issues.length > 0) return { issues };
   if (rows.length === 0) return { issues: [{ line: 1, message: "Het bestand bevat geen gemeenten" }] };
-  rows.sort((a, b) => compare(a.regionCode, b.regionCode) || compare(a.municipalityCode, b.municipalityCode));
+  rows.sort((a, b) => compareCodes(a.regionCode, b.regionCode) || compareCodes(a.municipalityCode, b.municipalityCode));
   return { table: { rows } };
 }
 
-export type RegionTableDiff = {
-  regionsAdded: { code: string; name: string }[];
-  regionsRenamed: { code: string; oldName: string; newName: string }[];
-  /**
-   * Regions in the current table that the incoming table lacks. Applying the table does not delete them:
-   * past signals keep pointing at them, so they are only marked inactive.
-   */
-  regionsNoLongerPresent: { code: string; name: string }[];
-  municipalitiesAdded: { code: string; name: string; regionCode: string }[];
-  /** Like regions, these are marked inactive rather than deleted (usually merged into a new municipality). */
-  municipalitiesRemoved: { code: string; name: string; regionCode: string }[];
-  /** `name` is the incoming name; a municipality can be both moved and renamed. */
-  municipalitiesMoved: { code: string; name: string; fromRegion: string; toRegion: string }[];
-  municipalitiesRenamed: { code: string; oldName: string; newName: string }[];
-  /** Regions present in both with the same name; municipalities with the same name and region. */
-  unchanged: { regions: number; municipalities: number };
-};
-
-/** What applying `incoming` would change in `current`. Every list is sorted by code. */
-export function diffRegionTables(current: RegionTable, incoming: RegionTable): RegionTableDiff {
-  const diff: RegionTableDiff = {
-    regionsAdded: [],
-    regionsRenamed: [],
-    regionsNoLongerPresent: [],
-    municipalitiesAdded: [],
-    municipalitiesRemoved: [],
-    municipalitiesMoved: [],
-    municipalitiesRenamed: [],
-    unchanged: { regions: 0, municipalities: 0 },
-  };
-
-  const oldRegions = regionsOf(current);
-  const newRegions = regionsOf(incoming);
-  for (const [code, name] of newRegions) {
-    const oldName = oldRegions.get(code);
-    if (oldName === undefined) diff.regionsAdded.push({ code, name });
-    else if (oldName !== name) diff.regionsRenamed.push({ code, oldName, newName: name });
-    else diff.unchanged.regions++;
-  }
-  for (const [code, name] of oldRegions) {
-    if (!newRegions.has(code)) diff.regionsNoLongerPresent.push({ code, name });
-  }
-
-  const oldMunicipalities = municipalitiesOf(current);
-  const newMunicipalities = municipalitiesOf(incoming);
-  for (const [code, row] of newMunicipalities) {
-    const old = oldMunicipalities.get(code);
-    if (!old) {
-      diff.municipalitiesAdded.push({ code, name: row.municipalityName, regionCode: row.regionCode });
-      continue;
-    }
-    const moved = old.regionCode !== row.regionCode;
-    const renamed = old.municipalityName !== row.municipalityName;
-    if (moved) {
-      diff.municipalitiesMoved.push({
-        code,
-        name: row.municipalityName,
-        fromRegion: old.regionCode,
-        toRegion: row.regionCode,
-      });
-    }
-    if (renamed) {
-      diff.municipalitiesRenamed.push({ code, oldName: old.municipalityName, newName: row.municipalityName });
-    }
-    if (!moved && !renamed) diff.unchanged.municipalities++;
-  }
-  for (const [code, row] of oldMunicipalities) {
-    if (!newMunicipalities.has(code)) {
-      diff.municipalitiesRemoved.push({ code, name: row.municipalityName, regionCode: row.regionCode });
-    }
-  }
-
-  const byCode = (a: { code: string }, b: { code: string }) => compare(a.code, b.code);
-  diff.regionsAdded.sort(byCode);
-  diff.regionsRenamed.sort(byCode);
-  diff.regionsNoLongerPresent.sort(byCode);
-  diff.municipalitiesAdded.sort(byCode);
-  diff.municipalitiesRemoved.sort(byCode);
-  diff.municipalitiesMoved.sort(byCode);
-  diff.municipalitiesRenamed.sort(byCode);
-  return diff;
-}
-
-/** Tables from the database are not re-validated, so the first name seen for a region wins. */
-function regionsOf(table: RegionTable): Map<string, string> {
-  const regions = new Map<string, string>();
-  for (const row of table.rows) if (!regions.has(row.regionCode)) regions.set(row.regionCode, row.regionName);
-  return regions;
-}
-
-function municipalitiesOf(table: RegionTable): Map<string, RegionRow> {
-  return new Map(table.rows.map((row) => [row.municipalityCode, row]));
-}
-
-/** Codes are fixed-width ASCII, so plain comparison sorts them the same everywhere (no locale involved). */
-function compare(a: string, b: string): number {
+/** Codes in code-point order (JZ01 < JZ02, GM0014 < GM0034): the same order on every machine, whatever its locale. */
+export function compareCodes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -46,17 +46,22 @@ export const classificationSchema = z.object({
     .optional(),
 });
 
-export const confidentialSchema = z.object({
-  summary: z.string({ required_error: "Vat het signaal kort samen." }).trim().min(3, "Vat het signaal kort samen.").max(2000, "Gebruik hoogstens 2.000 tekens."),
-  details: optionalText(10_000),
+/** Who reported a signal, as the intake and the public form both ask it: one rule for both. */
+export const reporterIdentityFields = {
   reporterName: optionalText(200),
   reporterOrganisation: optionalText(200),
-  reporterEmail: z.string().trim().email("Vul een geldig e-mailadres in.").max(254).optional(),
+  reporterEmail: z.string().trim().email("Vul een geldig e-mailadres in.").max(254, "Gebruik hoogstens 254 tekens.").optional(),
   reporterPhone: z
     .string()
     .trim()
     .regex(/^[0-9+()\-\s]{6,20}$/, "Vul een geldig telefoonnummer in.")
     .optional(),
+};
+
+export const confidentialSchema = z.object({
+  summary: z.string({ required_error: "Vat het signaal kort samen." }).trim().min(3, "Vat het signaal kort samen.").max(2000, "Gebruik hoogstens 2.000 tekens."),
+  details: optionalText(10_000),
+  ...reporterIdentityFields,
 });
 
 export const intakeSchema = classificationSchema.merge(confidentialSchema);
@@ -73,4 +78,7 @@ export const noteSchema = z.object({
   after: afterSchema,
   body: z.string({ required_error: "Schrijf een notitie." }).trim().min(1, "Schrijf een notitie.").max(5000, "Gebruik hoogstens 5.000 tekens."),
 });
-export const assignSchema = z.object({ assignedTo: z.coerce.number().int().positive().optional() });
+export const assignSchema = z.object({ assignedTo: z.coerce.number({ invalid_type_error: "Kies een medewerker." }).int().positive("Kies een medewerker.").optional() });
+export const linkSchema = z.object({
+  trajectoryId: z.coerce.number({ required_error: "Kies een traject.", invalid_type_error: "Kies een traject." }).int().positive("Kies een traject."),
+});

@@ -1,13 +1,15 @@
 import { and, asc, eq, gt, inArray, isNotNull, or, sql } from "drizzle-orm";
-import { auditLog, signalEvents, signalNotes, signals, signalTriggers, userRoles, users } from "../../db/schema";
+import { auditLog, signalEvents, signalNotes, signals, userRoles, users } from "../../db/schema";
 import type { SubjectQuery } from "~/domain/data-subject-form";
 import { DomainError } from "~/domain/errors";
 import { normaliseSearchText } from "~/domain/search-text";
+import { classificationOf } from "~/domain/signal-classification";
 import { db } from "~/utils/db.server";
 import { audit, type Actor } from "./audit.server";
 import { conversation } from "./portal.server";
 import { anonymiseSignals } from "./signal-erasure.server";
 import { unseal } from "./sealed.server";
+import { triggersOf } from "./signal.server";
 import { normaliseEmail } from "./user.server";
 
 /** Which reporter field of a signal, or which field of a staff account, matched the request. */
@@ -119,26 +121,12 @@ function selectedMatches(query: SubjectQuery, signalIds: readonly number[]): Sig
 function signalDocument(match: SignalMatch) {
   const row = db().select().from(signals).where(eq(signals.id, match.id)).get();
   if (!row) throw new DomainError("SIGNAL.NOT_FOUND", "Dit signaal bestaat niet.");
-  const triggers = db().select({ trigger: signalTriggers.trigger }).from(signalTriggers).where(eq(signalTriggers.signalId, row.id)).all();
   const notes = db().select().from(signalNotes).where(eq(signalNotes.signalId, row.id)).orderBy(asc(signalNotes.at), asc(signalNotes.id)).all();
   const events = db().select().from(signalEvents).where(eq(signalEvents.signalId, row.id)).orderBy(asc(signalEvents.id)).all();
   return {
     id: row.id,
     matchedOn: match.matched,
-    receivedOn: row.receivedOn,
-    channel: row.channel,
-    requesterType: row.requesterType,
-    referredBy: row.referredBy,
-    regionCode: row.regionCode,
-    municipalityCode: row.municipalityCode,
-    association: row.association,
-    topic: row.topic,
-    procurementPhase: row.procurementPhase,
-    triggers: triggers.map((t) => t.trigger),
-    procedure: row.procedure,
-    funding: row.funding,
-    segment: row.segment,
-    status: row.status,
+    ...classificationOf(row, triggersOf(row.id)),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     fromPortal: row.receiptHash !== null,

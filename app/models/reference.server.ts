@@ -1,17 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import { parse } from "csv-parse/sync";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { associations, municipalities, regions, regionTableUploads } from "../../db/schema";
+import { parseCsvRecords } from "~/domain/csv";
 import { DomainError } from "~/domain/errors";
-import {
-  diffRegionTables,
-  parseCbsGebiedenCsv,
-  parseShippedRegionCsv,
-  type RegionTable,
-  type RegionTableDiff,
-  type TableIssue,
-} from "~/domain/region-table";
+import { parseCbsGebiedenCsv, parseShippedRegionCsv, type RegionTable, type TableIssue } from "~/domain/region-table";
+import { diffRegionTables, type RegionTableDiff } from "~/domain/region-table-diff";
 import { db, type Tx } from "~/utils/db.server";
 import { audit, type Actor } from "./audit.server";
 
@@ -25,18 +19,15 @@ export function loadShippedReferenceData(): void {
     const parsed = parseShippedRegionCsv(text);
     if ("issues" in parsed) throw new Error(`db/reference/jeugdregios.csv is ongeldig (regel ${parsed.issues[0]?.line}).`);
     const uncertain = new Set(
-      (parse(text, { columns: true }) as { municipality_code: string; certainty?: string }[])
+      parseCsvRecords(text)
         .filter((r) => r.certainty === "near_border")
-        .map((r) => r.municipality_code),
+        .map((r) => r.municipality_code ?? ""),
     );
     database.transaction((tx) => writeTable(tx, parsed.table, uncertain));
   }
   if (!database.select({ code: associations.code }).from(associations).limit(1).get()) {
-    const rows = parse(fs.readFileSync(path.join(REFERENCE_DIR, "associations.csv"), "utf8"), { columns: true }) as {
-      code: string;
-      name: string;
-    }[];
-    database.insert(associations).values(rows).run();
+    const rows = parseCsvRecords(fs.readFileSync(path.join(REFERENCE_DIR, "associations.csv"), "utf8"));
+    database.insert(associations).values(rows.map((r) => ({ code: r.code ?? "", name: r.name ?? "" }))).run();
   }
 }
 

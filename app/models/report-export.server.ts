@@ -1,4 +1,4 @@
-import { stringify } from "csv-stringify/sync";
+import { writeCsv } from "~/domain/csv";
 import type { ReportTable } from "~/domain/report-tables";
 import { neutraliseRow } from "~/domain/spreadsheet-cell";
 
@@ -26,7 +26,7 @@ function recordsOf(tables: ReportTable[]): Value[][] {
 
 /** For spreadsheets only: text cells are neutralised against formula injection (spreadsheet-cell.ts). */
 export function reportTablesCsv(tables: ReportTable[]): string {
-  return stringify([[...HEADER], ...recordsOf(tables).map(neutraliseRow)]);
+  return writeCsv([[...HEADER], ...recordsOf(tables).map((cells) => neutraliseRow(cells).map(String))], { separator: "," });
 }
 
 /** One sheet per table; cells are plain values, never formulas, and text cells neutralised as in the CSV. */

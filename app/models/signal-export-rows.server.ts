@@ -3,8 +3,8 @@ import { and, sql, type SQL } from "drizzle-orm";
 import { signals } from "../../db/schema";
 import { databasePath, BUSY_TIMEOUT_MS } from "../../db/client";
 import type { InboxFilters } from "~/domain/inbox-filters";
-import { TRIGGERS, type Trigger } from "~/domain/signal-codes";
-import type { SignalRecord } from "~/domain/signal-csv";
+import { CLASSIFICATION_FIELDS, classificationOf, type ClassificationColumns } from "~/domain/signal-classification";
+import type { Trigger } from "~/domain/signal-codes";
 import type { ExportedSignal } from "~/domain/signal-sheet";
 import { db } from "~/utils/db.server";
 import { idsMatching } from "./search-index.server";
@@ -20,7 +20,13 @@ import { unseal } from "./sealed.server";
  */
 export type ExportRows = { count: number; rows: Iterable<ExportedSignal>; close: () => void };
 
-const byTriggerOrder = (a: Trigger, b: Trigger) => TRIGGERS.indexOf(a) - TRIGGERS.indexOf(b);
+/** The classification, then the triggers and the summary; raw rows come back in this order (toRecord). */
+const EXPORTED_COLUMNS = (includeSummary: boolean) => ({
+  id: signals.id,
+  ...Object.fromEntries(CLASSIFICATION_FIELDS.map((field) => [field, signals[field]])),
+  triggers: sql<string | null>`(select group_concat("trigger") from signal_triggers t where t.signal_id = ${signals.id})`,
+  summarySealed: includeSummary ? signals.summarySealed : sql<null>`null`,
+});
 
 export function exportRows(filters: InboxFilters, includeSummary: boolean): ExportRows {
   const conditions: SQL[] = inboxConditions(filters);
@@ -28,24 +34,7 @@ export function exportRows(filters: InboxFilters, includeSummary: boolean): Expo
   if (filters.q) conditions.push(sql`${signals.id} in (select value from json_each(${JSON.stringify(idsMatching(filters.q))}))`);
   const where = and(...conditions);
   const query = db()
-    .select({
-      id: signals.id,
-      receivedOn: signals.receivedOn,
-      channel: signals.channel,
-      requesterType: signals.requesterType,
-      referredBy: signals.referredBy,
-      regionCode: signals.regionCode,
-      municipalityCode: signals.municipalityCode,
-      association: signals.association,
-      topic: signals.topic,
-      procurementPhase: signals.procurementPhase,
-      triggers: sql<string | null>`(select group_concat("trigger") from signal_triggers t where t.signal_id = ${signals.id})`,
-      procedure: signals.procedure,
-      funding: signals.funding,
-      segment: signals.segment,
-      status: signals.status,
-      summarySealed: includeSummary ? signals.summarySealed : sql<null>`null`,
-    })
+    .select(EXPORTED_COLUMNS(includeSummary))
     .from(signals)
     .where(where)
     .orderBy(...orderOf(filters))
@@ -75,26 +64,15 @@ export function exportRows(filters: InboxFilters, includeSummary: boolean): Expo
   }
 }
 
-/** The columns in the order selected above. */
+/** A raw row in the order of EXPORTED_COLUMNS. */
 function toRecord(row: unknown[]): ExportedSignal {
-  const [id, receivedOn, channel, requesterType, referredBy, regionCode, municipalityCode, association, topic, procurementPhase, triggers, procedure, funding, segment, status, summarySealed] =
-    row as [number, string, SignalRecord["channel"], SignalRecord["requesterType"], SignalRecord["referredBy"], string, string | null, SignalRecord["association"], SignalRecord["topic"], SignalRecord["procurementPhase"], string | null, SignalRecord["procedure"], SignalRecord["funding"], string | null, SignalRecord["status"], string | null];
+  const id = row[0] as number;
+  const columns = Object.fromEntries(CLASSIFICATION_FIELDS.map((field, i) => [field, row[i + 1]])) as ClassificationColumns;
+  const triggers = row[CLASSIFICATION_FIELDS.length + 1] as string | null;
+  const summarySealed = row[CLASSIFICATION_FIELDS.length + 2] as string | null;
   return {
     id,
-    receivedOn,
-    channel,
-    requesterType,
-    referredBy,
-    regionCode,
-    municipalityCode,
-    association,
-    topic,
-    procurementPhase,
-    triggers: triggers ? (triggers.split(",") as Trigger[]).sort(byTriggerOrder) : [],
-    procedure,
-    funding,
-    segment,
-    status,
+    ...classificationOf(columns, triggers ? (triggers.split(",") as Trigger[]) : []),
     summary: summarySealed === null ? null : unseal(summarySealed, "summary"),
   };
 }

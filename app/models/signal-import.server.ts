@@ -3,6 +3,7 @@ import { importBatches, municipalities, regions, signalNotes, signals, users } f
 import { DomainError } from "~/domain/errors";
 import { parseSignalSheet, type CsvIssue, type ReferenceLookup, type SignalRecord } from "~/domain/signal-csv";
 import { normaliseLabel } from "~/domain/import-sheet";
+import { CLASSIFICATION_FIELDS, columnNameOf } from "~/domain/signal-classification";
 import { db, type Tx } from "~/utils/db.server";
 import { recentMemo } from "~/utils/recent-memo.server";
 import { audit, type Actor } from "./audit.server";
@@ -64,10 +65,7 @@ export function checkImport(source: ImportSource): ImportCheck {
   return { ok: true, records: parsed.records, duplicateOf: earlierImportOf(upload.hash) };
 }
 
-const STAGED_COLUMNS = [
-  "received_on", "channel", "requester_type", "referred_by", "region_code", "municipality_code", "association", "topic",
-  "procurement_phase", "procedure", "funding", "segment", "status", "summary_sealed",
-].join(", ");
+const STAGED_COLUMNS = [...CLASSIFICATION_FIELDS.map(columnNameOf), "summary_sealed"].join(", ");
 
 /**
  * Step one: every row parsed, validated and sealed into temporary tables of this connection. They live in memory
@@ -78,17 +76,14 @@ function stage(records: readonly SignalRecord[]): void {
   sqlite.exec(`drop table if exists temp.import_rows; drop table if exists temp.import_triggers;
     create temp table import_rows (n integer primary key, ${STAGED_COLUMNS});
     create temp table import_triggers (n integer not null, "trigger" text not null);`);
-  const insertRow = sqlite.prepare(`insert into temp.import_rows (n, ${STAGED_COLUMNS}) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertRow = sqlite.prepare(`insert into temp.import_rows (n, ${STAGED_COLUMNS}) values (?, ${CLASSIFICATION_FIELDS.map(() => "?").join(", ")}, ?)`);
   const insertTrigger = sqlite.prepare(`insert into temp.import_triggers (n, "trigger") values (?, ?)`);
   // Sealed first: the first seal of a fresh database writes its key check, which must not happen inside this transaction.
   const summaries = records.map((r) => seal(r.summary, "summary"));
   sqlite
     .transaction(() => {
       records.forEach((r, i) => {
-        insertRow.run(
-          i + 1, r.receivedOn, r.channel, r.requesterType, r.referredBy, r.regionCode, r.municipalityCode, r.association, r.topic,
-          r.procurementPhase, r.procedure, r.funding, r.segment, r.status, summaries[i],
-        );
+        insertRow.run(i + 1, ...CLASSIFICATION_FIELDS.map((field) => r[field]), summaries[i]);
         for (const trigger of r.triggers) insertTrigger.run(i + 1, trigger);
       });
     })

@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { municipalities, regions, signalEvents, signalNotes, signals, signalTriggers, users } from "../../db/schema";
 import { DomainError } from "~/domain/errors";
-import { CHANNELS, TRIGGERS, type Channel, type SignalStatus, type Trigger } from "~/domain/signal-codes";
+import { CHANNELS, type Channel, type SignalStatus, type Trigger } from "~/domain/signal-codes";
 import type { Classification, Confidential } from "~/domain/signal-form";
 import { chosenMunicipality } from "~/domain/municipality-choice";
+import { classificationOf } from "~/domain/signal-classification";
 import { canTransition } from "~/domain/signal-status";
 import { db, preparedOnce, type Tx } from "~/utils/db.server";
 import { audit, type Actor } from "./audit.server";
@@ -115,16 +116,19 @@ function requireSignalRow(id: number) {
   return row;
 }
 
+/** The triggers a signal names, in no particular order (classificationOf puts them in order). */
+export function triggersOf(signalId: number): Trigger[] {
+  return db()
+    .select({ trigger: signalTriggers.trigger })
+    .from(signalTriggers)
+    .where(eq(signalTriggers.signalId, signalId))
+    .all()
+    .map((t) => t.trigger);
+}
+
 /** Opens the signal with its confidential text; every opening is audited, so call it only to show the detail page. */
 export function openSignal(id: number, actor: Actor) {
   const row = requireSignalRow(id);
-  const triggers = db()
-    .select({ trigger: signalTriggers.trigger })
-    .from(signalTriggers)
-    .where(eq(signalTriggers.signalId, id))
-    .all()
-    .map((t) => t.trigger)
-    .sort((a, b) => TRIGGERS.indexOf(a) - TRIGGERS.indexOf(b));
   const notes = db()
     .select({ id: signalNotes.id, at: signalNotes.at, author: users.name, bodySealed: signalNotes.bodySealed })
     .from(signalNotes)
@@ -145,20 +149,7 @@ export function openSignal(id: number, actor: Actor) {
   audit(actor, "signal.viewed", { type: "signal", id });
   return {
     id: row.id,
-    receivedOn: row.receivedOn,
-    channel: row.channel,
-    requesterType: row.requesterType,
-    referredBy: row.referredBy,
-    regionCode: row.regionCode,
-    municipalityCode: row.municipalityCode,
-    association: row.association,
-    topic: row.topic,
-    procurementPhase: row.procurementPhase,
-    triggers,
-    procedure: row.procedure,
-    funding: row.funding,
-    segment: row.segment,
-    status: row.status,
+    ...classificationOf(row, triggersOf(id)),
     assignedTo: row.assignedTo,
     createdAt: row.createdAt,
     fromPortal: row.receiptHash !== null,
@@ -182,7 +173,7 @@ export type SignalDetail = ReturnType<typeof openSignal>;
 export function updateClassification(id: number, input: Classification, actor: Actor): void {
   const before = requireSignalRow(id);
   const columns = classificationColumns(input, resolveRegion(input));
-  const beforeTriggers = db().select().from(signalTriggers).where(eq(signalTriggers.signalId, id)).all().map((t) => t.trigger).sort();
+  const beforeTriggers = triggersOf(id).sort();
   const changed = (Object.keys(columns) as (keyof typeof columns)[]).filter((key) => columns[key] !== before[key]);
   if (beforeTriggers.join() !== [...new Set(input.triggers)].sort().join()) changed.push("triggers" as never);
   if (changed.length === 0) return;

@@ -1,15 +1,17 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ActionButton, CsvUploadForm } from "~/components/form";
+import { ActionButton } from "~/components/form";
+import { RefusalAlert, UploadForm } from "~/components/upload-form";
 import { IssueTable } from "~/components/import-issues";
 import { Alert } from "~/components/ui/alert";
 import { Heading, ListItem, Paragraph, TextLink, UnorderedList } from "~/components/ui/text";
 import { DomainError } from "~/domain/errors";
+import { uploadSchema } from "~/domain/upload-form";
 import { previewPage } from "~/domain/preview-page";
 import { applyStagedTable, previewStagedTable, stageRegionTable } from "~/models/reference.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { readForm } from "~/utils/form.server";
+import { readForm, replyWithError } from "~/utils/form.server";
 import { notFound, requireUser } from "~/utils/guard.server";
 import { actorOf } from "~/utils/request.server";
 
@@ -48,19 +50,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+const UPLOAD = uploadSchema("Kies een CSV-bestand.");
+
 const schema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("upload"), file: z.instanceof(File, { message: "Kies een CSV-bestand." }) }),
+  UPLOAD,
   z.object({ intent: z.literal("apply"), uploadId: z.coerce.number().int().positive() }),
 ]);
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireUser(request, ["admin"]);
-  const { submission } = await readForm(request, schema);
-  if (submission.status !== "success") return data({ error: "Kies een CSV-bestand om te laden." }, { status: 400 });
+  const { formData, submission } = await readForm(request, schema);
+  const intent = String(formData.get("intent"));
+  if (submission.status !== "success") return data({ intent, result: replyWithError(submission) }, { status: 400 });
   const actor = { ...actorOf(admin, context), userId: admin.id };
   if (submission.value.intent === "upload") {
     const file = submission.value.file;
-    if (file.size === 0) return data({ error: "Het gekozen bestand is leeg." }, { status: 400 });
     const id = stageRegionTable(file.name || "tabel.csv", await file.text(), actor);
     return redirect(`/beheer/regios/import?upload=${id}`);
   }
@@ -71,7 +75,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       `De tabel is toegepast: ${diff.municipalitiesMoved.length} gemeenten verplaatst, ${diff.municipalitiesAdded.length} toegevoegd, ${diff.regionsAdded.length} regio's toegevoegd.`,
     );
   } catch (error) {
-    if (error instanceof DomainError) return data({ error: error.message }, { status: 400 });
+    if (error instanceof DomainError) return data({ intent, result: replyWithError(submission, error) }, { status: 400 });
     throw error;
   }
 }
@@ -102,14 +106,14 @@ export default function RegionImportPage() {
         <TextLink to="/beheer/regios">Terug naar regio&apos;s</TextLink>
       </Paragraph>
       <Heading level={1}>CBS-tabel laden</Heading>
-      {answer?.error ? <Alert type="error">{answer.error}</Alert> : null}
+      <RefusalAlert result={answer?.intent === "upload" ? undefined : answer?.result} />
       {!preview ? (
         <>
           <Paragraph>
             Laad de tabel &lsquo;Gebieden in Nederland&rsquo; van het CBS (StatLine, CSV met puntkomma&apos;s) of een
             bestand in het formaat van Rode Draad. U ziet eerst wat er verandert; pas daarna past u de tabel toe.
           </Paragraph>
-          <CsvUploadForm id="region-file" submitLabel="Bekijk wat er verandert" />
+          <UploadForm id="region-file" schema={UPLOAD} submitLabel="Bekijk wat er verandert" lastResult={answer?.intent === "upload" ? answer.result : undefined} />
         </>
       ) : "issues" in preview ? (
         <>

@@ -1,33 +1,17 @@
-import { useForm } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ActionButton, AppForm, CsrfField } from "~/components/form";
-import { ConfidentialSection, Facts, NotesSection, ReporterConversationSection } from "~/components/signal-sections";
-import { ClassificationFields } from "~/components/signal-fields";
-import { Alert } from "~/components/ui/alert";
-import { formatDate, formatDateTime } from "~/domain/dates-nl";
-import { Heading, ListItem, Paragraph, TextLink, UnorderedList } from "~/components/ui/text";
-import {
-  ASSOCIATION_LABELS,
-  CHANNEL_LABELS,
-  FUNDING_LABELS,
-  PHASE_LABELS,
-  PROCEDURE_LABELS,
-  REFERRER_LABELS,
-  REQUESTER_TYPE_LABELS,
-  STATUS_LABELS,
-  TOPIC_LABELS,
-  TRIGGER_LABELS,
-  type SignalStatus,
-} from "~/domain/signal-codes";
-import { assignSchema, classificationSchema, noteSchema, statusSchema } from "~/domain/signal-form";
+import { ClassificationSection } from "~/components/signal-classification-section";
+import { ConfidentialSection, HistorySection, NotesSection, ReporterConversationSection } from "~/components/signal-sections";
+import { StatusSection } from "~/components/signal-status-section";
+import { Heading, Paragraph, TextLink } from "~/components/ui/text";
+import { formatDate } from "~/domain/dates-nl";
+import { CHANNEL_LABELS, STATUS_LABELS } from "~/domain/signal-codes";
+import { assignSchema, classificationSchema, linkSchema, noteSchema, statusSchema } from "~/domain/signal-form";
 import { replySchema } from "~/domain/portal-form";
 import { conversation as portalConversation, replyToReporter } from "~/models/portal.server";
 import { activeTrajectories, trajectoriesOfSignal } from "~/models/trajectory-list.server";
 import { linkSignal } from "~/models/trajectory.server";
-import { ButtonLink } from "~/components/ui/button";
 import { allowedTransitions } from "~/domain/signal-status";
 import { addNote, assignableStaff, assignSignal, changeStatus, openSignal, updateClassification } from "~/models/signal.server";
 import { DomainError } from "~/domain/errors";
@@ -73,7 +57,7 @@ const actionSchema = z.discriminatedUnion("intent", [
   noteSchema.extend({ intent: z.literal("note") }),
   assignSchema.extend({ intent: z.literal("assign") }),
   replySchema.extend({ intent: z.literal("reply") }),
-  z.object({ intent: z.literal("link"), trajectoryId: z.coerce.number({ invalid_type_error: "Kies een traject." }).int().positive("Kies een traject.") }),
+  linkSchema.extend({ intent: z.literal("link") }),
 ]);
 
 const FLASH: Record<string, string> = {
@@ -107,52 +91,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirectWithFlash(`/signalen/${id}`, FLASH[value.intent] ?? "Opgeslagen.");
 }
 
-const TRANSITION_LABELS: Record<SignalStatus, string> = {
-  new: "Terug naar nieuw",
-  in_progress: "In behandeling nemen",
-  answered: "Markeren als beantwoord",
-  closed: "Afronden",
-  in_trajectory: "Markeren als in traject",
-};
-
-function describeEvent(event: { kind: string; detail: Record<string, unknown> }, staff: { id: number; name: string }[]): string {
-  switch (event.kind) {
-    case "created":
-      return "Signaal vastgelegd";
-    case "status":
-      return `Status: ${STATUS_LABELS[event.detail.from as SignalStatus] ?? "?"} → ${STATUS_LABELS[event.detail.to as SignalStatus] ?? "?"}`;
-    case "classification":
-      return `Classificatie gewijzigd (${(event.detail.fields as string[] | undefined)?.length ?? 0} velden)`;
-    case "assignment":
-      return `Toegewezen aan ${staff.find((s) => s.id === event.detail.to)?.name ?? "niemand"}`;
-    case "note":
-      return "Notitie toegevoegd";
-    default:
-      return event.kind;
-  }
-}
-
 export default function SignalPage() {
   const { signal, conversation, trajectories, activeTrajectories: running, reference, staff, transitions } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const region = reference.regions.find((r) => r.code === signal.regionCode);
-  const municipality = reference.municipalities.find((m) => m.code === signal.municipalityCode);
-  const [classifyForm, classifyFields] = useForm({
-    id: "classify",
-    lastResult: answer?.intent === "classify" ? answer.result : undefined,
-    defaultValue: {
-      ...signal,
-      municipality: municipality?.name ?? signal.municipalityCode ?? "",
-      association: signal.association ?? "",
-      segment: signal.segment ?? "",
-    },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: classificationSchema }),
-    shouldValidate: "onBlur",
-  });
-  const statusError =
-    answer?.intent === "status" || answer?.intent === "assign" || answer?.intent === "link"
-      ? answer.result.error?.[""]?.[0] ?? answer.result.error?.assignedTo?.[0] ?? answer.result.error?.trajectoryId?.[0] ?? answer.result.error?.signalId?.[0]
-      : undefined;
+  const resultOf = (intent: string) => (answer?.intent === intent ? answer.result : undefined);
   const c = signal.confidential;
   return (
     <>
@@ -166,7 +108,6 @@ export default function SignalPage() {
           {CHANNEL_LABELS[signal.channel].toLowerCase()}
         </Paragraph>
       </section>
-
       <ConfidentialSection
         summary={c.summary}
         details={c.details}
@@ -177,121 +118,18 @@ export default function SignalPage() {
           ["Telefoon", c.reporterPhone],
         ]}
       />
-
-      {conversation ? (
-        <ReporterConversationSection messages={conversation} hadNews={signal.hadNews} lastResult={answer?.intent === "reply" ? answer.result : undefined} />
-      ) : null}
-
-      <section className="rd-section" aria-labelledby="status-heading">
-        <Heading level={2} id="status-heading">
-          Status en toewijzing
-        </Heading>
-        {statusError ? <Alert type="error">{statusError}</Alert> : null}
-        <div className="rd-toolbar">
-          {transitions.map((to) => (
-            <ActionButton key={to} intent="status" label={TRANSITION_LABELS[to]}>
-              <input type="hidden" name="status" value={to} />
-            </ActionButton>
-          ))}
-        </div>
-        {trajectories.length > 0 ? (
-          <Paragraph>
-            Hoort bij:{" "}
-            {trajectories.map((t, i) => (
-              <span key={t.id}>
-                {i > 0 ? ", " : ""}
-                <TextLink to={`/trajecten/${t.id}`}>
-                  traject {t.regionName} (sinds {formatDate(t.startedOn)})
-                </TextLink>
-              </span>
-            ))}
-          </Paragraph>
-        ) : null}
-        <div className="rd-toolbar">
-          <ButtonLink to={`/trajecten/nieuw?signal=${signal.id}`}>Start traject vanuit dit signaal</ButtonLink>
-          {running.length > 0 ? (
-            <Form method="post" className="rd-toolbar">
-              <CsrfField />
-              <input type="hidden" name="intent" value="link" />
-              <label className="utrecht-form-label" htmlFor="link-trajectory">
-                Of koppel aan
-              </label>
-              <select id="link-trajectory" name="trajectoryId" defaultValue="" className="utrecht-select utrecht-select--html-select">
-                <option value="">Kies een lopend traject</option>
-                {running.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.regionName}: {t.strategicGoal.slice(0, 60)}
-                  </option>
-                ))}
-              </select>
-              <button type="submit" className="utrecht-button utrecht-button--secondary-action">
-                Koppelen
-              </button>
-            </Form>
-          ) : null}
-        </div>
-        <Form method="post" className="rd-toolbar">
-          <CsrfField />
-          <input type="hidden" name="intent" value="assign" />
-          <label className="utrecht-form-label" htmlFor="assignedTo">
-            Toegewezen aan
-          </label>
-          <select id="assignedTo" name="assignedTo" defaultValue={signal.assignedTo ?? ""} className="utrecht-select utrecht-select--html-select">
-            <option value="">Niemand</option>
-            {staff.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-          <button type="submit" className="utrecht-button utrecht-button--secondary-action">
-            Toewijzen
-          </button>
-        </Form>
-      </section>
-
-      <section className="rd-section" aria-labelledby="classification-heading">
-        <Heading level={2} id="classification-heading">
-          Classificatie
-        </Heading>
-        <Facts
-          items={[
-            ["Afkomstig van", REQUESTER_TYPE_LABELS[signal.requesterType]],
-            ["Aangedragen door", REFERRER_LABELS[signal.referredBy]],
-            ["Regio", region ? `${region.name} (${signal.regionCode})` : signal.regionCode],
-            ["Gemeente", municipality?.name],
-            ["Beroepsvereniging", signal.association ? ASSOCIATION_LABELS[signal.association] : null],
-            ["Soort vraag", TOPIC_LABELS[signal.topic]],
-            ["Fase inkoop", PHASE_LABELS[signal.procurementPhase]],
-            ["Aanleidingen", signal.triggers.map((t) => TRIGGER_LABELS[t]).join("; ")],
-            ["Procedure", PROCEDURE_LABELS[signal.procedure]],
-            ["Financiering", FUNDING_LABELS[signal.funding]],
-            ["Segment", signal.segment],
-          ]}
-        />
-        <details className="rd-details" open={answer?.intent === "classify"}>
-          <summary>Classificatie bewerken</summary>
-          <AppForm form={classifyForm} submitLabel="Classificatie opslaan">
-            <input type="hidden" name="intent" value="classify" />
-            <ClassificationFields fields={classifyFields} reference={reference} />
-          </AppForm>
-        </details>
-      </section>
-
-      <NotesSection notes={signal.notes} lastResult={answer?.intent === "note" ? answer.result : undefined} />
-
-      <section className="rd-section" aria-labelledby="history-heading">
-        <Heading level={2} id="history-heading">
-          Geschiedenis
-        </Heading>
-        <UnorderedList>
-          {signal.history.map((event) => (
-            <ListItem key={event.id}>
-              {formatDateTime(event.at)} · {event.user ?? "systeem"} · {describeEvent(event, staff)}
-            </ListItem>
-          ))}
-        </UnorderedList>
-      </section>
+      {conversation ? <ReporterConversationSection messages={conversation} hadNews={signal.hadNews} lastResult={resultOf("reply")} /> : null}
+      <StatusSection
+        signal={signal}
+        transitions={transitions}
+        trajectories={trajectories}
+        running={running}
+        staff={staff}
+        results={{ status: resultOf("status"), link: resultOf("link"), assign: resultOf("assign") }}
+      />
+      <ClassificationSection signal={signal} reference={reference} lastResult={resultOf("classify")} />
+      <NotesSection notes={signal.notes} lastResult={resultOf("note")} />
+      <HistorySection events={signal.history} staff={staff} />
     </>
   );
 }

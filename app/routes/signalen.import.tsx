@@ -1,7 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ActionButton, CsrfField, CsvUploadForm } from "~/components/form";
+import { ActionButton, CsrfField } from "~/components/form";
+import { RefusalAlert, UploadForm } from "~/components/upload-form";
 import { ImportIssues } from "~/components/import-issues";
 import { ImportRows } from "~/components/import-rows";
 import { Alert } from "~/components/ui/alert";
@@ -10,6 +11,7 @@ import { DataTable } from "~/components/ui/table";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { formatDate, formatDateTime, formatShortDate } from "~/domain/dates-nl";
 import { DomainError } from "~/domain/errors";
+import { uploadSchema } from "~/domain/upload-form";
 import { previewPage } from "~/domain/preview-page";
 import { PHASE_LABELS, STATUS_LABELS, TOPIC_LABELS } from "~/domain/signal-codes";
 import { SIGNAL_COLUMN_LABELS, SIGNAL_CSV_COLUMNS } from "~/domain/signal-csv";
@@ -17,7 +19,7 @@ import { editedSinceImport, importSignals, listImportBatches, previewCheck, undo
 import { discardUpload, stagedUpload, stageUpload } from "~/models/staged-upload.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readUpload } from "~/utils/upload-sheet.server";
-import { readForm } from "~/utils/form.server";
+import { readForm, replyWithError } from "~/utils/form.server";
 import { notFound, requireUser } from "~/utils/guard.server";
 import { actorOf } from "~/utils/request.server";
 
@@ -60,8 +62,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { preview, batches };
 }
 
+const UPLOAD = uploadSchema("Kies een CSV- of Excel-bestand.");
+
 const schema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("upload"), file: z.instanceof(File, { message: "Kies een CSV- of Excel-bestand." }) }),
+  UPLOAD,
   z.object({ intent: z.literal("import"), uploadId: z.coerce.number().int().positive(), allowDuplicate: z.literal("yes").optional() }),
   z.object({ intent: z.literal("discard"), uploadId: z.coerce.number().int().positive() }),
   z.object({ intent: z.literal("undo"), batchId: z.coerce.number().int().positive() }),
@@ -69,13 +73,13 @@ const schema = z.discriminatedUnion("intent", [
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, ["intermediary"]);
-  const { submission } = await readForm(request, schema);
-  if (submission.status !== "success") return data({ error: "Kies een CSV- of Excel-bestand om te importeren." }, { status: 400 });
+  const { formData, submission } = await readForm(request, schema);
+  const intent = String(formData.get("intent"));
+  if (submission.status !== "success") return data({ intent, result: replyWithError(submission) }, { status: 400 });
   const actor = actorOf(user, context);
   const value = submission.value;
   try {
     if (value.intent === "upload") {
-      if (value.file.size === 0) return data({ error: "Het gekozen bestand is leeg." }, { status: 400 });
       const id = stageUpload("signals", value.file.name || "signalen.csv", new Uint8Array(await value.file.arrayBuffer()), { ...actor, userId: user.id });
       return redirect(`/signalen/import?upload=${id}`);
     }
@@ -93,7 +97,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const removed = undoImportBatch(value.batchId, actor);
     return redirectWithFlash("/signalen/import", `Import ${value.batchId} is ongedaan gemaakt: ${removed} signalen verwijderd.`);
   } catch (error) {
-    if (error instanceof DomainError) return data({ error: error.message }, { status: 400 });
+    if (error instanceof DomainError) return data({ intent, result: replyWithError(submission, error) }, { status: 400 });
     throw error;
   }
 }
@@ -109,7 +113,7 @@ export default function SignalImportPage() {
         <TextLink to="/signalen">Terug naar signalen</TextLink>
       </Paragraph>
       <Heading level={1}>Signalen importeren</Heading>
-      {answer?.error ? <Alert type="error">{answer.error}</Alert> : null}
+      <RefusalAlert result={answer?.intent === "upload" ? undefined : answer?.result} />
       {!preview ? (
         <>
           <Paragraph>
@@ -119,7 +123,7 @@ export default function SignalImportPage() {
             2025-03-15. Een CSV mag komma&apos;s of puntkomma&apos;s gebruiken, in UTF-8 of zoals Excel het opslaat. U ziet eerst een
             controle; er wordt pas iets opgeslagen als u bevestigt, en dan alles of niets.
           </Paragraph>
-          <CsvUploadForm id="signals-file" submitLabel="Bestand controleren" spreadsheet />
+          <UploadForm id="signals-file" schema={UPLOAD} submitLabel="Bestand controleren" lastResult={answer?.intent === "upload" ? answer.result : undefined} spreadsheet />
         </>
       ) : preview.kind === "invalid" ? (
         <ImportIssues fileName={preview.fileName} issues={preview.issues} uploadId={preview.id} hrefFor={pageHref(preview.id)} />

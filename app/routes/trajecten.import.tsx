@@ -1,13 +1,15 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ActionButton, CsvUploadForm } from "~/components/form";
+import { ActionButton } from "~/components/form";
+import { RefusalAlert, UploadForm } from "~/components/upload-form";
 import { ImportIssues } from "~/components/import-issues";
 import { ImportRows } from "~/components/import-rows";
 import { Alert } from "~/components/ui/alert";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { formatShortDate } from "~/domain/dates-nl";
 import { DomainError } from "~/domain/errors";
+import { uploadSchema } from "~/domain/upload-form";
 import { previewPage } from "~/domain/preview-page";
 import { TRAJECTORY_STATUS_LABELS } from "~/domain/trajectory-codes";
 import { TRAJECTORY_COLUMN_LABELS, TRAJECTORY_CSV_COLUMNS } from "~/domain/trajectory-csv";
@@ -15,7 +17,7 @@ import { discardUpload, stagedUpload, stageUpload } from "~/models/staged-upload
 import { importTrajectories, previewTrajectoryCheck } from "~/models/trajectory-import.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readUpload } from "~/utils/upload-sheet.server";
-import { readForm } from "~/utils/form.server";
+import { readForm, replyWithError } from "~/utils/form.server";
 import { notFound, requireUser } from "~/utils/guard.server";
 import { actorOf } from "~/utils/request.server";
 
@@ -47,21 +49,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+const UPLOAD = uploadSchema("Kies een CSV- of Excel-bestand.");
+
 const schema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("upload"), file: z.instanceof(File, { message: "Kies een CSV- of Excel-bestand." }) }),
+  UPLOAD,
   z.object({ intent: z.literal("import"), uploadId: z.coerce.number().int().positive() }),
   z.object({ intent: z.literal("discard"), uploadId: z.coerce.number().int().positive() }),
 ]);
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, ["intermediary"]);
-  const { submission } = await readForm(request, schema);
-  if (submission.status !== "success") return data({ error: "Kies een CSV- of Excel-bestand om te importeren." }, { status: 400 });
+  const { formData, submission } = await readForm(request, schema);
+  const intent = String(formData.get("intent"));
+  if (submission.status !== "success") return data({ intent, result: replyWithError(submission) }, { status: 400 });
   const value = submission.value;
   const actor = actorOf(user, context);
   try {
     if (value.intent === "upload") {
-      if (value.file.size === 0) return data({ error: "Het gekozen bestand is leeg." }, { status: 400 });
       return redirect(`/trajecten/import?upload=${stageUpload("trajectories", value.file.name || "trajecten.csv", new Uint8Array(await value.file.arrayBuffer()), { ...actor, userId: user.id })}`);
     }
     const upload = stagedUpload("trajectories", value.uploadId, user.id);
@@ -74,7 +78,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     discardUpload(upload.id);
     return redirectWithFlash("/trajecten", `${result.count} trajecten geïmporteerd.`);
   } catch (error) {
-    if (error instanceof DomainError) return data({ error: error.message }, { status: 400 });
+    if (error instanceof DomainError) return data({ intent, result: replyWithError(submission, error) }, { status: 400 });
     throw error;
   }
 }
@@ -90,7 +94,7 @@ export default function TrajectoryImportPage() {
         <TextLink to="/trajecten">Terug naar trajecten</TextLink>
       </Paragraph>
       <Heading level={1}>Trajecten importeren</Heading>
-      {answer?.error ? <Alert type="error">{answer.error}</Alert> : null}
+      <RefusalAlert result={answer?.intent === "upload" ? undefined : answer?.result} />
       {!preview ? (
         <>
           <Paragraph>
@@ -99,7 +103,7 @@ export default function TrajectoryImportPage() {
             <code>{TRAJECTORY_CSV_COLUMNS.join(",")}</code>). Datums 15-03-2025 of 2025-03-15, komma&apos;s of puntkomma&apos;s. Eerst
             een controle, daarna alles of niets.
           </Paragraph>
-          <CsvUploadForm id="trajectories-file" submitLabel="Bestand controleren" spreadsheet />
+          <UploadForm id="trajectories-file" schema={UPLOAD} submitLabel="Bestand controleren" lastResult={answer?.intent === "upload" ? answer.result : undefined} spreadsheet />
         </>
       ) : preview.kind === "invalid" ? (
         <ImportIssues fileName={preview.fileName} issues={preview.issues} uploadId={preview.id} hrefFor={pageHref(preview.id)} />

@@ -35,8 +35,38 @@ function auditCount(action: string): number {
   }
 }
 
+function stagedCount(): number {
+  const database = new Database(path.join(E2E_DIR, "rode-draad.db"), { readonly: true });
+  try {
+    return (database.prepare("select count(*) as n from signal_uploads").get() as { n: number }).n;
+  } finally {
+    database.close();
+  }
+}
+
 test.beforeEach(async ({ page }) => {
   await login(page, admin());
+});
+
+test("an empty file is refused at the file field, by the browser and by the server", async ({ page }) => {
+  const stagedBefore = stagedCount();
+  await upload(page, "leeg.csv", "");
+  const field = page.getByLabel("CSV- of Excel-bestand");
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator(`#${await field.getAttribute("aria-describedby")}`)).toHaveText("Het gekozen bestand is leeg.");
+
+  // Without the browser's check (no JavaScript, or a hand-made post) the action says the same at the same field.
+  const csrf = await page.locator('input[name="csrf"]').first().inputValue();
+  const response = await page.request.post("/signalen/import", {
+    multipart: { csrf, intent: "upload", file: { name: "leeg.csv", mimeType: "text/csv", buffer: Buffer.alloc(0) } },
+    headers: { Origin: new URL(page.url()).origin },
+  });
+  expect(response.status()).toBe(400);
+  const html = await response.text();
+  const input = /<input[^>]*type="file"[^>]*>/.exec(html)?.[0] ?? "";
+  expect(input).toContain('aria-invalid="true"');
+  expect(html).toContain("Het gekozen bestand is leeg.");
+  expect(stagedCount()).toBe(stagedBefore);
 });
 
 test("a file with errors is previewed with line and column, and nothing is imported", async ({ page }) => {

@@ -123,6 +123,28 @@ test.describe("as the intermediary", () => {
     await expect(history).toContainText("Classificatie gewijzigd (1 velden)");
   });
 
+  test("an assignment refused by the server says why at its field", async ({ page }) => {
+    const id = await logSignal(page, { summary: "Toewijzen aan wie net vertrekt" });
+    const colleague = await createStaffUser(page, { name: `Vera Vertrekt ${id}`, roles: ["Intermediair"] });
+    const colleaguePage = page.url();
+    await page.goto(`/signalen/${id}`);
+    await page.getByLabel("Toegewezen aan").selectOption({ label: colleague.name });
+
+    // Meanwhile the colleague leaves: the page still offers her.
+    const other = await page.context().newPage();
+    await other.goto(colleaguePage);
+    other.once("dialog", (dialog) => void dialog.accept());
+    await other.getByRole("button", { name: "Account uitschakelen" }).click();
+    await expect(other.getByRole("status")).toContainText("uitgeschakeld");
+    await other.close();
+
+    await page.getByRole("button", { name: "Toewijzen" }).click();
+    const field = page.getByLabel("Toegewezen aan");
+    await expect(field).toHaveAttribute("aria-invalid", "true");
+    await expect(page.locator(`#${await field.getAttribute("aria-describedby")}`)).toHaveText("Kies een actieve intermediair.");
+    await expect(page.getByRole("region", { name: "Geschiedenis" })).not.toContainText("Toegewezen aan");
+  });
+
   test("inbox filters and search live in the URL", async ({ page }) => {
     const marker = `zoekwoord${Date.now()}`;
     await logSignal(page, { summary: `Privé vraag over ${marker} en consortia`, topic: "AVG", phase: "Lopend contract", region: "Zeeland (JZ38)" });

@@ -1,0 +1,40 @@
+import { TRIGGERS, type Trigger } from "./signal-codes";
+import type { SignalRecord } from "./signal-csv";
+
+/**
+ * What a signal is, apart from its text and who reported it: the fields the report counts, the filters select on and
+ * every export carries. One list, so a new field is added once and reaches the detail page, the data-subject copy, the
+ * exports and the import alike.
+ */
+export const CLASSIFICATION_FIELDS = [
+  "receivedOn",
+  "channel",
+  "requesterType",
+  "referredBy",
+  "regionCode",
+  "municipalityCode",
+  "association",
+  "topic",
+  "procurementPhase",
+  "procedure",
+  "funding",
+  "segment",
+  "status",
+] as const satisfies readonly (keyof SignalRecord)[];
+
+type ClassificationField = (typeof CLASSIFICATION_FIELDS)[number];
+export type ClassificationColumns = Pick<SignalRecord, ClassificationField>;
+export type SignalClassification = ClassificationColumns & { triggers: Trigger[] };
+
+const byTriggerOrder = (a: Trigger, b: Trigger) => TRIGGERS.indexOf(a) - TRIGGERS.indexOf(b);
+
+/** The classification of a stored row (any row that has the columns), its triggers in the order the codes list them. */
+export function classificationOf(row: ClassificationColumns, triggers: readonly Trigger[]): SignalClassification {
+  const picked = Object.fromEntries(CLASSIFICATION_FIELDS.map((field) => [field, row[field]])) as ClassificationColumns;
+  return { ...picked, triggers: [...new Set(triggers)].sort(byTriggerOrder) };
+}
+
+/** The column name of a field in the signals table (received_on for receivedOn). */
+export function columnNameOf(field: ClassificationField): string {
+  return field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+}
