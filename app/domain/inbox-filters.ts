@@ -118,5 +118,7 @@ export function factsMatcher(filters: InboxFilters): (facts: SignalFacts) => boo
   else if (assigned) tests.push((f) => f.assignedTo === assigned);
   if (tender === "yes") tests.push((f) => TENDER_PHASES.includes(f.phase));
   if (tender === "no") tests.push((f) => !TENDER_PHASES.includes(f.phase));
+  const [only] = tests;
+  if (tests.length <= 1) return only ?? (() => true);
   return (facts) => tests.every((test) => test(facts));
 }
