@@ -6,7 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
 import { limitedBody } from "./utils/body-limit.server";
-import { boot } from "./utils/boot.server";
+import { boot } from "./boot.server";
 import { mayCompress } from "./utils/compression.server";
 import { closeDb, untilWritable } from "./utils/db.server";
 import { env } from "./utils/env.server";

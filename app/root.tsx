@@ -20,11 +20,12 @@ import { usePageScripts } from "./components/page-scripts";
 import { CsrfField } from "./components/form";
 import { Alert } from "./components/ui/alert";
 import { Heading, Paragraph, TextLink } from "./components/ui/text";
-import { navFor, ROLE_LABELS } from "./domain/roles";
+import { navFor } from "./domain/navigation";
+import { ROLE_LABELS } from "./domain/roles";
 import theme from "./styles/theme.css";
 import { csrfToken } from "./utils/csrf.server";
 import { takeFlash } from "./utils/flash.server";
-import { currentUser } from "./utils/guard.server";
+import { currentUser } from "./auth/guard.server";
 import { isRefusal } from "./domain/refusal";
 
 /** Routes set their own title; this one is for the error page, which replaces them. */

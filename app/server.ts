@@ -11,8 +11,11 @@ import { remixHandler } from "./remix-handler.server";
  * audit log), sets the security headers with a per-request CSP nonce, limits request bodies, and runs `boot`
  * (migrations, keys, setup link) before it accepts a single request.
  */
-// React and Remix pick their production builds only when told; remix-serve does the same.
-process.env.NODE_ENV ??= "production";
+// React picks its production build by NODE_ENV, which whoever starts the server sets (npm start, npm run demo, the
+// tests); this process only reads its environment.
+if (process.env.NODE_ENV !== "production") {
+  process.stderr.write("Let op: NODE_ENV is niet production, dus React draait in ontwikkelmodus. Start met npm start.\n");
+}
 const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
 const entry = build.entry.module as unknown as AppEntryExports;
 

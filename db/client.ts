@@ -7,24 +7,19 @@ import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-export const DEFAULT_DATABASE_PATH = "data/rode-draad.db";
-
 /** How long a statement waits for another connection's write lock before SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 5000;
 
 /** npm scripts run from the project root, in the built server and under tsx alike. */
 const MIGRATIONS_FOLDER = path.resolve(process.cwd(), "db/migrations");
 
-export function databasePath(): string {
-  return path.resolve(process.env.DATABASE_PATH || DEFAULT_DATABASE_PATH);
-}
-
 /**
  * Opens (and creates) the database file with the pragmas every connection needs:
  * WAL for concurrent readers, synchronous=FULL so an acknowledged write survives power loss,
  * secure_delete so erased confidential text does not linger in free pages.
  */
-export function openDatabase(file = databasePath()): Db {
+/** `file` comes from the configuration (env().DATABASE_PATH), read once by whoever opens the database. */
+export function openDatabase(file: string): Db {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");

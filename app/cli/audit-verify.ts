@@ -1,5 +1,5 @@
 import { verifyAuditChain } from "~/models/audit-verify.server";
-import { prepareDatabase } from "~/utils/boot.server";
+import { prepareDatabase } from "~/boot.server";
 import { closeDb } from "~/utils/db.server";
 
 /** npm run audit:verify — exit 0 when the hash chain of the audit log is intact, 1 at the first broken link. */

@@ -1,5 +1,5 @@
 import { backupTo } from "~/models/backup.server";
-import { prepareDatabase } from "~/utils/boot.server";
+import { prepareDatabase } from "~/boot.server";
 import { closeDb } from "~/utils/db.server";
 
 /** npm run backup -- <file>: works while the app runs; keep the data key with the copy, or it cannot be read. */

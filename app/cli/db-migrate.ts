@@ -1,7 +1,7 @@
-import { prepareDatabase } from "~/utils/boot.server";
+import { prepareDatabase } from "~/boot.server";
 import { closeDb } from "~/utils/db.server";
-import { databasePath } from "../../db/client";
+import { env } from "~/utils/env.server";
 
 prepareDatabase();
 closeDb();
-process.stdout.write(`Database ${databasePath()} is bijgewerkt.\n`);
+process.stdout.write(`Database ${env().DATABASE_PATH} is bijgewerkt.\n`);

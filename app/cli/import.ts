@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { DomainError } from "~/domain/errors";
 import { checkImport, importSignals } from "~/models/signal-import.server";
 import { checkTrajectoryImport, importTrajectories } from "~/models/trajectory-import.server";
-import { prepareDatabase } from "~/utils/boot.server";
+import { prepareDatabase } from "~/boot.server";
 import { closeDb } from "~/utils/db.server";
 import { readUpload } from "~/utils/upload-sheet.server";
 

@@ -6,7 +6,7 @@ import type { PublishedCell, PublishedReport } from "~/domain/report-suppression
 import { REQUESTER_TYPE_LABELS, TOPIC_LABELS } from "~/domain/signal-codes";
 import { yearReport } from "~/models/report.server";
 import { publication } from "~/models/report-publication.server";
-import { prepareDatabase } from "~/utils/boot.server";
+import { prepareDatabase } from "~/boot.server";
 import { closeDb } from "~/utils/db.server";
 
 /** Exit code for wrong usage, kept apart from 1 (the report itself failed) so scripts can tell the two apart. */

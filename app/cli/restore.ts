@@ -3,7 +3,7 @@ import { resetAuditAnchor } from "~/models/audit-anchor.server";
 import { checkDatabaseFile } from "~/models/backup.server";
 import { closeDb } from "~/utils/db.server";
 import { takeInstanceLock } from "~/utils/instance-lock.server";
-import { databasePath } from "../../db/client";
+import { env } from "~/utils/env.server";
 
 /**
  * npm run restore -- <file>: only while no server holds the database (it would keep writing to the old file), only
@@ -18,7 +18,7 @@ function fail(message: string, code = 1): never {
 }
 if (!file) fail("Gebruik: npm run restore -- <bestand>", 2);
 
-const target = databasePath();
+const target = env().DATABASE_PATH;
 let lock: ReturnType<typeof takeInstanceLock>;
 try {
   lock = takeInstanceLock(target);

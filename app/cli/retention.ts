@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { anonymiseDue, dueForAnonymisation } from "~/models/retention.server";
-import { prepareDatabase } from "~/utils/boot.server";
+import { prepareDatabase } from "~/boot.server";
 import { closeDb } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 

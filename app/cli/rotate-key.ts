@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import { rotateDataKey } from "~/models/key-rotation.server";
-import { prepareDatabase } from "~/utils/boot.server";
+import { prepareDatabase } from "~/boot.server";
 import { closeDb } from "~/utils/db.server";
 import { takeInstanceLock } from "~/utils/instance-lock.server";
 import { decodeKey } from "~/utils/secrets.server";
-import { databasePath } from "../../db/client";
+import { env } from "~/utils/env.server";
 
 /**
  * npm run rotate-key: only while no server holds the database (a running server keeps the old key in memory and would
@@ -17,7 +17,7 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-const file = databasePath();
+const file = env().DATABASE_PATH;
 if (!fs.existsSync(file) || !fs.statSync(file).isFile()) fail(`Geen database op ${file}. Controleer DATABASE_PATH.`);
 let lock: ReturnType<typeof takeInstanceLock>;
 try {
@@ -27,7 +27,8 @@ try {
 }
 
 try {
-  const newKey = process.env.NEW_DATA_KEY ? decodeKey(process.env.NEW_DATA_KEY, "NEW_DATA_KEY") : undefined;
+  const { NEW_DATA_KEY } = env();
+  const newKey = NEW_DATA_KEY ? decodeKey(NEW_DATA_KEY, "NEW_DATA_KEY") : undefined;
   prepareDatabase();
   const result = rotateDataKey({ userId: null, clientAddress: "cli" }, { newKey });
   process.stdout.write(`Datasleutel vervangen: ${result.values} versleutelde waarden opnieuw versleuteld (sleutel ${result.fromKeyId} → ${result.toKeyId}).\n`);

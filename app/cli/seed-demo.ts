@@ -1,9 +1,9 @@
 import { DomainError } from "~/domain/errors";
 import { demoLoginText } from "~/demo/accounts";
 import { seedDemo } from "~/models/demo-seed.server";
-import { prepareDatabase } from "~/utils/boot.server";
+import { prepareDatabase } from "~/boot.server";
 import { closeDb } from "~/utils/db.server";
-import { databasePath } from "../../db/client";
+import { env } from "~/utils/env.server";
 
 /**
  * npm run seed:demo — the demo dataset (invented, reproducing the 2021 report's figures) into the database at
@@ -12,7 +12,7 @@ import { databasePath } from "../../db/client";
 prepareDatabase();
 try {
   const result = await seedDemo({ userId: null, clientAddress: "cli" });
-  process.stdout.write(`Demodata in ${databasePath()}: ${result.signals} signalen, ${result.trajectories} trajecten.\n${demoLoginText()}\n`);
+  process.stdout.write(`Demodata in ${env().DATABASE_PATH}: ${result.signals} signalen, ${result.trajectories} trajecten.\n${demoLoginText()}\n`);
   closeDb();
 } catch (error) {
   closeDb();

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { can, CAPABILITIES, canReadStepNote, canWriteStepNote, readableNoteSteps, rolesWith, type Capability } from "./permissions";
+import {
+  assertCan,
+  can,
+  CAPABILITY_NAMES,
+  capabilityForTrajectoryIntent,
+  canReadStepNote,
+  canWriteStepNote,
+  PermissionError,
+  readableNoteSteps,
+  writableNoteSteps,
+  type Capability,
+} from "./permissions";
 import { ROLES, type Role } from "./roles";
 import { STEPS } from "./trajectory-codes";
 
@@ -47,12 +58,47 @@ describe("capabilities", () => {
     }
   });
 
-  it("give a user without roles nothing", () => {
-    for (const capability of Object.keys(CAPABILITIES) as Capability[]) expect(can([], capability), capability).toBe(false);
+  it("each belong to the intermediary or the admin: no capability exists for advisers or readers alone", () => {
+    for (const capability of CAPABILITY_NAMES) expect(can(["intermediary"], capability) || can(["admin"], capability), capability).toBe(true);
   });
 
-  it("name the roles a route guard lets in", () => {
-    expect(rolesWith("lessons.read")).toEqual(["intermediary", "adviser"]);
-    expect(rolesWith("trajectory.manage")).toEqual(["intermediary"]);
+  it("let only the intermediary see who reported a signal", () => {
+    expect(holders("signal.readIdentity")).toEqual(["intermediary"]);
+    for (const role of ["admin", "adviser", "reader"] as const) {
+      for (const capability of ["signal.read", "signal.readIdentity", "signal.export", "dataSubject.handle"] as const) expect(can([role], capability), `${role} ${capability}`).toBe(false);
+    }
+  });
+
+  it("give readers published reports only", () => {
+    expect(CAPABILITY_NAMES.filter((capability) => can(["reader"], capability))).toEqual(["report.readPublished"]);
+  });
+
+  it("give advisers what they read and annotate of their own trajectories and the procurements of their regions, nothing of signals or reports", () => {
+    expect(CAPABILITY_NAMES.filter((capability) => can(["adviser"], capability))).toEqual(["trajectory.readAssigned", "trajectory.annotate", "lessons.read", "region.readOwn", "procurement.readOwn"]);
+  });
+
+  it("keep the admin to accounts, the region table, the audit log, retention and the TenderNed monitor (public notices), never case content", () => {
+    expect(CAPABILITY_NAMES.filter((capability) => can(["admin"], capability))).toEqual(["audit.read", "retention.read", "retention.oversee", "user.manage", "regionTable.manage", "tenderned.manage"]);
+  });
+
+  it("give a user without roles nothing", () => {
+    for (const capability of CAPABILITY_NAMES) expect(can([], capability), capability).toBe(false);
+  });
+
+  it("refuse in a model's own check what the table does not give", () => {
+    expect(() => assertCan({ roles: ["intermediary"] }, "signal.readIdentity")).not.toThrow();
+    expect(() => assertCan({ roles: ["reader", "adviser", "admin"] }, "signal.readIdentity")).toThrow(PermissionError);
+    expect(() => assertCan({}, "report.readPublished")).toThrow(PermissionError);
+  });
+});
+
+describe("the trajectory page's forms", () => {
+  it("take notes by trajectory.annotate and everything else, unknown intents included, by trajectory.manage", () => {
+    expect(capabilityForTrajectoryIntent("note")).toBe("trajectory.annotate");
+    for (const intent of ["step", "plan", "close", "lesson", "", undefined, ["note"], "Note"]) expect(capabilityForTrajectoryIntent(intent), String(intent)).toBe("trajectory.manage");
+  });
+
+  it("offer note steps only to whoever may annotate", () => {
+    for (const role of ROLES) if (writableNoteSteps([role]).length > 0) expect(can([role], "trajectory.annotate"), role).toBe(true);
   });
 });

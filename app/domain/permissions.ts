@@ -1,16 +1,29 @@
-// Who may do what: one table of role × capability. Route guards ask it which roles may open a page (rolesWith), models
-// scope their queries by it (can, readableNoteSteps), and pages show only what it allows. Started for trajectories,
-// lessons and regions; other areas still name their roles in the route (issue 15 moves them here).
+// Who may do what: the one table of role × capability. The role guard lets a request in by capability
+// (requireUser(request, "signal.read")), the navigation shows what the roles' capabilities open, models refuse to
+// return confidential fields to an actor without the capability, and test/security/authorization.spec.ts derives
+// the roles it expects to be refused per route from this table.
 import { hasAnyRole, type Role } from "./roles";
 import { STEPS, type Step } from "./trajectory-codes";
 
 export const CAPABILITIES = {
+  /** The inbox and a signal's page: summary, details, classification, notes, the conversation with the reporter. */
+  "signal.read": ["intermediary"],
+  /** Who reported a signal: name, organisation, e-mail address and phone of the reporter. */
+  "signal.readIdentity": ["intermediary"],
+  /** New signals, classification, status, notes, assignment, replies to reporters, imports. */
+  "signal.record": ["intermediary"],
+  /** The signals as CSV or Excel, summaries included when asked. */
+  "signal.export": ["intermediary"],
+  /** Requests of data subjects (AVG): find everything held about an e-mail address, hand over a copy, erase. */
+  "dataSubject.handle": ["intermediary"],
   /** Every trajectory, whoever is assigned. */
   "trajectory.readAny": ["intermediary"],
   /** The trajectories the user is assigned to as adviser (the intermediary reads them anyway). */
   "trajectory.readAssigned": ["intermediary", "adviser"],
   /** Steps, plan versions, signals, advisers, outcomes, closing: everything that changes a trajectory but notes. */
   "trajectory.manage": ["intermediary"],
+  /** Notes on a trajectory's steps; which steps each role writes is STEP_NOTES below. */
+  "trajectory.annotate": ["intermediary", "adviser"],
   /** Talks with municipalities and regions (step 5) and escalation descriptions (step 6). */
   "trajectory.readTalks": ["intermediary"],
   /**
@@ -26,17 +39,36 @@ export const CAPABILITIES = {
   "region.readSignalCounts": ["intermediary"],
   /** Procurement milestones and documents, with the intermediary's notes on them. */
   "region.editMilestones": ["intermediary"],
+  /** Published versions of the year report (suppressed as published), their tables, JSON and PDF. */
+  "report.readPublished": ["intermediary", "reader"],
+  /** The live figures of a year before suppression: the working page, its tables and the full JSON. */
+  "report.readWorking": ["intermediary"],
+  /** Threshold, colophon, narrative, preview and publishing. */
+  "report.publish": ["intermediary"],
+  /** The audit log. */
+  "audit.read": ["admin", "intermediary"],
+  /** Which signals retention anonymises next (ids, dates and status only). */
+  "retention.read": ["admin", "intermediary"],
+  /** Keeping retention running: the page is in this role's menu (the intermediary may open it, but not from the menu). */
+  "retention.oversee": ["admin"],
+  /** Staff accounts: invite, roles, disable, temporary passwords, second factors, sessions. */
+  "user.manage": ["admin"],
+  /** The region table: which municipality belongs to which region, and its import. */
+  "regionTable.manage": ["admin"],
+  /** TenderNed's youth-care publications of every region, and those not yet assigned to one (page "Aanbestedingen"). */
+  "procurement.readAny": ["intermediary"],
+  /** The publications of the regions in which the user has a trajectory they may see. */
+  "procurement.readOwn": ["intermediary", "adviser"],
+  /** The monitor's state and settings, aliases, assignment of unknown authorities, export files. */
+  "tenderned.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;
 
+export const CAPABILITY_NAMES = Object.keys(CAPABILITIES) as Capability[];
+
 export function can(roles: readonly Role[], capability: Capability): boolean {
   return hasAnyRole(roles, CAPABILITIES[capability]);
-}
-
-/** The roles a route guard lets in for this capability. */
-export function rolesWith(capability: Capability): readonly Role[] {
-  return CAPABILITIES[capability];
 }
 
 /**
@@ -60,7 +92,7 @@ export function canReadStepNote(roles: readonly Role[], step: Step): boolean {
 }
 
 export function canWriteStepNote(roles: readonly Role[], step: Step): boolean {
-  return hasAnyRole(roles, STEP_NOTES[step].write);
+  return can(roles, "trajectory.annotate") && hasAnyRole(roles, STEP_NOTES[step].write);
 }
 
 /** The steps whose notes these roles read, in step order: what a model's query of notes is limited to. */
@@ -71,4 +103,22 @@ export function readableNoteSteps(roles: readonly Role[]): Step[] {
 /** The steps whose notes these roles write: the choices of the note form. */
 export function writableNoteSteps(roles: readonly Role[]): Step[] {
   return STEPS.filter((step) => canWriteStepNote(roles, step));
+}
+
+/** What each form of a trajectory's page needs: notes go by STEP_NOTES, every other change by trajectory.manage. */
+export function capabilityForTrajectoryIntent(intent: unknown): Capability {
+  return intent === "note" ? "trajectory.annotate" : "trajectory.manage";
+}
+
+/** Thrown by a model asked for what its actor may not have; the route guard should have refused first. */
+export class PermissionError extends Error {
+  override name = "PermissionError";
+  constructor(readonly capability: Capability) {
+    super(`Geen recht: ${capability}`);
+  }
+}
+
+/** A model's own check before it returns confidential fields: refuses an actor without the capability. */
+export function assertCan(actor: { roles?: readonly Role[] }, capability: Capability): void {
+  if (!can(actor.roles ?? [], capability)) throw new PermissionError(capability);
 }

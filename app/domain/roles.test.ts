@@ -1,8 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasAnyRole, isRole, NAV_ITEMS, navFor, ROLE_LABELS, ROLE_OPTIONS, ROLES, type Role } from "./roles";
-
-const labels = (roles: readonly Role[]) => navFor(roles).map((item) => item.label);
-const ADMIN_PATHS = ["/beheer/gebruikers", "/beheer/regios", "/beheer/audit", "/beheer/bewaartermijn"];
+import { hasAnyRole, isRole, ROLE_LABELS, ROLE_OPTIONS, ROLES } from "./roles";
 
 describe("isRole", () => {
   it("accepts every known role", () => {
@@ -35,51 +32,6 @@ describe("hasAnyRole", () => {
   it("refuses everyone when nothing is allowed", () => {
     expect(hasAnyRole(ROLES, [])).toBe(false);
     expect(hasAnyRole([], [])).toBe(false);
-  });
-});
-
-describe("navFor", () => {
-  it("shows the admin Start, Gebruikers and Regio's, in that order", () => {
-    expect(labels(["admin"])).toEqual(["Start", "Gebruikers", "Regio's", "Auditlog", "Bewaartermijn"]);
-    expect(navFor(["admin"]).map((item) => item.to)).toEqual(["/", ...ADMIN_PATHS]);
-  });
-
-  it("shows the intermediary the signals, no admin items", () => {
-    expect(labels(["intermediary"])).toEqual(["Start", "Signalen", "Trajecten", "Rapportage", "Auditlog", "Betrokkenen"]);
-  });
-
-  it("shows the adviser the trajectories only", () => {
-    expect(labels(["adviser"])).toEqual(["Start", "Trajecten"]);
-  });
-
-  it("shows the reader the published reports only, no admin items", () => {
-    const items = navFor(["reader"]);
-    expect(items.map((item) => item.to)).toEqual(["/", "/rapportage"]);
-    expect(items.map((item) => item.label)).toEqual(["Start", "Rapportage"]);
-  });
-
-  it("shows admin items once when a user combines admin with other roles", () => {
-    expect(labels(["reader", "admin", "adviser"])).toEqual(["Start", "Trajecten", "Rapportage", "Gebruikers", "Regio's", "Auditlog", "Bewaartermijn"]);
-  });
-
-  it("shows non-admin combinations no admin items", () => {
-    const items = navFor(["adviser", "reader", "intermediary"]);
-    expect(items.map((item) => item.to)).toEqual(["/", "/signalen", "/trajecten", "/rapportage", "/beheer/audit", "/betrokkenen"]);
-  });
-
-  it("shows nothing to a user without roles", () => {
-    expect(navFor([])).toEqual([]);
-  });
-
-  it("every role sees Start", () => {
-    for (const role of ROLES) expect(labels([role])).toContain("Start");
-  });
-
-  it("returns items from NAV_ITEMS whose roles match", () => {
-    for (const item of navFor(["reader"])) {
-      expect(NAV_ITEMS).toContain(item);
-      expect(item.roles).toContain("reader");
-    }
   });
 });
 

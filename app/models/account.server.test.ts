@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTempDatabase } from "../../test/unit/temp-database";
 import { auditLog } from "../../db/schema";
-import { prepareDatabase } from "~/utils/boot.server";
+import { prepareDatabase } from "~/boot.server";
 import { db } from "~/utils/db.server";
 import { DomainError } from "~/domain/errors";
 import { verifyPassword } from "~/utils/password.server";
-import { createSession, sessionUserId } from "~/utils/session.server";
+import { createSession, sessionUserId } from "~/auth/session.server";
 import { chainHash } from "./audit.server";
 import { createFirstAccount, createStaffUser, setTemporaryPassword, setUserDisabled, updateStaffUser } from "./account.server";
 import { findLoginCandidate, getPasswordHash, getUser } from "./user.server";

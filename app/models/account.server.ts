@@ -3,7 +3,7 @@ import type { PasswordOwner } from "~/domain/password-rules";
 import type { Role } from "~/domain/roles";
 import { db } from "~/utils/db.server";
 import { hashPassword, passwordProblem, verifyPassword } from "~/utils/password.server";
-import { endSessionsOfUser } from "~/utils/session.server";
+import { endSessionsOfUser } from "./session.server";
 import { audit, type Actor } from "./audit.server";
 import { LoginLockedError, throttledCheck } from "./login-throttle.server";
 import {

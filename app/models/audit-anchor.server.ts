@@ -5,9 +5,9 @@ import { z } from "zod";
 import { auditLog } from "../../db/schema";
 import { db, onCloseDb } from "~/utils/db.server";
 import { replaceFileDurably } from "~/utils/durable-file.server";
-import { secrets } from "~/utils/keys.server";
+import { secrets } from "./keys.server";
 import { describeError, log } from "~/utils/log.server";
-import { databasePath } from "../../db/client";
+import { env } from "~/utils/env.server";
 
 /**
  * The hash chain shows an entry changed, inserted or removed in the middle, but not the newest entries removed: what
@@ -27,7 +27,7 @@ export type AuditAnchor = z.infer<typeof anchorSchema>;
 export type AnchorState = { state: "missing" } | { state: "invalid" } | { state: "valid"; anchor: AuditAnchor };
 
 function anchorFile(): string {
-  return `${databasePath()}.audit-anchor`;
+  return `${env().DATABASE_PATH}.audit-anchor`;
 }
 
 function macOf(anchor: Omit<AuditAnchor, "mac">): string {

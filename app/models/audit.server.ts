@@ -1,11 +1,11 @@
 import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
 import { auditLog, users } from "../../db/schema";
+import type { Actor } from "~/domain/actor";
 import { sha256 } from "~/utils/crypto.server";
 import { db, preparedOnce, type Tx } from "~/utils/db.server";
 import { noteAuditAppend } from "./audit-anchor.server";
 
-/** Who did something: the logged-in user (null for anonymous or failed logins) and the client address. */
-export type Actor = { userId: number | null; clientAddress: string };
+export type { Actor } from "~/domain/actor";
 
 export type AuditAction =
   | "setup.first_account"
@@ -67,7 +67,12 @@ export type AuditAction =
   | "data_subject.erased"
   | "security.data_key_rotated"
   | "procurement.milestone_added"
-  | "procurement.milestone_changed";
+  | "procurement.milestone_changed"
+  | "tenderned.run"
+  | "tenderned.imported"
+  | "tenderned.assigned"
+  | "tenderned.alias_removed"
+  | "tenderned.settings_changed";
 
 /** Codes, ids and counts only. Confidential text never goes here, so the type admits no free text by design of its users. */
 export type AuditDetail = Record<string, string | number | boolean | null | string[]>;

@@ -4,8 +4,8 @@ import { createFieldCipher, DecryptionError } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
 import { loadSecrets } from "~/utils/secrets.server";
 import { refreshAuditAnchor } from "./audit-anchor.server";
-import { databasePath } from "../../db/client";
 import { SEALED_COLUMNS } from "../../db/sealed-columns";
+import { env } from "~/utils/env.server";
 
 /** What makes a file a usable Rode Draad database: intact, migrated, and readable with the configured data key. */
 export function checkDatabaseFile(file: string): { ok: true; signals: number } | { ok: false; problem: string } {
@@ -21,7 +21,7 @@ export function checkDatabaseFile(file: string): { ok: true; signals: number } |
       // The key comes from the environment or secrets.json, never from the database being replaced: a restore onto a
       // new machine has no database yet.
       // Previous keys count: a copy made before a key rotation is still a good copy.
-      const { dataKey, previousDataKeys } = loadSecrets({ databaseFile: databasePath(), mayGenerate: false, mayGenerateReceiptKey: false });
+      const { dataKey, previousDataKeys } = loadSecrets({ databaseFile: env().DATABASE_PATH, mayGenerate: false, mayGenerateReceiptKey: false, environment: env() });
       createFieldCipher(dataKey, previousDataKeys).decrypt(check.value, SEALED_COLUMNS.dataKeyCheck.context);
     } catch (error) {
       if (error instanceof DecryptionError) return { ok: false, problem: "Deze kopie is met een andere datasleutel gemaakt; met de huidige sleutel is ze onleesbaar." };

@@ -2,15 +2,16 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTempDatabase } from "../../test/unit/temp-database";
 import { auditLog, signalMessages, signalNotes, signals } from "../../db/schema";
-import { prepareDatabase } from "~/utils/boot.server";
+import { prepareDatabase } from "~/boot.server";
 import { db } from "~/utils/db.server";
+import { PermissionError } from "~/domain/permissions";
 import { eraseDataSubject, exportDataSubject, findDataSubject } from "./data-subject.server";
 import { addReporterMessage, replyToReporter, submitPortalSignal } from "./portal.server";
 import { yearReport } from "./report.server";
 import { addNote, changeStatus, createSignal } from "./signal.server";
 import { insertUser } from "./user.server";
 
-const actor = { userId: null, clientAddress: "test" };
+const actor = { userId: null, clientAddress: "test", roles: ["intermediary"] as const };
 const thisYear = new Date().getFullYear();
 let zoeIntake: number;
 let zoePortal: number;
@@ -148,6 +149,14 @@ describe("exportDataSubject", () => {
 
   it("refuses a signal that does not match the request", () => {
     expect(() => exportDataSubject({ email: "zoe.ozdemir@example.org" }, [otherId], actor)).toThrow(/hoort niet/);
+  });
+
+  it("refuses an actor without dataSubject.handle, before anything is read or audited", () => {
+    const before = lastAuditId();
+    for (const roles of [[], ["admin"], ["adviser"], ["reader"]] as const) {
+      expect(() => exportDataSubject({ email: "zoe.ozdemir@example.org" }, [zoeIntake], { ...actor, roles }), roles.join()).toThrow(PermissionError);
+    }
+    expect(auditDetailsSince(before)).not.toContain("data_subject.exported");
   });
 });
 

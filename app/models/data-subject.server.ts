@@ -2,6 +2,7 @@ import { and, asc, eq, gt, inArray, isNotNull, or, sql } from "drizzle-orm";
 import { auditLog, signalEvents, signalNotes, signals, userRoles, users } from "../../db/schema";
 import type { SubjectQuery } from "~/domain/data-subject-form";
 import { DomainError } from "~/domain/errors";
+import { assertCan } from "~/domain/permissions";
 import { normaliseSearchText } from "~/domain/search-text";
 import { classificationOf } from "~/domain/signal-classification";
 import { db } from "~/utils/db.server";
@@ -147,8 +148,12 @@ function signalDocument(match: SignalMatch) {
   };
 }
 
-/** The AVG art. 15 copy: the chosen signals with their decrypted fields, messages, notes and status history, and matching staff accounts. */
+/**
+ * The AVG art. 15 copy: the chosen signals with their decrypted fields (the reporter's identity among them), messages,
+ * notes and status history, and matching staff accounts. Refuses an actor without dataSubject.handle.
+ */
 export function exportDataSubject(query: SubjectQuery, signalIds: readonly number[], actor: Actor) {
+  assertCan(actor, "dataSubject.handle");
   const chosen = selectedMatches(query, signalIds);
   const staff = matchingStaff(query);
   const document = {

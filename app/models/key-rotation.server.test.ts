@@ -4,10 +4,10 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTempDatabase } from "../../test/unit/temp-database";
 import { auditLog, users } from "../../db/schema";
-import { prepareDatabase } from "~/utils/boot.server";
+import { prepareDatabase } from "~/boot.server";
 import { createFieldCipher, keyId, type FieldCipher } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
-import { fieldCipher, secrets } from "~/utils/keys.server";
+import { fieldCipher, secrets } from "./keys.server";
 import { loadSecrets, secretsFilePath } from "~/utils/secrets.server";
 import { backupTo, checkDatabaseFile } from "./backup.server";
 import { KeyRotationError, rotateDataKey } from "./key-rotation.server";
@@ -112,7 +112,7 @@ describe("rotateDataKey", () => {
     expect(() => rotateDataKey(actor)).toThrow(KeyRotationError);
     expect(sealedValues()).toEqual(before);
     // The new key was stored first, with the old one kept, so the unchanged data still opens with what the file holds.
-    const stored = loadSecrets({ databaseFile, mayGenerate: false });
+    const stored = loadSecrets({ databaseFile, mayGenerate: false, environment: {} });
     expect(stored.previousDataKeys.map(keyId)).toContain(keyId(oldKey));
     expect(() => opened(before.filter((v) => v.where !== "settings.value" || v.value !== stray), createFieldCipher(stored.dataKey, stored.previousDataKeys))).not.toThrow();
     db().$client.prepare("delete from settings where key = 'stray'").run();
@@ -128,7 +128,7 @@ describe("rotateDataKey", () => {
     const result = rotateDataKey(actor);
     expect(result.values).toBe(before.length);
 
-    const stored = loadSecrets({ databaseFile, mayGenerate: false });
+    const stored = loadSecrets({ databaseFile, mayGenerate: false, environment: {} });
     expect(keyId(stored.dataKey)).toBe(result.toKeyId);
     expect(stored.previousDataKeys.map(keyId)).toContain(keyId(oldKey));
     const after = sealedValues();
@@ -146,11 +146,7 @@ describe("rotateDataKey", () => {
   });
 
   it("with DATA_KEY from the environment, needs the new key handed in", () => {
-    process.env.DATA_KEY = loadSecrets({ databaseFile, mayGenerate: false }).dataKey.toString("base64");
-    try {
-      expect(() => rotateDataKey(actor)).toThrow(/NEW_DATA_KEY/);
-    } finally {
-      delete process.env.DATA_KEY;
-    }
+    const environment = { DATA_KEY: loadSecrets({ databaseFile, mayGenerate: false, environment: {} }).dataKey.toString("base64") };
+    expect(() => rotateDataKey(actor, { environment })).toThrow(/NEW_DATA_KEY/);
   });
 });

@@ -1,11 +1,11 @@
 import crypto from "node:crypto";
 import { createFieldCipher, keyId, type FieldCipher } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
-import { assertKeyFits } from "~/utils/keys.server";
-import { loadSecrets, SecretsError, storeRotatedDataKey } from "~/utils/secrets.server";
-import { databasePath } from "../../db/client";
+import { assertKeyFits } from "./keys.server";
+import { loadSecrets, SecretsError, storeRotatedDataKey, type SecretsEnvironment } from "~/utils/secrets.server";
 import { SEALED_COLUMNS, sqlNameOf, type SealedColumn } from "../../db/sealed-columns";
 import { audit, type Actor } from "./audit.server";
+import { env } from "~/utils/env.server";
 
 type TableSpec = { table: string; columns: [column: string, context: string][]; where?: string };
 
@@ -78,10 +78,15 @@ export class KeyRotationError extends Error {
  * starts, so whatever happens the data is under a key the file holds. With DATA_KEY from the environment nothing can be
  * stored here, so the operator must bring the new key (NEW_DATA_KEY) and therefore holds it before anything changes.
  */
-export function rotateDataKey(actor: Actor, options: { newKey?: Buffer } = {}): { values: number; fromKeyId: string; toKeyId: string; stored: boolean } {
+export function rotateDataKey(
+  actor: Actor,
+  options: { newKey?: Buffer; environment?: SecretsEnvironment } = {},
+): { values: number; fromKeyId: string; toKeyId: string; stored: boolean } {
+  const { DATABASE_PATH: databaseFile, ...configured } = env();
+  const environment = options.environment ?? configured;
   // Read afresh, not from the process cache: the keys on disk are the ones this rotation replaces.
-  const current = loadSecrets({ databaseFile: databasePath(), mayGenerate: false, mayGenerateReceiptKey: false });
-  const fromEnvironment = Boolean(process.env.DATA_KEY);
+  const current = loadSecrets({ databaseFile, mayGenerate: false, mayGenerateReceiptKey: false, environment });
+  const fromEnvironment = Boolean(environment.DATA_KEY);
   if (fromEnvironment && !options.newKey) {
     throw new SecretsError(
       "DATA_KEY komt uit de omgeving; dit commando kan die niet aanpassen. Maak een nieuwe sleutel (openssl rand -base64 32) en start opnieuw met NEW_DATA_KEY=<nieuwe sleutel>.",
@@ -95,7 +100,7 @@ export function rotateDataKey(actor: Actor, options: { newKey?: Buffer } = {}): 
   const to = createFieldCipher(newKey, [current.dataKey, ...current.previousDataKeys]);
   const toKeyId = keyId(newKey);
 
-  if (!fromEnvironment) storeRotatedDataKey(databasePath(), newKey);
+  if (!fromEnvironment) storeRotatedDataKey(databaseFile, newKey, environment);
   const values = db().transaction((tx) => {
     const count = sealedTables().reduce((sum, spec) => sum + reencryptTable(spec, from, to), 0);
     const left = leftovers(toKeyId);

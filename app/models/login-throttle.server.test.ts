@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { loginAttempts } from "../../db/schema";
 import { useTempDatabase } from "../../test/unit/temp-database";
-import { prepareDatabase } from "~/utils/boot.server";
+import { prepareDatabase } from "~/boot.server";
 import { db } from "~/utils/db.server";
 import { loginAttemptSucceeded, purgeOldLoginAttempts, reserveLoginAttempt, throttledCheck } from "./login-throttle.server";
 

@@ -4,7 +4,7 @@ import { loginAttempts } from "../../db/schema";
 import { DomainError } from "~/domain/errors";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { secrets } from "~/utils/keys.server";
+import { secrets } from "./keys.server";
 import { normaliseEmail } from "./user.server";
 
 /**

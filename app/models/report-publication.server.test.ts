@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { useTempDatabase } from "../../test/unit/temp-database";
 import { auditLog, signals } from "../../db/schema";
 import { FIRST_YEAR } from "~/domain/dates";
-import { prepareDatabase } from "~/utils/boot.server";
+import { prepareDatabase } from "~/boot.server";
 import { db } from "~/utils/db.server";
 import { EMPTY_NARRATIVE } from "~/domain/report-narrative";
 import { latestNarrative, narrativeVersion, narrativeVersions, saveNarrative } from "./report-narrative.server";

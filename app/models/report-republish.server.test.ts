@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTempDatabase } from "../../test/unit/temp-database";
 import { seedDemo } from "~/models/demo-seed.server";
-import { prepareDatabase } from "~/utils/boot.server";
+import { prepareDatabase } from "~/boot.server";
 import { previewPublication, publication, publishReport } from "./report-publication.server";
 
 /**

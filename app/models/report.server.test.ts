@@ -14,7 +14,7 @@ import {
 } from "../../db/schema";
 import { CHANNELS, PHASES, REQUESTER_TYPES, STATUSES, TOPICS, TRIGGERS, type Phase, type Trigger } from "~/domain/signal-codes";
 import { buildTrajectoriesReport, NO_TRAJECTORIES, type Cell, type TrajectoriesReport } from "~/domain/report";
-import { prepareDatabase } from "~/utils/boot.server";
+import { prepareDatabase } from "~/boot.server";
 import { db } from "~/utils/db.server";
 import { STEPS } from "~/domain/trajectory-codes";
 import { yearFigures, yearReport } from "./report.server";

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { beforeAll, expect, it } from "vitest";
 import { useTempDatabase } from "../../test/unit/temp-database";
 import { STATUSES } from "~/domain/signal-codes";
-import { prepareDatabase } from "~/utils/boot.server";
+import { prepareDatabase } from "~/boot.server";
 import { db } from "~/utils/db.server";
 import { dueForAnonymisation } from "./retention.server";
 

@@ -1,5 +1,5 @@
 import { SEALED_COLUMNS, type SealedColumn } from "../../db/sealed-columns";
-import { fieldCipher } from "~/utils/keys.server";
+import { fieldCipher } from "./keys.server";
 
 const contextOf = (column: SealedColumn) => SEALED_COLUMNS[column].context;
 

@@ -14,7 +14,7 @@ import {
 } from "~/domain/totp";
 import { db } from "~/utils/db.server";
 import { hashPassword, verifyPassword } from "~/utils/password.server";
-import { endSessionsOfUser } from "~/utils/session.server";
+import { endSessionsOfUser } from "./session.server";
 import { audit, type Actor } from "./audit.server";
 import { sealRequired, unsealRequired } from "./sealed.server";
 

@@ -6,7 +6,7 @@ import { normaliseSearchText } from "~/domain/search-text";
 import { CHANNELS, PHASES, REQUESTER_TYPES, STATUSES, TENDER_PHASES, TOPICS, type SignalStatus } from "~/domain/signal-codes";
 import { signalsToCsv, type SignalRecord } from "~/domain/signal-csv";
 import { allowedTransitions } from "~/domain/signal-status";
-import { prepareDatabase } from "~/utils/boot.server";
+import { prepareDatabase } from "~/boot.server";
 import { db } from "~/utils/db.server";
 import { unseal } from "./sealed.server";
 import { listInbox } from "./signal-inbox.server";

@@ -1,7 +1,8 @@
 import Database from "better-sqlite3";
 import { and, sql, type SQL } from "drizzle-orm";
 import { signals } from "../../db/schema";
-import { databasePath, BUSY_TIMEOUT_MS } from "../../db/client";
+import { BUSY_TIMEOUT_MS } from "../../db/client";
+import { env } from "~/utils/env.server";
 import type { InboxFilters } from "~/domain/inbox-filters";
 import { CLASSIFICATION_FIELDS, classificationOf, type ClassificationColumns } from "~/domain/signal-classification";
 import type { Trigger } from "~/domain/signal-codes";
@@ -41,7 +42,7 @@ export function exportRows(filters: InboxFilters, includeSummary: boolean): Expo
     .toSQL();
   const counting = db().select({ n: sql<number>`count(*)` }).from(signals).where(where).toSQL();
 
-  const connection = new Database(databasePath(), { readonly: true, fileMustExist: true });
+  const connection = new Database(env().DATABASE_PATH, { readonly: true, fileMustExist: true });
   const close = () => {
     if (connection.open) connection.close();
   };

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { municipalities, regions, signalEvents, signalNotes, signals, signalTriggers, users } from "../../db/schema";
 import { DomainError } from "~/domain/errors";
+import { assertCan, can } from "~/domain/permissions";
 import { CHANNELS, type Channel, type SignalStatus, type Trigger } from "~/domain/signal-codes";
 import type { Classification, Confidential } from "~/domain/signal-form";
 import { chosenMunicipality } from "~/domain/municipality-choice";
@@ -126,8 +127,13 @@ export function triggersOf(signalId: number): Trigger[] {
     .map((t) => t.trigger);
 }
 
-/** Opens the signal with its confidential text; every opening is audited, so call it only to show the detail page. */
+/**
+ * Opens the signal with its confidential text; every opening is audited, so call it only to show the detail page.
+ * Refuses an actor without signal.read; the reporter's identity comes only with signal.readIdentity.
+ */
 export function openSignal(id: number, actor: Actor) {
+  assertCan(actor, "signal.read");
+  const readsIdentity = can(actor.roles ?? [], "signal.readIdentity");
   const row = requireSignalRow(id);
   const notes = db()
     .select({ id: signalNotes.id, at: signalNotes.at, author: users.name, bodySealed: signalNotes.bodySealed })
@@ -157,10 +163,10 @@ export function openSignal(id: number, actor: Actor) {
     confidential: {
       summary: unseal(row.summarySealed, "summary"),
       details: unseal(row.detailsSealed, "details"),
-      reporterName: unseal(row.reporterNameSealed, "reporterName"),
-      reporterOrganisation: unseal(row.reporterOrganisationSealed, "reporterOrganisation"),
-      reporterEmail: unseal(row.reporterEmailSealed, "reporterEmail"),
-      reporterPhone: unseal(row.reporterPhoneSealed, "reporterPhone"),
+      reporterName: readsIdentity ? unseal(row.reporterNameSealed, "reporterName") : null,
+      reporterOrganisation: readsIdentity ? unseal(row.reporterOrganisationSealed, "reporterOrganisation") : null,
+      reporterEmail: readsIdentity ? unseal(row.reporterEmailSealed, "reporterEmail") : null,
+      reporterPhone: readsIdentity ? unseal(row.reporterPhoneSealed, "reporterPhone") : null,
     },
     notes,
     history,

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useTempDatabase } from "../../test/unit/temp-database";
 import { STEPS } from "~/domain/trajectory-codes";
-import { prepareDatabase } from "~/utils/boot.server";
+import { prepareDatabase } from "~/boot.server";
 import { db } from "~/utils/db.server";
 import { addContact, addEscalation, addLesson, milestonesOfRegion, saveMilestone } from "./procurement.server";
 import { regionOverview } from "./region-overview.server";

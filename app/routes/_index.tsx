@@ -4,20 +4,21 @@ import { AttentionTiles, FirstStepsTile, MilestonesTile, SignalTile, type FirstS
 import { ButtonLink } from "~/components/ui/button";
 import { Heading, ListItem, Paragraph, TextLink, UnorderedList } from "~/components/ui/text";
 import { hasAnyRole, type Role } from "~/domain/roles";
+import { can } from "~/domain/permissions";
 import { upcomingMilestones } from "~/models/procurement.server";
 import { borderMunicipalityCount } from "~/models/reference.server";
 import { signalDashboard } from "~/models/signal-inbox.server";
 import { listTrajectories } from "~/models/trajectory-list.server";
 import { countUsers } from "~/models/user.server";
-import { currentUser, requireUser } from "~/utils/guard.server";
+import { currentUser, requireUser } from "~/auth/guard.server";
 
 export const meta: MetaFunction = () => [{ title: "Start · Rode Draad" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (!(await currentUser(request))) return { user: null, dashboard: null, reanalysis: [], milestones: null, firstSteps: { steps: [], borderCount: 0 } };
   const user = await requireUser(request, "any");
-  const intermediary = hasAnyRole(user.roles, ["intermediary"]);
-  const admin = hasAnyRole(user.roles, ["admin"]);
+  const intermediary = can(user.roles, "signal.read");
+  const admin = can(user.roles, "user.manage");
   const dashboard = intermediary ? signalDashboard() : null;
   const borderCount = admin ? borderMunicipalityCount() : 0;
   const steps: FirstStep[] = [];

@@ -7,9 +7,9 @@ import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { audit } from "~/models/audit.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm } from "~/utils/form.server";
-import { requireUser } from "~/utils/guard.server";
+import { requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
-import { endOwnSession, endSessionsOfUser, sessionsOf } from "~/utils/session.server";
+import { endOwnSession, endSessionsOfUser, sessionsOf } from "~/models/session.server";
 import { formatDateTime } from "~/domain/dates-nl";
 
 export const meta: MetaFunction = () => [{ title: "Mijn sessies · Rode Draad" }];

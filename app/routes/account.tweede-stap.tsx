@@ -10,7 +10,7 @@ import { Heading, ListItem, Paragraph, UnorderedList } from "~/components/ui/tex
 import { groupInBlocks, totpUri } from "~/domain/totp";
 import { confirmEnrolment, enrolmentKey, unusedRecoveryCodes } from "~/models/second-factor.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { needsSecondFactorEnrolment, requireUser } from "~/utils/guard.server";
+import { needsSecondFactorEnrolment, requireUser } from "~/auth/guard.server";
 import { qrCodeSvg } from "~/utils/qr-code.server";
 import { actorOf } from "~/utils/request.server";
 

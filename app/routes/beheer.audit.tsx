@@ -10,7 +10,7 @@ import { formatDateTime } from "~/domain/dates-nl";
 import { isCalendarDate } from "~/domain/dates";
 import { pageParam } from "~/domain/url-params";
 import { AUDIT_PAGE_SIZE, auditActors, browseAudit } from "~/models/audit.server";
-import { requireUser } from "~/utils/guard.server";
+import { requireUser } from "~/auth/guard.server";
 
 export const meta: MetaFunction = () => [{ title: "Auditlog · Rode Draad" }];
 
@@ -37,7 +37,7 @@ const filterSchema = z.object({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, ["admin", "intermediary"]);
+  await requireUser(request, "audit.read");
   const url = new URL(request.url);
   const filters = filterSchema.parse(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== "")));
   // The page size travels with the data: the browser bundle has no server module to read it from.

@@ -4,13 +4,13 @@ import { DataTable } from "~/components/ui/table";
 import { Heading, Paragraph } from "~/components/ui/text";
 import { dueForAnonymisation } from "~/models/retention.server";
 import { env } from "~/utils/env.server";
-import { requireUser } from "~/utils/guard.server";
+import { requireUser } from "~/auth/guard.server";
 import { formatShortDate } from "~/domain/dates-nl";
 
 export const meta: MetaFunction = () => [{ title: "Bewaartermijn · Rode Draad" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, ["admin", "intermediary"]);
+  await requireUser(request, "retention.read");
   return { months: env().RETENTION_MONTHS, due: dueForAnonymisation() };
 }
 

@@ -12,11 +12,12 @@ import { setTemporaryPassword, setUserDisabled, updateStaffUser } from "~/models
 import { getUser } from "~/models/user.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { notFound, requireUser } from "~/utils/guard.server";
+import { notFound, requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 import { audit } from "~/models/audit.server";
 import { resetSecondFactor } from "~/models/second-factor.server";
-import { endSessionsOfUser, renewSession } from "~/utils/session.server";
+import { renewSession } from "~/auth/session.server";
+import { endSessionsOfUser } from "~/models/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Gebruiker bewerken · Rode Draad" }];
 
@@ -27,7 +28,7 @@ function userFromParams(id: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request, ["admin"]);
+  await requireUser(request, "user.manage");
   return { user: userFromParams(params.id) };
 }
 
@@ -41,7 +42,7 @@ const INTENTS = {
 const actionSchema = z.discriminatedUnion("intent", [INTENTS.details, INTENTS.password, INTENTS.status, INTENTS.sessions, INTENTS.secondFactor]);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const admin = await requireUser(request, ["admin"]);
+  const admin = await requireUser(request, "user.manage");
   const user = userFromParams(params.id);
   const actor = actorOf(admin, context);
   const { formData, submission } = await readForm(request, actionSchema);

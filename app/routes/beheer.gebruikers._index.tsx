@@ -5,12 +5,12 @@ import { DataTable } from "~/components/ui/table";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { ROLE_LABELS } from "~/domain/roles";
 import { listUsers } from "~/models/user.server";
-import { requireUser } from "~/utils/guard.server";
+import { requireUser } from "~/auth/guard.server";
 
 export const meta: MetaFunction = () => [{ title: "Gebruikers · Rode Draad" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, ["admin"]);
+  await requireUser(request, "user.manage");
   return { users: listUsers() };
 }
 

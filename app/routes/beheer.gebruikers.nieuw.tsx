@@ -9,18 +9,18 @@ import { newStaffSchema } from "~/domain/staff-forms";
 import { createStaffUser } from "~/models/account.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { requireUser } from "~/utils/guard.server";
+import { requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Nieuwe gebruiker · Rode Draad" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, ["admin"]);
+  await requireUser(request, "user.manage");
   return null;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const admin = await requireUser(request, ["admin"]);
+  const admin = await requireUser(request, "user.manage");
   const { submission } = await readForm(request, newStaffSchema);
   if (submission.status !== "success") return data(replyWithError(submission), { status: 400 });
   try {

@@ -9,7 +9,7 @@ import { DomainError } from "~/domain/errors";
 import { getRegion, listRegions, moveMunicipality } from "~/models/reference.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm } from "~/utils/form.server";
-import { notFound, requireUser } from "~/utils/guard.server";
+import { notFound, requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Regio · Rode Draad" }];
@@ -21,7 +21,7 @@ function regionFromParams(code: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request, ["admin"]);
+  await requireUser(request, "regionTable.manage");
   return { region: regionFromParams(params.code), regions: listRegions().filter((r) => r.active) };
 }
 
@@ -31,7 +31,7 @@ const moveSchema = z.object({
 });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const admin = await requireUser(request, ["admin"]);
+  const admin = await requireUser(request, "regionTable.manage");
   const region = regionFromParams(params.code);
   const { submission } = await readForm(request, moveSchema);
   if (submission.status !== "success") return data({ error: "Kies een regio om de gemeente naartoe te verplaatsen." }, { status: 400 });

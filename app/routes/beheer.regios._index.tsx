@@ -4,12 +4,12 @@ import { ButtonLink } from "~/components/ui/button";
 import { DataTable } from "~/components/ui/table";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { listRegions } from "~/models/reference.server";
-import { requireUser } from "~/utils/guard.server";
+import { requireUser } from "~/auth/guard.server";
 
 export const meta: MetaFunction = () => [{ title: "Regio's en gemeenten · Rode Draad" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, ["admin"]);
+  await requireUser(request, "regionTable.manage");
   return { regions: listRegions() };
 }
 

@@ -12,7 +12,7 @@ import { previewPage } from "~/domain/preview-page";
 import { applyStagedTable, previewStagedTable, stageRegionTable } from "~/models/reference.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { notFound, requireUser } from "~/utils/guard.server";
+import { notFound, requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "CBS-tabel laden · Rode Draad" }];
@@ -22,7 +22,7 @@ const LISTED = 100;
 const listed = (title: string, items: string[]) => ({ title, items: items.slice(0, LISTED), total: items.length });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, ["admin"]);
+  await requireUser(request, "regionTable.manage");
   const params = new URL(request.url).searchParams;
   const id = params.get("upload");
   if (!id) return { preview: null };
@@ -58,7 +58,7 @@ const schema = z.discriminatedUnion("intent", [
 ]);
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const admin = await requireUser(request, ["admin"]);
+  const admin = await requireUser(request, "regionTable.manage");
   const { formData, submission } = await readForm(request, schema);
   const intent = String(formData.get("intent"));
   if (submission.status !== "success") return data({ intent, result: replyWithError(submission) }, { status: 400 });

@@ -5,12 +5,12 @@ import { DomainError } from "~/domain/errors";
 import { exportDataSubject } from "~/models/data-subject.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm } from "~/utils/form.server";
-import { requireUser } from "~/utils/guard.server";
+import { requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 
 /** The AVG art. 15 copy as a download; a resource route, because a page's action cannot answer with a file. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, ["intermediary"]);
+  const user = await requireUser(request, "dataSubject.handle");
   const { submission } = await readForm(request, subjectExportSchema);
   if (submission.status !== "success") return redirectWithFlash("/betrokkenen", "Zoek opnieuw en kies wat u wilt exporteren.");
   const { signalId, ...query } = submission.value;

@@ -14,20 +14,20 @@ import { STATUS_LABELS } from "~/domain/signal-codes";
 import { eraseDataSubject, findDataSubject, signalsToErase, type MatchedField } from "~/models/data-subject.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { requireUser } from "~/utils/guard.server";
+import { requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 import { formatDate, formatShortDate } from "~/domain/dates-nl";
 
 export const meta: MetaFunction = () => [{ title: "Verzoeken van betrokkenen · Rode Draad" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, ["intermediary"]);
+  await requireUser(request, "dataSubject.handle");
   return null;
 }
 
 /** Every step posts: the e-mail address or name of the person must stay out of URLs, server logs and browser history. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, ["intermediary"]);
+  const user = await requireUser(request, "dataSubject.handle");
   const actor = actorOf(user, context);
   const { submission } = await readForm(request, subjectActionSchema);
   if (submission.status !== "success") return data({ stage: "error" as const, result: replyWithError(submission) }, { status: 400 });

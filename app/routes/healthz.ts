@@ -1,11 +1,5 @@
-import { sql } from "drizzle-orm";
-import { db } from "~/utils/db.server";
+import { databaseAnswers } from "~/models/health.server";
 
 export function loader() {
-  try {
-    db().get(sql`select 1`);
-    return Response.json({ ok: true });
-  } catch {
-    return Response.json({ ok: false }, { status: 503 });
-  }
+  return databaseAnswers() ? Response.json({ ok: true }) : Response.json({ ok: false }, { status: 503 });
 }

@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { DataTable } from "~/components/ui/table";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
-import { can, rolesWith } from "~/domain/permissions";
+import { can } from "~/domain/permissions";
 import { listLessons } from "~/models/procurement.server";
 import { listTrajectories } from "~/models/trajectory-list.server";
-import { requireUser } from "~/utils/guard.server";
+import { requireUser } from "~/auth/guard.server";
 import { formatShortDate } from "~/domain/dates-nl";
 
 export const meta: MetaFunction = () => [{ title: "Geleerde lessen · Rode Draad" }];
@@ -15,7 +15,7 @@ export const meta: MetaFunction = () => [{ title: "Geleerde lessen · Rode Draad
  * may follow them: an adviser's own trajectories and their regions.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, rolesWith("lessons.read"));
+  const user = await requireUser(request, "lessons.read");
   const everything = can(user.roles, "trajectory.readAny");
   const own = everything ? [] : listTrajectories({}, user);
   const ownTrajectories = new Set(own.map((t) => t.id));

@@ -8,12 +8,12 @@ import { Heading, Paragraph } from "~/components/ui/text";
 import { audit } from "~/models/audit.server";
 import { loginLockedMessage, throttledCheck } from "~/models/login-throttle.server";
 import { findLoginCandidate, type StaffUser } from "~/models/user.server";
-import { InvalidCredentialsError, authenticator } from "~/utils/auth.server";
+import { InvalidCredentialsError, authenticator } from "~/auth/authenticator.server";
 import { freshCsrfToken } from "~/utils/csrf.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { currentUser, landingPath, SECOND_FACTOR_CODE_PATH } from "~/utils/guard.server";
+import { currentUser, landingPath, SECOND_FACTOR_CODE_PATH } from "~/auth/guard.server";
 import { actorOf, safeRedirect } from "~/utils/request.server";
-import { createSession } from "~/utils/session.server";
+import { createSession } from "~/auth/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Inloggen · Rode Draad" }];
 

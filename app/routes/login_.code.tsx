@@ -11,9 +11,9 @@ import { loginLockedMessage, throttledCheck } from "~/models/login-throttle.serv
 import { verifySecondFactor } from "~/models/second-factor.server";
 import { freshCsrfToken } from "~/utils/csrf.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { currentUser, landingPath, pendingSecondFactorUser } from "~/utils/guard.server";
+import { currentUser, landingPath, pendingSecondFactorUser } from "~/auth/guard.server";
 import { actorOf, safeRedirect } from "~/utils/request.server";
-import { renewSession } from "~/utils/session.server";
+import { renewSession } from "~/auth/session.server";
 
 export const meta: MetaFunction = () => [{ title: "Code invoeren · Rode Draad" }];
 

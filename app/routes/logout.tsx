@@ -2,9 +2,9 @@ import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { audit } from "~/models/audit.server";
 import { requireCsrf, freshCsrfToken } from "~/utils/csrf.server";
 import { readFormData } from "~/utils/form.server";
-import { currentUser } from "~/utils/guard.server";
+import { currentUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
-import { destroySession } from "~/utils/session.server";
+import { destroySession } from "~/auth/session.server";
 
 export async function loader() {
   return redirect("/");

@@ -12,7 +12,7 @@ import { PORTAL_PHASES, PORTAL_REQUESTERS, PORTAL_TOPICS, portalSchema } from "~
 import { ASSOCIATION_LABELS, ASSOCIATIONS, optionsOf } from "~/domain/signal-codes";
 import { receivePortalSignal } from "~/models/portal.server";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
-import { isDatabaseBusy } from "~/utils/db.server";
+import { isDatabaseBusy } from "~/utils/database-busy.server";
 import { readForm, replyWithError } from "~/utils/form.server";
 import { portalLimits, takePortalPost } from "~/utils/portal-limits.server";
 import { take } from "~/utils/rate-limit.server";

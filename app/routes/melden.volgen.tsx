@@ -10,7 +10,7 @@ import { followUpSchema } from "~/domain/portal-form";
 import { formatDate } from "~/domain/dates-nl";
 import type { SignalStatus } from "~/domain/signal-codes";
 import { addReporterMessage, reporterView } from "~/models/portal.server";
-import { isDatabaseBusy } from "~/utils/db.server";
+import { isDatabaseBusy } from "~/utils/database-busy.server";
 import { env } from "~/utils/env.server";
 import { readForm } from "~/utils/form.server";
 import { portalLimits, takePortalPost } from "~/utils/portal-limits.server";

@@ -14,6 +14,7 @@ import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { parseReportYear } from "~/domain/report";
 import { colophonSchema } from "~/domain/report-document";
 import { MAX_THRESHOLD, MIN_THRESHOLD, policyLabel } from "~/domain/report-policy";
+import { can } from "~/domain/permissions";
 import { regionNames } from "~/models/reference.server";
 import { regionMapGeometry } from "~/models/region-map.server";
 import { trajectoryRegions } from "~/models/report.server";
@@ -21,7 +22,7 @@ import { fixedRule, liveReport, publication, publications } from "~/models/repor
 import { reportColophon, setReportColophon, setReportThreshold } from "~/models/report-settings.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { notFound, requireUser } from "~/utils/guard.server";
+import { notFound, requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 import { formatDateTime } from "~/domain/dates-nl";
 
@@ -33,9 +34,9 @@ function yearOf(text: string | undefined): number {
 
 /** Readers never see the working figures: they are sent to the latest published version, if any. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, ["intermediary", "reader"]);
+  const user = await requireUser(request, "report.readPublished");
   const year = yearOf(params.year);
-  if (!user.roles.includes("intermediary")) {
+  if (!can(user.roles, "report.readWorking")) {
     const latest = publication(year);
     if (!latest?.publication) notFound(`De rapportage over ${year}`);
     throw redirect(`/rapportage/${year}/versie/${latest.publication.version}`);
@@ -58,7 +59,7 @@ const actionSchema = z.discriminatedUnion("intent", [
 
 /** The report's settings; publishing itself goes through the preview (rapportage.$year_.publiceren). */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, ["intermediary"]);
+  const user = await requireUser(request, "report.publish");
   const year = yearOf(params.year);
   const { formData, submission } = await readForm(request, actionSchema);
   const intent = String(formData.get("intent"));

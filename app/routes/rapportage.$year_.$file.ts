@@ -2,23 +2,24 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseReportYear } from "~/domain/report";
 import { recordNumber } from "~/domain/url-params";
 import { reportTables } from "~/domain/report-tables";
+import { can } from "~/domain/permissions";
 import { regionNames } from "~/models/reference.server";
 import { reportTablesCsv, reportTablesXlsx } from "~/models/report-export.server";
 import { liveReport, publication } from "~/models/report-publication.server";
-import { notFound, requireUser } from "~/utils/guard.server";
+import { notFound, requireUser } from "~/auth/guard.server";
 
 /**
  * /rapportage/<jaar>/tabellen.csv|xlsx: the aggregate tables. `?versie=N` gives those of a publication (suppressed);
  * without it the intermediary gets the working figures. Readers only ever get a publication.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, ["intermediary", "reader"]);
+  const user = await requireUser(request, "report.readPublished");
   const year = parseReportYear(params.year);
   const format = /^tabellen\.(csv|xlsx)$/.exec(params.file ?? "")?.[1];
   if (year === null || !format) notFound("Dit bestand");
   const versionParam = new URL(request.url).searchParams.get("versie");
   const version = versionParam === null ? undefined : (recordNumber(versionParam) ?? notFound("Deze versie"));
-  const working = versionParam === null && user.roles.includes("intermediary");
+  const working = versionParam === null && can(user.roles, "report.readWorking");
   const document = working ? liveReport(year) : publication(year, version);
   if (!document) notFound("Deze rapportage");
   const tables = reportTables(document, document.showRegions ? regionNames() : {});

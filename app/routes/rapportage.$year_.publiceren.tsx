@@ -21,7 +21,7 @@ import { regionMapGeometry } from "~/models/region-map.server";
 import { previewPublication, publishReport } from "~/models/report-publication.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { notFound, requireUser } from "~/utils/guard.server";
+import { notFound, requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 
 export const meta: MetaFunction = ({ params }) => [{ title: `Publiceren: rapportage ${params.year ?? ""} · Rode Draad` }];
@@ -37,7 +37,7 @@ function choiceOf(url: URL) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request, ["intermediary"]);
+  await requireUser(request, "report.publish");
   const year = yearOf(params.year);
   const choice = choiceOf(new URL(request.url));
   let preview: ReturnType<typeof previewPublication>;
@@ -67,7 +67,7 @@ const confirmSchema = z.object({
 });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, ["intermediary"]);
+  const user = await requireUser(request, "report.publish");
   const year = yearOf(params.year);
   const { submission } = await readForm(request, confirmSchema);
   if (submission.status !== "success") return data(replyWithError(submission), { status: 400 });

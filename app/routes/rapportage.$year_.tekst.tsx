@@ -11,7 +11,7 @@ import { NARRATIVE_LABELS, NARRATIVE_PARTS, narrativeSchema } from "~/domain/rep
 import { latestNarrative, narrativeVersion, narrativeVersions, saveNarrative } from "~/models/report-narrative.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { notFound, requireUser } from "~/utils/guard.server";
+import { notFound, requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 import { formatDateTime } from "~/domain/dates-nl";
 
@@ -23,7 +23,7 @@ function yearOf(text: string | undefined): number {
 
 /** `?versie=N` opens an earlier version in the editor; saving it makes it the newest version again. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request, ["intermediary"]);
+  await requireUser(request, "report.publish");
   const year = yearOf(params.year);
   const asked = new URL(request.url).searchParams.get("versie");
   const latest = latestNarrative(year);
@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, ["intermediary"]);
+  const user = await requireUser(request, "report.publish");
   const year = yearOf(params.year);
   const { submission } = await readForm(request, narrativeSchema);
   if (submission.status !== "success") return data(replyWithError(submission), { status: 400 });

@@ -10,7 +10,7 @@ import { recordNumber } from "~/domain/url-params";
 import { regionNames } from "~/models/reference.server";
 import { regionMapGeometry } from "~/models/region-map.server";
 import { publication } from "~/models/report-publication.server";
-import { notFound, requireUser } from "~/utils/guard.server";
+import { notFound, requireUser } from "~/auth/guard.server";
 
 export const meta: MetaFunction = ({ params }) => [
   { title: `Rode draden ${params.year ?? ""}, versie ${params.version ?? ""} · Rode Draad` },
@@ -18,7 +18,7 @@ export const meta: MetaFunction = ({ params }) => [
 
 /** A frozen publication: exactly what readers were given, whatever has changed in the records since. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireUser(request, ["intermediary", "reader"]);
+  await requireUser(request, "report.readPublished");
   const year = parseReportYear(params.year);
   const version = recordNumber(params.version);
   const document = year !== null && version !== null ? publication(year, version) : null;

@@ -7,7 +7,7 @@ import { audit } from "~/models/audit.server";
 import { regionNames } from "~/models/reference.server";
 import { regionMapGeometry } from "~/models/region-map.server";
 import { publication } from "~/models/report-publication.server";
-import { notFound, requireUser } from "~/utils/guard.server";
+import { notFound, requireUser } from "~/auth/guard.server";
 import { PdfUnavailableError, pdfOfHtml } from "~/utils/pdf.server";
 import { actorOf } from "~/utils/request.server";
 
@@ -18,7 +18,7 @@ import { actorOf } from "~/utils/request.server";
  * (server.ts), so no browser or proxy keeps a copy of the file.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, ["intermediary", "reader"]);
+  const user = await requireUser(request, "report.readPublished");
   const year = parseReportYear(params.year);
   const version = recordNumber(params.version);
   const document = year !== null && version !== null ? publication(year, version) : null;

@@ -2,15 +2,16 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { DataTable } from "~/components/ui/table";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
+import { can } from "~/domain/permissions";
 import { publications, reportYears } from "~/models/report-publication.server";
-import { requireUser } from "~/utils/guard.server";
+import { requireUser } from "~/auth/guard.server";
 import { formatDate } from "~/domain/dates-nl";
 
 export const meta: MetaFunction = () => [{ title: "Rapportage · Rode Draad" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, ["intermediary", "reader"]);
-  const staff = user.roles.includes("intermediary");
+  const user = await requireUser(request, "report.readPublished");
+  const staff = can(user.roles, "report.readWorking");
   return { staff, years: staff ? reportYears() : [], published: publications() };
 }
 

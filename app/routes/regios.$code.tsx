@@ -5,7 +5,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { AppForm, SelectField, TextAreaField, TextField } from "~/components/form";
 import { DataTable } from "~/components/ui/table";
 import { Heading, ListItem, Paragraph, TextLink, UnorderedList } from "~/components/ui/text";
-import { can, rolesWith } from "~/domain/permissions";
+import { can } from "~/domain/permissions";
 import { optionsOf } from "~/domain/signal-codes";
 import { MILESTONE_KINDS, MILESTONE_LABELS, TRAJECTORY_STATUS_LABELS } from "~/domain/trajectory-codes";
 import { milestoneSchema } from "~/domain/trajectory-form";
@@ -15,7 +15,7 @@ import { mayOpenRegion, regionOverview } from "~/models/region-overview.server";
 import type { Viewer } from "~/models/trajectory.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { forbidden, notFound, requireUser } from "~/utils/guard.server";
+import { forbidden, notFound, requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 import { formatShortDate } from "~/domain/dates-nl";
 
@@ -29,7 +29,7 @@ function overviewOr404(code: string | undefined, viewer: Viewer) {
 
 /** The intermediary sees and edits every region; an adviser reads the regions of their own trajectories (permissions.ts). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request, rolesWith("region.readOwn"));
+  const user = await requireUser(request, "region.readOwn");
   // Rights first, so an adviser cannot probe which regions have trajectories.
   if (!mayOpenRegion(params.code ?? "", user)) forbidden();
   const overview = overviewOr404(params.code, user);
@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, rolesWith("region.editMilestones"));
+  const user = await requireUser(request, "region.editMilestones");
   const { region } = overviewOr404(params.code, user);
   const { submission } = await readForm(request, milestoneSchema);
   if (submission.status !== "success") return data(replyWithError(submission), { status: 400 });

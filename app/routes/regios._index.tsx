@@ -5,20 +5,19 @@ import { RegionMap } from "~/components/report/region-map";
 import { Button } from "~/components/ui/button";
 import { Heading, Paragraph } from "~/components/ui/text";
 import { yearInTheNetherlands } from "~/domain/dates";
-import { rolesWith } from "~/domain/permissions";
 import { parseReportYear } from "~/domain/report";
 import { NO_LABELS } from "~/domain/report-format";
 import { regionMapGeometry } from "~/models/region-map.server";
 import { reportYears } from "~/models/report-publication.server";
 import { trajectoryRegions, yearReport } from "~/models/report.server";
-import { requireUser } from "~/utils/guard.server";
+import { requireUser } from "~/auth/guard.server";
 
 export const meta: MetaFunction = () => [{ title: "Regio-overzicht · Rode Draad" }];
 
 /** The staff overview of all regions for one year (?jaar=): the map of the year report, with every figure. */
 export async function loader({ request }: LoaderFunctionArgs) {
   // Signals per region of a year: finer than any publication, so only who may read region counts.
-  await requireUser(request, rolesWith("region.readSignalCounts"));
+  await requireUser(request, "region.readSignalCounts");
   const years = reportYears();
   const asked = parseReportYear(new URL(request.url).searchParams.get("jaar") ?? undefined);
   const year = asked ?? years[0] ?? yearInTheNetherlands();

@@ -19,7 +19,7 @@ import { recordNumber } from "~/domain/url-params";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { notFound, requireUser } from "~/utils/guard.server";
+import { notFound, requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Signaal · Rode Draad" }];
@@ -38,7 +38,7 @@ function openOr404(id: number, actor: Parameters<typeof openSignal>[1]) {
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, ["intermediary"]);
+  const user = await requireUser(request, "signal.read");
   const signal = openOr404(signalId(params.id), actorOf(user, context));
   return {
     signal,
@@ -70,7 +70,7 @@ const FLASH: Record<string, string> = {
 };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, ["intermediary"]);
+  const user = await requireUser(request, "signal.record");
   const id = signalId(params.id);
   const actor = actorOf(user, context);
   const { formData, submission } = await readForm(request, actionSchema);

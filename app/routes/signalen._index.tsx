@@ -28,7 +28,7 @@ import {
 import { listInbox, signalYears } from "~/models/signal-inbox.server";
 import { assignableStaff } from "~/models/signal.server";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
-import { requireUser } from "~/utils/guard.server";
+import { requireUser } from "~/auth/guard.server";
 
 /** From this many rows an export takes long enough to say so (about 10 s for Excel on a small server). */
 const LARGE_EXPORT = 50_000;
@@ -36,7 +36,7 @@ const LARGE_EXPORT = 50_000;
 export const meta: MetaFunction = () => [{ title: "Signalen · Rode Draad" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, ["intermediary"]);
+  await requireUser(request, "signal.read");
   const filters = parseInboxFilters(new URL(request.url).searchParams);
   const inbox = listInbox(filters);
   return {

@@ -4,7 +4,7 @@ import { parseInboxFilters } from "~/domain/inbox-filters";
 import { audit } from "~/models/audit.server";
 import { exportRows } from "~/models/signal-export-rows.server";
 import { toCsv, toXlsx } from "~/models/signal-export.server";
-import { requireUser } from "~/utils/guard.server";
+import { requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 
 /**
@@ -16,7 +16,7 @@ import { actorOf } from "~/utils/request.server";
  * requests. The audit entry is written before the first byte, with the count of the snapshot that is sent.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, ["intermediary"]);
+  const user = await requireUser(request, "signal.export");
   const params = new URL(request.url).searchParams;
   const machine = params.get("formaat") === "machine";
   const format = !machine && params.get("format") === "xlsx" ? "xlsx" : "csv";

@@ -20,7 +20,7 @@ import { discardUpload, stagedUpload, stageUpload } from "~/models/staged-upload
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readUpload } from "~/utils/upload-sheet.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { notFound, requireUser } from "~/utils/guard.server";
+import { notFound, requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Signalen importeren · Rode Draad" }];
@@ -55,7 +55,7 @@ async function previewOf(uploadId: string | null, pageParam: string | null, user
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, ["intermediary"]);
+  const user = await requireUser(request, "signal.record");
   const params = new URL(request.url).searchParams;
   const preview = await previewOf(params.get("upload"), params.get("page"), user.id);
   const batches = listImportBatches().map((b) => ({ ...b, edited: b.undoneAt ? 0 : editedSinceImport(b.id) }));
@@ -72,7 +72,7 @@ const schema = z.discriminatedUnion("intent", [
 ]);
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, ["intermediary"]);
+  const user = await requireUser(request, "signal.record");
   const { formData, submission } = await readForm(request, schema);
   const intent = String(formData.get("intent"));
   if (submission.status !== "success") return data({ intent, result: replyWithError(submission) }, { status: 400 });

@@ -12,18 +12,18 @@ import { createSignal, lastIntakeChannel } from "~/models/signal.server";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { requireUser } from "~/utils/guard.server";
+import { requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Nieuw signaal · Rode Draad" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, ["intermediary"]);
+  const user = await requireUser(request, "signal.record");
   return { reference: regionAndMunicipalityOptions(), today: todayInTheNetherlands(), channel: lastIntakeChannel(user.id) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, ["intermediary"]);
+  const user = await requireUser(request, "signal.record");
   const { submission } = await readForm(request, intakeSchema);
   if (submission.status !== "success") return data(replyWithError(submission), { status: 400 });
   try {

@@ -8,7 +8,7 @@ import { LinkedSignalsSection, MilestonesSection, PeopleSection, PlanSection, St
 import { ButtonLink } from "~/components/ui/button";
 import { todayInTheNetherlands } from "~/domain/dates";
 import { DomainError } from "~/domain/errors";
-import { can, canWriteStepNote, rolesWith, writableNoteSteps } from "~/domain/permissions";
+import { can, capabilityForTrajectoryIntent, canWriteStepNote, writableNoteSteps } from "~/domain/permissions";
 import { recordNumber } from "~/domain/url-params";
 import {
   adviserSchema,
@@ -45,13 +45,13 @@ import { trajectoryDetail } from "~/models/trajectory-detail.server";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { forbidden, notFound, requireUser, type SessionUser } from "~/utils/guard.server";
+import { forbidden, notFound, requireUser, type SessionUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Traject · Rode Draad" }];
 
 async function visibleTrajectory(request: Request, param: string | undefined): Promise<{ user: SessionUser; id: number }> {
-  const user = await requireUser(request, rolesWith("trajectory.readAssigned"));
+  const user = await requireUser(request, "trajectory.readAssigned");
   const id = recordNumber(param) ?? notFound("Dit traject");
   // Rights first, so an adviser cannot probe which trajectories exist.
   if (!canSee(id, user)) forbidden();
@@ -122,11 +122,10 @@ const FLASH: Record<string, string> = {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, id } = await visibleTrajectory(request, params.id);
   const actor = actorOf(user, context);
-  const { formData, submission } = await readForm(request, actionSchema);
-  const intent = String(formData.get("intent"));
-  // Notes go by the step's row of the permission table; every other change needs trajectory.manage.
-  const mayWriteNotes = writableNoteSteps(user.roles).length > 0;
-  if (!can(user.roles, "trajectory.manage") && !(intent === "note" && mayWriteNotes)) forbidden();
+  const { submission } = await readForm(request, actionSchema);
+  // Refused before the fields are judged, so an adviser learns nothing from a form that is not theirs.
+  const intent = String(submission.payload.intent);
+  if (!can(user.roles, capabilityForTrajectoryIntent(intent))) forbidden();
   if (submission.status !== "success") return data({ intent, result: replyWithError(submission) }, { status: 400 });
   const value = submission.value;
   if (value.intent === "note" && !canWriteStepNote(user.roles, value.step)) forbidden();

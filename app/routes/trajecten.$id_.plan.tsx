@@ -3,11 +3,10 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { FilterSelect } from "~/components/filter-fields";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { compareVersions } from "~/domain/plan-versions";
-import { rolesWith } from "~/domain/permissions";
 import { recordNumber } from "~/domain/url-params";
 import { audit } from "~/models/audit.server";
 import { canSee, planHistory, trajectoryExists } from "~/models/trajectory.server";
-import { forbidden, notFound, requireUser } from "~/utils/guard.server";
+import { forbidden, notFound, requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 import { formatDateTime, formatShortDate } from "~/domain/dates-nl";
 
@@ -15,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "Plan van aanpak · Rode Draad
 
 /** Every version of the plan, readable and comparable; advisers of the trajectory may read it too. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const user = await requireUser(request, rolesWith("trajectory.readAssigned"));
+  const user = await requireUser(request, "trajectory.readAssigned");
   const id = recordNumber(params.id) ?? notFound("Dit traject");
   // Rights first, so an adviser cannot probe which trajectories exist.
   if (!canSee(id, user)) forbidden();

@@ -8,9 +8,10 @@ import { DataTable } from "~/components/ui/table";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { optionsOf } from "~/domain/signal-codes";
 import { REPORTED_OUTCOME_LABELS, REPORTED_OUTCOMES, TRAJECTORY_STATUS_LABELS, TRAJECTORY_STATUSES } from "~/domain/trajectory-codes";
+import { can } from "~/domain/permissions";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
 import { listTrajectories } from "~/models/trajectory-list.server";
-import { requireUser } from "~/utils/guard.server";
+import { requireUser } from "~/auth/guard.server";
 import { formatShortDate } from "~/domain/dates-nl";
 
 export const meta: MetaFunction = () => [{ title: "Trajecten · Rode Draad" }];
@@ -24,14 +25,14 @@ const filterSchema = z.object({
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, ["intermediary", "adviser"]);
+  const user = await requireUser(request, "trajectory.readAssigned");
   const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== ""));
   const filters = filterSchema.parse(params);
   return {
     filters,
     trajectories: listTrajectories({ ...filters, reanalysis: filters.reanalysis === "yes" }, user),
     regions: regionAndMunicipalityOptions().regions,
-    canCreate: user.roles.includes("intermediary"),
+    canCreate: can(user.roles, "trajectory.manage"),
     thisYear: yearInTheNetherlands(),
   };
 }

@@ -18,13 +18,13 @@ import { importTrajectories, previewTrajectoryCheck } from "~/models/trajectory-
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readUpload } from "~/utils/upload-sheet.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { notFound, requireUser } from "~/utils/guard.server";
+import { notFound, requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Trajecten importeren · Rode Draad" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request, ["intermediary"]);
+  const user = await requireUser(request, "trajectory.manage");
   const params = new URL(request.url).searchParams;
   const uploadId = params.get("upload");
   if (!uploadId) return { preview: null };
@@ -58,7 +58,7 @@ const schema = z.discriminatedUnion("intent", [
 ]);
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, ["intermediary"]);
+  const user = await requireUser(request, "trajectory.manage");
   const { formData, submission } = await readForm(request, schema);
   const intent = String(formData.get("intent"));
   if (submission.status !== "success") return data({ intent, result: replyWithError(submission) }, { status: 400 });

@@ -14,13 +14,13 @@ import { signalRegion } from "~/models/signal.server";
 import { createTrajectory } from "~/models/trajectory.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { notFound, requireUser } from "~/utils/guard.server";
+import { notFound, requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Nieuw traject · Rode Draad" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request, ["intermediary"]);
+  await requireUser(request, "trajectory.manage");
   const signalParam = new URL(request.url).searchParams.get("signal");
   const signalId = signalParam === null ? undefined : (recordNumber(signalParam) ?? notFound("Dit signaal"));
   const fromSignal = signalId ? (signalRegion(signalId) ?? notFound("Dit signaal")) : undefined;
@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request, ["intermediary"]);
+  const user = await requireUser(request, "trajectory.manage");
   const { submission } = await readForm(request, newTrajectorySchema);
   if (submission.status !== "success") return data(replyWithError(submission), { status: 400 });
   try {

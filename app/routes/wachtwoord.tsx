@@ -11,7 +11,7 @@ import { changeOwnPassword } from "~/models/account.server";
 import { LoginLockedError } from "~/models/login-throttle.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { landingPath, requireUser } from "~/utils/guard.server";
+import { landingPath, requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Wachtwoord wijzigen · Rode Draad" }];

@@ -1,4 +1,4 @@
-import { SESSION_COOKIE } from "./session.server";
+import { SESSION_COOKIE } from "./cookies.server";
 
 type Headers = Record<string, string | string[] | undefined>;
 

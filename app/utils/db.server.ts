@@ -1,5 +1,6 @@
-import Database from "better-sqlite3";
-import { BUSY_TIMEOUT_MS, databasePath, migrateDatabase, openDatabase, type Db } from "../../db/client";
+import { BUSY_TIMEOUT_MS, migrateDatabase, openDatabase, type Db } from "../../db/client";
+import { isDatabaseBusy } from "./database-busy.server";
+import { env } from "./env.server";
 
 export type { Db };
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -7,7 +8,7 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 let instance: Db | undefined;
 
 export function db(): Db {
-  instance ??= openDatabase(databasePath());
+  instance ??= openDatabase(env().DATABASE_PATH);
   return instance;
 }
 
@@ -41,14 +42,6 @@ export function closeDb(): void {
   if (instance) for (const hook of beforeClose) hook();
   instance?.$client.close();
   instance = undefined;
-}
-
-/**
- * Another process held the write lock longer than busy_timeout (a large import publishing, say). Nothing was
- * written; the request may be tried again.
- */
-export function isDatabaseBusy(error: unknown): boolean {
-  return error instanceof Database.SqliteError && error.code.startsWith("SQLITE_BUSY");
 }
 
 /** Whether another process holds the write lock at this moment; asks without waiting for it. */

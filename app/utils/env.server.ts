@@ -1,3 +1,4 @@
+import path from "node:path";
 import { z } from "zod";
 
 const booleanFlag = z
@@ -5,13 +6,31 @@ const booleanFlag = z
   .optional()
   .transform((v) => v === "true" || v === "1");
 
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => v || undefined);
+
+const DEFAULT_DATABASE_PATH = "data/rode-draad.db";
+
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["production", "development", "test"]).default("production"),
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: positiveInt(3000),
-  DATABASE_PATH: z.string().optional(),
+  /** Resolved once, so every module (and the secrets.json beside it) names the same file. */
+  DATABASE_PATH: z
+    .string()
+    .optional()
+    .transform((v) => path.resolve(v || DEFAULT_DATABASE_PATH)),
+  // The keys (secrets.server.ts); an empty variable, common in env files, counts as not set.
+  SESSION_SECRET: optionalText,
+  DATA_KEY: optionalText,
+  DATA_KEY_PREVIOUS: optionalText,
+  RECEIPT_KEY: optionalText,
+  /** Only for `npm run rotate-key`: the data key to rotate to. */
+  NEW_DATA_KEY: optionalText,
   COOKIE_SECURE: booleanFlag,
   SESSION_IDLE_MINUTES: positiveInt(30),
   SESSION_MAX_HOURS: positiveInt(12),
@@ -31,6 +50,16 @@ const envSchema = z.object({
   RETENTION_MONTHS: positiveInt(24),
   /** The Chromium that makes the report PDF ("Download PDF"); missing there, the download explains it. */
   CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
+  /**
+   * Base of TenderNed's publication interface (production: TenderNed's papi/tenderned-rs-tns/v2). Unset, the
+   * procurement monitor is off and the app makes no outbound request at all.
+   */
+  TENDERNED_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, "gebruik een http- of https-adres")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   /** Where to report a vulnerability (mailto: or https: URL), published in /.well-known/security.txt. */
   SECURITY_CONTACT: z
     .string()
@@ -47,15 +76,22 @@ export class ConfigError extends Error {
 
 let cached: Env | undefined;
 
-/** Validated configuration; a bad value stops the start with the variable's name, never a silent default. */
-export function env(): Env {
-  if (!cached) {
-    const parsed = envSchema.safeParse(process.env);
-    if (!parsed.success) {
-      const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-      throw new ConfigError(`Ongeldige configuratie: ${problems}`);
-    }
-    cached = parsed.data;
+/**
+ * Validates a configuration and makes it the process's: the server and the commands read process.env (the default);
+ * a test or benchmark that points the app at a temporary database passes its own object instead of writing
+ * process.env. A bad value stops the start with the variable's name, never a silent default.
+ */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new ConfigError(`Ongeldige configuratie: ${problems}`);
   }
+  cached = parsed.data;
   return cached;
+}
+
+/** The configuration, read from the environment once; everything else asks this or is handed its values. */
+export function env(): Env {
+  return cached ?? loadEnv();
 }

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { useTempDatabase } from "../../test/unit/temp-database";
-import { prepareDatabase } from "./boot.server";
+import { prepareDatabase } from "~/boot.server";
 import { db } from "./db.server";
 import { commitGrouped } from "./group-commit.server";
 

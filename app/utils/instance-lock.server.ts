@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { isDatabaseBusy } from "./db.server";
+import { isDatabaseBusy } from "./database-busy.server";
 
 export class InstanceLockedError extends Error {
   override name = "InstanceLockedError";

@@ -1,9 +1,10 @@
 import type { AppLoadContext } from "@remix-run/node";
-import type { Actor } from "~/models/audit.server";
+import type { Actor } from "~/domain/actor";
+import type { Role } from "~/domain/roles";
 
 /** The client address comes from the server context, resolved once there (honouring TRUSTED_PROXY_HEADER). */
-export function actorOf(user: { id: number } | null | undefined, context: AppLoadContext): Actor {
-  return { userId: user?.id ?? null, clientAddress: context.clientAddress };
+export function actorOf(user: { id: number; roles: readonly Role[] } | null | undefined, context: AppLoadContext): Actor {
+  return { userId: user?.id ?? null, clientAddress: context.clientAddress, roles: user?.roles ?? [] };
 }
 
 /** Any origin will do: a value that resolves to another origin against this one does so against every origin. */

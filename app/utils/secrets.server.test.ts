@@ -3,31 +3,22 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { loadSecrets, SecretsError, secretsFilePath, storeRotatedDataKey } from "./secrets.server";
-
-const ENV_NAMES = ["SESSION_SECRET", "DATA_KEY", "RECEIPT_KEY", "DATA_KEY_PREVIOUS"] as const;
-const saved: Partial<Record<(typeof ENV_NAMES)[number], string | undefined>> = {};
+import { loadSecrets, SecretsError, secretsFilePath, storeRotatedDataKey, type SecretsEnvironment } from "./secrets.server";
 
 let dir: string;
 let databaseFile: string;
 let secretsFile: string;
+/** What the operator would have set: each test starts with nothing in the environment. */
+let environment: SecretsEnvironment;
 
 beforeEach(() => {
-  for (const name of ENV_NAMES) {
-    saved[name] = process.env[name];
-    delete process.env[name];
-  }
+  environment = {};
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "rode-draad-secrets-"));
   databaseFile = path.join(dir, "data", "rode-draad.sqlite");
   secretsFile = path.join(dir, "data", "secrets.json");
 });
 
 afterEach(() => {
-  for (const name of ENV_NAMES) {
-    const value = saved[name];
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -58,7 +49,7 @@ describe("secretsFilePath", () => {
 describe("loadSecrets", () => {
   describe("generating secrets.json", () => {
     it("creates the file (and its folder) with mode 0600 when allowed", () => {
-      const secrets = loadSecrets({ databaseFile, mayGenerate: true });
+      const secrets = loadSecrets({ databaseFile, mayGenerate: true, environment });
       expect(fs.existsSync(secretsFile)).toBe(true);
       expect(fs.statSync(secretsFile).mode & 0o777).toBe(0o600);
       expect(secrets.dataKey).toBeInstanceOf(Buffer);
@@ -71,10 +62,10 @@ describe("loadSecrets", () => {
     });
 
     it("reuses the file on the next call, even when generating is no longer allowed", () => {
-      const first = loadSecrets({ databaseFile, mayGenerate: true });
+      const first = loadSecrets({ databaseFile, mayGenerate: true, environment });
       const contents = fs.readFileSync(secretsFile, "utf8");
-      const second = loadSecrets({ databaseFile, mayGenerate: true });
-      const third = loadSecrets({ databaseFile, mayGenerate: false });
+      const second = loadSecrets({ databaseFile, mayGenerate: true, environment });
+      const third = loadSecrets({ databaseFile, mayGenerate: false, environment });
       expect(second.sessionSecret).toBe(first.sessionSecret);
       expect(second.dataKey.equals(first.dataKey)).toBe(true);
       expect(third.sessionSecret).toBe(first.sessionSecret);
@@ -83,10 +74,10 @@ describe("loadSecrets", () => {
     });
 
     it("generates different secrets for different installations", () => {
-      const a = loadSecrets({ databaseFile, mayGenerate: true });
+      const a = loadSecrets({ databaseFile, mayGenerate: true, environment });
       const otherDir = fs.mkdtempSync(path.join(os.tmpdir(), "rode-draad-secrets-"));
       try {
-        const b = loadSecrets({ databaseFile: path.join(otherDir, "db.sqlite"), mayGenerate: true });
+        const b = loadSecrets({ databaseFile: path.join(otherDir, "db.sqlite"), mayGenerate: true, environment });
         expect(b.sessionSecret).not.toBe(a.sessionSecret);
         expect(b.dataKey.equals(a.dataKey)).toBe(false);
       } finally {
@@ -95,7 +86,7 @@ describe("loadSecrets", () => {
     });
 
     it("refuses to generate when the database already holds data, and writes nothing", () => {
-      const error = secretsErrorOf(() => loadSecrets({ databaseFile, mayGenerate: false }));
+      const error = secretsErrorOf(() => loadSecrets({ databaseFile, mayGenerate: false, environment }));
       expect(error.message).toContain("DATA_KEY");
       expect(error.message).toContain("SESSION_SECRET");
       expect(error.message).toContain(secretsFile);
@@ -106,16 +97,16 @@ describe("loadSecrets", () => {
     it("adds a missing receipt key to an existing file only while nothing depends on it", () => {
       fs.mkdirSync(path.dirname(secretsFile), { recursive: true });
       fs.writeFileSync(secretsFile, JSON.stringify({ sessionSecret: validSecret(), dataKey: validKey() }));
-      expect(() => loadSecrets({ databaseFile, mayGenerate: false, mayGenerateReceiptKey: false })).toThrow(/ontvangstcodes ontbreekt/);
-      const secrets = loadSecrets({ databaseFile, mayGenerate: false, mayGenerateReceiptKey: true });
+      expect(() => loadSecrets({ databaseFile, mayGenerate: false, mayGenerateReceiptKey: false, environment })).toThrow(/ontvangstcodes ontbreekt/);
+      const secrets = loadSecrets({ databaseFile, mayGenerate: false, mayGenerateReceiptKey: true, environment });
       expect(secrets.receiptKey.length).toBe(32);
       expect(JSON.parse(fs.readFileSync(secretsFile, "utf8")).receiptKey).toBe(secrets.receiptKey.toString("base64"));
       expect(fs.statSync(secretsFile).mode & 0o777).toBe(0o600);
     });
 
     it("refuses to generate when only one of the variables is set and the database holds data", () => {
-      process.env.DATA_KEY = validKey();
-      secretsErrorOf(() => loadSecrets({ databaseFile, mayGenerate: false }));
+      environment.DATA_KEY = validKey();
+      secretsErrorOf(() => loadSecrets({ databaseFile, mayGenerate: false, environment }));
       expect(fs.existsSync(secretsFile)).toBe(false);
     });
   });
@@ -124,22 +115,22 @@ describe("loadSecrets", () => {
     it("needs no file when all three variables are set", () => {
       const key = validKey();
       const sessionSecret = validSecret();
-      process.env.DATA_KEY = key;
-      process.env.SESSION_SECRET = sessionSecret;
-      process.env.RECEIPT_KEY = validKey();
-      const secrets = loadSecrets({ databaseFile, mayGenerate: false });
+      environment.DATA_KEY = key;
+      environment.SESSION_SECRET = sessionSecret;
+      environment.RECEIPT_KEY = validKey();
+      const secrets = loadSecrets({ databaseFile, mayGenerate: false, environment });
       expect(secrets.sessionSecret).toBe(sessionSecret);
       expect(secrets.dataKey.equals(Buffer.from(key, "base64"))).toBe(true);
       expect(fs.existsSync(secretsFile)).toBe(false);
     });
 
     it("takes precedence over the file", () => {
-      const fromFile = loadSecrets({ databaseFile, mayGenerate: true });
+      const fromFile = loadSecrets({ databaseFile, mayGenerate: true, environment });
       const key = validKey();
       const sessionSecret = validSecret();
-      process.env.DATA_KEY = key;
-      process.env.SESSION_SECRET = sessionSecret;
-      const secrets = loadSecrets({ databaseFile, mayGenerate: false });
+      environment.DATA_KEY = key;
+      environment.SESSION_SECRET = sessionSecret;
+      const secrets = loadSecrets({ databaseFile, mayGenerate: false, environment });
       expect(secrets.sessionSecret).toBe(sessionSecret);
       expect(secrets.sessionSecret).not.toBe(fromFile.sessionSecret);
       expect(secrets.dataKey.equals(Buffer.from(key, "base64"))).toBe(true);
@@ -147,20 +138,20 @@ describe("loadSecrets", () => {
     });
 
     it("takes each variable separately, the rest from the file", () => {
-      const fromFile = loadSecrets({ databaseFile, mayGenerate: true });
+      const fromFile = loadSecrets({ databaseFile, mayGenerate: true, environment });
       const sessionSecret = validSecret();
-      process.env.SESSION_SECRET = sessionSecret;
-      const secrets = loadSecrets({ databaseFile, mayGenerate: false });
+      environment.SESSION_SECRET = sessionSecret;
+      const secrets = loadSecrets({ databaseFile, mayGenerate: false, environment });
       expect(secrets.sessionSecret).toBe(sessionSecret);
       expect(secrets.dataKey.equals(fromFile.dataKey)).toBe(true);
     });
 
     it("accepts a 32-byte DATA_KEY without padding", () => {
       const key = crypto.randomBytes(32);
-      process.env.DATA_KEY = key.toString("base64").replace(/=+$/, "");
-      process.env.SESSION_SECRET = validSecret();
-      process.env.RECEIPT_KEY = validKey();
-      expect(loadSecrets({ databaseFile, mayGenerate: false }).dataKey.equals(key)).toBe(true);
+      environment.DATA_KEY = key.toString("base64").replace(/=+$/, "");
+      environment.SESSION_SECRET = validSecret();
+      environment.RECEIPT_KEY = validKey();
+      expect(loadSecrets({ databaseFile, mayGenerate: false, environment }).dataKey.equals(key)).toBe(true);
     });
 
     it.each([
@@ -171,36 +162,36 @@ describe("loadSecrets", () => {
       ["a passphrase", "dit is geen sleutel maar een zin van tekst"],
       ["base64 with whitespace", ` ${validKey()}`],
     ])("refuses a DATA_KEY of %s", (_label, value) => {
-      process.env.DATA_KEY = value;
-      process.env.SESSION_SECRET = validSecret();
-      process.env.RECEIPT_KEY = validKey();
-      const error = secretsErrorOf(() => loadSecrets({ databaseFile, mayGenerate: true }));
+      environment.DATA_KEY = value;
+      environment.SESSION_SECRET = validSecret();
+      environment.RECEIPT_KEY = validKey();
+      const error = secretsErrorOf(() => loadSecrets({ databaseFile, mayGenerate: true, environment }));
       expect(error.message).toContain("DATA_KEY");
       expect(error.message).toContain("32 bytes");
     });
 
     it("refuses a SESSION_SECRET shorter than 32 characters", () => {
-      process.env.DATA_KEY = validKey();
-      process.env.SESSION_SECRET = "x".repeat(31);
-      const error = secretsErrorOf(() => loadSecrets({ databaseFile, mayGenerate: true }));
+      environment.DATA_KEY = validKey();
+      environment.SESSION_SECRET = "x".repeat(31);
+      const error = secretsErrorOf(() => loadSecrets({ databaseFile, mayGenerate: true, environment }));
       expect(error.message).toContain("SESSION_SECRET");
       expect(error.message).toContain("32 tekens");
 
-      process.env.SESSION_SECRET = "x".repeat(32);
-      expect(loadSecrets({ databaseFile, mayGenerate: true }).sessionSecret).toBe("x".repeat(32));
+      environment.SESSION_SECRET = "x".repeat(32);
+      expect(loadSecrets({ databaseFile, mayGenerate: true, environment }).sessionSecret).toBe("x".repeat(32));
     });
 
     it("checks environment values even when a valid file exists", () => {
-      loadSecrets({ databaseFile, mayGenerate: true });
-      process.env.SESSION_SECRET = "te kort";
-      expect(() => loadSecrets({ databaseFile, mayGenerate: false })).toThrow(SecretsError);
+      loadSecrets({ databaseFile, mayGenerate: true, environment });
+      environment.SESSION_SECRET = "te kort";
+      expect(() => loadSecrets({ databaseFile, mayGenerate: false, environment })).toThrow(SecretsError);
     });
   });
 
   describe("a damaged secrets.json", () => {
     it("is refused when it is not JSON, and left as it is", () => {
       writeSecretsFile("{ sessionSecret: ");
-      const error = secretsErrorOf(() => loadSecrets({ databaseFile, mayGenerate: true }));
+      const error = secretsErrorOf(() => loadSecrets({ databaseFile, mayGenerate: true, environment }));
       expect(error.message).toContain(secretsFile);
       expect(error.message).toContain("geen geldige JSON");
       expect(fs.readFileSync(secretsFile, "utf8")).toBe("{ sessionSecret: ");
@@ -208,40 +199,40 @@ describe("loadSecrets", () => {
 
     it("is refused when it is empty", () => {
       writeSecretsFile("");
-      expect(() => loadSecrets({ databaseFile, mayGenerate: true })).toThrow(SecretsError);
+      expect(() => loadSecrets({ databaseFile, mayGenerate: true, environment })).toThrow(SecretsError);
     });
 
     it("is refused when a field is missing or not a string", () => {
       writeSecretsFile({ sessionSecret: validSecret() });
-      expect(secretsErrorOf(() => loadSecrets({ databaseFile, mayGenerate: true })).message).toContain(
+      expect(secretsErrorOf(() => loadSecrets({ databaseFile, mayGenerate: true, environment })).message).toContain(
         "De datasleutel ontbreekt",
       );
       writeSecretsFile({ sessionSecret: validSecret(), dataKey: 42 });
-      expect(() => loadSecrets({ databaseFile, mayGenerate: true })).toThrow(SecretsError);
+      expect(() => loadSecrets({ databaseFile, mayGenerate: true, environment })).toThrow(SecretsError);
       writeSecretsFile([]);
-      expect(() => loadSecrets({ databaseFile, mayGenerate: true })).toThrow(SecretsError);
+      expect(() => loadSecrets({ databaseFile, mayGenerate: true, environment })).toThrow(SecretsError);
     });
 
     it("is refused when its data key is not 32 bytes, naming the file", () => {
       writeSecretsFile({ sessionSecret: validSecret(), dataKey: crypto.randomBytes(24).toString("base64") });
-      const error = secretsErrorOf(() => loadSecrets({ databaseFile, mayGenerate: true }));
+      const error = secretsErrorOf(() => loadSecrets({ databaseFile, mayGenerate: true, environment }));
       expect(error.message).toContain(secretsFile);
       expect(error.message).not.toContain("DATA_KEY:");
     });
 
     it("is refused when its session secret is too short, naming the file", () => {
       writeSecretsFile({ sessionSecret: "kort", dataKey: validKey() });
-      const error = secretsErrorOf(() => loadSecrets({ databaseFile, mayGenerate: true }));
+      const error = secretsErrorOf(() => loadSecrets({ databaseFile, mayGenerate: true, environment }));
       expect(error.message).toContain(secretsFile);
       expect(error.message).toContain("sessiegeheim");
     });
 
     it("is not needed when the environment supplies both values", () => {
       writeSecretsFile({ sessionSecret: "kort", dataKey: "geen sleutel" });
-      process.env.DATA_KEY = validKey();
-      process.env.SESSION_SECRET = validSecret();
-      process.env.RECEIPT_KEY = validKey();
-      expect(loadSecrets({ databaseFile, mayGenerate: false }).sessionSecret).toBe(process.env.SESSION_SECRET);
+      environment.DATA_KEY = validKey();
+      environment.SESSION_SECRET = validSecret();
+      environment.RECEIPT_KEY = validKey();
+      expect(loadSecrets({ databaseFile, mayGenerate: false, environment }).sessionSecret).toBe(environment.SESSION_SECRET);
     });
   });
 });
@@ -250,21 +241,21 @@ describe("previous data keys and rotation", () => {
   it("reads previous keys from secrets.json, or from DATA_KEY_PREVIOUS when set", () => {
     const [old, older, fromEnv] = [validKey(), validKey(), validKey()];
     writeSecretsFile({ sessionSecret: validSecret(), dataKey: validKey(), previousDataKeys: [old, older], receiptKey: validKey() });
-    expect(loadSecrets({ databaseFile, mayGenerate: false }).previousDataKeys.map((k) => k.toString("base64"))).toEqual([old, older]);
-    process.env.DATA_KEY_PREVIOUS = ` ${fromEnv} ,`;
-    expect(loadSecrets({ databaseFile, mayGenerate: false }).previousDataKeys.map((k) => k.toString("base64"))).toEqual([fromEnv]);
+    expect(loadSecrets({ databaseFile, mayGenerate: false, environment }).previousDataKeys.map((k) => k.toString("base64"))).toEqual([old, older]);
+    environment.DATA_KEY_PREVIOUS = ` ${fromEnv} ,`;
+    expect(loadSecrets({ databaseFile, mayGenerate: false, environment }).previousDataKeys.map((k) => k.toString("base64"))).toEqual([fromEnv]);
   });
 
   it("refuses a previous key of the wrong length", () => {
     writeSecretsFile({ sessionSecret: validSecret(), dataKey: validKey(), previousDataKeys: ["kort"], receiptKey: validKey() });
-    expect(secretsErrorOf(() => loadSecrets({ databaseFile, mayGenerate: false })).message).toContain("een vorige datasleutel");
+    expect(secretsErrorOf(() => loadSecrets({ databaseFile, mayGenerate: false, environment })).message).toContain("een vorige datasleutel");
   });
 
   it("stores a new data key with the old ones kept as previous, mode 0600, other secrets untouched", () => {
     const [current, older, sessionSecret] = [validKey(), validKey(), validSecret()];
     writeSecretsFile({ sessionSecret, dataKey: current, previousDataKeys: [older], receiptKey: validKey() });
     const next = crypto.randomBytes(32);
-    storeRotatedDataKey(databaseFile, next);
+    storeRotatedDataKey(databaseFile, next, environment);
     const stored = JSON.parse(fs.readFileSync(secretsFile, "utf8")) as Record<string, unknown>;
     expect(stored).toMatchObject({ sessionSecret, dataKey: next.toString("base64"), previousDataKeys: [current, older] });
     expect(fs.statSync(secretsFile).mode & 0o777).toBe(0o600);
@@ -274,8 +265,8 @@ describe("previous data keys and rotation", () => {
   it("refuses to store a key while DATA_KEY comes from the environment, or the same key again", () => {
     const current = validKey();
     writeSecretsFile({ sessionSecret: validSecret(), dataKey: current, receiptKey: validKey() });
-    expect(() => storeRotatedDataKey(databaseFile, Buffer.from(current, "base64"))).toThrow(SecretsError);
-    process.env.DATA_KEY = current;
-    expect(() => storeRotatedDataKey(databaseFile, crypto.randomBytes(32))).toThrow(/omgeving/);
+    expect(() => storeRotatedDataKey(databaseFile, Buffer.from(current, "base64"), environment)).toThrow(SecretsError);
+    environment.DATA_KEY = current;
+    expect(() => storeRotatedDataKey(databaseFile, crypto.randomBytes(32), environment)).toThrow(/omgeving/);
   });
 });

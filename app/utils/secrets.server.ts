@@ -3,6 +3,10 @@ import path from "node:path";
 import crypto from "node:crypto";
 import { z } from "zod";
 import { replaceFileDurably } from "./durable-file.server";
+import type { Env } from "./env.server";
+
+/** The keys the operator may give in the environment (env()), passed in by whoever loads them. */
+export type SecretsEnvironment = Partial<Pick<Env, "SESSION_SECRET" | "DATA_KEY" | "DATA_KEY_PREVIOUS" | "RECEIPT_KEY">>;
 
 /** `previousDataKeys` only open values (and backups) sealed before a key rotation; new values use `dataKey`. */
 export type Secrets = { sessionSecret: string; dataKey: Buffer; previousDataKeys: Buffer[]; receiptKey: Buffer };
@@ -57,13 +61,19 @@ function readSecretsFile(file: string): StoredSecrets | undefined {
  * what the environment does not give: a lost key must stop the start with a clear message, never be replaced by a
  * fresh one that leaves existing data unreadable.
  */
-export function loadSecrets(options: { databaseFile: string; mayGenerate: boolean; mayGenerateReceiptKey?: boolean }): Secrets {
+export function loadSecrets(options: {
+  databaseFile: string;
+  mayGenerate: boolean;
+  mayGenerateReceiptKey?: boolean;
+  environment: SecretsEnvironment;
+}): Secrets {
   const file = secretsFilePath(options.databaseFile);
+  const { environment } = options;
   // An empty variable (common in env files) counts as not set.
   const fromEnv = {
-    sessionSecret: process.env.SESSION_SECRET || undefined,
-    dataKey: process.env.DATA_KEY || undefined,
-    receiptKey: process.env.RECEIPT_KEY || undefined,
+    sessionSecret: environment.SESSION_SECRET || undefined,
+    dataKey: environment.DATA_KEY || undefined,
+    receiptKey: environment.RECEIPT_KEY || undefined,
   };
   let stored = readSecretsFile(file);
 
@@ -92,7 +102,7 @@ export function loadSecrets(options: { databaseFile: string; mayGenerate: boolea
   const sessionSecret = fromEnv.sessionSecret ?? stored?.sessionSecret;
   const receiptKey = fromEnv.receiptKey ?? stored?.receiptKey;
   const dataKey = fromEnv.dataKey ?? stored?.dataKey;
-  const previousFromEnv = process.env.DATA_KEY_PREVIOUS?.split(",").map((k) => k.trim()).filter(Boolean);
+  const previousFromEnv = environment.DATA_KEY_PREVIOUS?.split(",").map((k) => k.trim()).filter(Boolean);
   const previousDataKeys = previousFromEnv?.length ? previousFromEnv : (stored?.previousDataKeys ?? []);
   if (!sessionSecret) throw new SecretsError(`Het sessiegeheim ontbreekt: zet SESSION_SECRET of sessionSecret in ${file}.`);
   if (!dataKey) throw new SecretsError(`De datasleutel ontbreekt: zet DATA_KEY of dataKey in ${file}.`);
@@ -115,8 +125,8 @@ function writeSecretsFile(file: string, content: StoredSecrets): void {
  * previous, so everything sealed so far stays readable, whether or not the re-encryption that follows commits.
  * Refused when DATA_KEY comes from the environment: this process cannot change the operator's configuration.
  */
-export function storeRotatedDataKey(databaseFile: string, newKey: Buffer): void {
-  if (process.env.DATA_KEY) throw new SecretsError("DATA_KEY komt uit de omgeving; die kan dit commando niet aanpassen.");
+export function storeRotatedDataKey(databaseFile: string, newKey: Buffer, environment: SecretsEnvironment): void {
+  if (environment.DATA_KEY) throw new SecretsError("DATA_KEY komt uit de omgeving; die kan dit commando niet aanpassen.");
   const file = secretsFilePath(databaseFile);
   const stored = readSecretsFile(file);
   if (!stored?.dataKey) throw new SecretsError(`${file} bevat geen datasleutel om te vervangen.`);

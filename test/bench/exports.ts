@@ -17,7 +17,7 @@ import { intermediarySession } from "./staff-session";
 const COUNT = Number(process.env.BENCH_SIGNALS ?? 1_000_000);
 const PORT = Number(process.env.BENCH_PORT ?? 3150);
 const database = benchDatabase("exports");
-const databasePath = process.env.DATABASE_PATH as string;
+const { databasePath } = database;
 
 function rssMb(pid: number | undefined): number {
   const line = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));

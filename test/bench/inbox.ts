@@ -17,7 +17,7 @@ const COUNT = Number(process.env.BENCH_SIGNALS ?? 100_000);
 const PORT = Number(process.env.BENCH_PORT ?? 3150);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const database = benchDatabase("inbox");
-const databasePath = process.env.DATABASE_PATH as string;
+const { databasePath } = database;
 
 await seedSignals(COUNT);
 buildApp();

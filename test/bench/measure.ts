@@ -2,24 +2,21 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { loadEnv } from "../../app/utils/env.server";
 
 /**
- * What the benchmarks share: a temporary database the app's modules will open (call before importing them), a
- * seeded generator so every run measures the same data, and timing with percentiles.
+ * What the benchmarks share: a temporary database the app's modules will open (call before they first touch the
+ * database; it is handed to them through loadEnv, not process.env), a seeded generator so every run measures the same
+ * data, and timing with percentiles.
  */
-export function benchDatabase(name: string): { dir: string; remove: () => void } {
-  delete process.env.SESSION_SECRET;
-  delete process.env.DATA_KEY;
+export function benchDatabase(name: string): { dir: string; databasePath: string; remove: () => void } {
   // BENCH_DIR keeps the database (and its keys) for the next run: seeding a million signals takes minutes.
   const kept = process.env.BENCH_DIR;
-  if (kept) {
-    fs.mkdirSync(kept, { recursive: true });
-    process.env.DATABASE_PATH = path.join(kept, "bench.db");
-    return { dir: kept, remove: () => undefined };
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `rode-draad-bench-${name}-`));
-  process.env.DATABASE_PATH = path.join(dir, "bench.db");
-  return { dir, remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  const dir = kept ?? fs.mkdtempSync(path.join(os.tmpdir(), `rode-draad-bench-${name}-`));
+  if (kept) fs.mkdirSync(kept, { recursive: true });
+  const databasePath = path.join(dir, "bench.db");
+  loadEnv({ ...process.env, DATABASE_PATH: databasePath, SESSION_SECRET: undefined, DATA_KEY: undefined });
+  return { dir, databasePath, remove: kept ? () => undefined : () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
 export function seededRandom(seed: number): { random: () => number; pick: <T>(items: readonly T[]) => T } {

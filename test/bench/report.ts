@@ -15,7 +15,7 @@ const COUNT = Number(process.env.BENCH_SIGNALS ?? 1_000_000);
 const YEAR = 2021;
 const database = benchDatabase("report");
 
-const { prepareDatabase } = await import("~/utils/boot.server");
+const { prepareDatabase } = await import("~/boot.server");
 const { db } = await import("~/utils/db.server");
 const { yearReport } = await import("~/models/report.server");
 

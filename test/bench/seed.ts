@@ -59,7 +59,7 @@ export function* syntheticSignals(
  * Migrates first; the app's modules are imported here, after the caller has pointed DATABASE_PATH at its file.
  */
 export async function seedSignals(count: number, options: { seed?: number } = {}): Promise<void> {
-  const { prepareDatabase } = await import("~/utils/boot.server");
+  const { prepareDatabase } = await import("~/boot.server");
   const { closeDb, db } = await import("~/utils/db.server");
   const { seal } = await import("~/models/sealed.server");
   prepareDatabase();

@@ -12,7 +12,7 @@ import { SUMMARY_WORDS, syntheticSignals } from "./seed";
 const COUNT = Number(process.env.BENCH_SIGNALS ?? 100_000);
 const database = benchDatabase("signals");
 
-const { prepareDatabase } = await import("~/utils/boot.server");
+const { prepareDatabase } = await import("~/boot.server");
 const { db } = await import("~/utils/db.server");
 const { importSignals, referenceLookup } = await import("~/models/signal-import.server");
 const { listInbox } = await import("~/models/signal-inbox.server");

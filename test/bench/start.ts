@@ -12,7 +12,7 @@ const COUNT = Number(process.env.BENCH_SIGNALS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const PORT = Number(process.env.BENCH_PORT ?? 3150);
 const database = benchDatabase("start");
-const databasePath = process.env.DATABASE_PATH as string;
+const { databasePath } = database;
 
 await seedSignals(COUNT);
 buildApp();

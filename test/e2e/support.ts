@@ -186,7 +186,7 @@ export async function asAnotherUser(page: Page): Promise<void> {
  */
 export async function startApp(env: Record<string, string>): Promise<{ pid: number | undefined; output: () => string; exitCode: Promise<number | null>; stop: () => Promise<void> }> {
   let output = "";
-  const child = spawn(process.execPath, ["build/server.js"], { env: { ...process.env, HOST: "127.0.0.1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["build/server.js"], { env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exitCode = new Promise<number | null>((resolve) => child.on("exit", resolve));

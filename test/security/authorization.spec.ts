@@ -1,5 +1,7 @@
 import type { APIResponse } from "@playwright/test";
 import { createStaffUser, expect, test } from "../e2e/support";
+import { can, type Capability } from "../../app/domain/permissions";
+import { ROLES, type Role } from "../../app/domain/roles";
 import { CONFIDENTIAL } from "./confidential-strings";
 import {
   createSignal,
@@ -16,18 +18,23 @@ import {
 } from "./support";
 
 /**
- * Every route that shows or changes a record, tried by every actor that must not reach it. Add a route here and the
- * suite tries it with GET (and POST when it has an action) as each actor outside `allowed`.
+ * Every route that shows or changes a record, with the capability its guard asks (app/domain/permissions.ts). The
+ * actors allowed in are derived from the permission table, so a change there changes what this suite expects; every
+ * other actor is tried with GET (and POST when the route has an action) and must be refused.
  */
 type Actor = "admin" | "intermediary" | "adviser" | "reader" | "anonymous";
 const ACTORS: readonly Actor[] = ["admin", "intermediary", "adviser", "reader", "anonymous"];
-const STAFF: readonly Actor[] = ["admin", "intermediary", "adviser", "reader"];
 
 type World = { signalId: number; trajectoryId: number; targetUserId: number; year: number };
+/** "any": every staff member; "public": anyone, logged in or not. */
+type Access = Capability | "any" | "public";
 type Route = {
   path: (w: World) => string;
-  /** Actors that may open it; every other actor must be refused. */
-  allowed: readonly Actor[];
+  capability: Access;
+  /** What its action asks, when that differs from what opening the page asks. */
+  postCapability?: Access;
+  /** Roles that hold the capability but that this record still refuses (an adviser not assigned to the trajectory). */
+  refusedByRecord?: readonly Role[];
   /** Allowed actors that still must not see the record (e.g. an adviser's list without the trajectory). */
   withoutRecord?: readonly Actor[];
   /** Fields of a POST to its action; absent when it has none. `get: false` for action-only routes. */
@@ -35,54 +42,81 @@ type Route = {
   get?: false;
 };
 
+function allowedActors(access: Access, refusedByRecord: readonly Role[] = []): Actor[] {
+  if (access === "public") return [...ACTORS];
+  return ROLES.filter((role) => (access === "any" || can([role], access)) && !refusedByRecord.includes(role));
+}
+
 const ATTEMPT = "ongeoorloofde-poging";
 const ATTEMPT_EMAIL = "ongeoorloofde-poging@example.org";
 
 const ROUTES: readonly Route[] = [
   // Anonymous visitors get the public start page, staff their own: neither shows a record of the intermediary.
-  { path: () => "/", allowed: ACTORS, withoutRecord: ["admin", "adviser", "reader", "anonymous"] },
-  { path: () => "/signalen", allowed: ["intermediary"] },
-  { path: () => "/signalen/nieuw", allowed: ["intermediary"], post: { summary: ATTEMPT, topic: "gdpr" } },
-  { path: (w) => `/signalen/${w.signalId}`, allowed: ["intermediary"], post: { intent: "note", body: ATTEMPT } },
-  { path: () => "/signalen/export?summary=yes", allowed: ["intermediary"] },
-  { path: () => "/signalen/export?summary=yes&format=xlsx", allowed: ["intermediary"] },
-  { path: () => "/signalen/import", allowed: ["intermediary"], post: { intent: "discard", uploadId: "1" } },
-  { path: () => "/trajecten", allowed: ["intermediary", "adviser"], withoutRecord: ["adviser"] },
-  { path: () => "/trajecten/nieuw", allowed: ["intermediary"], post: { regionCode: "JZ38", strategicGoal: ATTEMPT, startedOn: TODAY } },
+  { path: () => "/", capability: "public", withoutRecord: ["admin", "adviser", "reader", "anonymous"] },
+  { path: () => "/signalen", capability: "signal.read" },
+  { path: () => "/signalen/nieuw", capability: "signal.record", post: { summary: ATTEMPT, topic: "gdpr" } },
+  { path: (w) => `/signalen/${w.signalId}`, capability: "signal.read", postCapability: "signal.record", post: { intent: "note", body: ATTEMPT } },
+  { path: () => "/signalen/export?summary=yes", capability: "signal.export" },
+  { path: () => "/signalen/export?summary=yes&format=xlsx", capability: "signal.export" },
+  { path: () => "/signalen/import", capability: "signal.record", post: { intent: "discard", uploadId: "1" } },
+  { path: () => "/trajecten", capability: "trajectory.readAssigned", withoutRecord: ["adviser"] },
+  { path: () => "/trajecten/nieuw", capability: "trajectory.manage", post: { regionCode: "JZ38", strategicGoal: ATTEMPT, startedOn: TODAY } },
   // The adviser is not assigned to this trajectory: not even the analysis note an assigned adviser may add.
-  { path: (w) => `/trajecten/${w.trajectoryId}`, allowed: ["intermediary"], post: { intent: "note", step: "analysis", body: ATTEMPT } },
-  { path: (w) => `/trajecten/${w.trajectoryId}/plan`, allowed: ["intermediary"] },
-  { path: () => "/trajecten/import", allowed: ["intermediary"], post: { intent: "discard", uploadId: "1" } },
+  {
+    path: (w) => `/trajecten/${w.trajectoryId}`,
+    capability: "trajectory.readAssigned",
+    postCapability: "trajectory.annotate",
+    refusedByRecord: ["adviser"],
+    post: { intent: "note", step: "analysis", body: ATTEMPT },
+  },
+  { path: (w) => `/trajecten/${w.trajectoryId}/plan`, capability: "trajectory.readAssigned", refusedByRecord: ["adviser"] },
+  { path: () => "/trajecten/import", capability: "trajectory.manage", post: { intent: "discard", uploadId: "1" } },
   // The adviser has no trajectory in this region; adviser-scope.spec.ts opens the region of their own one.
-  { path: () => "/regios/JZ38", allowed: ["intermediary"], post: { intent: "milestone", kind: "tender_published", dueOn: TODAY, title: ATTEMPT } },
-  { path: () => "/lessen", allowed: ["intermediary", "adviser"], withoutRecord: ["adviser"] },
-  { path: () => "/regios", allowed: ["intermediary"] },
-  { path: () => "/rapportage", allowed: ["intermediary", "reader"] },
+  {
+    path: () => "/regios/JZ38",
+    capability: "region.readOwn",
+    postCapability: "region.editMilestones",
+    refusedByRecord: ["adviser"],
+    post: { intent: "milestone", kind: "tender_published", dueOn: TODAY, title: ATTEMPT },
+  },
+  { path: () => "/lessen", capability: "lessons.read", withoutRecord: ["adviser"] },
+  { path: () => "/regios", capability: "region.readSignalCounts" },
+  { path: () => "/rapportage", capability: "report.readPublished" },
   // Nothing of this year is published: a reader gets nothing of the working figures.
-  { path: (w) => `/rapportage/${w.year}`, allowed: ["intermediary"], post: { intent: "threshold", threshold: "3" } },
+  {
+    path: (w) => `/rapportage/${w.year}`,
+    capability: "report.readPublished",
+    postCapability: "report.publish",
+    refusedByRecord: ["reader"],
+    post: { intent: "threshold", threshold: "3" },
+  },
   // The preview shows exactly what readers would get, but before anything is published: staff only, like publishing.
   {
     path: (w) => `/rapportage/${w.year}/publiceren`,
-    allowed: ["intermediary"],
+    capability: "report.publish",
     post: { policy: "breakdowns_below_k", showRegions: "nee", fingerprint: "0".repeat(64) },
   },
-  { path: (w) => `/rapportage/${w.year}/tekst`, allowed: ["intermediary"], post: { introduction: ATTEMPT } },
-  { path: (w) => `/rapportage/${w.year}/tabellen.csv`, allowed: ["intermediary"] },
-  { path: (w) => `/rapportage/${w.year}/tabellen.xlsx`, allowed: ["intermediary"] },
-  { path: (w) => `/reports/${w.year}.json`, allowed: ["intermediary"] },
-  { path: () => "/betrokkenen", allowed: ["intermediary"], post: { intent: "search", email: CONFIDENTIAL.reporterEmail } },
-  { path: () => "/betrokkenen/export", allowed: ["intermediary"], get: false, post: { email: CONFIDENTIAL.reporterEmail, signalId: "1" } },
-  { path: () => "/beheer/gebruikers", allowed: ["admin"] },
-  { path: () => "/beheer/gebruikers/nieuw", allowed: ["admin"], post: { name: ATTEMPT, email: ATTEMPT_EMAIL, roles: "intermediary", temporaryPassword: "tijdelijk-Wachtwoord-42" } },
-  { path: (w) => `/beheer/gebruikers/${w.targetUserId}`, allowed: ["admin"], post: { intent: "status", disabled: "true" } },
-  { path: () => "/beheer/regios", allowed: ["admin"] },
-  { path: () => "/beheer/regios/JZ38", allowed: ["admin"], post: { municipalityCode: "GM0654", regionCode: "JZ01" } },
-  { path: () => "/beheer/regios/import", allowed: ["admin"], post: { intent: "discard", uploadId: "1" } },
-  { path: () => "/beheer/audit", allowed: ["admin", "intermediary"] },
-  { path: () => "/beheer/bewaartermijn", allowed: ["admin", "intermediary"] },
-  { path: () => "/account/sessies", allowed: STAFF, post: { intent: "others" } },
-  { path: () => "/account/tweede-stap", allowed: STAFF, post: { code: "123456" } },
-  { path: () => "/wachtwoord", allowed: STAFF, post: { currentPassword: "x", newPassword: "y", confirmPassword: "y" } },
+  { path: (w) => `/rapportage/${w.year}/tekst`, capability: "report.publish", post: { introduction: ATTEMPT } },
+  { path: (w) => `/rapportage/${w.year}/tabellen.csv`, capability: "report.readPublished", refusedByRecord: ["reader"] },
+  { path: (w) => `/rapportage/${w.year}/tabellen.xlsx`, capability: "report.readPublished", refusedByRecord: ["reader"] },
+  { path: (w) => `/reports/${w.year}.json`, capability: "report.readPublished", refusedByRecord: ["reader"] },
+  { path: () => "/betrokkenen", capability: "dataSubject.handle", post: { intent: "search", email: CONFIDENTIAL.reporterEmail } },
+  { path: () => "/betrokkenen/export", capability: "dataSubject.handle", get: false, post: { email: CONFIDENTIAL.reporterEmail, signalId: "1" } },
+  { path: () => "/beheer/gebruikers", capability: "user.manage" },
+  { path: () => "/beheer/gebruikers/nieuw", capability: "user.manage", post: { name: ATTEMPT, email: ATTEMPT_EMAIL, roles: "intermediary", temporaryPassword: "tijdelijk-Wachtwoord-42" } },
+  { path: (w) => `/beheer/gebruikers/${w.targetUserId}`, capability: "user.manage", post: { intent: "status", disabled: "true" } },
+  { path: () => "/beheer/regios", capability: "regionTable.manage" },
+  { path: () => "/beheer/regios/JZ38", capability: "regionTable.manage", post: { municipalityCode: "GM0654", regionCode: "JZ01" } },
+  { path: () => "/beheer/regios/import", capability: "regionTable.manage", post: { intent: "discard", uploadId: "1" } },
+  { path: () => "/beheer/tenderned", capability: "tenderned.manage", post: { intent: "settings", cpvCodes: "85000000", words: ATTEMPT } },
+  { path: () => "/beheer/tenderned/toewijzen", capability: "tenderned.manage", post: { authority: ATTEMPT, regionCode: "JZ38" } },
+  // The adviser has no trajectory: the page opens, with no publication of any region.
+  { path: () => "/aanbestedingen", capability: "procurement.readOwn", withoutRecord: ["adviser"] },
+  { path: () => "/beheer/audit", capability: "audit.read" },
+  { path: () => "/beheer/bewaartermijn", capability: "retention.read" },
+  { path: () => "/account/sessies", capability: "any", post: { intent: "others" } },
+  { path: () => "/account/tweede-stap", capability: "any", post: { code: "123456" } },
+  { path: () => "/wachtwoord", capability: "any", post: { currentPassword: "x", newPassword: "y", confirmPassword: "y" } },
 ];
 
 const sessions = {} as Record<Actor, Session>;
@@ -129,7 +163,7 @@ async function expectRefused(response: APIResponse, actor: Actor, what: string):
 
 test("the intermediary opens every route: the route list names real pages", async () => {
   for (const route of ROUTES) {
-    if (route.get === false || !route.allowed.includes("intermediary")) continue;
+    if (route.get === false || !allowedActors(route.capability, route.refusedByRecord).includes("intermediary")) continue;
     const path = route.path(world);
     const response = await sessions.intermediary.request.get(path, { maxRedirects: 0 });
     expect(response.status(), path).toBe(200);
@@ -142,19 +176,20 @@ for (const route of ROUTES) {
   const label = route.path({ signalId: 0, trajectoryId: 0, targetUserId: 0, year: 0 }).replace(/\/0(?=\/|$|\.)/g, "/<id>");
   test(`${label}: refused to every actor that must not reach it`, async () => {
     const path = route.path(world);
+    const mayOpen = allowedActors(route.capability, route.refusedByRecord);
+    const mayPost = allowedActors(route.postCapability ?? route.capability, route.refusedByRecord);
     for (const actor of ACTORS) {
       const { request } = sessions[actor];
-      if (route.allowed.includes(actor)) {
-        if (route.withoutRecord?.includes(actor)) {
+      if (route.get !== false) {
+        if (!mayOpen.includes(actor)) await expectRefused(await request.get(path, { maxRedirects: 0 }), actor, `${actor} GET ${path}`);
+        else if (route.withoutRecord?.includes(actor)) {
           const response = await request.get(path);
           expect(response.status(), `${actor} GET ${path}`).toBe(200);
           const body = await response.text();
           for (const text of RECORD_TEXT) expect(body, `${actor} GET ${path}`).not.toContain(text);
         }
-        continue;
       }
-      if (route.get !== false) await expectRefused(await request.get(path, { maxRedirects: 0 }), actor, `${actor} GET ${path}`);
-      if (route.post) {
+      if (route.post && !mayPost.includes(actor)) {
         const token = await csrfToken(request, actor === "anonymous" ? "/login" : "/");
         await expectRefused(await postForm(request, path, route.post, { csrf: token }), actor, `${actor} POST ${path}`);
       }
@@ -181,4 +216,6 @@ test("nothing the refused posts asked for happened", async () => {
   expect(trajectory).not.toContain(ATTEMPT);
   const target = await (await sessions.admin.request.get(`/beheer/gebruikers/${world.targetUserId}`)).text();
   expect(target).not.toContain("Uitgeschakeld");
+  const monitor = await (await sessions.admin.request.get("/beheer/tenderned")).text();
+  expect(monitor).not.toContain(ATTEMPT);
 });

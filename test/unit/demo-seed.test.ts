@@ -10,7 +10,7 @@ import type { YearReport } from "~/domain/report";
 import { seedDemo } from "~/models/demo-seed.server";
 import { yearReport } from "~/models/report.server";
 import { findLoginCandidate } from "~/models/user.server";
-import { prepareDatabase } from "~/utils/boot.server";
+import { prepareDatabase } from "~/boot.server";
 import { closeDb, db } from "~/utils/db.server";
 import { verifyPassword } from "~/utils/password.server";
 import { useTempDatabase } from "./temp-database";

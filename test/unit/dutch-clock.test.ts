@@ -17,7 +17,7 @@ let models: typeof import("~/models/signal-inbox.server") &
 
 beforeAll(async () => {
   useTempDatabase();
-  const { prepareDatabase } = await import("~/utils/boot.server");
+  const { prepareDatabase } = await import("~/boot.server");
   prepareDatabase();
   models = {
     ...(await import("~/models/signal-inbox.server")),

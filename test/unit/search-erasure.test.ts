@@ -24,9 +24,11 @@ function search(q: string) {
   return models.listInbox(parseInboxFilters(new URLSearchParams({ q })));
 }
 
+let databasePath: string;
+
 beforeAll(async () => {
-  useTempDatabase();
-  const { prepareDatabase } = await import("~/utils/boot.server");
+  databasePath = useTempDatabase();
+  const { prepareDatabase } = await import("~/boot.server");
   prepareDatabase();
   models = {
     ...(await import("~/models/signal-inbox.server")),
@@ -78,7 +80,7 @@ describe("erasure reaches the running server's search at once", () => {
     models.db().$client.prepare("update signal_events set at = '2021-04-01T10:00:00.000Z' where kind = 'status'").run();
     expect(search("budgetplafondgeheim").rows.map((r) => r.id).sort()).toEqual([...ids, kept].sort());
 
-    const cli = await runCli("app/cli/retention.ts", [], { RETENTION_MONTHS: "12", SESSION_SECRET: "", DATA_KEY: "", RECEIPT_KEY: "" });
+    const cli = await runCli("app/cli/retention.ts", [], { DATABASE_PATH: databasePath, RETENTION_MONTHS: "12", SESSION_SECRET: "", DATA_KEY: "", RECEIPT_KEY: "" });
     expect(cli.stderr).toBe("");
     expect(cli.stdout).toContain("2 signalen geanonimiseerd");
 

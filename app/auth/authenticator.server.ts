@@ -1,7 +1,7 @@
 import { Authenticator } from "remix-auth";
 import { FormStrategy } from "remix-auth-form";
 import { findLoginCandidate, type StaffUser } from "~/models/user.server";
-import { decoyPasswordHash, verifyPassword } from "./password.server";
+import { decoyPasswordHash, verifyPassword } from "~/utils/password.server";
 
 export class InvalidCredentialsError extends Error {}
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { useTempDatabase } from "../../test/unit/temp-database";
 import { createFirstAccount } from "~/models/account.server";
-import { prepareDatabase } from "./boot.server";
+import { prepareDatabase } from "~/boot.server";
 import { createSession, sessionUserId } from "./session.server";
 
 const SECOND = 1_000;
@@ -9,8 +9,7 @@ const T0 = Date.UTC(2030, 5, 1, 9, 0, 0);
 let userId: number;
 
 beforeAll(async () => {
-  vi.stubEnv("SESSION_IDLE_MINUTES", "1");
-  useTempDatabase();
+  useTempDatabase({ SESSION_IDLE_MINUTES: "1" });
   prepareDatabase();
   userId = await createFirstAccount({ email: "sessie@example.org", name: "Sanne Sessie", password: "een lange zin als wachtwoord" }, { userId: null, clientAddress: "192.0.2.1" });
   vi.useFakeTimers({ toFake: ["Date"] });
@@ -18,7 +17,6 @@ beforeAll(async () => {
 
 afterAll(() => {
   vi.useRealTimers();
-  vi.unstubAllEnvs();
 });
 
 async function newSession(): Promise<Request> {

@@ -1,7 +1,8 @@
 import { data, redirect } from "@remix-run/node";
+import { can, type Capability } from "~/domain/permissions";
 import { hasAnyRole, type Role } from "~/domain/roles";
 import { getUser, type StaffUser } from "~/models/user.server";
-import { refusal } from "./refusal.server";
+import { refusal } from "~/utils/refusal.server";
 import { sessionUserId } from "./session.server";
 
 export const CHANGE_PASSWORD_PATH = "/wachtwoord";
@@ -63,11 +64,11 @@ export function notFound(what = "Deze pagina"): never {
 /**
  * The one role guard, first line of every protected loader and action. Not logged in: to the login page; second
  * factor still owed: to the code page. A temporary password must be changed before anything else, then a required
- * second factor set up. Outside the allowed roles: 403.
+ * second factor set up. Without the capability (domain/permissions.ts): 403. "any" lets in every staff member.
  */
 export async function requireUser(
   request: Request,
-  allowed: readonly Role[] | "any",
+  capability: Capability | "any",
   options: { passwordChangePage?: boolean; enrolmentPage?: boolean } = {},
 ): Promise<SessionUser> {
   const state = await sessionState(request);
@@ -78,6 +79,6 @@ export async function requireUser(
   if (needsSecondFactorEnrolment(user) && !options.passwordChangePage && !options.enrolmentPage) {
     throw redirect(SECOND_FACTOR_ENROL_PATH);
   }
-  if (allowed !== "any" && !hasAnyRole(user.roles, allowed)) forbidden();
+  if (capability !== "any" && !can(user.roles, capability)) forbidden();
   return user;
 }

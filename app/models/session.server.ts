@@ -1,32 +1,18 @@
 import { and, eq, lt, ne, or, sql } from "drizzle-orm";
 import { sessions } from "../../db/schema";
-import { appCookie } from "./cookies.server";
-import { randomToken, sha256 } from "./crypto.server";
-import { db } from "./db.server";
-import { env } from "./env.server";
+import { randomToken, sha256 } from "~/utils/crypto.server";
+import { db } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
 
 const MINUTE = 60_000;
 
-export const SESSION_COOKIE = "rd_session";
-
-function sessionCookie() {
-  return appCookie(SESSION_COOKIE);
-}
-
-async function readSessionId(request: Request): Promise<string | undefined> {
-  const value: unknown = await sessionCookie().parse(request.headers.get("Cookie"));
-  return typeof value === "string" && value.length > 20 ? value : undefined;
-}
+export type LiveSession = { userId: number; sessionHash: string; secondFactorPending: boolean };
 
 /**
- * Starts a new session (a fresh id at every login) and returns its Set-Cookie header. With `secondFactorPending` the
- * password was right but the second factor is still to come: such a session opens only the code page.
+ * A new session row; the id it returns goes into the cookie and only its hash is stored. With `secondFactorPending`
+ * the password was right but the second factor is still to come: such a session opens only the code page.
  */
-export async function createSession(
-  userId: number,
-  meta: { clientAddress: string; userAgent: string | null },
-  options: { secondFactorPending?: boolean } = {},
-) {
+export function startSession(userId: number, meta: { clientAddress: string; userAgent: string | null }, options: { secondFactorPending?: boolean } = {}): string {
   const id = randomToken();
   const now = Date.now();
   db()
@@ -42,14 +28,11 @@ export async function createSession(
       secondFactorPending: options.secondFactorPending ?? false,
     })
     .run();
-  return sessionCookie().serialize(id);
+  return id;
 }
 
-/**
- * Moves a session to a fresh id (the old row is gone) and clears a pending second factor, keeping its lifetime. Done
- * whenever the session gains rights (second factor passed, roles changed), so an id seen before that opens nothing.
- */
-export async function renewSession(sessionHash: string): Promise<string> {
+/** The session under a fresh id (the old row is gone), its pending second factor cleared, its lifetime kept. */
+export function moveSession(sessionHash: string): string {
   const id = randomToken();
   db().transaction((tx) => {
     const row = tx.select().from(sessions).where(eq(sessions.idHash, sessionHash)).get();
@@ -57,18 +40,14 @@ export async function renewSession(sessionHash: string): Promise<string> {
     tx.delete(sessions).where(eq(sessions.idHash, sessionHash)).run();
     tx.insert(sessions).values({ ...row, idHash: sha256(id), lastSeenAt: new Date(), secondFactorPending: false }).run();
   });
-  return sessionCookie().serialize(id);
+  return id;
 }
 
 /**
- * The user id of a live session, or undefined. A session ends after SESSION_IDLE_MINUTES without a request or
+ * The session of this id while it lives, or undefined. A session ends after SESSION_IDLE_MINUTES without a request or
  * SESSION_MAX_HOURS after login, whichever comes first; an ended session is removed on sight.
  */
-export async function sessionUserId(
-  request: Request,
-): Promise<{ userId: number; sessionHash: string; secondFactorPending: boolean } | undefined> {
-  const id = await readSessionId(request);
-  if (!id) return undefined;
+export function liveSession(id: string): LiveSession | undefined {
   const idHash = sha256(id);
   const row = db().select().from(sessions).where(eq(sessions.idHash, idHash)).get();
   if (!row) return undefined;
@@ -86,11 +65,8 @@ export async function sessionUserId(
   return { userId: row.userId, sessionHash: idHash, secondFactorPending: row.secondFactorPending };
 }
 
-/** Ends the session on the server and returns the Set-Cookie header that clears it in the browser. */
-export async function destroySession(request: Request): Promise<string> {
-  const id = await readSessionId(request);
-  if (id) db().delete(sessions).where(eq(sessions.idHash, sha256(id))).run();
-  return sessionCookie().serialize("", { maxAge: 0 });
+export function endSession(id: string): void {
+  db().delete(sessions).where(eq(sessions.idHash, sha256(id))).run();
 }
 
 export function endSessionsOfUser(userId: number, exceptSessionHash?: string): void {
@@ -107,7 +83,6 @@ export function purgeExpiredSessions(): void {
     .where(or(lt(sessions.expiresAt, new Date(now)), lt(sessions.lastSeenAt, new Date(now - env().SESSION_IDLE_MINUTES * MINUTE))))
     .run();
 }
-
 
 /** The user's live sessions, newest first; `current` marks the one making this request. */
 export function sessionsOf(userId: number, currentHash?: string) {

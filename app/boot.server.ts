@@ -4,14 +4,16 @@ import { purgeOldLoginAttempts } from "~/models/login-throttle.server";
 import { pruneSearchChanges, warmSearchIndex } from "~/models/search-index.server";
 import { anonymiseDue } from "~/models/retention.server";
 import { refreshAuditAnchor } from "~/models/audit-anchor.server";
-import { databasePath } from "../../db/client";
-import { migrate, untilWritable } from "./db.server";
-import { sweepRateLimits } from "./rate-limit.server";
-import { env } from "./env.server";
-import { takeInstanceLock } from "./instance-lock.server";
-import { secrets } from "./keys.server";
-import { describeError, exitOnStrayErrors, log } from "./log.server";
-import { purgeExpiredSessions } from "./session.server";
+import { closeInterruptedRuns, lastFetchStartedAt, monitorBusy, runMonitor } from "~/models/tenderned-run.server";
+import { dailyRunDue } from "~/domain/tenderned-days";
+import { secrets } from "~/models/keys.server";
+import { purgeExpiredSessions } from "~/models/session.server";
+import { migrate, untilWritable } from "~/utils/db.server";
+import { sweepRateLimits } from "~/utils/rate-limit.server";
+import { env } from "~/utils/env.server";
+import { takeInstanceLock } from "~/utils/instance-lock.server";
+import { describeError, exitOnStrayErrors, log } from "~/utils/log.server";
+import { configuredTenderNed } from "~/utils/tenderned.server";
 
 /** Brings the database up to date; also what `npm run db:migrate` does. */
 export function prepareDatabase(): void {
@@ -39,19 +41,33 @@ function inBackground(task: string, work: () => unknown): void {
 }
 
 /**
+ * The procurement monitor, daily from 06:00 Dutch time: it looks every hour whether today's run is still to do, so a
+ * server restarted every night still runs once a day. Off (no timer at all) while TENDERNED_URL is unset.
+ */
+function scheduleTenderNed(): void {
+  closeInterruptedRuns();
+  if (!configuredTenderNed()) return;
+  setInterval(() => {
+    if (monitorBusy() || !dailyRunDue(lastFetchStartedAt(), new Date())) return;
+    const client = configuredTenderNed();
+    if (client) inBackground("tenderned", () => runMonitor({ client, trigger: "schedule", actor: { userId: null, clientAddress: "system" } }));
+  }, 60 * 60_000).unref();
+}
+
+/**
  * Runs before the server accepts requests: configuration and keys are checked first, so a wrong key stops the start
  * instead of surfacing on the first confidential page.
  */
 export function boot(): { host: string; port: number } {
   exitOnStrayErrors();
   const config = env();
-  serverLock ??= takeInstanceLock(databasePath());
+  serverLock ??= takeInstanceLock(config.DATABASE_PATH);
   prepareDatabase();
   secrets();
   refreshAuditAnchor({ atStart: true });
   purgeExpiredSessions();
   purgeOldLoginAttempts();
-  log.info("Database gereed", { path: databasePath() });
+  log.info("Database gereed", { path: config.DATABASE_PATH });
   // A second after the start, so the first requests are not shared with opening every summary.
   setTimeout(
     () =>
@@ -65,6 +81,7 @@ export function boot(): { host: string; port: number } {
   // Daily; unref so a stopping server does not wait for it.
   setInterval(() => inBackground("bewaartermijn", applyRetention), 24 * 60 * 60_000).unref();
   setInterval(sweepRateLimits, 10 * 60_000).unref();
+  scheduleTenderNed();
   if (needsSetup()) {
     const token = issueSetupToken();
     log.info(
