@@ -8,6 +8,7 @@ import type { SignalStatus } from "~/domain/signal-codes";
 import { db } from "~/utils/db.server";
 import { newReceiptCode, receiptHash } from "~/utils/receipt.server";
 import { audit, type Actor } from "./audit.server";
+import { notifyReporter, notifySignalNews } from "./notifications.server";
 import { seal, unseal } from "./sealed.server";
 import { resolveRegion, writeStatus } from "./signal.server";
 
@@ -49,10 +50,12 @@ export function submitPortalSignal(input: PortalInput): { code: string } {
         reporterOrganisationSealed: confidential ? seal(input.reporterOrganisation, "reporterOrganisation") : null,
         reporterEmailSealed: confidential ? seal(input.reporterEmail, "reporterEmail") : null,
         reporterPhoneSealed: confidential ? seal(input.reporterPhone, "reporterPhone") : null,
+        notifyReporter: confidential && Boolean(input.reporterEmail) && input.notifyOnAnswer === "yes",
       })
       .returning({ id: signals.id })
       .get();
     audit(PORTAL_ACTOR, "portal.submitted", { type: "signal", id: row.id }, { anonymous: !confidential }, tx);
+    notifySignalNews(tx, "portal_signal", row.id);
   });
   return { code };
 }
@@ -100,6 +103,7 @@ export function addReporterMessage(digits: string, body: string): boolean {
     tx.insert(signalMessages).values({ signalId: row.id, at: new Date().toISOString(), fromReporter: true, bodySealed: seal(body, "message") ?? "" }).run();
     tx.update(signals).set({ hasNews: true }).where(eq(signals.id, row.id)).run();
     audit(PORTAL_ACTOR, "portal.message_received", { type: "signal", id: row.id }, undefined, tx);
+    notifySignalNews(tx, "portal_message", row.id);
   });
   return true;
 }
@@ -110,7 +114,7 @@ export function addReporterMessage(digits: string, body: string): boolean {
  * behandeling", so the reporter no longer reads "Ontvangen" next to it.
  */
 export function replyToReporter(signalId: number, body: string, actor: Actor, after?: number): boolean {
-  const row = db().select({ receiptHash: signals.receiptHash, status: signals.status }).from(signals).where(eq(signals.id, signalId)).get();
+  const row = db().select({ receiptHash: signals.receiptHash, status: signals.status, notifyReporter: signals.notifyReporter }).from(signals).where(eq(signals.id, signalId)).get();
   if (!row?.receiptHash) throw new DomainError("PORTAL.NOT_A_PORTAL_SIGNAL", "Dit signaal kwam niet via het meldformulier; er is geen melder om te antwoorden.");
   return db().transaction((tx) => {
     if (after !== undefined) {
@@ -124,6 +128,7 @@ export function replyToReporter(signalId: number, body: string, actor: Actor, af
     tx.insert(signalMessages).values({ signalId, at: new Date().toISOString(), fromReporter: false, authorId: actor.userId, bodySealed: seal(body, "message") ?? "" }).run();
     audit(actor, "portal.reply_sent", { type: "signal", id: signalId }, undefined, tx);
     if (row.status === "new") writeStatus(tx, signalId, "new", "in_progress", actor);
+    if (row.notifyReporter) notifyReporter(tx, signalId);
     return true;
   });
 }

@@ -6,3 +6,4 @@ export * from "./signals";
 export * from "./signal-counts";
 export * from "./trajectories";
 export * from "./reports";
+export * from "./notifications";
