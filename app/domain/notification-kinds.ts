@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Capability } from "./permissions";
 
 /**
@@ -20,3 +21,8 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, { capability: Capa
   reanalysis: { capability: "trajectory.readAssigned", label: "Een traject heeft herbeoordeling nodig" },
   milestone_digest: { capability: "region.readAny", label: "Elke ochtend: mijlpalen van aanbestedingen in de komende 7 dagen" },
 };
+
+/** The "Mijn account" form: the kinds ticked; none ticked is a choice too. */
+export const preferencesSchema = z.object({
+  kinds: z.array(z.enum(NOTIFICATION_KINDS, { errorMap: () => ({ message: "Kies uit de lijst." }) })).default([]),
+});

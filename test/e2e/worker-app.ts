@@ -60,9 +60,9 @@ async function listening(origin: string, child: ChildProcess, logPath: string): 
 
 /**
  * Starts the built server (`npx remix build && npm run build:server` first) on a fresh database in `dir`; its console
- * goes to server.log there, where the setup link is read and the log check looks.
+ * goes to server.log there, where the setup link is read and the log check looks. `settings` are further variables.
  */
-export async function startServer(dir: string, port: number): Promise<WorkerApp> {
+export async function startServer(dir: string, port: number, settings: Record<string, string> = {}): Promise<WorkerApp> {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const databasePath = path.join(dir, "rode-draad.db");
@@ -70,7 +70,7 @@ export async function startServer(dir: string, port: number): Promise<WorkerApp>
   const log = fs.openSync(logPath, "a");
   const child = spawn(process.execPath, ["build/server.js"], {
     cwd: ROOT,
-    env: { ...process.env, ...serverEnv(databasePath, port) },
+    env: { ...process.env, ...serverEnv(databasePath, port), ...settings },
     stdio: ["ignore", log, log],
   });
   fs.closeSync(log);
