@@ -77,8 +77,15 @@ describe("capabilities", () => {
     expect(CAPABILITY_NAMES.filter((capability) => can(["adviser"], capability))).toEqual(["trajectory.readAssigned", "trajectory.annotate", "lessons.read", "region.readOwn"]);
   });
 
-  it("keep the admin to accounts, the region table, the audit log and retention, never case content", () => {
-    expect(CAPABILITY_NAMES.filter((capability) => can(["admin"], capability))).toEqual(["audit.read", "retention.read", "retention.oversee", "user.manage", "regionTable.manage"]);
+  it("keep the admin to accounts, the region table, the audit log, retention and the e-mail queue, never case content", () => {
+    expect(CAPABILITY_NAMES.filter((capability) => can(["admin"], capability))).toEqual([
+      "audit.read",
+      "retention.read",
+      "retention.oversee",
+      "user.manage",
+      "notification.oversee",
+      "regionTable.manage",
+    ]);
   });
 
   it("give a user without roles nothing", () => {
