@@ -4,6 +4,8 @@ import { purgeOldLoginAttempts } from "~/models/login-throttle.server";
 import { pruneSearchChanges, warmSearchIndex } from "~/models/search-index.server";
 import { anonymiseDue } from "~/models/retention.server";
 import { refreshAuditAnchor } from "~/models/audit-anchor.server";
+import { closeInterruptedRuns, lastFetchStartedAt, monitorBusy, runMonitor } from "~/models/tenderned-run.server";
+import { dailyRunDue } from "~/domain/tenderned-days";
 import { secrets } from "~/models/keys.server";
 import { purgeExpiredSessions } from "~/models/session.server";
 import { deliverDue } from "~/models/notification-delivery.server";
@@ -16,6 +18,7 @@ import { sweepRateLimits } from "~/utils/rate-limit.server";
 import { env } from "~/utils/env.server";
 import { takeInstanceLock } from "~/utils/instance-lock.server";
 import { describeError, exitOnStrayErrors, log } from "~/utils/log.server";
+import { configuredTenderNed } from "~/utils/tenderned.server";
 
 /** Brings the database up to date; also what `npm run db:migrate` does. */
 export function prepareDatabase(): void {
@@ -61,6 +64,20 @@ function startNotifications(smtpUrl: string | undefined): void {
 }
 
 /**
+ * The procurement monitor, daily from 06:00 Dutch time: it looks every hour whether today's run is still to do, so a
+ * server restarted every night still runs once a day. Off (no timer at all) while TENDERNED_URL is unset.
+ */
+function scheduleTenderNed(): void {
+  closeInterruptedRuns();
+  if (!configuredTenderNed()) return;
+  setInterval(() => {
+    if (monitorBusy() || !dailyRunDue(lastFetchStartedAt(), new Date())) return;
+    const client = configuredTenderNed();
+    if (client) inBackground("tenderned", () => runMonitor({ client, trigger: "schedule", actor: { userId: null, clientAddress: "system" } }));
+  }, 60 * 60_000).unref();
+}
+
+/**
  * Runs before the server accepts requests: configuration and keys are checked first, so a wrong key stops the start
  * instead of surfacing on the first confidential page.
  */
@@ -88,6 +105,7 @@ export function boot(): { host: string; port: number } {
   setInterval(() => inBackground("bewaartermijn", applyRetention), 24 * 60 * 60_000).unref();
   setInterval(sweepRateLimits, 10 * 60_000).unref();
   startNotifications(config.SMTP_URL);
+  scheduleTenderNed();
   if (needsSetup()) {
     const token = issueSetupToken();
     log.info(

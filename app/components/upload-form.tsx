@@ -17,12 +17,15 @@ export function UploadForm({
   submitLabel,
   lastResult,
   spreadsheet = false,
+  file,
 }: {
   id: string;
   schema: ReturnType<typeof uploadSchema>;
   submitLabel: string;
   lastResult: SubmissionResult<string[]> | undefined;
   spreadsheet?: boolean;
+  /** Another kind of file than CSV (TenderNed's JSON export): its label and accept list. */
+  file?: { label: string; accept: string };
 }) {
   const [form, fields] = useForm<z.input<typeof schema>>({
     id,
@@ -34,11 +37,11 @@ export function UploadForm({
   return (
     <AppForm form={form} submitLabel={submitLabel} encType="multipart/form-data">
       <input type="hidden" name="intent" value="upload" />
-      <FieldShell field={fields.file} label={spreadsheet ? "CSV- of Excel-bestand" : "CSV-bestand"}>
+      <FieldShell field={fields.file} label={file?.label ?? (spreadsheet ? "CSV- of Excel-bestand" : "CSV-bestand")}>
         <input
           {...getInputProps(fields.file, { type: "file" })}
           key={fields.file.key}
-          accept={spreadsheet ? SPREADSHEET_TYPES : ".csv,text/csv"}
+          accept={file?.accept ?? (spreadsheet ? SPREADSHEET_TYPES : ".csv,text/csv")}
           required
           className={invalid ? "utrecht-textbox--invalid" : undefined}
         />

@@ -64,6 +64,11 @@ export const AUDIT_ACTION_LABELS = {
   "security.data_key_rotated": "Gegevenssleutel vervangen",
   "procurement.milestone_added": "Aanbestedingsstuk toegevoegd",
   "procurement.milestone_changed": "Aanbestedingsstuk gewijzigd",
+  "tenderned.run": "TenderNed opgehaald",
+  "tenderned.imported": "TenderNed-exportbestand ingelezen",
+  "tenderned.assigned": "Aanbestedende dienst aan regio toegewezen",
+  "tenderned.alias_removed": "Vaste regio van aanbestedende dienst verwijderd",
+  "tenderned.settings_changed": "Instellingen TenderNed-monitor gewijzigd",
 } as const satisfies Record<string, string>;
 
 const ENTITY_LABELS: Record<string, string> = {
@@ -75,6 +80,8 @@ const ENTITY_LABELS: Record<string, string> = {
   report: "Rapport",
   import_batch: "Import",
   region_table_upload: "Regiotabel",
+  tenderned_run: "TenderNed-ronde",
+  region: "Regio",
 };
 
 export function auditActionLabel(code: string): string {

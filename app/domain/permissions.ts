@@ -57,6 +57,12 @@ export const CAPABILITIES = {
   "notification.oversee": ["admin"],
   /** The region table: which municipality belongs to which region, and its import. */
   "regionTable.manage": ["admin"],
+  /** TenderNed's youth-care publications of every region, and those not yet assigned to one (page "Aanbestedingen"). */
+  "procurement.readAny": ["intermediary"],
+  /** The publications of the regions in which the user has a trajectory they may see. */
+  "procurement.readOwn": ["intermediary", "adviser"],
+  /** The monitor's state and settings, aliases, assignment of unknown authorities, export files. */
+  "tenderned.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

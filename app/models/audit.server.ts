@@ -68,7 +68,12 @@ export type AuditAction =
   | "data_subject.erased"
   | "security.data_key_rotated"
   | "procurement.milestone_added"
-  | "procurement.milestone_changed";
+  | "procurement.milestone_changed"
+  | "tenderned.run"
+  | "tenderned.imported"
+  | "tenderned.assigned"
+  | "tenderned.alias_removed"
+  | "tenderned.settings_changed";
 
 /** Codes, ids and counts only. Confidential text never goes here, so the type admits no free text by design of its users. */
 export type AuditDetail = Record<string, string | number | boolean | null | string[]>;

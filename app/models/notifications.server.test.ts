@@ -89,6 +89,8 @@ it("delivers each kind to the users who chose it and may see it, and to no one e
   addReporterMessage(code, CONFIDENTIAL.portalFollowUp);
   setAdvisers(trajectoryId, [staff["adviseur-a"]!.id], system);
   saveMilestone({ regionCode: "JZ38", kind: "tender_published", dueOn: addDays(todayInTheNetherlands(), 3), title: CONFIDENTIAL.signalSummary }, system);
+  // A second document before the first e-mail went out: still one "herbeoordeling nodig" per person.
+  saveMilestone({ regionCode: "JZ38", kind: "award", dueOn: addDays(todayInTheNetherlands(), 20), title: CONFIDENTIAL.planText }, system);
   notifyMilestoneDigest(todayInTheNetherlands());
   // Asked twice on one day (a restart, the hourly check): one digest.
   notifyMilestoneDigest(todayInTheNetherlands());

@@ -61,8 +61,18 @@ export function notifyReanalysis(tx: Tx, trajectoryId: number): void {
   const assigned = new Set(
     tx.select({ id: trajectoryAdvisers.userId }).from(trajectoryAdvisers).where(eq(trajectoryAdvisers.trajectoryId, trajectoryId)).all().map((r) => r.id),
   );
-  const recipients = subscribers(tx, "reanalysis").filter((u) => can(u.roles, "trajectory.readAny") || assigned.has(u.id));
-  enqueue(tx, "reanalysis", recipients.map((u) => u.id), `/trajecten/${trajectoryId}`);
+  const linkPath = `/trajecten/${trajectoryId}`;
+  // A TenderNed run can add several documents for one region at once: one unsent e-mail per trajectory and user says it.
+  const waiting = new Set(
+    tx
+      .select({ id: notificationOutbox.userId })
+      .from(notificationOutbox)
+      .where(and(eq(notificationOutbox.kind, "reanalysis"), eq(notificationOutbox.linkPath, linkPath), isNull(notificationOutbox.sentAt), isNull(notificationOutbox.failedAt)))
+      .all()
+      .map((r) => r.id),
+  );
+  const recipients = subscribers(tx, "reanalysis").filter((u) => (can(u.roles, "trajectory.readAny") || assigned.has(u.id)) && !waiting.has(u.id));
+  enqueue(tx, "reanalysis", recipients.map((u) => u.id), linkPath);
 }
 
 /**

@@ -4,7 +4,7 @@ import { DomainError } from "~/domain/errors";
 import { can } from "~/domain/permissions";
 import type { Role } from "~/domain/roles";
 import type { ContactKind, EscalationType, MilestoneKind } from "~/domain/trajectory-codes";
-import { db } from "~/utils/db.server";
+import { db, type Tx } from "~/utils/db.server";
 import { audit, type Actor } from "./audit.server";
 import { notifyReanalysis } from "./notifications.server";
 import { startStepIfOpen } from "./trajectory.server";
@@ -47,48 +47,50 @@ export function upcomingMilestones(days = 30, now = new Date()) {
     .all();
 }
 
+export type MilestoneInput = { id?: number; regionCode: string; kind: MilestoneKind; dueOn: string; title: string; reference?: string; note?: string };
+
+export function saveMilestone(input: MilestoneInput, actor: Actor): { affectedTrajectories: number } {
+  return db().transaction((tx) => writeMilestone(tx, input, actor));
+}
+
 /**
  * A new or changed procurement document means the analysis and plan of every running trajectory in the region must be
- * looked at again: they are marked "herbeoordeling nodig" until a plan revision or a dismissal with a reason.
+ * looked at again: they are marked "herbeoordeling nodig" until a plan revision or a dismissal with a reason. This is
+ * the one path by which a milestone is recorded, by hand or by the TenderNed monitor, inside the caller's transaction.
  */
-export function saveMilestone(
-  input: { id?: number; regionCode: string; kind: MilestoneKind; dueOn: string; title: string; reference?: string; note?: string },
-  actor: Actor,
-): { affectedTrajectories: number } {
-  return db().transaction((tx) => {
-    const region = tx.select().from(regions).where(eq(regions.code, input.regionCode)).get();
-    if (!region) throw new DomainError("PROCUREMENT.UNKNOWN_REGION", "Deze regio bestaat niet.");
-    const values = {
-      regionCode: input.regionCode,
-      kind: input.kind,
-      dueOn: input.dueOn,
-      title: input.title,
-      reference: input.reference ?? null,
-      note: input.note ?? null,
-      updatedAt: now(),
-      updatedBy: actor.userId,
-    };
-    let id = input.id;
-    if (id) {
-      const existing = tx.select().from(procurementMilestones).where(and(eq(procurementMilestones.id, id), eq(procurementMilestones.regionCode, input.regionCode))).get();
-      if (!existing) throw new DomainError("PROCUREMENT.NOT_FOUND", "Dit document bestaat niet (meer).");
-      tx.update(procurementMilestones).set(values).where(eq(procurementMilestones.id, id)).run();
-    } else {
-      id = tx.insert(procurementMilestones).values(values).returning({ id: procurementMilestones.id }).get().id;
-    }
-    const running = tx
-      .select({ id: trajectories.id })
-      .from(trajectories)
-      .where(and(eq(trajectories.regionCode, input.regionCode), eq(trajectories.status, "active")))
-      .all();
-    for (const t of running) {
-      tx.update(trajectories).set({ needsReanalysis: true }).where(eq(trajectories.id, t.id)).run();
-      tx.insert(trajectoryEvents).values({ trajectoryId: t.id, at: now(), userId: actor.userId, kind: "reanalysis_needed", step: "monitoring", detail: JSON.stringify({ milestone: id }) }).run();
-      notifyReanalysis(tx, t.id);
-    }
-    audit(actor, input.id ? "procurement.milestone_changed" : "procurement.milestone_added", { type: "milestone", id }, { region: input.regionCode, trajectories: running.length }, tx);
-    return { affectedTrajectories: running.length };
-  });
+export function writeMilestone(tx: Tx, input: MilestoneInput, actor: Actor): { id: number; affectedTrajectories: number } {
+  const region = tx.select().from(regions).where(eq(regions.code, input.regionCode)).get();
+  if (!region) throw new DomainError("PROCUREMENT.UNKNOWN_REGION", "Deze regio bestaat niet.");
+  const values = {
+    regionCode: input.regionCode,
+    kind: input.kind,
+    dueOn: input.dueOn,
+    title: input.title,
+    reference: input.reference ?? null,
+    note: input.note ?? null,
+    updatedAt: now(),
+    updatedBy: actor.userId,
+  };
+  let id = input.id;
+  if (id) {
+    const existing = tx.select().from(procurementMilestones).where(and(eq(procurementMilestones.id, id), eq(procurementMilestones.regionCode, input.regionCode))).get();
+    if (!existing) throw new DomainError("PROCUREMENT.NOT_FOUND", "Dit document bestaat niet (meer).");
+    tx.update(procurementMilestones).set(values).where(eq(procurementMilestones.id, id)).run();
+  } else {
+    id = tx.insert(procurementMilestones).values(values).returning({ id: procurementMilestones.id }).get().id;
+  }
+  const running = tx
+    .select({ id: trajectories.id })
+    .from(trajectories)
+    .where(and(eq(trajectories.regionCode, input.regionCode), eq(trajectories.status, "active")))
+    .all();
+  for (const t of running) {
+    tx.update(trajectories).set({ needsReanalysis: true }).where(eq(trajectories.id, t.id)).run();
+    tx.insert(trajectoryEvents).values({ trajectoryId: t.id, at: now(), userId: actor.userId, kind: "reanalysis_needed", step: "monitoring", detail: JSON.stringify({ milestone: id }) }).run();
+    notifyReanalysis(tx, t.id);
+  }
+  audit(actor, input.id ? "procurement.milestone_changed" : "procurement.milestone_added", { type: "milestone", id }, { region: input.regionCode, trajectories: running.length }, tx);
+  return { id, affectedTrajectories: running.length };
 }
 
 export function dismissReanalysis(trajectoryId: number, reason: string, actor: Actor): void {

@@ -20,7 +20,7 @@ export const BODY_LIMITS = {
   upload: { bytes: 5 * MB, label: "5 MB", refusal: "Het bestand is groter dan 5 MB. Er is niets opgeslagen; splits het bestand in delen." },
 } as const satisfies Record<string, BodyLimit>;
 
-const UPLOAD_PATHS = new Set(["/signalen/import", "/trajecten/import", "/beheer/regios/import"]);
+const UPLOAD_PATHS = new Set(["/signalen/import", "/trajecten/import", "/beheer/regios/import", "/beheer/tenderned"]);
 const PUBLIC_PATHS = /^\/(melden|login|setup|logout)(\/|$)/;
 
 /** The route a request goes to, as Remix matches it: decoded, any case, with or without the `.data` of a fetch. */

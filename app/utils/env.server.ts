@@ -63,6 +63,16 @@ const envSchema = z.object({
     .string()
     .regex(/^https?:\/\/[^/\s]+$/, "gebruik https://host (zonder pad)")
     .optional(),
+  /**
+   * Base of TenderNed's publication interface (production: TenderNed's papi/tenderned-rs-tns/v2). Unset, the
+   * procurement monitor is off and the app makes no outbound request at all.
+   */
+  TENDERNED_URL: z
+    .string()
+    .url()
+    .regex(/^https?:\/\//, "gebruik een http- of https-adres")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
   /** Where to report a vulnerability (mailto: or https: URL), published in /.well-known/security.txt. */
   SECURITY_CONTACT: z
     .string()

@@ -6,4 +6,5 @@ export * from "./signals";
 export * from "./signal-counts";
 export * from "./trajectories";
 export * from "./reports";
+export * from "./tenderned";
 export * from "./notifications";

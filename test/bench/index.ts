@@ -9,6 +9,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   pages: () => import("./pages"),
   exports: () => import("./exports"),
   inbox: () => import("./inbox"),
+  tenderned: () => import("./tenderned"),
 };
 const bench = benches[benchName];
 if (!bench) {

@@ -60,9 +60,10 @@ async function listening(origin: string, child: ChildProcess, logPath: string): 
 
 /**
  * Starts the built server (`npx remix build && npm run build:server` first) on a fresh database in `dir`; its console
- * goes to server.log there, where the setup link is read and the log check looks. `settings` are further variables.
+ * goes to server.log there, where the setup link is read and the log check looks. `extraEnv`: settings of the test
+ * (TENDERNED_URL of a fake TenderNed).
  */
-export async function startServer(dir: string, port: number, settings: Record<string, string> = {}): Promise<WorkerApp> {
+export async function startServer(dir: string, port: number, extraEnv: Record<string, string> = {}): Promise<WorkerApp> {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const databasePath = path.join(dir, "rode-draad.db");
@@ -70,7 +71,7 @@ export async function startServer(dir: string, port: number, settings: Record<st
   const log = fs.openSync(logPath, "a");
   const child = spawn(process.execPath, ["build/server.js"], {
     cwd: ROOT,
-    env: { ...process.env, ...serverEnv(databasePath, port), ...settings },
+    env: { ...process.env, ...serverEnv(databasePath, port), ...extraEnv },
     stdio: ["ignore", log, log],
   });
   fs.closeSync(log);

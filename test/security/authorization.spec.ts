@@ -108,6 +108,10 @@ const ROUTES: readonly Route[] = [
   { path: () => "/beheer/regios", capability: "regionTable.manage" },
   { path: () => "/beheer/regios/JZ38", capability: "regionTable.manage", post: { municipalityCode: "GM0654", regionCode: "JZ01" } },
   { path: () => "/beheer/regios/import", capability: "regionTable.manage", post: { intent: "discard", uploadId: "1" } },
+  { path: () => "/beheer/tenderned", capability: "tenderned.manage", post: { intent: "settings", cpvCodes: "85000000", words: ATTEMPT } },
+  { path: () => "/beheer/tenderned/toewijzen", capability: "tenderned.manage", post: { authority: ATTEMPT, regionCode: "JZ38" } },
+  // The adviser has no trajectory: the page opens, with no publication of any region.
+  { path: () => "/aanbestedingen", capability: "procurement.readOwn", withoutRecord: ["adviser"] },
   { path: () => "/beheer/audit", capability: "audit.read" },
   { path: () => "/beheer/bewaartermijn", capability: "retention.read" },
   { path: () => "/beheer/e-mail", capability: "notification.oversee" },
@@ -214,4 +218,6 @@ test("nothing the refused posts asked for happened", async () => {
   expect(trajectory).not.toContain(ATTEMPT);
   const target = await (await sessions.admin.request.get(`/beheer/gebruikers/${world.targetUserId}`)).text();
   expect(target).not.toContain("Uitgeschakeld");
+  const monitor = await (await sessions.admin.request.get("/beheer/tenderned")).text();
+  expect(monitor).not.toContain(ATTEMPT);
 });
