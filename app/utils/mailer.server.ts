@@ -1,5 +1,6 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import { errorClassOf } from "~/domain/notification-retry";
+import { log } from "./log.server";
 
 /** The SMTP server as the sender last met it, for the status page; never its messages, which may name addresses. */
 export type SmtpState =
@@ -55,7 +56,10 @@ export async function verifyMailer(): Promise<void> {
   try {
     await transporter.verify();
     record(true);
+    log.info("Mailserver bereikbaar");
   } catch (error) {
     record(false, error);
+    // The class only: the server's own text may carry the login name.
+    log.warn("Mailserver niet bereikbaar", { errorClass: errorClassOf(error).errorClass });
   }
 }
