@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, isNotNull, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, lte, or, sql } from "drizzle-orm";
 import { notificationOutbox, signals, users } from "../../db/schema";
 import { MAX_ATTEMPTS, retryDelayMs } from "~/domain/notification-retry";
 import type { OutboxKind } from "~/domain/notification-kinds";
@@ -69,12 +69,12 @@ export function markUndeliverable(id: number, now: Date): void {
   db().update(notificationOutbox).set({ failedAt: now, lastErrorClass: "NO_RECIPIENT" }).where(eq(notificationOutbox.id, id)).run();
 }
 
-/** Sent e-mails are history, not records: kept a month for the status page, then deleted. */
+/** Sent and given-up e-mails are history, not records: kept a month for the status page, then deleted. */
 export function pruneOutbox(now: Date): void {
   const before = new Date(now.getTime() - 30 * 24 * 60 * 60_000);
   db()
     .delete(notificationOutbox)
-    .where(and(isNotNull(notificationOutbox.sentAt), lte(notificationOutbox.sentAt, before)))
+    .where(or(lte(notificationOutbox.sentAt, before), lte(notificationOutbox.failedAt, before)))
     .run();
 }
 

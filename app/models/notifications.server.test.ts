@@ -11,7 +11,7 @@ import { db } from "~/utils/db.server";
 import { configureMailer, smtpState } from "~/utils/mailer.server";
 import { createStaffUser } from "./account.server";
 import { deliverDue } from "./notification-delivery.server";
-import { outboxStatus } from "./notification-outbox.server";
+import { outboxStatus, pruneOutbox } from "./notification-outbox.server";
 import { notifyMilestoneDigest, setPreferences } from "./notifications.server";
 import { addReporterMessage, replyToReporter, submitPortalSignal } from "./portal.server";
 import { saveMilestone } from "./procurement.server";
@@ -155,4 +155,12 @@ it("keeps what an SMTP outage held back and delivers each of it once after recov
   expect(new Set(arrived.map((m) => /^Message-ID: (.*)$/im.exec(m.raw)?.[1])).size).toBe(2);
   expect(smtpState().state).toBe("ok");
   expect(outboxStatus()).toMatchObject({ queued: 0, failed: 0 });
+});
+
+it("forgets sent e-mails after a month", () => {
+  expect(outboxStatus().sent).toBe(10);
+  pruneOutbox(later(29 * 24 * 60)());
+  expect(outboxStatus().sent).toBe(10);
+  pruneOutbox(later(31 * 24 * 60)());
+  expect(outboxStatus()).toEqual({ queued: 0, sent: 0, failed: 0, pending: [] });
 });
