@@ -156,3 +156,33 @@ export function HistorySection({ events, staff }: { events: HistoryEvent[]; staf
     </section>
   );
 }
+
+const SIZE = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 });
+
+function sizeText(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${SIZE.format(Math.max(1, bytes / 1024))} kB` : `${SIZE.format(bytes / (1024 * 1024))} MB`;
+}
+
+/** Files kept with the signal (the e-mail it came from); each opens as a download, which is audited. */
+export function AttachmentsSection({ signalId, attachments }: { signalId: number; attachments: { id: number; name: string; size: number; addedAt: string }[] }) {
+  if (attachments.length === 0) return null;
+  return (
+    <section className="rd-section rd-confidential" aria-labelledby="attachments-heading">
+      <Heading level={2} id="attachments-heading">
+        Bijlagen
+      </Heading>
+      <UnorderedList>
+        {attachments.map((file) => (
+          <ListItem key={file.id}>
+            <a className="utrecht-link" href={`/signalen/${signalId}/bijlagen/${file.id}`} download>
+              {file.name}
+            </a>{" "}
+            <span className="rd-muted">
+              ({sizeText(file.size)}, bewaard op {formatDateTime(file.addedAt)})
+            </span>
+          </ListItem>
+        ))}
+      </UnorderedList>
+    </section>
+  );
+}

@@ -33,6 +33,8 @@ export type AuditAction =
   | "signal.classified"
   | "signal.status_changed"
   | "signal.note_added"
+  | "signal.attachment_added"
+  | "signal.attachment_downloaded"
   | "signal.assigned"
   | "signal.exported"
   | "signal.imported"

@@ -77,7 +77,8 @@ export function lastIntakeChannel(userId: number): Channel {
   return CHANNELS.find((channel) => channel === stored) ?? "email";
 }
 
-export function createSignal(input: Classification & Confidential, actor: Actor): number {
+/** `alongside` adds what belongs to the new signal in the same transaction (the e-mail it came from). */
+export function createSignal(input: Classification & Confidential, actor: Actor, alongside?: (tx: Tx, signalId: number) => void): number {
   const place = resolveRegion(input);
   return db().transaction((tx) => {
     const row = tx
@@ -99,6 +100,7 @@ export function createSignal(input: Classification & Confidential, actor: Actor)
     if (actor.userId !== null) setSetting(lastChannelKey(actor.userId), input.channel, tx);
     recordEvent(tx, row.id, actor, "created");
     audit(actor, "signal.created", { type: "signal", id: row.id }, { channel: input.channel }, tx);
+    alongside?.(tx, row.id);
     return row.id;
   });
 }

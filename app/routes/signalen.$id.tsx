@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ClassificationSection } from "~/components/signal-classification-section";
-import { ConfidentialSection, HistorySection, NotesSection, ReporterConversationSection } from "~/components/signal-sections";
+import { AttachmentsSection, ConfidentialSection, HistorySection, NotesSection, ReporterConversationSection } from "~/components/signal-sections";
 import { StatusSection } from "~/components/signal-status-section";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { formatDate } from "~/domain/dates-nl";
@@ -10,11 +10,13 @@ import { CHANNEL_LABELS, STATUS_LABELS } from "~/domain/signal-codes";
 import { assignSchema, classificationSchema, linkSchema, noteSchema, statusSchema } from "~/domain/signal-form";
 import { replySchema } from "~/domain/portal-form";
 import { conversation as portalConversation, replyToReporter } from "~/models/portal.server";
+import { attachmentsOf } from "~/models/attachment.server";
 import { activeTrajectories, trajectoriesOfSignal } from "~/models/trajectory-list.server";
 import { linkSignal } from "~/models/trajectory.server";
 import { allowedTransitions } from "~/domain/signal-status";
 import { addNote, assignableStaff, assignSignal, changeStatus, openSignal, updateClassification } from "~/models/signal.server";
 import { DomainError } from "~/domain/errors";
+import { can } from "~/domain/permissions";
 import { recordNumber } from "~/domain/url-params";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -39,10 +41,12 @@ function openOr404(id: number, actor: Parameters<typeof openSignal>[1]) {
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, "signal.read");
-  const signal = openOr404(signalId(params.id), actorOf(user, context));
+  const actor = actorOf(user, context);
+  const signal = openOr404(signalId(params.id), actor);
   return {
     signal,
     conversation: signal.fromPortal ? portalConversation(signal.id) : null,
+    attachments: can(user.roles, "signal.readIdentity") ? attachmentsOf(signal.id, actor) : [],
     trajectories: trajectoriesOfSignal(signal.id),
     activeTrajectories: activeTrajectories(),
     reference: regionAndMunicipalityOptions(),
@@ -92,7 +96,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function SignalPage() {
-  const { signal, conversation, trajectories, activeTrajectories: running, reference, staff, transitions } = useLoaderData<typeof loader>();
+  const { signal, conversation, attachments, trajectories, activeTrajectories: running, reference, staff, transitions } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const resultOf = (intent: string) => (answer?.intent === intent ? answer.result : undefined);
   const c = signal.confidential;
@@ -118,6 +122,7 @@ export default function SignalPage() {
           ["Telefoon", c.reporterPhone],
         ]}
       />
+      <AttachmentsSection signalId={signal.id} attachments={attachments} />
       {conversation ? <ReporterConversationSection messages={conversation} hadNews={signal.hadNews} lastResult={resultOf("reply")} /> : null}
       <StatusSection
         signal={signal}
