@@ -12,6 +12,8 @@ export const UPLOAD_KINDS = {
   csv: { label: "CSV-bestand", accept: ".csv,text/csv" },
   mail: { label: "E-mailbestand (.eml of .msg)", accept: ".eml,.msg,message/rfc822,application/vnd.ms-outlook" },
   tenderned: { label: "Exportbestand (JSON)", accept: ".json,application/json" },
+  // Any file: the server decides from its bytes (domain/file-type.ts) what it keeps.
+  attachment: { label: "Bestand", accept: ".pdf,.doc,.docx,.xls,.xlsx,.png,.jpg,.jpeg,.gif,.eml,.msg,.txt" },
 } as const;
 
 /**

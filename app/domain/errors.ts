@@ -14,6 +14,8 @@ export type ErrorCode =
   | "ACCOUNT.WRONG_PASSWORD"
   // attachment
   | "ATTACHMENT.NOT_FOUND"
+  | "ATTACHMENT.TOO_LARGE"
+  | "ATTACHMENT.TYPE_REFUSED"
   // auth
   | "AUTH.LOCKED"
   // data subject

@@ -83,3 +83,17 @@ describe("a staged e-mail or import that is never confirmed", () => {
     expect(stagedUpload("mail", id, userId)).toBeUndefined();
   });
 });
+
+describe("a file the intermediary adds to a signal", () => {
+  it("is kept with the type its bytes say and its own name; anything else is refused at the file field, and nothing is kept", async () => {
+    const { addAttachment } = await import("./attachment.server");
+    const id = signalWithMail();
+    addAttachment(id, { name: "C:\\Users\\ilse\\Brief\u0007 gemeente.pdf", bytes: new TextEncoder().encode("%PDF-1.4\n%%EOF") }, intermediary);
+    expect(attachmentsOf(id, intermediary).at(-1)).toMatchObject({ name: "Brief gemeente.pdf", contentType: "application/pdf" });
+    const program = new Uint8Array([0x4d, 0x5a, 0x90, 0, 3]);
+    expect(() => addAttachment(id, { name: "brief.pdf", bytes: program }, intermediary)).toThrow(expect.objectContaining({ code: "ATTACHMENT.TYPE_REFUSED", field: "file" }));
+    expect(() => addAttachment(id, { name: "groot.txt", bytes: new Uint8Array(10 * 1024 * 1024 + 1).fill(0x41) }, intermediary)).toThrow(expect.objectContaining({ code: "ATTACHMENT.TOO_LARGE" }));
+    expect(() => addAttachment(id, { name: "x.txt", bytes: new TextEncoder().encode("tekst") }, { ...intermediary, roles: ["adviser"] })).toThrow(PermissionError);
+    expect(rowsOf(id)).toBe(2);
+  });
+});

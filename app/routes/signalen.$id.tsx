@@ -10,7 +10,7 @@ import { CHANNEL_LABELS, STATUS_LABELS } from "~/domain/signal-codes";
 import { assignSchema, classificationSchema, linkSchema, noteSchema, statusSchema } from "~/domain/signal-form";
 import { replySchema } from "~/domain/portal-form";
 import { conversation as portalConversation, replyToReporter } from "~/models/portal.server";
-import { attachmentsOf } from "~/models/attachment.server";
+import { addAttachment, attachmentsOf } from "~/models/attachment.server";
 import { activeTrajectories, trajectoriesOfSignal } from "~/models/trajectory-list.server";
 import { linkSignal } from "~/models/trajectory.server";
 import { allowedTransitions } from "~/domain/signal-status";
@@ -18,6 +18,7 @@ import { addNote, assignableStaff, assignSignal, changeStatus, openSignal, updat
 import { DomainError } from "~/domain/errors";
 import { can } from "~/domain/permissions";
 import { recordNumber } from "~/domain/url-params";
+import { uploadSchema } from "~/domain/upload-form";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
@@ -46,7 +47,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     signal,
     conversation: signal.fromPortal ? portalConversation(signal.id) : null,
-    attachments: can(user.roles, "signal.readIdentity") ? attachmentsOf(signal.id, actor) : [],
+    attachments: can(user.roles, "signal.readIdentity") ? attachmentsOf(signal.id, actor) : null,
     trajectories: trajectoriesOfSignal(signal.id),
     activeTrajectories: activeTrajectories(),
     reference: regionAndMunicipalityOptions(),
@@ -55,6 +56,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
+const ATTACH = uploadSchema("Kies een bestand om bij het signaal te bewaren.");
+
 const actionSchema = z.discriminatedUnion("intent", [
   classificationSchema.extend({ intent: z.literal("classify") }),
   statusSchema.extend({ intent: z.literal("status") }),
@@ -62,6 +65,7 @@ const actionSchema = z.discriminatedUnion("intent", [
   assignSchema.extend({ intent: z.literal("assign") }),
   replySchema.extend({ intent: z.literal("reply") }),
   linkSchema.extend({ intent: z.literal("link") }),
+  ATTACH,
 ]);
 
 const FLASH: Record<string, string> = {
@@ -71,6 +75,7 @@ const FLASH: Record<string, string> = {
   assign: "De toewijzing is opgeslagen.",
   reply: "Het bericht staat klaar voor de melder; die leest het met de ontvangstcode.",
   link: "Het signaal is aan het traject gekoppeld.",
+  upload: "Het bestand is bij het signaal bewaard.",
 };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -87,6 +92,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     else if (value.intent === "note") addNote(id, value.body, actor, value.after);
     else if (value.intent === "reply") replyToReporter(id, value.body, actor, value.after);
     else if (value.intent === "link") linkSignal(value.trajectoryId, id, actor);
+    else if (value.intent === "upload") addAttachment(id, { name: value.file.name, bytes: new Uint8Array(await value.file.arrayBuffer()) }, actor);
     else assignSignal(id, value.assignedTo ?? null, actor);
   } catch (error) {
     if (error instanceof DomainError && error.code === "SIGNAL.NOT_FOUND") notFound("Dit signaal");
@@ -122,7 +128,7 @@ export default function SignalPage() {
           ["Telefoon", c.reporterPhone],
         ]}
       />
-      <AttachmentsSection signalId={signal.id} attachments={attachments} />
+      {attachments ? <AttachmentsSection signalId={signal.id} attachments={attachments} schema={ATTACH} lastResult={resultOf("upload")} /> : null}
       {conversation ? <ReporterConversationSection messages={conversation} hadNews={signal.hadNews} lastResult={resultOf("reply")} /> : null}
       <StatusSection
         signal={signal}
