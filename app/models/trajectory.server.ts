@@ -21,6 +21,7 @@ import { STEP_LABELS, STEPS, type Step } from "~/domain/trajectory-codes";
 import { stepAction, type StepActionCode } from "~/domain/trajectory-workflow";
 import { db, type Tx } from "~/utils/db.server";
 import { audit, type Actor } from "./audit.server";
+import { notifyAdvisersAssigned } from "./notifications.server";
 import { sealRequired } from "./sealed.server";
 
 
@@ -241,9 +242,11 @@ export function setAdvisers(trajectoryId: number, adviserIds: number[], actor: A
   const allowed = new Set(advisers().map((a) => a.id));
   if (adviserIds.some((id) => !allowed.has(id))) throw new DomainError("TRAJECTORY.NOT_AN_ADVISER", "Kies alleen regioadviseurs.", "adviserIds");
   db().transaction((tx) => {
+    const before = new Set(tx.select({ id: trajectoryAdvisers.userId }).from(trajectoryAdvisers).where(eq(trajectoryAdvisers.trajectoryId, trajectoryId)).all().map((r) => r.id));
     tx.delete(trajectoryAdvisers).where(eq(trajectoryAdvisers.trajectoryId, trajectoryId)).run();
     if (adviserIds.length) tx.insert(trajectoryAdvisers).values([...new Set(adviserIds)].map((userId) => ({ trajectoryId, userId }))).run();
     audit(actor, "trajectory.advisers_set", { type: "trajectory", id: trajectoryId }, { advisers: adviserIds.map(String) }, tx);
+    notifyAdvisersAssigned(tx, trajectoryId, adviserIds.filter((id) => !before.has(id)));
   });
 }
 

@@ -8,3 +8,4 @@ export * from "./trajectories";
 export * from "./reports";
 export * from "./tenderned";
 export * from "./attachments";
+export * from "./notifications";
