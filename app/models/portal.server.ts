@@ -1,13 +1,15 @@
 import crypto from "node:crypto";
-import { and, asc, eq, gt } from "drizzle-orm";
+import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { signalMessages, signals } from "../../db/schema";
 import { todayInTheNetherlands } from "~/domain/dates";
 import { DomainError } from "~/domain/errors";
 import type { PortalInput } from "~/domain/portal-form";
 import type { SignalStatus } from "~/domain/signal-codes";
-import { db } from "~/utils/db.server";
+import { db, preparedOnce, type Tx } from "~/utils/db.server";
+import { commitGrouped } from "~/utils/group-commit.server";
 import { newReceiptCode, receiptHash } from "~/utils/receipt.server";
 import { audit, type Actor } from "./audit.server";
+import { notifyReporter, notifySignalNews } from "./notifications.server";
 import { seal, unseal } from "./sealed.server";
 import { resolveRegion, writeStatus } from "./signal.server";
 
@@ -19,41 +21,82 @@ function summaryOf(message: string): string {
   return firstLine.length > 200 ? `${firstLine.slice(0, 197)}…` : firstLine;
 }
 
-/** Stores the report as a new portal signal and returns the receipt code, which exists nowhere else afterwards. */
-export function submitPortalSignal(input: PortalInput): { code: string } {
+const statements = preparedOnce((database) => ({
+  insertSignal: database
+    .insert(signals)
+    .values({
+      receivedOn: sql.placeholder("receivedOn"),
+      channel: "portal",
+      requesterType: sql.placeholder("requesterType"),
+      referredBy: "direct",
+      regionCode: sql.placeholder("regionCode"),
+      municipalityCode: sql.placeholder("municipalityCode"),
+      association: sql.placeholder("association"),
+      topic: sql.placeholder("topic"),
+      procurementPhase: sql.placeholder("procurementPhase"),
+      procedure: "unknown",
+      funding: "unknown",
+      // "Nieuw" says it already; "nieuw bericht" is for what the reporter writes afterwards.
+      status: "new",
+      hasNews: false,
+      receiptHash: sql.placeholder("receiptHash"),
+      summarySealed: sql.placeholder("summarySealed"),
+      detailsSealed: sql.placeholder("detailsSealed"),
+      reporterNameSealed: sql.placeholder("reporterNameSealed"),
+      reporterOrganisationSealed: sql.placeholder("reporterOrganisationSealed"),
+      reporterEmailSealed: sql.placeholder("reporterEmailSealed"),
+      reporterPhoneSealed: sql.placeholder("reporterPhoneSealed"),
+      notifyReporter: sql.placeholder("notifyReporter"),
+    })
+    .returning({ id: signals.id })
+    .prepare(),
+}));
+
+/** The report as its row: checked, sealed and with a fresh receipt code, before any transaction begins. */
+function portalRow(input: PortalInput) {
   const place = resolveRegion(input);
   const code = newReceiptCode();
   const confidential = input.contact === "confidential";
-  db().transaction((tx) => {
-    const row = tx
-      .insert(signals)
-      .values({
-        receivedOn: todayInTheNetherlands(),
-        channel: "portal",
-        requesterType: input.requesterType,
-        referredBy: "direct",
-        regionCode: place.regionCode,
-        municipalityCode: place.municipalityCode,
-        association: input.association ?? null,
-        topic: input.topic,
-        procurementPhase: input.procurementPhase,
-        procedure: "unknown",
-        funding: "unknown",
-        // "Nieuw" says it already; "nieuw bericht" is for what the reporter writes afterwards.
-        status: "new",
-        hasNews: false,
-        receiptHash: receiptHash(code),
-        summarySealed: seal(summaryOf(input.message), "summary"),
-        detailsSealed: seal(input.message, "details"),
-        reporterNameSealed: confidential ? seal(input.reporterName, "reporterName") : null,
-        reporterOrganisationSealed: confidential ? seal(input.reporterOrganisation, "reporterOrganisation") : null,
-        reporterEmailSealed: confidential ? seal(input.reporterEmail, "reporterEmail") : null,
-        reporterPhoneSealed: confidential ? seal(input.reporterPhone, "reporterPhone") : null,
-      })
-      .returning({ id: signals.id })
-      .get();
+  const values = {
+    receivedOn: todayInTheNetherlands(),
+    requesterType: input.requesterType,
+    regionCode: place.regionCode,
+    municipalityCode: place.municipalityCode,
+    association: input.association ?? null,
+    topic: input.topic,
+    procurementPhase: input.procurementPhase,
+    receiptHash: receiptHash(code),
+    summarySealed: seal(summaryOf(input.message), "summary"),
+    detailsSealed: seal(input.message, "details"),
+    reporterNameSealed: confidential ? seal(input.reporterName, "reporterName") : null,
+    reporterOrganisationSealed: confidential ? seal(input.reporterOrganisation, "reporterOrganisation") : null,
+    reporterEmailSealed: confidential ? seal(input.reporterEmail, "reporterEmail") : null,
+    reporterPhoneSealed: confidential ? seal(input.reporterPhone, "reporterPhone") : null,
+    // A number: a prepared statement binds no booleans.
+    notifyReporter: confidential && Boolean(input.reporterEmail) && input.notifyOnAnswer === "yes" ? 1 : 0,
+  };
+  const write = (tx: Tx) => {
+    const row = statements().insertSignal.get(values);
     audit(PORTAL_ACTOR, "portal.submitted", { type: "signal", id: row.id }, { anonymous: !confidential }, tx);
-  });
+    notifySignalNews(tx, "portal_signal", row.id);
+  };
+  return { code, write };
+}
+
+/** Stores the report as a new portal signal and returns the receipt code, which exists nowhere else afterwards. */
+export function submitPortalSignal(input: PortalInput): { code: string } {
+  const { code, write } = portalRow(input);
+  db().transaction(write);
+  return { code };
+}
+
+/**
+ * The same for the public form: the report is committed together with the others that came in meanwhile (one fsync
+ * for all; see group-commit.server.ts). Resolves once it is on disk.
+ */
+export async function receivePortalSignal(input: PortalInput): Promise<{ code: string }> {
+  const { code, write } = portalRow(input);
+  await commitGrouped(write);
   return { code };
 }
 
@@ -100,6 +143,7 @@ export function addReporterMessage(digits: string, body: string): boolean {
     tx.insert(signalMessages).values({ signalId: row.id, at: new Date().toISOString(), fromReporter: true, bodySealed: seal(body, "message") ?? "" }).run();
     tx.update(signals).set({ hasNews: true }).where(eq(signals.id, row.id)).run();
     audit(PORTAL_ACTOR, "portal.message_received", { type: "signal", id: row.id }, undefined, tx);
+    notifySignalNews(tx, "portal_message", row.id);
   });
   return true;
 }
@@ -110,7 +154,7 @@ export function addReporterMessage(digits: string, body: string): boolean {
  * behandeling", so the reporter no longer reads "Ontvangen" next to it.
  */
 export function replyToReporter(signalId: number, body: string, actor: Actor, after?: number): boolean {
-  const row = db().select({ receiptHash: signals.receiptHash, status: signals.status }).from(signals).where(eq(signals.id, signalId)).get();
+  const row = db().select({ receiptHash: signals.receiptHash, status: signals.status, notifyReporter: signals.notifyReporter }).from(signals).where(eq(signals.id, signalId)).get();
   if (!row?.receiptHash) throw new DomainError("PORTAL.NOT_A_PORTAL_SIGNAL", "Dit signaal kwam niet via het meldformulier; er is geen melder om te antwoorden.");
   return db().transaction((tx) => {
     if (after !== undefined) {
@@ -124,6 +168,7 @@ export function replyToReporter(signalId: number, body: string, actor: Actor, af
     tx.insert(signalMessages).values({ signalId, at: new Date().toISOString(), fromReporter: false, authorId: actor.userId, bodySealed: seal(body, "message") ?? "" }).run();
     audit(actor, "portal.reply_sent", { type: "signal", id: signalId }, undefined, tx);
     if (row.status === "new") writeStatus(tx, signalId, "new", "in_progress", actor);
+    if (row.notifyReporter) notifyReporter(tx, signalId);
     return true;
   });
 }

@@ -5,6 +5,7 @@ import { ROLES, type Role } from "../../app/domain/roles";
 import { CONFIDENTIAL } from "./confidential-strings";
 import {
   createSignal,
+  createSignalFromMail,
   createTrajectory,
   csrfToken,
   CSRF_REFUSALS,
@@ -25,7 +26,7 @@ import {
 type Actor = "admin" | "intermediary" | "adviser" | "reader" | "anonymous";
 const ACTORS: readonly Actor[] = ["admin", "intermediary", "adviser", "reader", "anonymous"];
 
-type World = { signalId: number; trajectoryId: number; targetUserId: number; year: number };
+type World = { signalId: number; mail: { signalId: number; attachmentId: number }; trajectoryId: number; targetUserId: number; year: number };
 /** "any": every staff member; "public": anyone, logged in or not. */
 type Access = Capability | "any" | "public";
 type Route = {
@@ -56,6 +57,7 @@ const ROUTES: readonly Route[] = [
   { path: () => "/signalen", capability: "signal.read" },
   { path: () => "/signalen/nieuw", capability: "signal.record", post: { summary: ATTEMPT, topic: "gdpr" } },
   { path: (w) => `/signalen/${w.signalId}`, capability: "signal.read", postCapability: "signal.record", post: { intent: "note", body: ATTEMPT } },
+  { path: (w) => `/signalen/${w.mail.signalId}/bijlagen/${w.mail.attachmentId}`, capability: "signal.readIdentity" },
   { path: () => "/signalen/export?summary=yes", capability: "signal.export" },
   { path: () => "/signalen/export?summary=yes&format=xlsx", capability: "signal.export" },
   { path: () => "/signalen/import", capability: "signal.record", post: { intent: "discard", uploadId: "1" } },
@@ -114,7 +116,9 @@ const ROUTES: readonly Route[] = [
   { path: () => "/aanbestedingen", capability: "procurement.readOwn", withoutRecord: ["adviser"] },
   { path: () => "/beheer/audit", capability: "audit.read" },
   { path: () => "/beheer/bewaartermijn", capability: "retention.read" },
+  { path: () => "/beheer/e-mail", capability: "notification.oversee" },
   { path: () => "/account/sessies", capability: "any", post: { intent: "others" } },
+  { path: () => "/account/meldingen", capability: "any", post: { kinds: "portal_signal" } },
   { path: () => "/account/tweede-stap", capability: "any", post: { code: "123456" } },
   { path: () => "/wachtwoord", capability: "any", post: { currentPassword: "x", newPassword: "y", confirmPassword: "y" } },
 ];
@@ -131,6 +135,7 @@ test.beforeAll(async ({ browser }, testInfo) => {
     reporterName: CONFIDENTIAL.reporterName,
     reporterEmail: CONFIDENTIAL.reporterEmail,
   });
+  const mail = await createSignalFromMail(staff.request, new TextEncoder().encode(`From: ${CONFIDENTIAL.reporterName} <${CONFIDENTIAL.reporterEmail}>\r\nSubject: ${CONFIDENTIAL.signalSummary}\r\n\r\n${CONFIDENTIAL.signalDetails}`));
   const trajectoryId = await createTrajectory(staff.request, CONFIDENTIAL.trajectoryGoal);
   const plan = await postForm(staff.request, `/trajecten/${trajectoryId}`, { intent: "plan", body: CONFIDENTIAL.planText, reason: "Eerste opzet" });
   expect(plan.status()).toBe(302);
@@ -142,7 +147,7 @@ test.beforeAll(async ({ browser }, testInfo) => {
   sessions.reader = await staffSession(browser, staff.page, "Lotte Lezer", ["Lezer"]);
   const anonymous = await browser.newContext();
   sessions.anonymous = { context: anonymous, page: await anonymous.newPage(), request: anonymous.request };
-  world = { signalId, trajectoryId, targetUserId, year: new Date().getFullYear() };
+  world = { signalId, mail, trajectoryId, targetUserId, year: new Date().getFullYear() };
   await staff.context.close();
 });
 
@@ -173,7 +178,7 @@ test("the intermediary opens every route: the route list names real pages", asyn
 });
 
 for (const route of ROUTES) {
-  const label = route.path({ signalId: 0, trajectoryId: 0, targetUserId: 0, year: 0 }).replace(/\/0(?=\/|$|\.)/g, "/<id>");
+  const label = route.path({ signalId: 0, mail: { signalId: 0, attachmentId: 0 }, trajectoryId: 0, targetUserId: 0, year: 0 }).replace(/\/0(?=\/|$|\.)/g, "/<id>");
   test(`${label}: refused to every actor that must not reach it`, async () => {
     const path = route.path(world);
     const mayOpen = allowedActors(route.capability, route.refusedByRecord);
