@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { runCli } from "./run-cli";
+import { CLI_TEST_LIMIT, runCli } from "./run-cli";
 
 /** npm run audit:verify and the commands that write audit entries, as an operator runs them. */
 function run(script: string, args: string[], databasePath: string) {
@@ -61,5 +61,5 @@ describe("npm run audit:verify with the anchor kept outside the table", () => {
     const missing = await run("app/cli/audit-verify.ts", [], databasePath);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain("auditanker ontbreekt");
-  }, 90_000);
+  }, CLI_TEST_LIMIT);
 });

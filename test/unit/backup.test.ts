@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { runCli } from "./run-cli";
+import { CLI_TEST_LIMIT, runCli } from "./run-cli";
 
 function run(script: string, args: string[], env: Record<string, string>) {
   return runCli(script, args, { SESSION_SECRET: "", DATA_KEY: "", RECEIPT_KEY: "", ...env });
@@ -46,5 +46,5 @@ describe("npm run backup / restore", () => {
     const foreign = await run("app/cli/restore.ts", [other], { DATABASE_PATH: live });
     expect(foreign.code).not.toBe(0);
     expect(foreign.stderr).toContain("andere datasleutel");
-  }, 90_000);
+  }, CLI_TEST_LIMIT);
 });

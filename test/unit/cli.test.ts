@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { runCli } from "./run-cli";
+import { CLI_TEST_LIMIT, runCli } from "./run-cli";
 
 /** The command-line interfaces that outside tools rely on, run as those tools run them. */
 function run(script: string, args: string[], databasePath: string) {
@@ -65,7 +65,7 @@ describe("npm run db:migrate / import / report", () => {
     expect(json.signals.byTrigger.admin_burden?.count).toBe(2);
     expect(json.signals.byMonth.find((m) => m.month === "2021-12")?.count).toBe(1);
     expect(json.trajectories.total).toBe(0);
-  }, 60_000);
+  }, CLI_TEST_LIMIT);
 
   it("imports trajectories atomically and counts them in the report", async () => {
     const db = tempDatabase();
@@ -105,5 +105,5 @@ describe("npm run db:migrate / import / report", () => {
       },
       escalationTypes: { legal: 1, council: 0, publicity: 0 },
     });
-  }, 60_000);
+  }, CLI_TEST_LIMIT);
 });

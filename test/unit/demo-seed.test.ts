@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "./run-cli";
+import { CLI_TEST_LIMIT, runCli } from "./run-cli";
 import { DEMO_ACCOUNTS } from "~/demo/accounts";
 import { DomainError } from "~/domain/errors";
 import type { YearReport } from "~/domain/report";
@@ -46,7 +46,7 @@ describe("demo seed", () => {
     await seedDemo(ACTOR);
     first = snapshot();
     report2021 = yearReport(2021);
-  }, 60_000);
+  }, CLI_TEST_LIMIT);
 
   it("reproduces every reference figure of the 2021 report exactly", () => {
     const { signals, trajectories } = report2021;
@@ -135,7 +135,7 @@ describe("demo seed", () => {
     prepareDatabase();
     await seedDemo(ACTOR);
     expect(snapshot()).toEqual(first);
-  }, 60_000);
+  }, CLI_TEST_LIMIT);
 });
 
 describe("npm run seed:demo", () => {
@@ -154,5 +154,5 @@ describe("npm run seed:demo", () => {
     const again = await run(databasePath);
     expect(again.code).not.toBe(0);
     expect(again.stderr).toContain("bevat al signalen of trajecten");
-  }, 60_000);
+  }, CLI_TEST_LIMIT);
 });

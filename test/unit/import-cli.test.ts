@@ -5,6 +5,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { CLI_TEST_LIMIT } from "./run-cli";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -27,7 +28,7 @@ function receivedDates(databasePath: string): string[] {
   }
 }
 
-// Each run starts tsx and migrates a fresh database: seconds on a busy machine, hence the long timeouts.
+// Each run starts tsx and migrates a fresh database: seconds on a busy machine, hence the long limits (CLI_TEST_LIMIT).
 describe("npm run import", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rode-draad-import-cli-"));
 
@@ -37,7 +38,7 @@ describe("npm run import", () => {
     expect(result.stderr).toBe("");
     expect(result).toMatchObject({ code: 0, stdout: "imported 3 signals\n" });
     expect(receivedDates(db)).toEqual(["2025-03-05", "2025-03-15", "2025-04-01"]);
-  }, 60_000);
+  }, CLI_TEST_LIMIT);
 
   it("imports an .xlsx, and names the sheet row of an error", async () => {
     const workbook = new ExcelJS.Workbook();
@@ -56,5 +57,5 @@ describe("npm run import", () => {
     const result = runImport(db, "signals", bad);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("regel 3, kolom Afkomstig van: Onbekende code 'Fax'");
-  }, 60_000);
+  }, CLI_TEST_LIMIT);
 });

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import { CLI_TEST_LIMIT } from "./run-cli";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -45,7 +46,7 @@ describe("the duplicate-file guard", () => {
     expect((database.prepare("select count(*) as n from signals").get() as { n: number }).n).toBe(20_001);
     expect((database.prepare("select count(*) as n from import_batches").get() as { n: number }).n).toBe(2);
     database.close();
-  }, 120_000);
+  }, CLI_TEST_LIMIT);
 
   it("holds for trajectories too: of two imports of one file at once, one imports and the other is refused in Dutch", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rode-draad-race-"));
@@ -68,5 +69,5 @@ describe("the duplicate-file guard", () => {
     expect(refused).toHaveLength(1);
     expect(refused[0]?.stderr).toContain("bestaat al in Rode Draad");
     expect(refused[0]?.stderr).not.toContain("SqliteError");
-  }, 120_000);
+  }, CLI_TEST_LIMIT);
 });

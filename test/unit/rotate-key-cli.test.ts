@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { runCli } from "./run-cli";
+import { CLI_TEST_LIMIT, runCli } from "./run-cli";
 
 /** npm run rotate-key as an operator runs it, with no server holding the database. */
 function rotate(databasePath: string, extra: Record<string, string> = {}) {
@@ -49,7 +49,7 @@ describe("npm run rotate-key", () => {
 
     expect((await rotate(db)).code).toBe(0);
     expect(summaryKeyId(db)).not.toBe(after);
-  }, 60_000);
+  }, CLI_TEST_LIMIT);
 
   it("exits non-zero on a bad DATABASE_PATH; with DATA_KEY from the environment it needs NEW_DATA_KEY", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rode-draad-rotate-"));
@@ -72,5 +72,5 @@ describe("npm run rotate-key", () => {
     expect(handedIn.stdout).toContain("DATA_KEY_PREVIOUS");
     expect(handedIn.stdout).not.toContain(newKey);
     expect(summaryKeyId(db)).not.toBe(before);
-  }, 60_000);
+  }, CLI_TEST_LIMIT);
 });

@@ -19,3 +19,10 @@ export function runCli(script: string, args: string[], env: Record<string, strin
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/**
+ * The hang limit of a test that starts command-line scripts: each start of node with tsx costs ~0.9 s of CPU, which
+ * took 8 s of wall at load average 18 on this 2-core machine, and a test makes up to ten. A limit, not a measure:
+ * a hung script still fails the test.
+ */
+export const CLI_TEST_LIMIT = 240_000;

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "./run-cli";
+import { CLI_TEST_LIMIT, runCli } from "./run-cli";
 import { useTempDatabase } from "./temp-database";
 import { parseInboxFilters } from "~/domain/inbox-filters";
 
@@ -88,7 +88,7 @@ describe("erasure reaches the running server's search at once", () => {
     expect(after.rows.map((r) => r.id)).toEqual([kept]);
     expect(after.total).toBe(1);
     expect(search("wisbaar").total).toBe(0);
-  }, 60_000);
+  }, CLI_TEST_LIMIT);
 
   it("undoing an import inside the server drops the batch's summaries from search and from memory", () => {
     const csv = [
