@@ -1,6 +1,6 @@
 import { getTableColumns, getTableName } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
-import { escalations, planVersions, settings, signalMessages, signalNotes, signals, stagedUploads, trajectoryContacts, trajectoryNotes, users } from "./schema";
+import { escalations, knowledgeArticles, planVersions, settings, signalMessages, signalNotes, signals, stagedUploads, trajectoryContacts, trajectoryNotes, users } from "./schema";
 
 /**
  * Every column sealed with the data key (AES-GCM, app/utils/crypto.server.ts), with the context its values are bound
@@ -31,6 +31,7 @@ export const SEALED_COLUMNS = {
   contactSummary: sealed(trajectoryContacts, "summarySealed", "trajectory.contact"),
   escalation: sealed(escalations, "descriptionSealed", "trajectory.escalation"),
   totpSecret: sealed(users, "totpSecret", "users.totp_secret"),
+  knowledgeSensitiveNames: sealed(knowledgeArticles, "sensitiveNamesSealed", "knowledge.sensitive_names"),
   dataKeyCheck: sealed(settings, "value", "settings.data_key_check", "key = 'data_key_check'"),
 } as const;
 

@@ -3,18 +3,21 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ClassificationSection } from "~/components/signal-classification-section";
 import { ConfidentialSection, HistorySection, NotesSection, ReporterConversationSection } from "~/components/signal-sections";
+import { SimilarQuestionsSection } from "~/components/similar-questions";
 import { StatusSection } from "~/components/signal-status-section";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { formatDate } from "~/domain/dates-nl";
 import { CHANNEL_LABELS, STATUS_LABELS } from "~/domain/signal-codes";
 import { assignSchema, classificationSchema, linkSchema, noteSchema, statusSchema } from "~/domain/signal-form";
 import { replySchema } from "~/domain/portal-form";
+import { similarArticles } from "~/models/knowledge.server";
 import { conversation as portalConversation, replyToReporter } from "~/models/portal.server";
 import { activeTrajectories, trajectoriesOfSignal } from "~/models/trajectory-list.server";
 import { linkSignal } from "~/models/trajectory.server";
 import { allowedTransitions } from "~/domain/signal-status";
 import { addNote, assignableStaff, assignSignal, changeStatus, openSignal, updateClassification } from "~/models/signal.server";
 import { DomainError } from "~/domain/errors";
+import { can } from "~/domain/permissions";
 import { recordNumber } from "~/domain/url-params";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -39,7 +42,8 @@ function openOr404(id: number, actor: Parameters<typeof openSignal>[1]) {
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, "signal.read");
-  const signal = openOr404(signalId(params.id), actorOf(user, context));
+  const actor = actorOf(user, context);
+  const signal = openOr404(signalId(params.id), actor);
   return {
     signal,
     conversation: signal.fromPortal ? portalConversation(signal.id) : null,
@@ -48,6 +52,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     reference: regionAndMunicipalityOptions(),
     staff: assignableStaff(),
     transitions: allowedTransitions(signal.status),
+    similar: can(user.roles, "knowledge.manage") ? similarArticles(signal, actor) : null,
   };
 }
 
@@ -92,7 +97,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function SignalPage() {
-  const { signal, conversation, trajectories, activeTrajectories: running, reference, staff, transitions } = useLoaderData<typeof loader>();
+  const { signal, conversation, trajectories, activeTrajectories: running, reference, staff, transitions, similar } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const resultOf = (intent: string) => (answer?.intent === intent ? answer.result : undefined);
   const c = signal.confidential;
@@ -127,6 +132,7 @@ export default function SignalPage() {
         staff={staff}
         results={{ status: resultOf("status"), link: resultOf("link"), assign: resultOf("assign") }}
       />
+      {similar ? <SimilarQuestionsSection signalId={signal.id} answered={signal.status === "answered"} articles={similar} /> : null}
       <ClassificationSection signal={signal} reference={reference} lastResult={resultOf("classify")} />
       <NotesSection notes={signal.notes} lastResult={resultOf("note")} />
       <HistorySection events={signal.history} staff={staff} />

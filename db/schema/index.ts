@@ -7,3 +7,4 @@ export * from "./signal-counts";
 export * from "./trajectories";
 export * from "./reports";
 export * from "./tenderned";
+export * from "./knowledge";
