@@ -3,6 +3,7 @@ import { loadShippedReferenceData } from "~/models/reference.server";
 import { purgeOldLoginAttempts } from "~/models/login-throttle.server";
 import { pruneSearchChanges, warmSearchIndex } from "~/models/search-index.server";
 import { anonymiseDue } from "~/models/retention.server";
+import { discardStaleUploads } from "~/models/staged-upload.server";
 import { refreshAuditAnchor } from "~/models/audit-anchor.server";
 import { closeInterruptedRuns, lastFetchStartedAt, monitorBusy, runMonitor } from "~/models/tenderned-run.server";
 import { dailyRunDue } from "~/domain/tenderned-days";
@@ -27,6 +28,8 @@ let serverLock: ReturnType<typeof takeInstanceLock> | undefined;
 function applyRetention(): void {
   const count = anonymiseDue({ userId: null, clientAddress: "system" });
   if (count > 0) log.info("Bewaartermijn: signalen geanonimiseerd", { count });
+  const stale = discardStaleUploads();
+  if (stale > 0) log.info("Bewaartermijn: achtergelaten uploads verwijderd", { count: stale });
   pruneSearchChanges();
 }
 

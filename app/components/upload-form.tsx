@@ -1,31 +1,40 @@
 import { getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { useEffect, useRef } from "react";
 import { parseWithZod } from "@conform-to/zod";
 import type { z } from "zod";
 import { AppForm, FieldShell } from "./form";
 import { Alert } from "./ui/alert";
 import type { uploadSchema } from "~/domain/upload-form";
 
-const SPREADSHEET_TYPES = ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/** What each upload takes: its label and the file types offered by the browser's file picker. */
+export const UPLOAD_KINDS = {
+  spreadsheet: { label: "CSV- of Excel-bestand", accept: ".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+  csv: { label: "CSV-bestand", accept: ".csv,text/csv" },
+  mail: { label: "E-mailbestand (.eml of .msg)", accept: ".eml,.msg,message/rfc822,application/vnd.ms-outlook" },
+  tenderned: { label: "Exportbestand (JSON)", accept: ".json,application/json" },
+  // Any file: the server decides from its bytes (domain/file-type.ts) what it keeps.
+  attachment: { label: "Bestand", accept: ".pdf,.doc,.docx,.xls,.xlsx,.png,.jpg,.jpeg,.gif,.eml,.msg,.txt" },
+} as const;
 
 /**
- * Uploading a file for a preview (signals, trajectories, region tables): a plain multipart form, so it works without
- * JavaScript. `spreadsheet`: the imports that also read an .xlsx (the region import reads CSV only).
+ * Uploading a file for a preview (imports, a saved e-mail): a plain multipart form, so it works without JavaScript.
+ * With JavaScript a file dropped on the form (`dropOnPage`: anywhere on the page, even while the form is folded away)
+ * is sent at once, as if chosen and sent.
  */
 export function UploadForm({
   id,
   schema,
   submitLabel,
   lastResult,
-  spreadsheet = false,
-  file,
+  kind,
+  dropOnPage = false,
 }: {
   id: string;
   schema: ReturnType<typeof uploadSchema>;
   submitLabel: string;
   lastResult: SubmissionResult<string[]> | undefined;
-  spreadsheet?: boolean;
-  /** Another kind of file than CSV (TenderNed's JSON export): its label and accept list. */
-  file?: { label: string; accept: string };
+  kind: keyof typeof UPLOAD_KINDS;
+  dropOnPage?: boolean;
 }) {
   const [form, fields] = useForm<z.input<typeof schema>>({
     id,
@@ -34,19 +43,39 @@ export function UploadForm({
     shouldValidate: "onSubmit",
   });
   const invalid = Boolean(fields.file.errors?.length);
+  const input = useRef<HTMLInputElement>(null);
+  const drop = (event: { dataTransfer: DataTransfer | null; preventDefault: () => void }) => {
+    if (!input.current || !event.dataTransfer?.files.length) return;
+    event.preventDefault();
+    input.current.files = event.dataTransfer.files;
+    input.current.form?.requestSubmit();
+  };
+  useEffect(() => {
+    if (!dropOnPage) return;
+    const allow = (event: DragEvent) => event.preventDefault();
+    document.addEventListener("dragover", allow);
+    document.addEventListener("drop", drop);
+    return () => {
+      document.removeEventListener("dragover", allow);
+      document.removeEventListener("drop", drop);
+    };
+  });
   return (
-    <AppForm form={form} submitLabel={submitLabel} encType="multipart/form-data">
-      <input type="hidden" name="intent" value="upload" />
-      <FieldShell field={fields.file} label={file?.label ?? (spreadsheet ? "CSV- of Excel-bestand" : "CSV-bestand")}>
-        <input
-          {...getInputProps(fields.file, { type: "file" })}
-          key={fields.file.key}
-          accept={file?.accept ?? (spreadsheet ? SPREADSHEET_TYPES : ".csv,text/csv")}
-          required
-          className={invalid ? "utrecht-textbox--invalid" : undefined}
-        />
-      </FieldShell>
-    </AppForm>
+    <div className="rd-drop-zone" onDragOver={(event) => event.preventDefault()} onDrop={dropOnPage ? undefined : drop}>
+      <AppForm form={form} submitLabel={submitLabel} encType="multipart/form-data">
+        <input type="hidden" name="intent" value="upload" />
+        <FieldShell field={fields.file} label={UPLOAD_KINDS[kind].label}>
+          <input
+            {...getInputProps(fields.file, { type: "file" })}
+            key={fields.file.key}
+            ref={input}
+            accept={UPLOAD_KINDS[kind].accept}
+            required
+            className={invalid ? "utrecht-textbox--invalid" : undefined}
+          />
+        </FieldShell>
+      </AppForm>
+    </div>
   );
 }
 

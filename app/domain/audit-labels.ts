@@ -27,6 +27,8 @@ export const AUDIT_ACTION_LABELS = {
   "signal.classified": "Classificatie gewijzigd",
   "signal.status_changed": "Status van signaal gewijzigd",
   "signal.note_added": "Notitie bij signaal",
+  "signal.attachment_added": "Bijlage bij signaal bewaard",
+  "signal.attachment_downloaded": "Bijlage van signaal gedownload",
   "signal.assigned": "Signaal toegewezen",
   "signal.exported": "Signalen geëxporteerd",
   "signal.imported": "Signalen geïmporteerd",

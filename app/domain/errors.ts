@@ -12,6 +12,10 @@ export type ErrorCode =
   | "ACCOUNT.SELF_DISABLE"
   | "ACCOUNT.WEAK_PASSWORD"
   | "ACCOUNT.WRONG_PASSWORD"
+  // attachment
+  | "ATTACHMENT.NOT_FOUND"
+  | "ATTACHMENT.TOO_LARGE"
+  | "ATTACHMENT.TYPE_REFUSED"
   // auth
   | "AUTH.LOCKED"
   // data subject
@@ -27,6 +31,9 @@ export type ErrorCode =
   | "IMPORT.INVALID"
   | "IMPORT.NOT_FOUND"
   | "IMPORT.REF_EXISTS"
+  // mail
+  | "MAIL.NOT_FOUND"
+  | "MAIL.UNREADABLE"
   // portal
   | "PORTAL.NOT_A_PORTAL_SIGNAL"
   // procurement

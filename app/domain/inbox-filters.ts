@@ -1,7 +1,22 @@
 import { z } from "zod";
 import { formatMonth } from "./report-format";
 import { pageParam } from "./url-params";
-import { CHANNELS, PHASES, REFERRERS, REQUESTER_TYPES, STATUSES, TOPICS, TRIGGERS } from "./signal-codes";
+import {
+  CHANNELS,
+  PHASES,
+  REFERRERS,
+  REQUESTER_TYPES,
+  STATUSES,
+  TENDER_PHASES,
+  TOPICS,
+  TRIGGERS,
+  type Channel,
+  type Phase,
+  type Referrer,
+  type RequesterType,
+  type SignalStatus,
+  type Topic,
+} from "./signal-codes";
 
 /**
  * The inbox view lives in the URL (bookmarkable, shareable among intermediaries, survives a reload). Unknown or bad
@@ -66,4 +81,44 @@ export function monthOptions(year: number): { value: string; label: string }[] {
     const value = `${year}-${String(index + 1).padStart(2, "0")}`;
     return { value, label: formatMonth(value) };
   });
+}
+
+/** What the inbox filters a signal by, as the in-memory search holds it (the trigger aside: another table). */
+export type SignalFacts = {
+  receivedOn: string;
+  status: SignalStatus;
+  topic: Topic;
+  phase: Phase;
+  requester: RequesterType;
+  region: string;
+  channel: Channel;
+  referrer: Referrer;
+  assignedTo: number | null;
+};
+
+/**
+ * The filters of a view as a test on one signal, status and trigger left out: the same choices as the SQL conditions
+ * of the inbox (signal-inbox.server.ts), for the search, which filters in memory.
+ */
+export function factsMatcher(filters: InboxFilters): (facts: SignalFacts) => boolean {
+  const tests: ((facts: SignalFacts) => boolean)[] = [];
+  const { topic, phase, requester, region, year, month, channel, referrer, assigned, tender } = filters;
+  if (topic) tests.push((f) => f.topic === topic);
+  if (phase) tests.push((f) => f.phase === phase);
+  if (requester) tests.push((f) => f.requester === requester);
+  if (region) tests.push((f) => f.region === region);
+  if (year) tests.push((f) => f.receivedOn >= `${year}-01-01` && f.receivedOn < `${year + 1}-01-01`);
+  if (month) {
+    const { from, to } = monthRange(month);
+    tests.push((f) => f.receivedOn >= from && f.receivedOn < to);
+  }
+  if (channel) tests.push((f) => f.channel === channel);
+  if (referrer) tests.push((f) => f.referrer === referrer);
+  if (assigned === "none") tests.push((f) => f.assignedTo === null);
+  else if (assigned) tests.push((f) => f.assignedTo === assigned);
+  if (tender === "yes") tests.push((f) => TENDER_PHASES.includes(f.phase));
+  if (tender === "no") tests.push((f) => !TENDER_PHASES.includes(f.phase));
+  const [only] = tests;
+  if (tests.length <= 1) return only ?? (() => true);
+  return (facts) => tests.every((test) => test(facts));
 }

@@ -2,7 +2,7 @@ import { and, desc, eq, gte, lt, sql } from "drizzle-orm";
 import { auditLog, users } from "../../db/schema";
 import type { Actor } from "~/domain/actor";
 import { sha256 } from "~/utils/crypto.server";
-import { db, type Tx } from "~/utils/db.server";
+import { db, preparedOnce, type Tx } from "~/utils/db.server";
 import { noteAuditAppend } from "./audit-anchor.server";
 
 export type { Actor } from "~/domain/actor";
@@ -32,6 +32,8 @@ export type AuditAction =
   | "signal.classified"
   | "signal.status_changed"
   | "signal.note_added"
+  | "signal.attachment_added"
+  | "signal.attachment_downloaded"
   | "signal.assigned"
   | "signal.exported"
   | "signal.imported"
@@ -88,17 +90,35 @@ export function chainHash(prevHash: string, entry: readonly unknown[]): string {
   return sha256(`${prevHash}\n${JSON.stringify(entry)}`);
 }
 
+const statements = preparedOnce((database) => ({
+  lastHash: database.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).prepare(),
+  insert: database
+    .insert(auditLog)
+    .values({
+      at: sql.placeholder("at"),
+      actorUserId: sql.placeholder("actorUserId"),
+      action: sql.placeholder("action"),
+      entityType: sql.placeholder("entityType"),
+      entityId: sql.placeholder("entityId"),
+      clientAddress: sql.placeholder("clientAddress"),
+      detail: sql.placeholder("detail"),
+      prevHash: sql.placeholder("prevHash"),
+      hash: sql.placeholder("hash"),
+    })
+    .prepare(),
+}));
+
 /** The one audit helper. Pass the surrounding transaction so the entry lands with the change it describes, or not at all. */
 export function audit(
   actor: Actor,
   action: AuditAction,
   target?: { type: string; id: string | number } | null,
   detail?: AuditDetail,
-  tx: Tx | ReturnType<typeof db> = db(),
+  // The caller's transaction runs on the app's one connection, where the statements are prepared: they run inside it.
+  _tx: Tx | ReturnType<typeof db> = db(),
 ): void {
   const at = new Date().toISOString();
-  const prevHash =
-    tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get()?.hash ?? GENESIS_HASH;
+  const prevHash = statements().lastHash.get()?.hash ?? GENESIS_HASH;
   const row = {
     at,
     actorUserId: actor.userId,
@@ -109,7 +129,7 @@ export function audit(
     detail: detail ? JSON.stringify(detail) : null,
   };
   const hash = chainHash(prevHash, [row.at, row.actorUserId, row.action, row.entityType, row.entityId, row.clientAddress, row.detail]);
-  tx.insert(auditLog).values({ ...row, prevHash, hash }).run();
+  statements().insert.run({ ...row, prevHash, hash });
   noteAuditAppend();
 }
 

@@ -11,6 +11,7 @@ import { fieldCipher, secrets } from "./keys.server";
 import { loadSecrets, secretsFilePath } from "~/utils/secrets.server";
 import { backupTo, checkDatabaseFile } from "./backup.server";
 import { KeyRotationError, rotateDataKey } from "./key-rotation.server";
+import { attachToSignal } from "./attachment.server";
 import { addContact, addEscalation } from "./procurement.server";
 import { addReporterMessage, submitPortalSignal } from "./portal.server";
 import { addNote, createSignal } from "./signal.server";
@@ -36,6 +37,8 @@ const CONTEXTS: Record<string, string> = {
   "trajectory_contacts.organisations_sealed": "trajectory.contact",
   "trajectory_contacts.summary_sealed": "trajectory.contact",
   "escalations.description_sealed": "trajectory.escalation",
+  "attachments.name_sealed": "attachment.name",
+  "attachments.content_sealed": "attachment.content",
   "users.totp_secret": "users.totp_secret",
   "settings.value": "settings.data_key_check",
 };
@@ -90,6 +93,7 @@ beforeAll(() => {
       reporterPhone: "06 1234 5678",
     },
     staff,
+    (tx, id) => attachToSignal(tx, id, { name: "e-mail van Petra.eml", contentType: "message/rfc822", bytes: new TextEncoder().encode("From: petra@example.org\r\n\r\nHallo") }, staff),
   );
   addNote(signalId, "Interne notitie", staff);
   const { code } = submitPortalSignal(

@@ -1,11 +1,12 @@
 import crypto from "node:crypto";
-import { and, asc, eq, gt } from "drizzle-orm";
+import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { signalMessages, signals } from "../../db/schema";
 import { todayInTheNetherlands } from "~/domain/dates";
 import { DomainError } from "~/domain/errors";
 import type { PortalInput } from "~/domain/portal-form";
 import type { SignalStatus } from "~/domain/signal-codes";
-import { db } from "~/utils/db.server";
+import { db, preparedOnce, type Tx } from "~/utils/db.server";
+import { commitGrouped } from "~/utils/group-commit.server";
 import { newReceiptCode, receiptHash } from "~/utils/receipt.server";
 import { audit, type Actor } from "./audit.server";
 import { seal, unseal } from "./sealed.server";
@@ -19,41 +20,78 @@ function summaryOf(message: string): string {
   return firstLine.length > 200 ? `${firstLine.slice(0, 197)}…` : firstLine;
 }
 
-/** Stores the report as a new portal signal and returns the receipt code, which exists nowhere else afterwards. */
-export function submitPortalSignal(input: PortalInput): { code: string } {
+const statements = preparedOnce((database) => ({
+  insertSignal: database
+    .insert(signals)
+    .values({
+      receivedOn: sql.placeholder("receivedOn"),
+      channel: "portal",
+      requesterType: sql.placeholder("requesterType"),
+      referredBy: "direct",
+      regionCode: sql.placeholder("regionCode"),
+      municipalityCode: sql.placeholder("municipalityCode"),
+      association: sql.placeholder("association"),
+      topic: sql.placeholder("topic"),
+      procurementPhase: sql.placeholder("procurementPhase"),
+      procedure: "unknown",
+      funding: "unknown",
+      // "Nieuw" says it already; "nieuw bericht" is for what the reporter writes afterwards.
+      status: "new",
+      hasNews: false,
+      receiptHash: sql.placeholder("receiptHash"),
+      summarySealed: sql.placeholder("summarySealed"),
+      detailsSealed: sql.placeholder("detailsSealed"),
+      reporterNameSealed: sql.placeholder("reporterNameSealed"),
+      reporterOrganisationSealed: sql.placeholder("reporterOrganisationSealed"),
+      reporterEmailSealed: sql.placeholder("reporterEmailSealed"),
+      reporterPhoneSealed: sql.placeholder("reporterPhoneSealed"),
+    })
+    .returning({ id: signals.id })
+    .prepare(),
+}));
+
+/** The report as its row: checked, sealed and with a fresh receipt code, before any transaction begins. */
+function portalRow(input: PortalInput) {
   const place = resolveRegion(input);
   const code = newReceiptCode();
   const confidential = input.contact === "confidential";
-  db().transaction((tx) => {
-    const row = tx
-      .insert(signals)
-      .values({
-        receivedOn: todayInTheNetherlands(),
-        channel: "portal",
-        requesterType: input.requesterType,
-        referredBy: "direct",
-        regionCode: place.regionCode,
-        municipalityCode: place.municipalityCode,
-        association: input.association ?? null,
-        topic: input.topic,
-        procurementPhase: input.procurementPhase,
-        procedure: "unknown",
-        funding: "unknown",
-        // "Nieuw" says it already; "nieuw bericht" is for what the reporter writes afterwards.
-        status: "new",
-        hasNews: false,
-        receiptHash: receiptHash(code),
-        summarySealed: seal(summaryOf(input.message), "summary"),
-        detailsSealed: seal(input.message, "details"),
-        reporterNameSealed: confidential ? seal(input.reporterName, "reporterName") : null,
-        reporterOrganisationSealed: confidential ? seal(input.reporterOrganisation, "reporterOrganisation") : null,
-        reporterEmailSealed: confidential ? seal(input.reporterEmail, "reporterEmail") : null,
-        reporterPhoneSealed: confidential ? seal(input.reporterPhone, "reporterPhone") : null,
-      })
-      .returning({ id: signals.id })
-      .get();
+  const values = {
+    receivedOn: todayInTheNetherlands(),
+    requesterType: input.requesterType,
+    regionCode: place.regionCode,
+    municipalityCode: place.municipalityCode,
+    association: input.association ?? null,
+    topic: input.topic,
+    procurementPhase: input.procurementPhase,
+    receiptHash: receiptHash(code),
+    summarySealed: seal(summaryOf(input.message), "summary"),
+    detailsSealed: seal(input.message, "details"),
+    reporterNameSealed: confidential ? seal(input.reporterName, "reporterName") : null,
+    reporterOrganisationSealed: confidential ? seal(input.reporterOrganisation, "reporterOrganisation") : null,
+    reporterEmailSealed: confidential ? seal(input.reporterEmail, "reporterEmail") : null,
+    reporterPhoneSealed: confidential ? seal(input.reporterPhone, "reporterPhone") : null,
+  };
+  const write = (tx: Tx) => {
+    const row = statements().insertSignal.get(values);
     audit(PORTAL_ACTOR, "portal.submitted", { type: "signal", id: row.id }, { anonymous: !confidential }, tx);
-  });
+  };
+  return { code, write };
+}
+
+/** Stores the report as a new portal signal and returns the receipt code, which exists nowhere else afterwards. */
+export function submitPortalSignal(input: PortalInput): { code: string } {
+  const { code, write } = portalRow(input);
+  db().transaction(write);
+  return { code };
+}
+
+/**
+ * The same for the public form: the report is committed together with the others that came in meanwhile (one fsync
+ * for all; see group-commit.server.ts). Resolves once it is on disk.
+ */
+export async function receivePortalSignal(input: PortalInput): Promise<{ code: string }> {
+  const { code, write } = portalRow(input);
+  await commitGrouped(write);
   return { code };
 }
 

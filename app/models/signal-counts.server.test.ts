@@ -1,12 +1,14 @@
 import fc from "fast-check";
 import { beforeAll, expect, it } from "vitest";
 import { useTempDatabase } from "../../test/unit/temp-database";
-import { parseInboxFilters } from "~/domain/inbox-filters";
+import { PAGE_SIZE, parseInboxFilters } from "~/domain/inbox-filters";
+import { normaliseSearchText } from "~/domain/search-text";
 import { CHANNELS, PHASES, REQUESTER_TYPES, STATUSES, TENDER_PHASES, TOPICS, type SignalStatus } from "~/domain/signal-codes";
 import { signalsToCsv, type SignalRecord } from "~/domain/signal-csv";
 import { allowedTransitions } from "~/domain/signal-status";
 import { prepareDatabase } from "~/boot.server";
 import { db } from "~/utils/db.server";
+import { unseal } from "./sealed.server";
 import { listInbox } from "./signal-inbox.server";
 import { importSignals, undoImportBatch } from "./signal-import.server";
 import { changeStatus, createSignal, updateClassification } from "./signal.server";
@@ -31,11 +33,12 @@ const classification = fc.record({
   regionCode: fc.constantFrom(...REGIONS),
   topic: fc.constantFrom("gdpr", "other"),
   procurementPhase: fc.constantFrom("upcoming_tender", "none"),
+  summary: fc.constantFrom("Een vraag", "Budgetplafond bereikt", "Vraag over het consortium"),
 });
 type Classified = typeof classification extends fc.Arbitrary<infer T> ? T : never;
 
 function intake(c: Classified) {
-  return { ...c, referredBy: "direct" as const, triggers: [], procedure: "unknown" as const, funding: "unknown" as const, summary: "Een vraag" };
+  return { ...c, referredBy: "direct" as const, triggers: [], procedure: "unknown" as const, funding: "unknown" as const, summary: c.summary };
 }
 
 const change = fc.oneof(
@@ -84,12 +87,14 @@ const view = fc.record({
   region: maybe(fc.constantFrom(...REGIONS)),
   tender: maybe(fc.constantFrom("yes", "no")),
   status: maybe(fc.constantFrom(...STATUSES)),
+  sort: maybe(fc.constantFrom("oldest")),
+  page: maybe(fc.constantFrom("2")),
 });
 
 /** The plain definition, written out here on purpose rather than shared with the model. */
 type View = Partial<typeof view extends fc.Arbitrary<infer T> ? T : never>;
 
-function rawCounts(v: View): Record<SignalStatus, number> {
+function rawWhere(v: View): { where: string[]; params: string[] } {
   const where: string[] = ["1 = 1"];
   const params: string[] = [];
   const equal = (column: string, value: string | undefined) => {
@@ -106,6 +111,11 @@ function rawCounts(v: View): Record<SignalStatus, number> {
   equal("substr(received_on, 1, 7)", v.month);
   const tender = TENDER_PHASES.map((p) => `'${p}'`).join(", ");
   if (v.tender) where.push(`procurement_phase ${v.tender === "yes" ? "in" : "not in"} (${tender})`);
+  return { where, params };
+}
+
+function rawCounts(v: View): Record<SignalStatus, number> {
+  const { where, params } = rawWhere(v);
   const rows = db().$client.prepare(`select status, count(*) as n from signals where ${where.join(" and ")} group by status`).all(...params) as { status: SignalStatus; n: number }[];
   return Object.fromEntries(STATUSES.map((s) => [s, rows.find((r) => r.status === s)?.n ?? 0])) as Record<SignalStatus, number>;
 }
@@ -118,6 +128,41 @@ it("every status tab shows the plain COUNT of its view, after any sequence of ch
         const params = new URLSearchParams();
         for (const [key, value] of Object.entries(v)) if (value !== undefined) params.set(key, value);
         expect(listInbox(parseInboxFilters(params)).counts, params.toString()).toEqual(rawCounts(v));
+      }
+    }),
+    { numRuns: 40 },
+  );
+}, 120_000);
+
+function viewParams(v: View & { q?: string }): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(v)) if (value !== undefined) params.set(key, value);
+  return params;
+}
+
+/** A search view the plain way: every summary opened, the filters in SQL, the order and page by hand. */
+function rawSearch(v: View, q: string) {
+  const { where, params } = rawWhere(v);
+  const order = v.sort === "oldest" ? "received_on asc, id asc" : "received_on desc, id desc";
+  const rows = (db().$client.prepare(`select id, status, summary_sealed from signals where ${where.join(" and ")} order by ${order}`).all(...params) as {
+    id: number;
+    status: SignalStatus;
+    summary_sealed: string | null;
+  }[]).filter((row) => normaliseSearchText(unseal(row.summary_sealed, "summary") ?? "").includes(normaliseSearchText(q)));
+  const counts = Object.fromEntries(STATUSES.map((s) => [s, rows.filter((r) => r.status === s).length]));
+  const inStatus = rows.filter((row) => !v.status || row.status === v.status);
+  const page = Number(v.page ?? 1);
+  return { counts, total: inStatus.length, ids: inStatus.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((row) => row.id) };
+}
+
+it("a search view counts, orders and pages exactly what opening every summary finds, after any sequence of changes", () => {
+  fc.assert(
+    fc.property(fc.array(change, { maxLength: 8 }), fc.array(fc.tuple(view, fc.constantFrom("vraag", "PLAFOND", "consortium", "geen")), { minLength: 1, maxLength: 6 }), (changes, views) => {
+      for (const step of changes) apply(step);
+      for (const [v, q] of views) {
+        const params = viewParams({ ...v, q });
+        const { counts, total, rows } = listInbox(parseInboxFilters(params));
+        expect({ counts, total, ids: rows.map((row) => row.id) }, params.toString()).toEqual(rawSearch(v, q));
       }
     }),
     { numRuns: 40 },

@@ -1,5 +1,5 @@
 import { inArray } from "drizzle-orm";
-import { signalMessages, signalNotes, signals } from "../../db/schema";
+import { attachments, signalMessages, signalNotes, signals } from "../../db/schema";
 import { db, type Tx } from "~/utils/db.server";
 import { sealedPropertiesOf } from "../../db/sealed-columns";
 import { forgetErasedText } from "./search-index.server";
@@ -15,7 +15,7 @@ const SEALED_OF_SIGNALS = Object.fromEntries(sealedPropertiesOf(signals).map((pr
  */
 
 /**
- * Removes the reporter's identity, summary, details (every sealed column), notes and portal messages, and the receipt code; keeps the
+ * Removes the reporter's identity, summary, details (every sealed column), notes, portal messages, attachments and the receipt code; keeps the
  * classification, so every report for past years stays exactly the same.
  */
 export function anonymiseSignals(ids: readonly number[], at: string, alongside: (tx: Tx) => void): void {
@@ -33,6 +33,7 @@ export function anonymiseSignals(ids: readonly number[], at: string, alongside: 
         .run();
       tx.delete(signalNotes).where(inArray(signalNotes.signalId, chunk)).run();
       tx.delete(signalMessages).where(inArray(signalMessages.signalId, chunk)).run();
+      tx.delete(attachments).where(inArray(attachments.signalId, chunk)).run();
     }
     alongside(tx);
   });

@@ -2,8 +2,8 @@ import { and, asc, desc, eq, gte, inArray, isNull, lt, notInArray, sql, type SQL
 import { regions, signalCounts, signals, signalTriggers, users } from "../../db/schema";
 import { monthRange, PAGE_SIZE, type InboxFilters } from "~/domain/inbox-filters";
 import { STATUSES, TENDER_PHASES, type SignalStatus } from "~/domain/signal-codes";
-import { db } from "~/utils/db.server";
-import { idsMatching } from "./search-index.server";
+import { db, preparedOnce } from "~/utils/db.server";
+import { searchInbox } from "./search-index.server";
 import { unseal } from "./sealed.server";
 import { yearInTheNetherlands } from "~/domain/dates";
 
@@ -39,18 +39,6 @@ export function inboxConditions(filters: InboxFilters, options: { withStatus: bo
 /** The inbox's order, also an export's. */
 export function orderOf(filters: InboxFilters) {
   return filters.sort === "oldest" ? [asc(signals.receivedOn), asc(signals.id)] : [desc(signals.receivedOn), desc(signals.id)];
-}
-
-/** Text first (in memory), then the other filters and the order in SQL over just the matching ids. */
-function searchMatches(filters: InboxFilters, query: string): { id: number; status: SignalStatus }[] {
-  const ids = idsMatching(query);
-  if (ids.length === 0) return [];
-  return db()
-    .select({ id: signals.id, status: signals.status })
-    .from(signals)
-    .where(and(sql`${signals.id} in (select value from json_each(${JSON.stringify(ids)}))`, ...inboxConditions(filters, { withStatus: false })))
-    .orderBy(...orderOf(filters))
-    .all();
 }
 
 function emptyCounts(): Record<SignalStatus, number> {
@@ -101,12 +89,28 @@ const COUNTED_FILTERS = new Set<keyof InboxFilters>(["topic", "phase", "requeste
 function countedPerStatus(filters: InboxFilters): { status: SignalStatus; n: number }[] | undefined {
   const set = (Object.keys(filters) as (keyof InboxFilters)[]).filter((key) => filters[key] !== undefined);
   if (set.some((key) => !COUNTED_FILTERS.has(key))) return undefined;
+  const statement = countStatement(filters);
+  return statement.all({ topic: filters.topic, phase: filters.phase, requester: filters.requester, channel: filters.channel, year: String(filters.year) });
+}
+
+/** The count per status of one combination of filters, prepared once per combination and connection (a few dozen). */
+const countStatements = preparedOnce(() => new Map<string, ReturnType<typeof prepareCount>>());
+
+function countStatement(filters: InboxFilters) {
+  const key = [filters.topic, filters.phase, filters.requester, filters.channel, filters.year].map((value) => (value === undefined ? 0 : 1)).join("") + (filters.tender ?? "");
+  const statements = countStatements();
+  let statement = statements.get(key);
+  if (!statement) statements.set(key, (statement = prepareCount(filters)));
+  return statement;
+}
+
+function prepareCount(filters: InboxFilters) {
   const conditions: SQL[] = [];
-  if (filters.topic) conditions.push(eq(signalCounts.topic, filters.topic));
-  if (filters.phase) conditions.push(eq(signalCounts.procurementPhase, filters.phase));
-  if (filters.requester) conditions.push(eq(signalCounts.requesterType, filters.requester));
-  if (filters.channel) conditions.push(eq(signalCounts.channel, filters.channel));
-  if (filters.year) conditions.push(eq(signalCounts.year, String(filters.year)));
+  if (filters.topic) conditions.push(eq(signalCounts.topic, sql.placeholder("topic")));
+  if (filters.phase) conditions.push(eq(signalCounts.procurementPhase, sql.placeholder("phase")));
+  if (filters.requester) conditions.push(eq(signalCounts.requesterType, sql.placeholder("requester")));
+  if (filters.channel) conditions.push(eq(signalCounts.channel, sql.placeholder("channel")));
+  if (filters.year) conditions.push(eq(signalCounts.year, sql.placeholder("year")));
   if (filters.tender === "yes") conditions.push(inArray(signalCounts.procurementPhase, [...TENDER_PHASES]));
   if (filters.tender === "no") conditions.push(notInArray(signalCounts.procurementPhase, [...TENDER_PHASES]));
   return db()
@@ -114,19 +118,17 @@ function countedPerStatus(filters: InboxFilters): { status: SignalStatus; n: num
     .from(signalCounts)
     .where(and(...conditions))
     .groupBy(signalCounts.status)
-    .all();
+    .prepare();
 }
 
 /** One page of the inbox, the number of matches, and the count per status tab. */
 export function listInbox(filters: InboxFilters): { rows: InboxRow[]; total: number; counts: Record<SignalStatus, number> } {
-  const counts = emptyCounts();
   if (filters.q) {
-    const matches = searchMatches(filters, filters.q);
-    for (const match of matches) counts[match.status] += 1;
-    const inStatus = filters.status ? matches.filter((m) => m.status === filters.status) : matches;
-    const pageIds = inStatus.slice((filters.page - 1) * PAGE_SIZE, filters.page * PAGE_SIZE).map((m) => m.id);
-    return { rows: pageIds.length ? pageRows(undefined, filters, pageIds) : [], total: inStatus.length, counts };
+    // Filtered, counted and paged in memory (search-index.server.ts); only the page's rows come from SQL.
+    const { counts, total, pageIds } = searchInbox({ ...filters, q: filters.q }, PAGE_SIZE);
+    return { rows: pageIds.length ? pageRows(undefined, filters, pageIds) : [], total, counts };
   }
+  const counts = emptyCounts();
   const grouped =
     countedPerStatus(filters) ??
     db()
@@ -147,19 +149,23 @@ export function listInbox(filters: InboxFilters): { rows: InboxRow[]; total: num
 export function signalYears(): number[] {
   const years = new Set([yearInTheNetherlands()]);
   for (let from = ""; ; ) {
-    const first = db()
-      .select({ year: sql<string>`substr(${signals.receivedOn}, 1, 4)` })
-      .from(signals)
-      .where(gte(signals.receivedOn, from))
-      .orderBy(asc(signals.receivedOn))
-      .limit(1)
-      .get();
+    const first = yearStatement().get({ from });
     if (!first) break;
     years.add(Number(first.year));
     from = `${Number(first.year) + 1}-01-01`;
   }
   return [...years].sort((a, b) => b - a);
 }
+
+const yearStatement = preparedOnce((database) =>
+  database
+    .select({ year: sql<string>`substr(${signals.receivedOn}, 1, 4)` })
+    .from(signals)
+    .where(gte(signals.receivedOn, sql.placeholder("from")))
+    .orderBy(asc(signals.receivedOn))
+    .limit(1)
+    .prepare(),
+);
 
 /**
  * The start page tile: what is new, what the reporter wrote since it was last opened, what has waited longest, and

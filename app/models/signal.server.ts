@@ -7,7 +7,7 @@ import type { Classification, Confidential } from "~/domain/signal-form";
 import { chosenMunicipality } from "~/domain/municipality-choice";
 import { classificationOf } from "~/domain/signal-classification";
 import { canTransition } from "~/domain/signal-status";
-import { db, type Tx } from "~/utils/db.server";
+import { db, preparedOnce, type Tx } from "~/utils/db.server";
 import { audit, type Actor } from "./audit.server";
 import { seal, unseal } from "./sealed.server";
 import { getSetting, setSetting } from "./settings.server";
@@ -21,9 +21,17 @@ function now(): string {
  * region, and must lie in the region when both are given. Inactive municipalities still count, so a signal recorded
  * before a new region table can be edited without losing its municipality.
  */
+const placeStatements = preparedOnce((database) => ({
+  municipalities: database
+    .select({ code: municipalities.code, name: municipalities.name, regionCode: municipalities.regionCode, active: municipalities.active })
+    .from(municipalities)
+    .prepare(),
+  region: database.select({ code: regions.code }).from(regions).where(eq(regions.code, sql.placeholder("code"))).prepare(),
+}));
+
 export function resolveRegion(input: { regionCode?: string; municipality?: string | null }): { regionCode: string; municipalityCode: string | null } {
   if (input.municipality) {
-    const all = db().select({ code: municipalities.code, name: municipalities.name, regionCode: municipalities.regionCode, active: municipalities.active }).from(municipalities).all();
+    const all = placeStatements().municipalities.all();
     const municipality = chosenMunicipality(input.municipality, all.filter((m) => m.active)) ?? chosenMunicipality(input.municipality, all);
     if (!municipality) throw new DomainError("SIGNAL.UNKNOWN_MUNICIPALITY", "Kies een gemeente uit de lijst (typ de hele naam).", "municipality");
     if (input.regionCode && input.regionCode !== municipality.regionCode) {
@@ -35,7 +43,7 @@ export function resolveRegion(input: { regionCode?: string; municipality?: strin
     }
     return { regionCode: municipality.regionCode, municipalityCode: municipality.code };
   }
-  const region = input.regionCode ? db().select().from(regions).where(eq(regions.code, input.regionCode)).get() : undefined;
+  const region = input.regionCode ? placeStatements().region.get({ code: input.regionCode }) : undefined;
   if (!region) throw new DomainError("SIGNAL.UNKNOWN_REGION", "Kies een regio of een gemeente.", "regionCode");
   return { regionCode: region.code, municipalityCode: null };
 }
@@ -77,7 +85,8 @@ export function lastIntakeChannel(userId: number): Channel {
   return CHANNELS.find((channel) => channel === stored) ?? "email";
 }
 
-export function createSignal(input: Classification & Confidential, actor: Actor): number {
+/** `alongside` adds what belongs to the new signal in the same transaction (the e-mail it came from). */
+export function createSignal(input: Classification & Confidential, actor: Actor, alongside?: (tx: Tx, signalId: number) => void): number {
   const place = resolveRegion(input);
   return db().transaction((tx) => {
     const row = tx
@@ -99,6 +108,7 @@ export function createSignal(input: Classification & Confidential, actor: Actor)
     if (actor.userId !== null) setSetting(lastChannelKey(actor.userId), input.channel, tx);
     recordEvent(tx, row.id, actor, "created");
     audit(actor, "signal.created", { type: "signal", id: row.id }, { channel: input.channel }, tx);
+    alongside?.(tx, row.id);
     return row.id;
   });
 }

@@ -1,10 +1,10 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, lt } from "drizzle-orm";
 import { stagedUploads } from "../../db/schema";
-import { db } from "~/utils/db.server";
+import { db, type Tx } from "~/utils/db.server";
 import type { Actor } from "./audit.server";
 import { sealRequired, unsealRequired } from "./sealed.server";
 
-export type UploadKind = "signals" | "trajectories";
+export type UploadKind = "signals" | "trajectories" | "mail";
 
 // The file is kept as it came (an .xlsx, or a CSV in whatever encoding), base64 in the sealed text column; rows staged
 // before the imports kept bytes hold the CSV text itself, without the prefix.
@@ -38,6 +38,15 @@ export function stagedUpload(kind: UploadKind, id: number, userId: number): { id
   return row ? { id: row.id, fileName: row.fileName, bytes: decode(unsealRequired(row.contentSealed, "upload")) } : undefined;
 }
 
-export function discardUpload(id: number): void {
-  db().delete(stagedUploads).where(eq(stagedUploads.id, id)).run();
+/** `tx`: when the upload is used up by a change, it goes in the change's transaction. */
+export function discardUpload(id: number, tx: Tx | ReturnType<typeof db> = db()): void {
+  tx.delete(stagedUploads).where(eq(stagedUploads.id, id)).run();
+}
+
+/** A file left in the preview (an import not confirmed, an e-mail whose signal was never saved) is kept one day. */
+export const STAGED_UPLOAD_HOURS = 24;
+
+export function discardStaleUploads(now = new Date()): number {
+  const before = new Date(now.getTime() - STAGED_UPLOAD_HOURS * 3_600_000).toISOString();
+  return db().delete(stagedUploads).where(lt(stagedUploads.uploadedAt, before)).run().changes;
 }

@@ -113,7 +113,7 @@ export default function RegionImportPage() {
             Laad de tabel &lsquo;Gebieden in Nederland&rsquo; van het CBS (StatLine, CSV met puntkomma&apos;s) of een
             bestand in het formaat van Rode Draad. U ziet eerst wat er verandert; pas daarna past u de tabel toe.
           </Paragraph>
-          <UploadForm id="region-file" schema={UPLOAD} submitLabel="Bekijk wat er verandert" lastResult={answer?.intent === "upload" ? answer.result : undefined} />
+          <UploadForm id="region-file" schema={UPLOAD} submitLabel="Bekijk wat er verandert" lastResult={answer?.intent === "upload" ? answer.result : undefined} kind="csv" />
         </>
       ) : "issues" in preview ? (
         <>

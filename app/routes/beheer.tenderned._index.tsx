@@ -166,7 +166,7 @@ export default function TenderNedPage() {
           schema={UPLOAD}
           submitLabel="Inlezen"
           lastResult={answer?.intent === "upload" ? answer.result : undefined}
-          file={{ label: "Exportbestand (JSON)", accept: ".json,application/json" }}
+          kind="tenderned"
         />
       </section>
       <section className="rd-section" aria-labelledby="aliases-heading">

@@ -1,6 +1,6 @@
 import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AppForm, FieldGroup, SelectField, TextAreaField, TextField } from "~/components/form";
 import { RadioGroup } from "~/components/choice-fields";
@@ -10,7 +10,7 @@ import { Alert } from "~/components/ui/alert";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { PORTAL_PHASES, PORTAL_REQUESTERS, PORTAL_TOPICS, portalSchema } from "~/domain/portal-form";
 import { ASSOCIATION_LABELS, ASSOCIATIONS, optionsOf } from "~/domain/signal-codes";
-import { submitPortalSignal } from "~/models/portal.server";
+import { receivePortalSignal } from "~/models/portal.server";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
 import { isDatabaseBusy } from "~/utils/database-busy.server";
 import { readForm, replyWithError } from "~/utils/form.server";
@@ -26,8 +26,14 @@ export const meta: MetaFunction = () => [{ title: "Een signaal melden · Rode Dr
 /** Works as a plain HTML form; sent without JavaScript. */
 export const handle = WITHOUT_SCRIPTS;
 
-export function loader(_: LoaderFunctionArgs) {
-  return { reference: regionAndMunicipalityOptions() };
+/**
+ * Requests whose action stored a report. Remix runs the loaders again after an action; the receipt that follows needs
+ * no region and municipality lists (384 entries that would be encoded for nothing), so the loader skips them then.
+ */
+const answered = new WeakSet<AppLoadContext>();
+
+export function loader({ context }: LoaderFunctionArgs) {
+  return { reference: answered.has(context) ? null : regionAndMunicipalityOptions() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -45,7 +51,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   try {
-    const { code } = submitPortalSignal(submission.value);
+    const { code } = await receivePortalSignal(submission.value);
+    answered.add(context);
     return { result: null, code: formatReceiptCode(code) };
   } catch (error) {
     taken.giveBack();
@@ -86,6 +93,8 @@ export default function PortalPage() {
     shouldRevalidate: "onInput",
   });
   if (answer?.code) return <Receipt code={answer.code} />;
+  // Without the lists only after a stored report, which shows the receipt above.
+  const places = reference ?? { regions: [], municipalities: [] };
   return (
     <section className="rd-section">
       <Heading level={1}>Een signaal melden</Heading>
@@ -113,7 +122,7 @@ export default function PortalPage() {
           <SelectField field={fields.association} label="Beroepsvereniging (niet verplicht)" placeholder="Geen of zeg ik liever niet" options={optionsOf(ASSOCIATIONS, ASSOCIATION_LABELS)} />
         </FieldGroup>
         <FieldGroup legend="Waar speelt het?">
-          <RegionMunicipalityFields regionField={fields.regionCode} municipalityField={fields.municipality} regions={reference.regions} municipalities={reference.municipalities} />
+          <RegionMunicipalityFields regionField={fields.regionCode} municipalityField={fields.municipality} regions={places.regions} municipalities={places.municipalities} />
         </FieldGroup>
         <FieldGroup legend="Waar gaat het over?">
           <SelectField field={fields.topic} label="Onderwerp" placeholder="Kies…" options={[...PORTAL_TOPICS]} />

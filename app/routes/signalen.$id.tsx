@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ClassificationSection } from "~/components/signal-classification-section";
-import { ConfidentialSection, HistorySection, NotesSection, ReporterConversationSection } from "~/components/signal-sections";
+import { AttachmentsSection, ConfidentialSection, HistorySection, NotesSection, ReporterConversationSection } from "~/components/signal-sections";
 import { SimilarQuestionsSection } from "~/components/similar-questions";
 import { StatusSection } from "~/components/signal-status-section";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
@@ -12,6 +12,7 @@ import { assignSchema, classificationSchema, linkSchema, noteSchema, statusSchem
 import { replySchema } from "~/domain/portal-form";
 import { similarArticles } from "~/models/knowledge.server";
 import { conversation as portalConversation, replyToReporter } from "~/models/portal.server";
+import { addAttachment, attachmentsOf } from "~/models/attachment.server";
 import { activeTrajectories, trajectoriesOfSignal } from "~/models/trajectory-list.server";
 import { linkSignal } from "~/models/trajectory.server";
 import { allowedTransitions } from "~/domain/signal-status";
@@ -19,6 +20,7 @@ import { addNote, assignableStaff, assignSignal, changeStatus, openSignal, updat
 import { DomainError } from "~/domain/errors";
 import { can } from "~/domain/permissions";
 import { recordNumber } from "~/domain/url-params";
+import { uploadSchema } from "~/domain/upload-form";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
@@ -47,6 +49,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     signal,
     conversation: signal.fromPortal ? portalConversation(signal.id) : null,
+    attachments: can(user.roles, "signal.readIdentity") ? attachmentsOf(signal.id, actor) : null,
     trajectories: trajectoriesOfSignal(signal.id),
     activeTrajectories: activeTrajectories(),
     reference: regionAndMunicipalityOptions(),
@@ -56,6 +59,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
+const ATTACH = uploadSchema("Kies een bestand om bij het signaal te bewaren.");
+
 const actionSchema = z.discriminatedUnion("intent", [
   classificationSchema.extend({ intent: z.literal("classify") }),
   statusSchema.extend({ intent: z.literal("status") }),
@@ -63,6 +68,7 @@ const actionSchema = z.discriminatedUnion("intent", [
   assignSchema.extend({ intent: z.literal("assign") }),
   replySchema.extend({ intent: z.literal("reply") }),
   linkSchema.extend({ intent: z.literal("link") }),
+  ATTACH,
 ]);
 
 const FLASH: Record<string, string> = {
@@ -72,6 +78,7 @@ const FLASH: Record<string, string> = {
   assign: "De toewijzing is opgeslagen.",
   reply: "Het bericht staat klaar voor de melder; die leest het met de ontvangstcode.",
   link: "Het signaal is aan het traject gekoppeld.",
+  upload: "Het bestand is bij het signaal bewaard.",
 };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -88,6 +95,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     else if (value.intent === "note") addNote(id, value.body, actor, value.after);
     else if (value.intent === "reply") replyToReporter(id, value.body, actor, value.after);
     else if (value.intent === "link") linkSignal(value.trajectoryId, id, actor);
+    else if (value.intent === "upload") addAttachment(id, { name: value.file.name, bytes: new Uint8Array(await value.file.arrayBuffer()) }, actor);
     else assignSignal(id, value.assignedTo ?? null, actor);
   } catch (error) {
     if (error instanceof DomainError && error.code === "SIGNAL.NOT_FOUND") notFound("Dit signaal");
@@ -97,7 +105,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function SignalPage() {
-  const { signal, conversation, trajectories, activeTrajectories: running, reference, staff, transitions, similar } = useLoaderData<typeof loader>();
+  const { signal, conversation, attachments, trajectories, activeTrajectories: running, reference, staff, transitions, similar } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const resultOf = (intent: string) => (answer?.intent === intent ? answer.result : undefined);
   const c = signal.confidential;
@@ -123,6 +131,7 @@ export default function SignalPage() {
           ["Telefoon", c.reporterPhone],
         ]}
       />
+      {attachments ? <AttachmentsSection signalId={signal.id} attachments={attachments} schema={ATTACH} lastResult={resultOf("upload")} /> : null}
       {conversation ? <ReporterConversationSection messages={conversation} hadNews={signal.hadNews} lastResult={resultOf("reply")} /> : null}
       <StatusSection
         signal={signal}

@@ -123,7 +123,7 @@ export default function SignalImportPage() {
             2025-03-15. Een CSV mag komma&apos;s of puntkomma&apos;s gebruiken, in UTF-8 of zoals Excel het opslaat. U ziet eerst een
             controle; er wordt pas iets opgeslagen als u bevestigt, en dan alles of niets.
           </Paragraph>
-          <UploadForm id="signals-file" schema={UPLOAD} submitLabel="Bestand controleren" lastResult={answer?.intent === "upload" ? answer.result : undefined} spreadsheet />
+          <UploadForm id="signals-file" schema={UPLOAD} submitLabel="Bestand controleren" lastResult={answer?.intent === "upload" ? answer.result : undefined} kind="spreadsheet" />
         </>
       ) : preview.kind === "invalid" ? (
         <ImportIssues fileName={preview.fileName} issues={preview.issues} uploadId={preview.id} hrefFor={pageHref(preview.id)} />

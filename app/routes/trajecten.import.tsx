@@ -103,7 +103,7 @@ export default function TrajectoryImportPage() {
             <code>{TRAJECTORY_CSV_COLUMNS.join(",")}</code>). Datums 15-03-2025 of 2025-03-15, komma&apos;s of puntkomma&apos;s. Eerst
             een controle, daarna alles of niets.
           </Paragraph>
-          <UploadForm id="trajectories-file" schema={UPLOAD} submitLabel="Bestand controleren" lastResult={answer?.intent === "upload" ? answer.result : undefined} spreadsheet />
+          <UploadForm id="trajectories-file" schema={UPLOAD} submitLabel="Bestand controleren" lastResult={answer?.intent === "upload" ? answer.result : undefined} kind="spreadsheet" />
         </>
       ) : preview.kind === "invalid" ? (
         <ImportIssues fileName={preview.fileName} issues={preview.issues} uploadId={preview.id} hrefFor={pageHref(preview.id)} />

@@ -18,9 +18,12 @@ export const BODY_LIMITS = {
   public: { bytes: 256 * KB, label: "256 kB", refusal: formRefusal("256 kB") },
   staff: { bytes: 1 * MB, label: "1 MB", refusal: formRefusal("1 MB") },
   upload: { bytes: 5 * MB, label: "5 MB", refusal: "Het bestand is groter dan 5 MB. Er is niets opgeslagen; splits het bestand in delen." },
+  files: { bytes: 10 * MB + 64 * KB, label: "10 MB", refusal: "Het bestand is groter dan 10 MB. Er is niets opgeslagen; een e-mail kunt u zonder grote bijlagen opslaan." },
 } as const satisfies Record<string, BodyLimit>;
 
 const UPLOAD_PATHS = new Set(["/signalen/import", "/trajecten/import", "/beheer/regios/import", "/beheer/tenderned"]);
+/** The intake, which also takes a saved e-mail with its attachments, and a signal's page, which takes files. */
+const FILE_PATHS = /^\/signalen\/(nieuw|\d+)$/;
 const PUBLIC_PATHS = /^\/(melden|login|setup|logout)(\/|$)/;
 
 /** The route a request goes to, as Remix matches it: decoded, any case, with or without the `.data` of a fetch. */
@@ -38,6 +41,7 @@ export function bodyLimitFor(url: string | undefined): BodyLimit {
   // A path that does not decode matches no route: it gets the smallest limit.
   if (path === undefined || PUBLIC_PATHS.test(path) || path === "/") return BODY_LIMITS.public;
   if (UPLOAD_PATHS.has(path)) return BODY_LIMITS.upload;
+  if (FILE_PATHS.test(path)) return BODY_LIMITS.files;
   return BODY_LIMITS.staff;
 }
 

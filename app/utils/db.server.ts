@@ -16,6 +16,21 @@ export function migrate(): void {
   migrateDatabase(db());
 }
 
+/**
+ * Statements prepared once per connection instead of once per call (drizzle builds and SQLite compiles a query
+ * again on every call otherwise). There is one connection for the app's writes, so a statement prepared on it also
+ * runs inside a transaction on it.
+ */
+export function preparedOnce<T>(make: (database: Db) => T): () => T {
+  const made = new WeakMap<Db, T>();
+  return () => {
+    const database = db();
+    let statements = made.get(database);
+    if (!statements) made.set(database, (statements = make(database)));
+    return statements;
+  };
+}
+
 const beforeClose = new Set<() => void>();
 
 /** Work a model must finish on this connection before it closes (a process ending cleanly closes it last). */

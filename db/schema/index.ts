@@ -7,4 +7,5 @@ export * from "./signal-counts";
 export * from "./trajectories";
 export * from "./reports";
 export * from "./tenderned";
+export * from "./attachments";
 export * from "./knowledge";

@@ -138,7 +138,7 @@ export const signalNotes = sqliteTable(
  */
 export const stagedUploads = sqliteTable("signal_uploads", {
   id: integer("id").primaryKey({ autoIncrement: true }),
-  kind: text("kind", { enum: ["signals", "trajectories"] }).notNull().default("signals"),
+  kind: text("kind", { enum: ["signals", "trajectories", "mail"] }).notNull().default("signals"),
   uploadedBy: integer("uploaded_by")
     .notNull()
     .references(() => users.id),

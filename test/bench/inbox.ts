@@ -1,6 +1,8 @@
+import fs from "node:fs";
+import os from "node:os";
 import autocannon from "autocannon";
 import { benchDatabase } from "./measure";
-import { buildApp, startServer, untilIdle } from "./app-server";
+import { buildApp, cpuMsOf, startServer, untilIdle } from "./app-server";
 import { seedSignals } from "./seed";
 import { intermediarySession } from "./staff-session";
 
@@ -30,7 +32,8 @@ const views = [
   { name: "GET /healthz (floor)", path: "/healthz" },
   { name: "inbox, two filters (status=new, topic=strategy_advice)", path: "/signalen?status=new&topic=strategy_advice" },
   { name: "inbox, two filters (topic + year, page 3)", path: "/signalen?topic=contract_change&year=2019&page=3" },
-  { name: "inbox, search (q=budgetplafond)", path: "/signalen?q=budgetplafond" },
+  { name: "inbox, search, a common word (q=budgetplafond: ~19 % of all signals)", path: "/signalen?q=budgetplafond" },
+  { name: "inbox, search, a rare one (q=signaal 4242: one signal)", path: "/signalen?q=signaal+4242%3A" },
   { name: "inbox, search within a year (q=consortium, year=2021)", path: "/signalen?q=consortium&year=2021" },
 ];
 
@@ -48,12 +51,15 @@ for (const view of views) {
 }
 process.stdout.write(`inbox over HTTP, ${COUNT.toLocaleString("nl-NL")} signals, 4 connections, ${SECONDS} s each (targets: p95 < 50 ms at 100,000, < 150 ms at 1,000,000):\n`);
 for (const view of views) {
+  const cpuBefore = cpuMsOf(app.child.pid);
   const result = await run(view.path);
+  const cpuMs = (cpuMsOf(app.child.pid) - cpuBefore) / Math.max(1, result.requests.total);
   const { latency } = result;
   process.stdout.write(
-    `  ${view.name}: ${result.requests.average.toFixed(0)} req/s, latency p50 ${latency.p50} ms, p90 ${latency.p90} ms, p97.5 ${latency.p97_5} ms, max ${latency.max} ms` +
+    `  ${view.name}: ${result.requests.average.toFixed(0)} req/s, server CPU ${cpuMs.toFixed(1)} ms per request, latency p50 ${latency.p50} ms, p90 ${latency.p90} ms, p97.5 ${latency.p97_5} ms, max ${latency.max} ms` +
       ` (non-2xx ${result.non2xx}, errors ${result.errors})\n`,
   );
 }
+process.stdout.write(`  server RSS ${Math.round(Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${app.child.pid}/status`, "utf8"))?.[1] ?? Number.NaN) / 1024)} MB; load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}\n`);
 await app.stop();
 database.remove();

@@ -1,4 +1,5 @@
 import autocannon from "autocannon";
+import { cpuMsOf, type RunningServer } from "./app-server";
 import Database from "better-sqlite3";
 import { receiptHash } from "~/utils/receipt.server";
 
@@ -18,7 +19,7 @@ async function formSession(base: string): Promise<{ cookie: string; token: strin
   return { cookie, token };
 }
 
-function reportBody(token: string): string {
+export function reportBody(token: string): string {
   return new URLSearchParams({
     csrf: token,
     requesterType: "provider",
@@ -30,17 +31,19 @@ function reportBody(token: string): string {
   }).toString();
 }
 
-export type PortalLoad = { result: autocannon.Result; codes: string[] };
+export type PortalLoad = { result: autocannon.Result; codes: string[]; cpuMs: number };
 
 /**
  * Posts reports with 10 connections for `seconds` and collects the receipt code of every report answered with one.
  * With `kill`, `kill.kill` is called after `kill.afterMs`; once the server is gone the load stops, since nothing can succeed.
+ * With `cpuOf`, `cpuMs` is the CPU time that server used during the load (NaN without).
  */
 export async function submitReports(
   base: string,
-  options: { seconds: number; kill?: { afterMs: number; kill: () => Promise<unknown> } },
+  options: { seconds: number; kill?: { afterMs: number; kill: () => Promise<unknown> }; cpuOf?: RunningServer },
 ): Promise<PortalLoad> {
   const { cookie, token } = await formSession(base);
+  const cpuBefore = cpuMsOf(options.cpuOf?.child.pid);
   const codes: string[] = [];
   let instance: autocannon.Instance | undefined;
   const finished = new Promise<autocannon.Result>((resolve, reject) => {
@@ -66,7 +69,8 @@ export async function submitReports(
   });
   const { kill } = options;
   if (kill) setTimeout(() => void kill.kill().then(() => instance?.stop()), kill.afterMs);
-  return { result: await finished, codes };
+  const result = await finished;
+  return { result, codes, cpuMs: cpuMsOf(options.cpuOf?.child.pid) - cpuBefore };
 }
 
 /** Which acknowledged codes the database file lacks, and what `PRAGMA integrity_check` says of it. */

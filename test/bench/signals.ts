@@ -13,7 +13,7 @@ const COUNT = Number(process.env.BENCH_SIGNALS ?? 100_000);
 const database = benchDatabase("signals");
 
 const { prepareDatabase } = await import("~/boot.server");
-const { db } = await import("~/utils/db.server");
+const { closeDb, db } = await import("~/utils/db.server");
 const { importSignals, referenceLookup } = await import("~/models/signal-import.server");
 const { listInbox } = await import("~/models/signal-inbox.server");
 const { municipalities } = await import("../../db/schema");
@@ -48,5 +48,5 @@ process.stdout.write(`free-text search, no other filter: ${percentiles(searchAll
 const searchYear = Array.from({ length: 50 }, (_, i) => time(() => listInbox(parseInboxFilters(new URLSearchParams({ q: pick(SUMMARY_WORDS), year: String(2016 + (i % 10)) })))).ms);
 process.stdout.write(`free-text search within one year: ${percentiles(searchYear).text}\n`);
 
-db().$client.close();
+closeDb();
 database.remove();

@@ -5,6 +5,7 @@ import { ROLES, type Role } from "../../app/domain/roles";
 import { CONFIDENTIAL } from "./confidential-strings";
 import {
   createSignal,
+  createSignalFromMail,
   createTrajectory,
   createdId,
   csrfToken,
@@ -26,7 +27,7 @@ import {
 type Actor = "admin" | "intermediary" | "adviser" | "reader" | "anonymous";
 const ACTORS: readonly Actor[] = ["admin", "intermediary", "adviser", "reader", "anonymous"];
 
-type World = { signalId: number; trajectoryId: number; targetUserId: number; year: number; articleId: number };
+type World = { signalId: number; mail: { signalId: number; attachmentId: number }; trajectoryId: number; targetUserId: number; year: number; articleId: number };
 /** "any": every staff member; "public": anyone, logged in or not. */
 type Access = Capability | "any" | "public";
 type Route = {
@@ -57,6 +58,7 @@ const ROUTES: readonly Route[] = [
   { path: () => "/signalen", capability: "signal.read" },
   { path: () => "/signalen/nieuw", capability: "signal.record", post: { summary: ATTEMPT, topic: "gdpr" } },
   { path: (w) => `/signalen/${w.signalId}`, capability: "signal.read", postCapability: "signal.record", post: { intent: "note", body: ATTEMPT } },
+  { path: (w) => `/signalen/${w.mail.signalId}/bijlagen/${w.mail.attachmentId}`, capability: "signal.readIdentity" },
   { path: () => "/signalen/export?summary=yes", capability: "signal.export" },
   { path: () => "/signalen/export?summary=yes&format=xlsx", capability: "signal.export" },
   { path: () => "/signalen/import", capability: "signal.record", post: { intent: "discard", uploadId: "1" } },
@@ -137,6 +139,7 @@ test.beforeAll(async ({ browser }, testInfo) => {
     reporterName: CONFIDENTIAL.reporterName,
     reporterEmail: CONFIDENTIAL.reporterEmail,
   });
+  const mail = await createSignalFromMail(staff.request, new TextEncoder().encode(`From: ${CONFIDENTIAL.reporterName} <${CONFIDENTIAL.reporterEmail}>\r\nSubject: ${CONFIDENTIAL.signalSummary}\r\n\r\n${CONFIDENTIAL.signalDetails}`));
   const trajectoryId = await createTrajectory(staff.request, CONFIDENTIAL.trajectoryGoal);
   const plan = await postForm(staff.request, `/trajecten/${trajectoryId}`, { intent: "plan", body: CONFIDENTIAL.planText, reason: "Eerste opzet" });
   expect(plan.status()).toBe(302);
@@ -150,7 +153,7 @@ test.beforeAll(async ({ browser }, testInfo) => {
   sessions.reader = await staffSession(browser, staff.page, "Lotte Lezer", ["Lezer"]);
   const anonymous = await browser.newContext();
   sessions.anonymous = { context: anonymous, page: await anonymous.newPage(), request: anonymous.request };
-  world = { signalId, trajectoryId, targetUserId, year: new Date().getFullYear(), articleId };
+  world = { signalId, mail, trajectoryId, targetUserId, year: new Date().getFullYear(), articleId };
   await staff.context.close();
 });
 
@@ -181,7 +184,7 @@ test("the intermediary opens every route: the route list names real pages", asyn
 });
 
 for (const route of ROUTES) {
-  const label = route.path({ signalId: 0, trajectoryId: 0, targetUserId: 0, year: 0, articleId: 0 }).replace(/\/0(?=\/|$|\.)/g, "/<id>");
+  const label = route.path({ signalId: 0, mail: { signalId: 0, attachmentId: 0 }, trajectoryId: 0, targetUserId: 0, year: 0, articleId: 0 }).replace(/\/0(?=\/|$|\.)/g, "/<id>");
   test(`${label}: refused to every actor that must not reach it`, async () => {
     const path = route.path(world);
     const mayOpen = allowedActors(route.capability, route.refusedByRecord);

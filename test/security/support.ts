@@ -68,6 +68,29 @@ export async function createSignal(request: APIRequestContext, text: SignalText,
   return createdId(await postForm(request, "/signalen/nieuw", fields), "/signalen");
 }
 
+/**
+ * A signal made from a saved e-mail, as the intake does it: the file staged, then the form saved with it. Returns the
+ * signal and the id of the attachment that keeps the e-mail.
+ */
+export async function createSignalFromMail(request: APIRequestContext, mail: Uint8Array): Promise<{ signalId: number; attachmentId: number }> {
+  const form = new FormData();
+  form.append("csrf", await csrfToken(request));
+  form.append("intent", "upload");
+  form.append("file", new Blob([new Uint8Array(mail)], { type: "message/rfc822" }), "vraag.eml");
+  const staged = await request.post("/signalen/nieuw", { multipart: form, maxRedirects: 0, headers: { Origin: ORIGIN } });
+  const mailUpload = /[?&]mail=(\d+)$/.exec(staged.headers()["location"] ?? "")?.[1];
+  expect(mailUpload, `staging the e-mail: ${staged.status()}`).toBeTruthy();
+  const fields: Fields = {
+    intent: "save", mailUpload: mailUpload ?? "", receivedOn: TODAY, channel: "email", requesterType: "provider", referredBy: "direct",
+    regionCode: "JZ38", topic: "strategy_advice", procurementPhase: "upcoming_tender", summary: "Een vraag per e-mail",
+  };
+  const signalId = createdId(await postForm(request, "/signalen/nieuw", fields), "/signalen");
+  const page = await (await request.get(`/signalen/${signalId}`)).text();
+  const attachmentId = Number(new RegExp(`/signalen/${signalId}/bijlagen/(\\d+)`).exec(page)?.[1]);
+  expect(attachmentId).toBeGreaterThan(0);
+  return { signalId, attachmentId };
+}
+
 /** Starts a trajectory through the form's action (as the intermediary) and returns its id. */
 export async function createTrajectory(request: APIRequestContext, strategicGoal: string, regionCode = "JZ38"): Promise<number> {
   const response = await postForm(request, "/trajecten/nieuw", { regionCode, strategicGoal, providersInvolved: "7", startedOn: TODAY });

@@ -1,0 +1,50 @@
+import path from "node:path";
+import Database from "better-sqlite3";
+import { admin, E2E_DIR, expect, expectAccessible, login, test } from "./support";
+
+const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+const DISGUISED = Buffer.concat([Buffer.from("MZ\x90\x00\x03\x00\x00\x00", "latin1"), Buffer.alloc(64, 0x41)]);
+
+function attachmentCount(signalId: number): number {
+  const database = new Database(path.join(E2E_DIR, "rode-draad.db"), { readonly: true });
+  try {
+    return database.prepare("select count(*) from attachments where signal_id = ?").pluck().get(signalId) as number;
+  } finally {
+    database.close();
+  }
+}
+
+test("a document added to a signal is kept as the type its bytes say; a program called .pdf is refused at the field", async ({ page }) => {
+  await login(page, admin());
+  await page.goto("/signalen/nieuw");
+  await page.getByLabel("Afkomstig van").selectOption({ label: "Vrijgevestigde aanbieder" });
+  await page.getByLabel("Jeugdregio").selectOption({ label: "Twente (JZ14)" });
+  await page.getByLabel("Soort vraag").selectOption({ label: "Adviesvraag: strategie bepalen" });
+  await page.getByLabel("Fase inkoop").selectOption({ label: "Komende aanbesteding" });
+  await page.getByLabel("Korte samenvatting").fill("Brief van de gemeente over het contract");
+  await page.getByRole("button", { name: "Signaal vastleggen" }).click();
+  await expect(page.getByRole("status")).toContainText("Het signaal is vastgelegd");
+  const signalId = Number(/\/signalen\/(\d+)$/.exec(page.url())?.[1]);
+
+  const section = page.getByRole("region", { name: "Bijlagen" });
+  await expect(section).toContainText("Nog geen bijlagen.");
+  await section.getByText("Bestand toevoegen").click();
+  await section.getByLabel("Bestand", { exact: true }).setInputFiles({ name: "brief.pdf", mimeType: "application/pdf", buffer: DISGUISED });
+  await section.getByRole("button", { name: "Bestand bewaren" }).click();
+  const field = page.getByRole("region", { name: "Bijlagen" }).getByLabel("Bestand", { exact: true });
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator(`#${await field.getAttribute("aria-describedby")}`)).toContainText("Dit soort bestand bewaart Rode Draad niet");
+  expect(attachmentCount(signalId)).toBe(0);
+
+  await field.setInputFiles({ name: "C:\\Users\\ilse\\Brief gemeente.pdf", mimeType: "text/html", buffer: PDF });
+  await page.getByRole("region", { name: "Bijlagen" }).getByRole("button", { name: "Bestand bewaren" }).click();
+  await expect(page.getByRole("status")).toContainText("Het bestand is bij het signaal bewaard");
+  const link = page.getByRole("region", { name: "Bijlagen" }).getByRole("link", { name: /Brief gemeente\.pdf$/ });
+  await expect(link).toBeVisible();
+  await expectAccessible(page);
+  const response = await page.request.get((await link.getAttribute("href")) ?? "");
+  expect(response.headers()["content-type"]).toBe("application/pdf");
+  expect(response.headers()["content-disposition"]).toContain("attachment;");
+  expect(Buffer.compare(await response.body(), PDF)).toBe(0);
+  expect(attachmentCount(signalId)).toBe(1);
+});
