@@ -9,6 +9,11 @@ import { closeInterruptedRuns, lastFetchStartedAt, monitorBusy, runMonitor } fro
 import { dailyRunDue } from "~/domain/tenderned-days";
 import { secrets } from "~/models/keys.server";
 import { purgeExpiredSessions } from "~/models/session.server";
+import { deliverDue } from "~/models/notification-delivery.server";
+import { pruneOutbox } from "~/models/notification-outbox.server";
+import { notifyMilestoneDigest } from "~/models/notifications.server";
+import { todayInTheNetherlands } from "~/domain/dates";
+import { configureMailer, verifyMailer } from "~/utils/mailer.server";
 import { migrate, untilWritable } from "~/utils/db.server";
 import { sweepRateLimits } from "~/utils/rate-limit.server";
 import { env } from "~/utils/env.server";
@@ -41,6 +46,24 @@ function inBackground(task: string, work: () => unknown): void {
   void untilWritable()
     .then(work)
     .catch((error: unknown) => log.error("achtergrondtaak mislukt", { task, error: describeError(error) }));
+}
+
+/**
+ * E-mail notifications (README, "Decisions: the outbox"): the sender polls the outbox every few seconds; the digest
+ * is enqueued by the first hourly check of each Dutch day (the start included), once per user and day by its key.
+ */
+function startNotifications(smtpUrl: string | undefined): void {
+  configureMailer(smtpUrl);
+  if (!smtpUrl) return;
+  void verifyMailer();
+  const digest = () => {
+    const count = notifyMilestoneDigest(todayInTheNetherlands());
+    if (count > 0) log.info("Dagoverzicht mijlpalen in de wachtrij", { count });
+    pruneOutbox(new Date());
+  };
+  inBackground("dagoverzicht", digest);
+  setInterval(() => inBackground("dagoverzicht", digest), 60 * 60_000).unref();
+  setInterval(() => inBackground("e-mailmeldingen", () => deliverDue()), 5_000).unref();
 }
 
 /**
@@ -84,6 +107,7 @@ export function boot(): { host: string; port: number } {
   // Daily; unref so a stopping server does not wait for it.
   setInterval(() => inBackground("bewaartermijn", applyRetention), 24 * 60 * 60_000).unref();
   setInterval(sweepRateLimits, 10 * 60_000).unref();
+  startNotifications(config.SMTP_URL);
   scheduleTenderNed();
   if (needsSetup()) {
     const token = issueSetupToken();

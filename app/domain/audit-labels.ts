@@ -10,6 +10,7 @@ export const AUDIT_ACTION_LABELS = {
   "auth.logout": "Uitgelogd",
   "auth.password_changed": "Eigen wachtwoord gewijzigd",
   "auth.sessions_ended": "Sessies beëindigd",
+  "auth.notifications_chosen": "Keuze e-mailmeldingen gewijzigd",
   "auth.second_factor_enrolled": "Tweestapsverificatie ingesteld",
   "auth.second_factor_failed": "Onjuiste code tweestapsverificatie",
   "auth.recovery_code_used": "Herstelcode gebruikt",

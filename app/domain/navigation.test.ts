@@ -4,11 +4,11 @@ import { can } from "./permissions";
 import { ROLES, type Role } from "./roles";
 
 const labels = (roles: readonly Role[]) => navFor(roles).map((item) => item.label);
-const ADMIN_PATHS = ["/beheer/gebruikers", "/beheer/regios", "/beheer/tenderned", "/beheer/audit", "/beheer/bewaartermijn"];
+const ADMIN_PATHS = ["/beheer/gebruikers", "/beheer/regios", "/beheer/tenderned", "/beheer/audit", "/beheer/bewaartermijn", "/beheer/e-mail"];
 
 describe("navFor", () => {
   it("shows the admin Start, Gebruikers and Regio's, in that order", () => {
-    expect(labels(["admin"])).toEqual(["Start", "Gebruikers", "Regio's", "TenderNed", "Auditlog", "Bewaartermijn"]);
+    expect(labels(["admin"])).toEqual(["Start", "Gebruikers", "Regio's", "TenderNed", "Auditlog", "Bewaartermijn", "E-mail"]);
     expect(navFor(["admin"]).map((item) => item.to)).toEqual(["/", ...ADMIN_PATHS]);
   });
 
@@ -27,7 +27,7 @@ describe("navFor", () => {
   });
 
   it("shows admin items once when a user combines admin with other roles", () => {
-    expect(labels(["reader", "admin", "adviser"])).toEqual(["Start", "Trajecten", "Aanbestedingen", "Rapportage", "Gebruikers", "Regio's", "TenderNed", "Auditlog", "Bewaartermijn"]);
+    expect(labels(["reader", "admin", "adviser"])).toEqual(["Start", "Trajecten", "Aanbestedingen", "Rapportage", "Gebruikers", "Regio's", "TenderNed", "Auditlog", "Bewaartermijn", "E-mail"]);
   });
 
   it("shows non-admin combinations no admin items", () => {

@@ -18,6 +18,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/beheer/audit", label: "Auditlog", capability: "audit.read" },
   { to: "/betrokkenen", label: "Betrokkenen", capability: "dataSubject.handle" },
   { to: "/beheer/bewaartermijn", label: "Bewaartermijn", capability: "retention.oversee" },
+  { to: "/beheer/e-mail", label: "E-mail", capability: "notification.oversee" },
 ];
 
 export function navFor(userRoles: readonly Role[]): NavItem[] {

@@ -53,6 +53,8 @@ export const CAPABILITIES = {
   "retention.oversee": ["admin"],
   /** Staff accounts: invite, roles, disable, temporary passwords, second factors, sessions. */
   "user.manage": ["admin"],
+  /** The e-mail outbox: queued, sent and failed notifications, retry times, error classes, the SMTP connection. */
+  "notification.oversee": ["admin"],
   /** The region table: which municipality belongs to which region, and its import. */
   "regionTable.manage": ["admin"],
   /** TenderNed's youth-care publications of every region, and those not yet assigned to one (page "Aanbestedingen"). */

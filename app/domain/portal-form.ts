@@ -44,6 +44,8 @@ export const portalSchema = z
       .max(10_000, "Gebruik hoogstens 10.000 tekens."),
     contact: z.enum(["anonymous", "confidential"], { errorMap: () => ({ message: "Kies anoniem of vertrouwelijk met contactgegevens." }) }),
     ...reporterIdentityFields,
+    /** "Laat mij weten als er een antwoord is": only with contact details and an e-mail address (the model checks). */
+    notifyOnAnswer: z.literal("yes").optional(),
     /** Honeypot: hidden from people, filled in by bots. */
     website: z.string().optional(),
   })

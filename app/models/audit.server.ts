@@ -15,6 +15,7 @@ export type AuditAction =
   | "auth.logout"
   | "auth.password_changed"
   | "auth.sessions_ended"
+  | "auth.notifications_chosen"
   | "auth.second_factor_enrolled"
   | "auth.second_factor_failed"
   | "auth.recovery_code_used"

@@ -14,7 +14,8 @@ import { addContact, saveMilestone } from "./procurement.server";
 import { submitPortalSignal } from "./portal.server";
 import { importSignals } from "./signal-import.server";
 import { importTrajectories } from "./trajectory-import.server";
-import { addStepNote, applyStepAction, createTrajectory, linkSignal, revisePlan } from "./trajectory.server";
+import { addStepNote, applyStepAction, createTrajectory, linkSignal } from "./trajectory.server";
+import { revisePlan } from "./trajectory-plan.server";
 import { emailTaken, insertUser } from "./user.server";
 
 export type DemoSeedResult = { signals: number; trajectories: number; accountsCreated: string[] };

@@ -16,7 +16,8 @@ import { addContact, addEscalation } from "./procurement.server";
 import { addReporterMessage, submitPortalSignal } from "./portal.server";
 import { addNote, createSignal } from "./signal.server";
 import { stageUpload } from "./staged-upload.server";
-import { addStepNote, createTrajectory, revisePlan } from "./trajectory.server";
+import { addStepNote, createTrajectory } from "./trajectory.server";
+import { revisePlan } from "./trajectory-plan.server";
 import { insertUser } from "./user.server";
 
 const actor = { userId: null, clientAddress: "test" };

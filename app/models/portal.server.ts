@@ -9,6 +9,7 @@ import { db, preparedOnce, type Tx } from "~/utils/db.server";
 import { commitGrouped } from "~/utils/group-commit.server";
 import { newReceiptCode, receiptHash } from "~/utils/receipt.server";
 import { audit, type Actor } from "./audit.server";
+import { notifyReporter, notifySignalNews } from "./notifications.server";
 import { seal, unseal } from "./sealed.server";
 import { resolveRegion, writeStatus } from "./signal.server";
 
@@ -45,6 +46,7 @@ const statements = preparedOnce((database) => ({
       reporterOrganisationSealed: sql.placeholder("reporterOrganisationSealed"),
       reporterEmailSealed: sql.placeholder("reporterEmailSealed"),
       reporterPhoneSealed: sql.placeholder("reporterPhoneSealed"),
+      notifyReporter: sql.placeholder("notifyReporter"),
     })
     .returning({ id: signals.id })
     .prepare(),
@@ -70,10 +72,13 @@ function portalRow(input: PortalInput) {
     reporterOrganisationSealed: confidential ? seal(input.reporterOrganisation, "reporterOrganisation") : null,
     reporterEmailSealed: confidential ? seal(input.reporterEmail, "reporterEmail") : null,
     reporterPhoneSealed: confidential ? seal(input.reporterPhone, "reporterPhone") : null,
+    // A number: a prepared statement binds no booleans.
+    notifyReporter: confidential && Boolean(input.reporterEmail) && input.notifyOnAnswer === "yes" ? 1 : 0,
   };
   const write = (tx: Tx) => {
     const row = statements().insertSignal.get(values);
     audit(PORTAL_ACTOR, "portal.submitted", { type: "signal", id: row.id }, { anonymous: !confidential }, tx);
+    notifySignalNews(tx, "portal_signal", row.id);
   };
   return { code, write };
 }
@@ -138,6 +143,7 @@ export function addReporterMessage(digits: string, body: string): boolean {
     tx.insert(signalMessages).values({ signalId: row.id, at: new Date().toISOString(), fromReporter: true, bodySealed: seal(body, "message") ?? "" }).run();
     tx.update(signals).set({ hasNews: true }).where(eq(signals.id, row.id)).run();
     audit(PORTAL_ACTOR, "portal.message_received", { type: "signal", id: row.id }, undefined, tx);
+    notifySignalNews(tx, "portal_message", row.id);
   });
   return true;
 }
@@ -148,7 +154,7 @@ export function addReporterMessage(digits: string, body: string): boolean {
  * behandeling", so the reporter no longer reads "Ontvangen" next to it.
  */
 export function replyToReporter(signalId: number, body: string, actor: Actor, after?: number): boolean {
-  const row = db().select({ receiptHash: signals.receiptHash, status: signals.status }).from(signals).where(eq(signals.id, signalId)).get();
+  const row = db().select({ receiptHash: signals.receiptHash, status: signals.status, notifyReporter: signals.notifyReporter }).from(signals).where(eq(signals.id, signalId)).get();
   if (!row?.receiptHash) throw new DomainError("PORTAL.NOT_A_PORTAL_SIGNAL", "Dit signaal kwam niet via het meldformulier; er is geen melder om te antwoorden.");
   return db().transaction((tx) => {
     if (after !== undefined) {
@@ -162,6 +168,7 @@ export function replyToReporter(signalId: number, body: string, actor: Actor, af
     tx.insert(signalMessages).values({ signalId, at: new Date().toISOString(), fromReporter: false, authorId: actor.userId, bodySealed: seal(body, "message") ?? "" }).run();
     audit(actor, "portal.reply_sent", { type: "signal", id: signalId }, undefined, tx);
     if (row.status === "new") writeStatus(tx, signalId, "new", "in_progress", actor);
+    if (row.notifyReporter) notifyReporter(tx, signalId);
     return true;
   });
 }

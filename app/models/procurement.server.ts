@@ -6,6 +6,7 @@ import type { Role } from "~/domain/roles";
 import type { ContactKind, EscalationType, MilestoneKind } from "~/domain/trajectory-codes";
 import { db, type Tx } from "~/utils/db.server";
 import { audit, type Actor } from "./audit.server";
+import { notifyReanalysis } from "./notifications.server";
 import { startStepIfOpen } from "./trajectory.server";
 import { addDays, todayInTheNetherlands } from "~/domain/dates";
 import { seal, sealRequired, unseal, unsealRequired } from "./sealed.server";
@@ -86,6 +87,7 @@ export function writeMilestone(tx: Tx, input: MilestoneInput, actor: Actor): { i
   for (const t of running) {
     tx.update(trajectories).set({ needsReanalysis: true }).where(eq(trajectories.id, t.id)).run();
     tx.insert(trajectoryEvents).values({ trajectoryId: t.id, at: now(), userId: actor.userId, kind: "reanalysis_needed", step: "monitoring", detail: JSON.stringify({ milestone: id }) }).run();
+    notifyReanalysis(tx, t.id);
   }
   audit(actor, input.id ? "procurement.milestone_changed" : "procurement.milestone_added", { type: "milestone", id }, { region: input.regionCode, trajectories: running.length }, tx);
   return { id, affectedTrajectories: running.length };

@@ -1,6 +1,5 @@
-import { and, asc, desc, eq, isNull, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
 import {
-  planVersions,
   regions,
   signals,
   trajectories,
@@ -22,14 +21,16 @@ import { STEP_LABELS, STEPS, type Step } from "~/domain/trajectory-codes";
 import { stepAction, type StepActionCode } from "~/domain/trajectory-workflow";
 import { db, type Tx } from "~/utils/db.server";
 import { audit, type Actor } from "./audit.server";
-import { sealRequired, unsealRequired } from "./sealed.server";
+import { notifyAdvisersAssigned } from "./notifications.server";
+import { sealRequired } from "./sealed.server";
 
 
 function now(): string {
   return new Date().toISOString();
 }
 
-function event(tx: Tx, trajectoryId: number, actor: Actor, kind: string, step?: Step | null, detail?: object): void {
+/** One entry of the trajectory's history, in the caller's transaction. */
+export function event(tx: Tx, trajectoryId: number, actor: Actor, kind: string, step?: Step | null, detail?: object): void {
   tx.insert(trajectoryEvents)
     .values({ trajectoryId, at: now(), userId: actor.userId, kind, step: step ?? null, detail: detail ? JSON.stringify(detail) : null })
     .run();
@@ -168,35 +169,6 @@ export function addStepNote(trajectoryId: number, step: Step, body: string, acto
   });
 }
 
-/** A new plan version; recording one also settles a pending re-analysis, which is what it answers. */
-export function revisePlan(trajectoryId: number, input: { body: string; reason: string }, actor: Actor): number {
-  const trajectory = requireTrajectory(trajectoryId);
-  return db().transaction((tx) => {
-    const last = tx.select({ v: sql<number>`coalesce(max(${planVersions.version}), 0)` }).from(planVersions).where(eq(planVersions.trajectoryId, trajectoryId)).get()?.v ?? 0;
-    tx.insert(planVersions)
-      .values({ trajectoryId, version: last + 1, at: now(), authorId: actor.userId, reason: input.reason, bodySealed: sealRequired(input.body, "plan") })
-      .run();
-    event(tx, trajectoryId, actor, "plan_revised", "plan", { version: last + 1 });
-    if (trajectory.needsReanalysis) {
-      tx.update(trajectories).set({ needsReanalysis: false }).where(eq(trajectories.id, trajectoryId)).run();
-      event(tx, trajectoryId, actor, "reanalysis_done", "plan", { version: last + 1 });
-    }
-    audit(actor, "trajectory.plan_revised", { type: "trajectory", id: trajectoryId }, { version: last + 1 }, tx);
-    return last + 1;
-  });
-}
-
-export function planHistory(trajectoryId: number) {
-  return db()
-    .select({ id: planVersions.id, version: planVersions.version, at: planVersions.at, reason: planVersions.reason, author: users.name, bodySealed: planVersions.bodySealed })
-    .from(planVersions)
-    .leftJoin(users, eq(users.id, planVersions.authorId))
-    .where(eq(planVersions.trajectoryId, trajectoryId))
-    .orderBy(desc(planVersions.version))
-    .all()
-    .map(({ bodySealed, ...version }) => ({ ...version, body: unsealRequired(bodySealed, "plan") }));
-}
-
 export function setOutcomes(
   trajectoryId: number,
   input: { outcomes: string[]; contractWon: boolean; contractsAwardedTotal: number | null; municipalitiesConsulted: string[] },
@@ -270,9 +242,11 @@ export function setAdvisers(trajectoryId: number, adviserIds: number[], actor: A
   const allowed = new Set(advisers().map((a) => a.id));
   if (adviserIds.some((id) => !allowed.has(id))) throw new DomainError("TRAJECTORY.NOT_AN_ADVISER", "Kies alleen regioadviseurs.", "adviserIds");
   db().transaction((tx) => {
+    const before = new Set(tx.select({ id: trajectoryAdvisers.userId }).from(trajectoryAdvisers).where(eq(trajectoryAdvisers.trajectoryId, trajectoryId)).all().map((r) => r.id));
     tx.delete(trajectoryAdvisers).where(eq(trajectoryAdvisers.trajectoryId, trajectoryId)).run();
     if (adviserIds.length) tx.insert(trajectoryAdvisers).values([...new Set(adviserIds)].map((userId) => ({ trajectoryId, userId }))).run();
     audit(actor, "trajectory.advisers_set", { type: "trajectory", id: trajectoryId }, { advisers: adviserIds.map(String) }, tx);
+    notifyAdvisersAssigned(tx, trajectoryId, adviserIds.filter((id) => !before.has(id)));
   });
 }
 
@@ -311,16 +285,4 @@ export function startStepIfOpen(tx: Tx, trajectoryId: number, step: Step, actor:
   tx.update(trajectorySteps).set({ state: "active", updatedAt: now() }).where(and(eq(trajectorySteps.trajectoryId, trajectoryId), eq(trajectorySteps.step, step))).run();
   event(tx, trajectoryId, actor, "step", step, { from: "open", to: "active" });
   audit(actor, "trajectory.step_changed", { type: "trajectory", id: trajectoryId }, { step, from: "open", to: "active" }, tx);
-}
-
-/** The current plan of approach (the latest version), or null before the first. */
-export function currentPlan(trajectoryId: number): { version: number; at: string; body: string } | null {
-  const row = db()
-    .select({ version: planVersions.version, at: planVersions.at, bodySealed: planVersions.bodySealed })
-    .from(planVersions)
-    .where(eq(planVersions.trajectoryId, trajectoryId))
-    .orderBy(desc(planVersions.version))
-    .limit(1)
-    .get();
-  return row ? { version: row.version, at: row.at, body: unsealRequired(row.bodySealed, "plan") } : null;
 }

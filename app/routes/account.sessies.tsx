@@ -68,6 +68,11 @@ export default function SessionsPage() {
         ]}
       />
       {sessions.length > 1 ? <ActionButton intent="others" label="Alle andere sessies beëindigen" /> : null}
+      <Heading level={2}>E-mailmeldingen</Heading>
+      <Paragraph>
+        <TextLink to="/account/meldingen">Kies waarover u een e-mail krijgt</TextLink>, bijvoorbeeld bij een nieuw signaal of een traject
+        dat herbeoordeling nodig heeft.
+      </Paragraph>
       <Heading level={2}>Tweestapsverificatie</Heading>
       <Paragraph>
         <TextLink to="/account/tweede-stap">Tweestapsverificatie {secondFactor ? "bekijken" : "instellen"}</TextLink>: na uw wachtwoord een code uit

@@ -3,13 +3,14 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AppForm, FieldGroup, SelectField, TextAreaField, TextField } from "~/components/form";
-import { RadioGroup } from "~/components/choice-fields";
+import { CheckboxField, RadioGroup } from "~/components/choice-fields";
 import { WITHOUT_SCRIPTS } from "~/components/page-scripts";
 import { RegionMunicipalityFields } from "~/components/region-fields";
 import { Alert } from "~/components/ui/alert";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { PORTAL_PHASES, PORTAL_REQUESTERS, PORTAL_TOPICS, portalSchema } from "~/domain/portal-form";
 import { ASSOCIATION_LABELS, ASSOCIATIONS, optionsOf } from "~/domain/signal-codes";
+import { notificationsEnabled } from "~/models/notifications.server";
 import { receivePortalSignal } from "~/models/portal.server";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
 import { isDatabaseBusy } from "~/utils/database-busy.server";
@@ -33,7 +34,7 @@ export const handle = WITHOUT_SCRIPTS;
 const answered = new WeakSet<AppLoadContext>();
 
 export function loader({ context }: LoaderFunctionArgs) {
-  return { reference: answered.has(context) ? null : regionAndMunicipalityOptions() };
+  return { reference: answered.has(context) ? null : regionAndMunicipalityOptions(), canNotify: notificationsEnabled() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -82,7 +83,7 @@ function Receipt({ code }: { code: string }) {
 }
 
 export default function PortalPage() {
-  const { reference } = useLoaderData<typeof loader>();
+  const { reference, canNotify } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "melden",
@@ -145,6 +146,7 @@ export default function PortalPage() {
               <TextField field={fields.reporterName} label="Naam (niet verplicht)" autoComplete="name" />
               <TextField field={fields.reporterOrganisation} label="Organisatie of praktijk (niet verplicht)" autoComplete="organization" />
               <TextField field={fields.reporterEmail} label="E-mailadres" type="email" autoComplete="email" />
+              {canNotify ? <CheckboxField field={fields.notifyOnAnswer} label="Laat mij weten als er een antwoord is (een e-mail zonder inhoud)" /> : null}
               <TextField field={fields.reporterPhone} label="Telefoon" type="tel" autoComplete="tel" />
             </div>
           </div>

@@ -26,21 +26,8 @@ import {
 } from "~/domain/trajectory-form";
 import { addContact, addEscalation, addLesson, contactsOf, dismissReanalysis, escalationsOf, listLessons } from "~/models/procurement.server";
 import type { StepActionCode } from "~/domain/trajectory-workflow";
-import {
-  addStepNote,
-  advisers,
-  applyStepAction,
-  canSee,
-  trajectoryExists,
-  closeTrajectory,
-  currentPlan,
-  linkSignal,
-  reopenTrajectory,
-  revisePlan,
-  setAdvisers,
-  setOutcomes,
-  unlinkSignal,
-} from "~/models/trajectory.server";
+import { addStepNote, advisers, applyStepAction, canSee, trajectoryExists, closeTrajectory, linkSignal, reopenTrajectory, setAdvisers, setOutcomes, unlinkSignal } from "~/models/trajectory.server";
+import { currentPlan, revisePlan } from "~/models/trajectory-plan.server";
 import { trajectoryDetail } from "~/models/trajectory-detail.server";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
 import { redirectWithFlash } from "~/utils/flash.server";

@@ -50,6 +50,19 @@ const envSchema = z.object({
   RETENTION_MONTHS: positiveInt(24),
   /** The Chromium that makes the report PDF ("Download PDF"); missing there, the download explains it. */
   CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
+  /** E-mail notifications (smtp://user:pass@host:587, smtps:// for TLS from the start); unset, none are made or sent. */
+  SMTP_URL: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || /^smtps?:\/\/[^\s]+$/.test(v), "gebruik smtp://gebruiker:wachtwoord@host:587 of smtps://…"),
+  /** The sender of those e-mails. */
+  SMTP_FROM: z.string().min(3).default("Rode Draad <noreply@localhost>"),
+  /** The address users reach Rode Draad at, for the links in e-mails; without it http://HOST:PORT. */
+  APP_ORIGIN: z
+    .string()
+    .regex(/^https?:\/\/[^/\s]+$/, "gebruik https://host (zonder pad)")
+    .optional(),
   /**
    * Base of TenderNed's publication interface (production: TenderNed's papi/tenderned-rs-tns/v2). Unset, the
    * procurement monitor is off and the app makes no outbound request at all.

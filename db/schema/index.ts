@@ -8,4 +8,5 @@ export * from "./trajectories";
 export * from "./reports";
 export * from "./tenderned";
 export * from "./attachments";
+export * from "./notifications";
 export * from "./knowledge";

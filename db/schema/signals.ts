@@ -58,6 +58,8 @@ export const signals = sqliteTable(
     reporterOrganisationSealed: text("reporter_organisation_sealed"),
     reporterEmailSealed: text("reporter_email_sealed"),
     reporterPhoneSealed: text("reporter_phone_sealed"),
+    /** A confidential reporter asked for an e-mail when the intermediary answers (the address is reporterEmailSealed). */
+    notifyReporter: integer("notify_reporter", { mode: "boolean" }).notNull().default(false),
     importBatchId: integer("import_batch_id").references(() => importBatches.id),
     /** Portal signals: HMAC of the receipt code (key outside the database); the code itself is never stored. */
     receiptHash: text("receipt_hash").unique(),

@@ -66,7 +66,7 @@ test("a page outside one's role answers 403 with a Dutch page; a missing record 
 
   await loginAndChoosePassword(page, adviser, "adviezen geven in de regio");
   await expect(page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Gebruikers" })).toHaveCount(0);
-  for (const path of ["/beheer/gebruikers", "/beheer/gebruikers/nieuw", "/beheer/regios", "/beheer/regios/JZ01", "/beheer/regios/import", "/beheer/audit", "/beheer/bewaartermijn"]) {
+  for (const path of ["/beheer/gebruikers", "/beheer/gebruikers/nieuw", "/beheer/regios", "/beheer/regios/JZ01", "/beheer/regios/import", "/beheer/audit", "/beheer/bewaartermijn", "/beheer/e-mail"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Geen toegang");

@@ -54,7 +54,7 @@ test.describe("at 390 px wide", () => {
   });
 
   test("other pages do not scroll sideways either (the menu wraps)", async ({ page }) => {
-    for (const url of ["/", "/signalen/nieuw", "/trajecten", "/trajecten/nieuw", "/rapportage", "/account/sessies", "/beheer/audit"]) {
+    for (const url of ["/", "/signalen/nieuw", "/trajecten", "/trajecten/nieuw", "/rapportage", "/account/sessies", "/account/meldingen", "/beheer/audit", "/beheer/e-mail"]) {
       await page.goto(url);
       expect(await scrollWidth(page), url).toBeLessThanOrEqual(390);
     }

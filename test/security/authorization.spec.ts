@@ -122,7 +122,9 @@ const ROUTES: readonly Route[] = [
   { path: () => "/aanbestedingen", capability: "procurement.readOwn", withoutRecord: ["adviser"] },
   { path: () => "/beheer/audit", capability: "audit.read" },
   { path: () => "/beheer/bewaartermijn", capability: "retention.read" },
+  { path: () => "/beheer/e-mail", capability: "notification.oversee" },
   { path: () => "/account/sessies", capability: "any", post: { intent: "others" } },
+  { path: () => "/account/meldingen", capability: "any", post: { kinds: "portal_signal" } },
   { path: () => "/account/tweede-stap", capability: "any", post: { code: "123456" } },
   { path: () => "/wachtwoord", capability: "any", post: { currentPassword: "x", newPassword: "y", confirmPassword: "y" } },
 ];

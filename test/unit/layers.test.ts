@@ -5,8 +5,10 @@ import { describe, expect, it } from "vitest";
 /**
  * The layering rule of the README's architecture section, checked on every import of the app's own code (tests may
  * import anything): routes → auth → models → db, with domain (pure rules) and utils (plumbing without queries) below
- * them all. The database is db/ and its one connection, app/utils/db.server.ts.
+ * them all. The database is db/ and its one connection, app/utils/db.server.ts, with the group commit through which
+ * that connection commits the portal's writes (app/utils/group-commit.server.ts).
  */
+const CONNECTION = new Set(["app/utils/db.server.ts", "app/utils/group-commit.server.ts"]);
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const APP = path.join(ROOT, "app");
 
@@ -14,7 +16,7 @@ type Layer = "domain" | "demo" | "utils" | "models" | "auth" | "routes" | "compo
 
 function layerOf(file: string): Layer {
   const relative = path.relative(ROOT, file).split(path.sep).join("/");
-  if (relative.startsWith("db/") || relative === "app/utils/db.server.ts") return "db";
+  if (relative.startsWith("db/") || CONNECTION.has(relative)) return "db";
   const folder = /^app\/([^/]+)\//.exec(relative)?.[1];
   if (folder === "domain" || folder === "demo" || folder === "utils" || folder === "models" || folder === "auth" || folder === "routes" || folder === "components") return folder;
   return "edge";

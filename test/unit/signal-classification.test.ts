@@ -6,8 +6,11 @@ import { SEALED_COLUMNS } from "../../db/sealed-columns";
 import { CLASSIFICATION_FIELDS, classificationOf, columnNameOf } from "~/domain/signal-classification";
 import { TRIGGERS } from "~/domain/signal-codes";
 
-/** Columns that are neither classification nor sealed text: who handles the signal and its bookkeeping. */
-const BOOKKEEPING = ["id", "assignedTo", "importBatchId", "receiptHash", "anonymisedAt", "hasNews", "createdBy", "createdAt", "updatedAt"];
+/**
+ * Columns that are neither classification nor sealed text: who handles the signal and its bookkeeping
+ * (notifyReporter: the reporter's wish for an e-mail, useless without the sealed address it goes to).
+ */
+const BOOKKEEPING = ["id", "assignedTo", "importBatchId", "receiptHash", "anonymisedAt", "hasNews", "notifyReporter", "createdBy", "createdAt", "updatedAt"];
 
 describe("the classification of a signal, mapped in one place", () => {
   it("names every column of the signals table once: classification, sealed text or bookkeeping", () => {
