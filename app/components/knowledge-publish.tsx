@@ -1,10 +1,11 @@
-import { Form } from "@remix-run/react";
-import { CsrfField } from "./form";
+import { useForm, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { CheckboxField } from "./choice-fields";
+import { AppForm } from "./form";
 import { Alert } from "./ui/alert";
-import { Button } from "./ui/button";
 import { Heading, Paragraph } from "./ui/text";
 import { GUARD_KIND_LABELS, type GuardHit } from "~/domain/confidentiality-guard";
-import type { ArticleState } from "~/domain/knowledge";
+import { publishSchema, type ArticleState } from "~/domain/knowledge";
 
 /**
  * The confidentiality guard's findings on the latest version, and publishing. With hits the form holds a checkbox the
@@ -15,14 +16,15 @@ export function PublishSection({
   latestVersion,
   publishedVersion,
   hits,
-  error,
+  lastResult,
 }: {
   state: ArticleState;
   latestVersion: number;
   publishedVersion: number | null;
   hits: GuardHit[];
-  error: string | undefined;
+  lastResult: SubmissionResult<string[]> | undefined;
 }) {
+  const [form, fields] = useForm({ id: `publish-${latestVersion}`, lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: publishSchema }), shouldValidate: "onSubmit" });
   const upToDate = state === "published" && publishedVersion === latestVersion;
   return (
     <section className="rd-section" aria-labelledby="publiceren">
@@ -47,27 +49,11 @@ export function PublishSection({
           </ul>
         </Alert>
       )}
-      {error ? <Alert type="error">{error}</Alert> : null}
       {upToDate ? null : (
-        <Form method="post" className="utrecht-form rd-form">
-          <CsrfField />
+        <AppForm form={form} submitLabel={`Versie ${latestVersion} publiceren`}>
           <input type="hidden" name="intent" value="publish" />
-          {hits.length > 0 ? (
-            <div className="utrecht-form-field utrecht-form-field--checkbox">
-              <div className="utrecht-form-field__input">
-                <input type="checkbox" id="despiteHits" name="despiteHits" value="yes" className="utrecht-checkbox utrecht-checkbox--html-input" />
-              </div>
-              <div className="utrecht-form-field__label">
-                <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor="despiteHits">
-                  Ik heb de treffers bekeken en publiceer toch (dit wordt vastgelegd in het auditlog)
-                </label>
-              </div>
-            </div>
-          ) : null}
-          <div className="utrecht-button-group">
-            <Button appearance="primary-action">Versie {latestVersion} publiceren</Button>
-          </div>
-        </Form>
+          {hits.length > 0 ? <CheckboxField field={fields.despiteHits} label="Ik heb de treffers bekeken en publiceer toch (dit wordt vastgelegd in het auditlog)" /> : null}
+        </AppForm>
       )}
     </section>
   );

@@ -50,7 +50,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = actorOf(user, context);
   const { formData, submission } = await readForm(request, actionSchema);
   const intent = String(formData.get("intent"));
-  if (submission.status !== "success") return data({ intent, result: replyWithError(submission), error: undefined }, { status: 400 });
+  if (submission.status !== "success") return data({ intent, result: replyWithError(submission) }, { status: 400 });
   const value = submission.value;
   try {
     if (value.intent === "save") {
@@ -64,8 +64,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     orNotFound(() => withdrawArticle(id, actor));
     return redirectWithFlash(`/kennisbank/${id}`, "Het artikel is ingetrokken en staat niet meer op de openbare site.");
   } catch (error) {
-    if (error instanceof DomainError && error.code === "KNOWLEDGE.GUARD_HITS") return data({ intent, result: undefined, error: error.message }, { status: 400 });
-    return data({ intent, result: replyWithError(submission, error), error: undefined }, { status: 400 });
+    return data({ intent, result: replyWithError(submission, error) }, { status: 400 });
   }
 }
 
@@ -95,7 +94,7 @@ export default function ArticlePage() {
         </Paragraph>
         <ArticleForm id={`article-${article.id}-${text.version}`} defaults={defaults} lastResult={answer?.intent === "save" ? answer.result : undefined} submitLabel="Opslaan als nieuwe versie" />
       </section>
-      <PublishSection state={article.state} latestVersion={latestVersion} publishedVersion={article.publishedVersion} hits={hits} error={answer?.intent === "publish" ? answer.error : undefined} />
+      <PublishSection state={article.state} latestVersion={latestVersion} publishedVersion={article.publishedVersion} hits={hits} lastResult={answer?.intent === "publish" ? answer.result : undefined} />
       {article.state === "published" ? (
         <section className="rd-section" aria-labelledby="intrekken">
           <Heading level={2} id="intrekken">
