@@ -163,6 +163,10 @@ export function Layout({ children }: { children: ReactNode }) {
               Signaal melden
             </a>{" "}
             ·{" "}
+            <a className="utrecht-link" href="/vragen">
+              Veelgestelde vragen
+            </a>{" "}
+            ·{" "}
             <a className="utrecht-link" href="/privacy">
               Privacy
             </a>{" "}

@@ -1,6 +1,6 @@
 import { getTableColumns, getTableName } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
-import { attachments, escalations, planVersions, settings, signalMessages, signalNotes, signals, stagedUploads, trajectoryContacts, trajectoryNotes, users } from "./schema";
+import { attachments, escalations, knowledgeArticles, planVersions, settings, signalMessages, signalNotes, signals, stagedUploads, trajectoryContacts, trajectoryNotes, users } from "./schema";
 
 /**
  * Every column sealed with the data key (AES-GCM, app/utils/crypto.server.ts), with the context its values are bound
@@ -33,6 +33,7 @@ export const SEALED_COLUMNS = {
   attachmentName: sealed(attachments, "nameSealed", "attachment.name"),
   attachmentContent: sealed(attachments, "contentSealed", "attachment.content"),
   totpSecret: sealed(users, "totpSecret", "users.totp_secret"),
+  knowledgeSensitiveNames: sealed(knowledgeArticles, "sensitiveNamesSealed", "knowledge.sensitive_names"),
   dataKeyCheck: sealed(settings, "value", "settings.data_key_check", "key = 'data_key_check'"),
 } as const;
 

@@ -1,4 +1,4 @@
-import { getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { useEffect, useRef } from "react";
 import { parseWithZod } from "@conform-to/zod";
 import type { z } from "zod";
@@ -83,4 +83,23 @@ export function UploadForm({
 export function RefusalAlert({ result }: { result: SubmissionResult<string[]> | undefined }) {
   const messages = [...new Set(Object.values(result?.error ?? {}).flatMap((list) => list ?? []))];
   return messages.length > 0 ? <Alert type="error">{messages.join(" ")}</Alert> : null;
+}
+
+/** Files to send with a form; a browser never keeps a chosen file after a refusal, so the hint says to choose again. */
+export function FileField<Value>({
+  field,
+  label,
+  description,
+  multiple,
+}: {
+  field: FieldMetadata<Value, Record<string, unknown>, string[]>;
+  label: string;
+  description?: string;
+  multiple?: boolean;
+}) {
+  return (
+    <FieldShell field={field} label={label} description={description}>
+      <input {...getInputProps(field, { type: "file", ariaDescribedBy: description ? field.descriptionId : undefined })} key={field.key} multiple={multiple} />
+    </FieldShell>
+  );
 }

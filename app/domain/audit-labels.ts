@@ -71,6 +71,11 @@ export const AUDIT_ACTION_LABELS = {
   "tenderned.assigned": "Aanbestedende dienst aan regio toegewezen",
   "tenderned.alias_removed": "Vaste regio van aanbestedende dienst verwijderd",
   "tenderned.settings_changed": "Instellingen TenderNed-monitor gewijzigd",
+  "knowledge.created": "Kennisartikel aangemaakt",
+  "knowledge.saved": "Kennisartikel opgeslagen",
+  "knowledge.published": "Kennisartikel gepubliceerd",
+  "knowledge.guard_overridden": "Kennisartikel gepubliceerd ondanks treffers van de vertrouwelijkheidscheck",
+  "knowledge.withdrawn": "Kennisartikel ingetrokken",
 } as const satisfies Record<string, string>;
 
 const ENTITY_LABELS: Record<string, string> = {
@@ -84,6 +89,7 @@ const ENTITY_LABELS: Record<string, string> = {
   region_table_upload: "Regiotabel",
   tenderned_run: "TenderNed-ronde",
   region: "Regio",
+  knowledge_article: "Kennisartikel",
 };
 
 export function auditActionLabel(code: string): string {

@@ -13,7 +13,7 @@ describe("navFor", () => {
   });
 
   it("shows the intermediary the signals, no admin items", () => {
-    expect(labels(["intermediary"])).toEqual(["Start", "Signalen", "Trajecten", "Aanbestedingen", "Rapportage", "Auditlog", "Betrokkenen"]);
+    expect(labels(["intermediary"])).toEqual(["Start", "Signalen", "Trajecten", "Aanbestedingen", "Kennisbank", "Rapportage", "Auditlog", "Betrokkenen"]);
   });
 
   it("shows the adviser the trajectories and the procurements of their regions only", () => {
@@ -32,7 +32,7 @@ describe("navFor", () => {
 
   it("shows non-admin combinations no admin items", () => {
     const items = navFor(["adviser", "reader", "intermediary"]);
-    expect(items.map((item) => item.to)).toEqual(["/", "/signalen", "/trajecten", "/aanbestedingen", "/rapportage", "/beheer/audit", "/betrokkenen"]);
+    expect(items.map((item) => item.to)).toEqual(["/", "/signalen", "/trajecten", "/aanbestedingen", "/kennisbank", "/rapportage", "/beheer/audit", "/betrokkenen"]);
   });
 
   it("shows nothing to a user without roles", () => {

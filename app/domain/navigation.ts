@@ -10,6 +10,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/signalen", label: "Signalen", capability: "signal.read" },
   { to: "/trajecten", label: "Trajecten", capability: "trajectory.readAssigned" },
   { to: "/aanbestedingen", label: "Aanbestedingen", capability: "procurement.readOwn" },
+  { to: "/kennisbank", label: "Kennisbank", capability: "knowledge.manage" },
   { to: "/rapportage", label: "Rapportage", capability: "report.readPublished" },
   { to: "/beheer/gebruikers", label: "Gebruikers", capability: "user.manage" },
   { to: "/beheer/regios", label: "Regio's", capability: "regionTable.manage" },

@@ -61,6 +61,12 @@ export const CAPABILITIES = {
   "procurement.readAny": ["intermediary"],
   /** The publications of the regions in which the user has a trajectory they may see. */
   "procurement.readOwn": ["intermediary", "adviser"],
+  /**
+   * The kennisbank behind the public /vragen: every article in any state, its versions, the names marked sensitive,
+   * the confidentiality guard, publishing and withdrawing. Articles carry no region of their own (their source
+   * signals stay internal), so advisers and readers read the published ones where everyone does: /vragen.
+   */
+  "knowledge.manage": ["intermediary"],
   /** The monitor's state and settings, aliases, assignment of unknown authorities, export files. */
   "tenderned.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -27,6 +27,9 @@ export const PORTAL_REQUESTERS = [
   { value: "other", label: "Anders" },
 ] as const;
 
+export const PORTAL_MAX_FILES = 3;
+export const PORTAL_FILE_MAX_BYTES = 10 * 1024 * 1024;
+
 export const portalSchema = z
   .object({
     requesterType: z.enum(REQUESTER_TYPES, { errorMap: () => ({ message: "Kies als wie u meldt." }) }),
@@ -46,6 +49,11 @@ export const portalSchema = z
     ...reporterIdentityFields,
     /** "Laat mij weten als er een antwoord is": only with contact details and an e-mail address (the model checks). */
     notifyOnAnswer: z.literal("yes").optional(),
+    /** Documents the report is about (a tender, a letter): kept only when their bytes say what Rode Draad keeps. */
+    files: z
+      .array(z.instanceof(File).refine((file) => file.size <= PORTAL_FILE_MAX_BYTES, "Een bestand is groter dan 10 MB; kies een kleiner bestand."))
+      .max(PORTAL_MAX_FILES, `Voeg hoogstens ${PORTAL_MAX_FILES} bestanden toe.`)
+      .optional(),
     /** Honeypot: hidden from people, filled in by bots. */
     website: z.string().optional(),
   })

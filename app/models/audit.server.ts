@@ -75,7 +75,12 @@ export type AuditAction =
   | "tenderned.imported"
   | "tenderned.assigned"
   | "tenderned.alias_removed"
-  | "tenderned.settings_changed";
+  | "tenderned.settings_changed"
+  | "knowledge.created"
+  | "knowledge.saved"
+  | "knowledge.published"
+  | "knowledge.guard_overridden"
+  | "knowledge.withdrawn";
 
 /** Codes, ids and counts only. Confidential text never goes here, so the type admits no free text by design of its users. */
 export type AuditDetail = Record<string, string | number | boolean | null | string[]>;

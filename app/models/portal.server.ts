@@ -3,11 +3,13 @@ import { and, asc, eq, gt, sql } from "drizzle-orm";
 import { signalMessages, signals } from "../../db/schema";
 import { todayInTheNetherlands } from "~/domain/dates";
 import { DomainError } from "~/domain/errors";
+import { KEPT_FILE_LABELS, keptFileTypeOf } from "~/domain/file-type";
 import type { PortalInput } from "~/domain/portal-form";
 import type { SignalStatus } from "~/domain/signal-codes";
 import { db, preparedOnce, type Tx } from "~/utils/db.server";
 import { commitGrouped } from "~/utils/group-commit.server";
 import { newReceiptCode, receiptHash } from "~/utils/receipt.server";
+import { attachToSignal } from "./attachment.server";
 import { audit, type Actor } from "./audit.server";
 import { notifyReporter, notifySignalNews } from "./notifications.server";
 import { seal, unseal } from "./sealed.server";
@@ -52,8 +54,23 @@ const statements = preparedOnce((database) => ({
     .prepare(),
 }));
 
+export type PortalFile = { name: string; bytes: Uint8Array };
+
+/**
+ * The files of a report, each checked from its own bytes before anything is stored: one that Rode Draad does not keep
+ * refuses the report at the file field, with the typed text kept.
+ */
+function checkedFiles(files: readonly PortalFile[]) {
+  return files.map((file) => {
+    const type = keptFileTypeOf(file.bytes);
+    if (!type) throw new DomainError("ATTACHMENT.TYPE_REFUSED", `"${file.name.slice(0, 80)}" is geen bestand dat wij bewaren. Wel: ${KEPT_FILE_LABELS}. Kies de bestanden opnieuw.`, "files");
+    return { name: file.name, contentType: type.contentType, bytes: file.bytes };
+  });
+}
+
 /** The report as its row: checked, sealed and with a fresh receipt code, before any transaction begins. */
-function portalRow(input: PortalInput) {
+function portalRow(input: PortalInput, files: readonly PortalFile[] = []) {
+  const attachments = checkedFiles(files);
   const place = resolveRegion(input);
   const code = newReceiptCode();
   const confidential = input.contact === "confidential";
@@ -77,7 +94,8 @@ function portalRow(input: PortalInput) {
   };
   const write = (tx: Tx) => {
     const row = statements().insertSignal.get(values);
-    audit(PORTAL_ACTOR, "portal.submitted", { type: "signal", id: row.id }, { anonymous: !confidential }, tx);
+    audit(PORTAL_ACTOR, "portal.submitted", { type: "signal", id: row.id }, { anonymous: !confidential, files: attachments.length }, tx);
+    for (const file of attachments) attachToSignal(tx, row.id, file, PORTAL_ACTOR);
     notifySignalNews(tx, "portal_signal", row.id);
   };
   return { code, write };
@@ -94,8 +112,8 @@ export function submitPortalSignal(input: PortalInput): { code: string } {
  * The same for the public form: the report is committed together with the others that came in meanwhile (one fsync
  * for all; see group-commit.server.ts). Resolves once it is on disk.
  */
-export async function receivePortalSignal(input: PortalInput): Promise<{ code: string }> {
-  const { code, write } = portalRow(input);
+export async function receivePortalSignal(input: PortalInput, files: readonly PortalFile[] = []): Promise<{ code: string }> {
+  const { code, write } = portalRow(input, files);
   await commitGrouped(write);
   return { code };
 }

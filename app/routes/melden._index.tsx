@@ -3,12 +3,14 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type AppLoadContext, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AppForm, FieldGroup, SelectField, TextAreaField, TextField } from "~/components/form";
+import { FileField } from "~/components/upload-form";
 import { CheckboxField, RadioGroup } from "~/components/choice-fields";
 import { WITHOUT_SCRIPTS } from "~/components/page-scripts";
 import { RegionMunicipalityFields } from "~/components/region-fields";
 import { Alert } from "~/components/ui/alert";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
-import { PORTAL_PHASES, PORTAL_REQUESTERS, PORTAL_TOPICS, portalSchema } from "~/domain/portal-form";
+import { KEPT_FILE_LABELS } from "~/domain/file-type";
+import { PORTAL_MAX_FILES, PORTAL_PHASES, PORTAL_REQUESTERS, PORTAL_TOPICS, portalSchema } from "~/domain/portal-form";
 import { ASSOCIATION_LABELS, ASSOCIATIONS, optionsOf } from "~/domain/signal-codes";
 import { notificationsEnabled } from "~/models/notifications.server";
 import { receivePortalSignal } from "~/models/portal.server";
@@ -52,7 +54,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   try {
-    const { code } = await receivePortalSignal(submission.value);
+    const files = await Promise.all((submission.value.files ?? []).map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+    const { code } = await receivePortalSignal(submission.value, files);
     answered.add(context);
     return { result: null, code: formatReceiptCode(code) };
   } catch (error) {
@@ -113,7 +116,7 @@ export default function PortalPage() {
           de <TextLink to="/privacy">privacyverklaring</TextLink>.
         </p>
       </Alert>
-      <AppForm form={form} submitLabel="Melding versturen">
+      <AppForm form={form} submitLabel="Melding versturen" encType="multipart/form-data">
         <div className="rd-honeypot" aria-hidden="true">
           <label htmlFor="melden-website">Laat dit veld leeg</label>
           <input id="melden-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
@@ -129,6 +132,12 @@ export default function PortalPage() {
           <SelectField field={fields.topic} label="Onderwerp" placeholder="Kies…" options={[...PORTAL_TOPICS]} />
           <SelectField field={fields.procurementPhase} label="Waar staat de inkoop?" placeholder="Kies…" options={[...PORTAL_PHASES]} />
           <TextAreaField field={fields.message} label="Wat is er aan de hand?" description="Hoogstens 10.000 tekens. Noem geen cliëntgegevens." rows={10} />
+          <FileField
+            field={fields.files}
+            label="Bestanden (niet verplicht)"
+            description={`Bijvoorbeeld de aanbestedingsstukken of een brief van de gemeente: hoogstens ${PORTAL_MAX_FILES} bestanden van 10 MB (${KEPT_FILE_LABELS}).`}
+            multiple
+          />
         </FieldGroup>
         <FieldGroup legend="Mogen we u bereiken?">
           <div className="rd-contact">

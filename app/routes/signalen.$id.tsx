@@ -3,12 +3,14 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ClassificationSection } from "~/components/signal-classification-section";
 import { AttachmentsSection, ConfidentialSection, HistorySection, NotesSection, ReporterConversationSection } from "~/components/signal-sections";
+import { SimilarQuestionsSection } from "~/components/similar-questions";
 import { StatusSection } from "~/components/signal-status-section";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { formatDate } from "~/domain/dates-nl";
 import { CHANNEL_LABELS, STATUS_LABELS } from "~/domain/signal-codes";
 import { assignSchema, classificationSchema, linkSchema, noteSchema, statusSchema } from "~/domain/signal-form";
 import { replySchema } from "~/domain/portal-form";
+import { similarArticles } from "~/models/knowledge.server";
 import { conversation as portalConversation, replyToReporter } from "~/models/portal.server";
 import { addAttachment, attachmentsOf } from "~/models/attachment.server";
 import { activeTrajectories, trajectoriesOfSignal } from "~/models/trajectory-list.server";
@@ -53,6 +55,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     reference: regionAndMunicipalityOptions(),
     staff: assignableStaff(),
     transitions: allowedTransitions(signal.status),
+    similar: can(user.roles, "knowledge.manage") ? similarArticles(signal, actor) : null,
   };
 }
 
@@ -102,7 +105,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function SignalPage() {
-  const { signal, conversation, attachments, trajectories, activeTrajectories: running, reference, staff, transitions } = useLoaderData<typeof loader>();
+  const { signal, conversation, attachments, trajectories, activeTrajectories: running, reference, staff, transitions, similar } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const resultOf = (intent: string) => (answer?.intent === intent ? answer.result : undefined);
   const c = signal.confidential;
@@ -138,6 +141,7 @@ export default function SignalPage() {
         staff={staff}
         results={{ status: resultOf("status"), link: resultOf("link"), assign: resultOf("assign") }}
       />
+      {similar ? <SimilarQuestionsSection signalId={signal.id} answered={signal.status === "answered"} articles={similar} /> : null}
       <ClassificationSection signal={signal} reference={reference} lastResult={resultOf("classify")} />
       <NotesSection notes={signal.notes} lastResult={resultOf("note")} />
       <HistorySection events={signal.history} staff={staff} />

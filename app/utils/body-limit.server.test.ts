@@ -13,6 +13,11 @@ describe("bodyLimitFor", () => {
 
   it("matches the route as Remix does: the data request of a form, any letter case, encoded letters, a trailing slash", () => {
     expect(bodyLimitFor("/melden.data?index")).toBe(BODY_LIMITS.public);
+    // Files only come with the public form as multipart; typed text alone keeps the small limit, elsewhere too.
+    expect(bodyLimitFor("/melden", "multipart/form-data; boundary=x")).toBe(BODY_LIMITS.portalFiles);
+    expect(bodyLimitFor("/melden", "application/x-www-form-urlencoded")).toBe(BODY_LIMITS.public);
+    expect(bodyLimitFor("/melden/volgen", "multipart/form-data; boundary=x")).toBe(BODY_LIMITS.public);
+    expect(bodyLimitFor("/login", "multipart/form-data; boundary=x")).toBe(BODY_LIMITS.public);
     expect(bodyLimitFor("/MELDEN/Volgen")).toBe(BODY_LIMITS.public);
     expect(bodyLimitFor("/m%65lden/")).toBe(BODY_LIMITS.public);
     expect(bodyLimitFor("/signalen/import.data")).toBe(BODY_LIMITS.upload);

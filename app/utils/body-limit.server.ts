@@ -18,6 +18,8 @@ export const BODY_LIMITS = {
   public: { bytes: 256 * KB, label: "256 kB", refusal: formRefusal("256 kB") },
   staff: { bytes: 1 * MB, label: "1 MB", refusal: formRefusal("1 MB") },
   upload: { bytes: 5 * MB, label: "5 MB", refusal: "Het bestand is groter dan 5 MB. Er is niets opgeslagen; splits het bestand in delen." },
+  /** The public form with up to three files of 10 MB (a multipart post; typed text alone stays under `public`). */
+  portalFiles: { bytes: 30 * MB + 256 * KB, label: "30 MB", refusal: "Wat u verstuurde is groter dan 30 MB: hoogstens drie bestanden van 10 MB. Er is niets opgeslagen." },
   files: { bytes: 10 * MB + 64 * KB, label: "10 MB", refusal: "Het bestand is groter dan 10 MB. Er is niets opgeslagen; een e-mail kunt u zonder grote bijlagen opslaan." },
 } as const satisfies Record<string, BodyLimit>;
 
@@ -36,8 +38,9 @@ function routePath(url: string | undefined): string | undefined {
   }
 }
 
-export function bodyLimitFor(url: string | undefined): BodyLimit {
+export function bodyLimitFor(url: string | undefined, contentType?: string): BodyLimit {
   const path = routePath(url);
+  if (path === "/melden" && contentType?.toLowerCase().startsWith("multipart/form-data")) return BODY_LIMITS.portalFiles;
   // A path that does not decode matches no route: it gets the smallest limit.
   if (path === undefined || PUBLIC_PATHS.test(path) || path === "/") return BODY_LIMITS.public;
   if (UPLOAD_PATHS.has(path)) return BODY_LIMITS.upload;
@@ -88,7 +91,7 @@ function discardRest(req: IncomingMessage, res: ServerResponse, limit: BodyLimit
  * the first chunk off the wire.
  */
 export function limitedBody(req: IncomingMessage, res: ServerResponse): ReadableStream<Uint8Array> {
-  const limit = bodyLimitFor(req.url);
+  const limit = bodyLimitFor(req.url, req.headers["content-type"]);
   discardRest(req, res, limit);
   if (Number(req.headers["content-length"] ?? 0) > limit.bytes) {
     return new ReadableStream({ start: (controller) => controller.error(new BodyTooLargeError(limit)) });

@@ -9,3 +9,4 @@ export * from "./reports";
 export * from "./tenderned";
 export * from "./attachments";
 export * from "./notifications";
+export * from "./knowledge";

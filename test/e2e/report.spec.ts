@@ -225,7 +225,7 @@ test("publishing starts with a preview, and readers get exactly that: national c
   expect(await counts("Soort vraag")).toEqual(expectedTexts(Object.values(published.signals.byTopic).map((c) => c.count), Object.values(live.signals.byTopic).map((c) => c.count), 5));
 
   const csv = await (await readerPage.request.get("/rapportage/2021/tabellen.csv?versie=1")).text();
-  expect(csv.split("\n")[0]).toBe("tabel,code,omschrijving,aantal,aandeel,vorig_jaar");
+  expect(csv.split(/\r?\n/)[0]).toBe("tabel,code,omschrijving,aantal,aandeel,vorig_jaar");
   expect(csv).toContain("strategy_advice,Adviesvraag: strategie bepalen,274,0.8,");
   expect(csv).toMatch(/contract_won,[^\n]*,1,,/);
   const xlsx = await readerPage.request.get("/rapportage/2021/tabellen.xlsx?versie=1");

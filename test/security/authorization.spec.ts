@@ -7,6 +7,7 @@ import {
   createSignal,
   createSignalFromMail,
   createTrajectory,
+  createdId,
   csrfToken,
   CSRF_REFUSALS,
   intermediarySession,
@@ -26,7 +27,7 @@ import {
 type Actor = "admin" | "intermediary" | "adviser" | "reader" | "anonymous";
 const ACTORS: readonly Actor[] = ["admin", "intermediary", "adviser", "reader", "anonymous"];
 
-type World = { signalId: number; mail: { signalId: number; attachmentId: number }; trajectoryId: number; targetUserId: number; year: number };
+type World = { signalId: number; mail: { signalId: number; attachmentId: number }; trajectoryId: number; targetUserId: number; year: number; articleId: number };
 /** "any": every staff member; "public": anyone, logged in or not. */
 type Access = Capability | "any" | "public";
 type Route = {
@@ -104,6 +105,11 @@ const ROUTES: readonly Route[] = [
   { path: (w) => `/reports/${w.year}.json`, capability: "report.readPublished", refusedByRecord: ["reader"] },
   { path: () => "/betrokkenen", capability: "dataSubject.handle", post: { intent: "search", email: CONFIDENTIAL.reporterEmail } },
   { path: () => "/betrokkenen/export", capability: "dataSubject.handle", get: false, post: { email: CONFIDENTIAL.reporterEmail, signalId: "1" } },
+  { path: () => "/kennisbank", capability: "knowledge.manage" },
+  { path: () => "/kennisbank/nieuw", capability: "knowledge.manage", post: { question: ATTEMPT, answer: ATTEMPT, topic: "gdpr", procurementPhase: "none", checkedOn: TODAY } },
+  { path: (w) => `/kennisbank/${w.articleId}`, capability: "knowledge.manage", post: { intent: "publish", despiteHits: "yes" } },
+  // Public, and only published text: the concept article stays off it for everyone, the intermediary included.
+  { path: () => "/vragen", capability: "public", withoutRecord: ACTORS },
   { path: () => "/beheer/gebruikers", capability: "user.manage" },
   { path: () => "/beheer/gebruikers/nieuw", capability: "user.manage", post: { name: ATTEMPT, email: ATTEMPT_EMAIL, roles: "intermediary", temporaryPassword: "tijdelijk-Wachtwoord-42" } },
   { path: (w) => `/beheer/gebruikers/${w.targetUserId}`, capability: "user.manage", post: { intent: "status", disabled: "true" } },
@@ -141,13 +147,15 @@ test.beforeAll(async ({ browser }, testInfo) => {
   expect(plan.status()).toBe(302);
   await createStaffUser(staff.page, { name: CONFIDENTIAL.staffName, email: CONFIDENTIAL.staffEmail, roles: ["Lezer"] });
   const targetUserId = await staffId(staff.page, CONFIDENTIAL.staffEmail);
+  const article = { question: CONFIDENTIAL.knowledgeConcept, answer: CONFIDENTIAL.knowledgeConcept, topic: "gdpr", procurementPhase: "none", checkedOn: TODAY };
+  const articleId = createdId(await postForm(staff.request, "/kennisbank/nieuw", article), "/kennisbank");
   sessions.admin = await staffSession(browser, staff.page, "Bram Beheerder", ["Beheerder"]);
   sessions.intermediary = await staffSession(browser, staff.page, "Iris Intermediair", ["Intermediair"]);
   sessions.adviser = await staffSession(browser, staff.page, "Aart Adviseur", ["Regioadviseur"]);
   sessions.reader = await staffSession(browser, staff.page, "Lotte Lezer", ["Lezer"]);
   const anonymous = await browser.newContext();
   sessions.anonymous = { context: anonymous, page: await anonymous.newPage(), request: anonymous.request };
-  world = { signalId, mail, trajectoryId, targetUserId, year: new Date().getFullYear() };
+  world = { signalId, mail, trajectoryId, targetUserId, year: new Date().getFullYear(), articleId };
   await staff.context.close();
 });
 
@@ -178,7 +186,7 @@ test("the intermediary opens every route: the route list names real pages", asyn
 });
 
 for (const route of ROUTES) {
-  const label = route.path({ signalId: 0, mail: { signalId: 0, attachmentId: 0 }, trajectoryId: 0, targetUserId: 0, year: 0 }).replace(/\/0(?=\/|$|\.)/g, "/<id>");
+  const label = route.path({ signalId: 0, mail: { signalId: 0, attachmentId: 0 }, trajectoryId: 0, targetUserId: 0, year: 0, articleId: 0 }).replace(/\/0(?=\/|$|\.)/g, "/<id>");
   test(`${label}: refused to every actor that must not reach it`, async () => {
     const path = route.path(world);
     const mayOpen = allowedActors(route.capability, route.refusedByRecord);

@@ -14,6 +14,7 @@ export const CONFIDENTIAL = {
   signalNote: "Telefonisch gesproken met de melder; zij wil niet dat de gemeente haar naam hoort",
   trajectoryGoal: "Vrijgevestigden in Zeeland behouden hun contract na de aanbesteding van 2027",
   planText: "Stap 1: vertrouwelijk overleg met de zeven praktijken in Walcheren",
+  knowledgeConcept: "Concept: hoe de gemeente Sluis de klacht van De Vuurtoren afhandelde",
   staffName: "Vera Doelwit-Vertrouwelijk",
   staffEmail: "vera.doelwit@vertrouwelijk.example",
 } as const;

@@ -155,7 +155,7 @@ export async function staffId(adminPage: Page, email: string): Promise<number> {
 }
 
 /** Text that must never be in an answer to someone who may not see the record. */
-export const RECORD_TEXT = [CONFIDENTIAL.signalSummary, CONFIDENTIAL.reporterName, CONFIDENTIAL.reporterEmail, CONFIDENTIAL.trajectoryGoal, CONFIDENTIAL.planText, CONFIDENTIAL.staffEmail];
+export const RECORD_TEXT = [CONFIDENTIAL.signalSummary, CONFIDENTIAL.reporterName, CONFIDENTIAL.reporterEmail, CONFIDENTIAL.trajectoryGoal, CONFIDENTIAL.planText, CONFIDENTIAL.staffEmail, CONFIDENTIAL.knowledgeConcept];
 
 /** Refusal texts of the origin and CSRF checks: an authorization test must not be satisfied by them. */
 export const CSRF_REFUSALS = ["Het formulier is verlopen of komt niet van deze site", "Dit formulier komt niet van deze site"];

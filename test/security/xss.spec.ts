@@ -42,13 +42,17 @@ const P = {
   threads: payload("rode-draden"),
   conclusions: payload("conclusies"),
   userName: payload("gebruiker"),
+  question: payload("vraag"),
+  answer: payload("kennis-antwoord"),
+  referenceLabel: payload("verwijzing"),
+  sensitiveName: payload("gevoelig"),
 };
 const REGION = "JZ07";
 const YEAR = 2019;
 const CLIENT = "198.51.100.93";
 
 let staff: Session;
-let ids: { intake: number; portal: number; trajectory: number; user: number };
+let ids: { intake: number; portal: number; trajectory: number; user: number; article: number };
 let receiptCode: string;
 
 test.beforeAll(async ({ browser, request }, testInfo) => {
@@ -79,9 +83,21 @@ test.beforeAll(async ({ browser, request }, testInfo) => {
   await ok(`/regios/${REGION}`, { kind: "tender_published", dueOn: TODAY, title: P.milestone, note: P.milestoneNote });
   await ok(`/rapportage/${YEAR}/tekst`, { introduction: P.introduction, threads: P.threads, conclusions: P.conclusions });
 
+  const article = await postForm(staff.request, "/kennisbank/nieuw", {
+    question: P.question,
+    answer: `${P.answer}\n\n- **${P.answer}**`,
+    topic: "gdpr",
+    procurementPhase: "none",
+    references: `${P.referenceLabel} | https://example.org/`,
+    checkedOn: TODAY,
+    sensitiveNames: P.sensitiveName,
+  });
+  const articleId = Number(/^\/kennisbank\/(\d+)$/.exec(article.headers()["location"] ?? "")?.[1]);
+  await ok(`/kennisbank/${articleId}`, { intent: "publish", despiteHits: "yes" });
+
   const email = uniqueEmail("xss");
   await ok("/beheer/gebruikers/nieuw", { name: P.userName, email, roles: ["adviser"], temporaryPassword: "tijdelijk-Wachtwoord-42" });
-  ids = { intake, portal, trajectory, user: await staffId(staff.page, email) };
+  ids = { intake, portal, trajectory, user: await staffId(staff.page, email), article: articleId };
 });
 
 test.afterAll(async () => {
@@ -126,6 +142,17 @@ test("trajectory, plan, lessons, region and report text pages stay text", async 
   await expectInert(page, "/", []);
   await expectInert(page, `/rapportage/${YEAR}/tekst`, [P.introduction, P.threads, P.conclusions]);
   await expectInert(page, `/rapportage/${YEAR}`, [P.introduction, P.threads, P.conclusions]);
+});
+
+test("kennisbank pages and the public /vragen show an article as text", async ({ page, browser }) => {
+  await page.context().addCookies(await staff.context.cookies());
+  await expectInert(page, "/kennisbank", [P.question]);
+  await expectInert(page, `/kennisbank/${ids.article}`, [P.question, P.answer, P.referenceLabel, P.sensitiveName]);
+  await expectInert(page, `/signalen/${ids.intake}`, []);
+  const visitor = await browser.newPage();
+  await expectInert(visitor, `/vragen?onderwerp=gdpr&q=${encodeURIComponent("xss-vraag")}`, [P.question]);
+  await expectInert(visitor, `/vragen/${ids.article}`, [P.question, P.answer, P.referenceLabel]);
+  await visitor.close();
 });
 
 test("admin pages show a user's name as text", async ({ page }) => {

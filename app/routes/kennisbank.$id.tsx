@@ -1,0 +1,130 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { ActionButton } from "~/components/form";
+import { ArticleForm } from "~/components/knowledge-article-form";
+import { PublishSection } from "~/components/knowledge-publish";
+import { DataTable } from "~/components/ui/table";
+import { Heading, Paragraph, TextLink } from "~/components/ui/text";
+import { formatDateTime } from "~/domain/dates-nl";
+import { DomainError } from "~/domain/errors";
+import { ARTICLE_STATE_LABELS, articleSchema, publishSchema, referencesText } from "~/domain/knowledge";
+import { recordNumber } from "~/domain/url-params";
+import { checkArticle, openArticle, publishArticle, saveArticle, withdrawArticle } from "~/models/knowledge.server";
+import { redirectWithFlash } from "~/utils/flash.server";
+import { readForm, replyWithError } from "~/utils/form.server";
+import { notFound, requireUser } from "~/auth/guard.server";
+import { actorOf } from "~/utils/request.server";
+
+export const meta: MetaFunction = () => [{ title: "Kennisartikel · Rode Draad" }];
+
+function articleId(param: string | undefined): number {
+  return recordNumber(param) ?? notFound("Dit kennisartikel");
+}
+
+function orNotFound<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof DomainError && error.code === "KNOWLEDGE.NOT_FOUND") notFound("Dit kennisartikel");
+    throw error;
+  }
+}
+
+/** `?versie=N` opens an earlier version in the editor; saving it makes it the newest version again. */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, "knowledge.manage");
+  const id = articleId(params.id);
+  const actor = actorOf(user, context);
+  const asked = new URL(request.url).searchParams.get("versie");
+  const version = asked === null ? undefined : (recordNumber(asked) ?? notFound("Deze versie"));
+  const opened = orNotFound(() => openArticle(id, actor, version)) ?? notFound("Deze versie");
+  return { ...opened, hits: checkArticle(id, actor) };
+}
+
+const actionSchema = z.discriminatedUnion("intent", [articleSchema.extend({ intent: z.literal("save") }), publishSchema, z.object({ intent: z.literal("withdraw") })]);
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, "knowledge.manage");
+  const id = articleId(params.id);
+  const actor = actorOf(user, context);
+  const { formData, submission } = await readForm(request, actionSchema);
+  const intent = String(formData.get("intent"));
+  if (submission.status !== "success") return data({ intent, result: replyWithError(submission) }, { status: 400 });
+  const value = submission.value;
+  try {
+    if (value.intent === "save") {
+      const version = orNotFound(() => saveArticle(id, value, actor));
+      return redirectWithFlash(`/kennisbank/${id}`, `Het artikel is opgeslagen als versie ${version}.`);
+    }
+    if (value.intent === "publish") {
+      const version = orNotFound(() => publishArticle(id, actor, value.despiteHits === "yes"));
+      return redirectWithFlash(`/kennisbank/${id}`, `Versie ${version} staat op de openbare site.`);
+    }
+    orNotFound(() => withdrawArticle(id, actor));
+    return redirectWithFlash(`/kennisbank/${id}`, "Het artikel is ingetrokken en staat niet meer op de openbare site.");
+  } catch (error) {
+    return data({ intent, result: replyWithError(submission, error) }, { status: 400 });
+  }
+}
+
+export default function ArticlePage() {
+  const { article, text, latestVersion, versions, signalIds, hits } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  const defaults = { ...text, references: referencesText(text.references), topic: article.topic, procurementPhase: article.procurementPhase, sensitiveNames: article.sensitiveNames };
+  return (
+    <>
+      <section className="rd-section">
+        <Paragraph>
+          <TextLink to="/kennisbank">Terug naar de kennisbank</TextLink>
+        </Paragraph>
+        <Heading level={1}>Kennisartikel {article.id}</Heading>
+        <Paragraph>
+          <span className="rd-badge">{ARTICLE_STATE_LABELS[article.state]}</span>
+          {signalIds.length > 0 ? <> · gemaakt van {signalIds.map((s) => `signaal ${s}`).join(", ")} (alleen intern zichtbaar)</> : null}
+          {article.state === "published" ? (
+            <>
+              {" "}
+              · <TextLink to={`/vragen/${article.id}`}>Bekijk op de openbare site</TextLink>
+            </>
+          ) : null}
+        </Paragraph>
+        <Paragraph>
+          {text.version === latestVersion ? `U bewerkt versie ${text.version}, de nieuwste.` : `U bekijkt versie ${text.version}. Opslaan maakt hiervan de nieuwste versie (${latestVersion + 1}).`}
+        </Paragraph>
+        <ArticleForm id={`article-${article.id}-${text.version}`} defaults={defaults} lastResult={answer?.intent === "save" ? answer.result : undefined} submitLabel="Opslaan als nieuwe versie" />
+      </section>
+      <PublishSection state={article.state} latestVersion={latestVersion} publishedVersion={article.publishedVersion} hits={hits} lastResult={answer?.intent === "publish" ? answer.result : undefined} />
+      {article.state === "published" ? (
+        <section className="rd-section" aria-labelledby="intrekken">
+          <Heading level={2} id="intrekken">
+            Intrekken
+          </Heading>
+          <Paragraph>Een ingetrokken artikel verdwijnt van de openbare site; het blijft hier, en kan later opnieuw gepubliceerd worden.</Paragraph>
+          <ActionButton intent="withdraw" label="Artikel intrekken" danger />
+        </section>
+      ) : null}
+      <section className="rd-section" aria-labelledby="versies">
+        <Heading level={2} id="versies">
+          Versies
+        </Heading>
+        <DataTable
+          caption="Versies van dit artikel, nieuwste eerst"
+          rows={versions}
+          rowKey={(v) => v.version}
+          empty={<Paragraph>Nog geen versies.</Paragraph>}
+          columns={[
+            {
+              header: "Versie",
+              rowHeader: true,
+              cell: (v) => (v.version === text.version ? `Versie ${v.version} (geopend)` : <TextLink to={`?versie=${v.version}`}>Versie {v.version} openen</TextLink>),
+            },
+            { header: "Opgeslagen", cell: (v) => formatDateTime(v.createdAt) },
+            { header: "Door", cell: (v) => v.author ?? "–" },
+            { header: "Openbaar", cell: (v) => (article.state === "published" && v.version === article.publishedVersion ? "Gepubliceerd" : "–") },
+          ]}
+        />
+      </section>
+    </>
+  );
+}
