@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { Option } from "./form";
 
 /** A labelled select of a GET filter form: the value lives in the URL, so no form state is needed. */
@@ -36,7 +37,8 @@ export function FilterSelect({
   );
 }
 
-export function FilterSearch({ name, label, value }: { name: string; label: string; value: string | undefined }) {
+/** A text filter; `type="date"` gives the browser's date picker (without it, JJJJ-MM-DD as typed). */
+export function FilterSearch({ name, label, value, type = "search" }: { name: string; label: string; value: string | undefined; type?: "search" | "date" }) {
   const id = `filter-${name}`;
   return (
     <div className="utrecht-form-field">
@@ -46,8 +48,20 @@ export function FilterSearch({ name, label, value }: { name: string; label: stri
         </label>
       </div>
       <div className="utrecht-form-field__input">
-        <input id={id} name={name} type="search" defaultValue={value ?? ""} className="utrecht-textbox utrecht-textbox--html-input" />
+        <input id={id} name={name} type={type} defaultValue={value ?? ""} className="utrecht-textbox utrecht-textbox--html-input" />
       </div>
+    </div>
+  );
+}
+
+/** The button of a filter form (a GET form: the filters stay in the URL), and what may stand beside it. */
+export function FilterButton({ children }: { children?: ReactNode }) {
+  return (
+    <div className="utrecht-button-group">
+      <button type="submit" className="utrecht-button utrecht-button--secondary-action">
+        Filteren
+      </button>
+      {children}
     </div>
   );
 }

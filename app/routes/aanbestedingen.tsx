@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { FilterSelect } from "~/components/filter-fields";
+import { FilterButton, FilterSearch, FilterSelect } from "~/components/filter-fields";
 import { Pagination } from "~/components/ui/pagination";
 import { DataTable } from "~/components/ui/table";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { formatShortDate } from "~/domain/dates-nl";
 import { can } from "~/domain/permissions";
-import { NOTICE_TYPE_LABELS, parseProcurementFilters, procurementSearch, type ProcurementFilters } from "~/domain/tenderned-filters";
+import { NOTICE_TYPE_LABELS, parseProcurementFilters, procurementSearch } from "~/domain/tenderned-filters";
 import { listProcurements, procurementRegionOptions } from "~/models/tenderned-list.server";
 import { requireUser } from "~/auth/guard.server";
 
@@ -17,22 +17,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, "procurement.readOwn");
   const filters = parseProcurementFilters(new URL(request.url).searchParams);
   return { filters, ...listProcurements(filters, user), regions: procurementRegionOptions(user), everyRegion: can(user.roles, "procurement.readAny") };
-}
-
-function DateFilter({ name, label, value }: { name: keyof ProcurementFilters; label: string; value: string | undefined }) {
-  const id = `filter-${name}`;
-  return (
-    <div className="utrecht-form-field">
-      <div className="utrecht-form-field__label">
-        <label className="utrecht-form-label" htmlFor={id}>
-          {label}
-        </label>
-      </div>
-      <div className="utrecht-form-field__input">
-        <input id={id} name={name} type="date" defaultValue={value ?? ""} className="utrecht-textbox utrecht-textbox--html-input" />
-      </div>
-    </div>
-  );
 }
 
 const TYPE_OPTIONS = Object.entries(NOTICE_TYPE_LABELS)
@@ -49,16 +33,12 @@ export default function ProcurementsPage() {
         mijlpaal bij haar regio.
       </Paragraph>
       <Form method="get" className="rd-filters" aria-label="Filters">
-        <DateFilter name="van" label="Gepubliceerd vanaf" value={filters.van} />
-        <DateFilter name="tot" label="Gepubliceerd tot en met" value={filters.tot} />
+        <FilterSearch name="van" label="Gepubliceerd vanaf" value={filters.van} type="date" />
+        <FilterSearch name="tot" label="Gepubliceerd tot en met" value={filters.tot} type="date" />
         <FilterSelect name="soort" label="Soort" value={filters.soort} options={TYPE_OPTIONS} />
         <FilterSelect name="regio" label="Regio" value={filters.regio} options={regions.map((r) => ({ value: r.code, label: r.name }))} />
-        <DateFilter name="sluitVanaf" label="Sluiting op of na" value={filters.sluitVanaf} />
-        <div className="utrecht-button-group">
-          <button type="submit" className="utrecht-button utrecht-button--secondary-action">
-            Filteren
-          </button>
-        </div>
+        <FilterSearch name="sluitVanaf" label="Sluiting op of na" value={filters.sluitVanaf} type="date" />
+        <FilterButton />
       </Form>
       <DataTable
         caption={`${total} ${total === 1 ? "publicatie" : "publicaties"}`}

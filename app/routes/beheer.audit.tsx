@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { FilterSearch, FilterSelect } from "~/components/filter-fields";
+import { FilterButton, FilterSearch, FilterSelect } from "~/components/filter-fields";
 import { Pagination } from "~/components/ui/pagination";
 import { DataTable } from "~/components/ui/table";
 import { Heading, Paragraph } from "~/components/ui/text";
@@ -65,11 +65,7 @@ export default function AuditPage() {
         <FilterSearch name="entityId" label="Nummer van het gegeven" value={filters.entityId} />
         <FilterSearch name="from" label="Vanaf (JJJJ-MM-DD)" value={filters.from} />
         <FilterSearch name="to" label="Tot en met (JJJJ-MM-DD)" value={filters.to} />
-        <div className="utrecht-button-group">
-          <button type="submit" className="utrecht-button utrecht-button--secondary-action">
-            Filteren
-          </button>
-        </div>
+        <FilterButton />
       </Form>
       <DataTable
         caption={`${total} regels`}

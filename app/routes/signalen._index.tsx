@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { yearInTheNetherlands } from "~/domain/dates";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { FilterSearch, FilterSelect } from "~/components/filter-fields";
+import { FilterButton, FilterSearch, FilterSelect } from "~/components/filter-fields";
 import { ButtonLink } from "~/components/ui/button";
 import { Pagination } from "~/components/ui/pagination";
 import { DataTable } from "~/components/ui/table";
@@ -115,12 +115,9 @@ export default function InboxPage() {
             <FilterSelect name="sort" label="Volgorde" value={filters.sort === "newest" ? undefined : filters.sort} allLabel="Nieuwste eerst" options={[{ value: "oldest", label: "Oudste eerst" }]} />
           </div>
         </details>
-        <div className="utrecht-button-group">
-          <button type="submit" className="utrecht-button utrecht-button--secondary-action">
-            Filteren
-          </button>
+        <FilterButton>
           {hasFilters(filters) ? <TextLink to={`/signalen${filters.status ? `?status=${filters.status}` : ""}`}>Filters wissen</TextLink> : null}
-        </div>
+        </FilterButton>
       </Form>
 
       <DataTable

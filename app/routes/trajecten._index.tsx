@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { yearInTheNetherlands } from "~/domain/dates";
 import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { FilterSelect } from "~/components/filter-fields";
+import { FilterButton, FilterSelect } from "~/components/filter-fields";
 import { ButtonLink } from "~/components/ui/button";
 import { DataTable } from "~/components/ui/table";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
@@ -66,11 +66,7 @@ export default function TrajectoriesPage() {
           options={Array.from({ length: 8 }, (_, i) => String(thisYear - i)).map((y) => ({ value: y, label: y }))}
         />
         <FilterSelect name="outcome" label="Uitkomst" value={filters.outcome} options={optionsOf(REPORTED_OUTCOMES, REPORTED_OUTCOME_LABELS)} />
-        <div className="utrecht-button-group">
-          <button type="submit" className="utrecht-button utrecht-button--secondary-action">
-            Filteren
-          </button>
-        </div>
+        <FilterButton />
       </Form>
       <DataTable
         caption={`${trajectories.length} ${trajectories.length === 1 ? "traject" : "trajecten"}`}
