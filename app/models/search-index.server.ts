@@ -63,6 +63,7 @@ const statements = preparedOnce((database) => ({
   after: database.select(columns).from(signals).where(gt(signals.id, sql.placeholder("after"))).orderBy(asc(signals.id)).limit(sql.placeholder("limit")).prepare(),
   lastChange: database.select({ seq: sql<number>`coalesce(max(${signalTextChanges.seq}), 0)` }).from(signalTextChanges).prepare(),
   changesAfter: database.select().from(signalTextChanges).where(gt(signalTextChanges.seq, sql.placeholder("seq"))).orderBy(asc(signalTextChanges.seq)).prepare(),
+  unclassified: database.select({ id: signals.id }).from(signals).where(eq(signals.awaitingClassification, true)).prepare(),
   withTrigger: database.select({ id: signalTriggers.signalId }).from(signalTriggers).where(eq(signalTriggers.trigger, sql.placeholder("trigger"))).prepare(),
 }));
 
@@ -201,6 +202,8 @@ export function searchInbox(filters: InboxFilters & { q: string }, pageSize: num
   const needle = normaliseSearchText(filters.q);
   const matches = factsMatcher(filters);
   const withTrigger = filters.trigger ? new Set(statements().withTrigger.all({ trigger: filters.trigger }).map((row) => row.id)) : undefined;
+  // Like the trigger filter, read from SQL (a partial index holds the few that wait) rather than kept per entry.
+  const unclassified = filters.unclassified ? new Set(statements().unclassified.all().map((row) => row.id)) : undefined;
   const perRank = STATUSES.map(() => 0);
   const rank = filters.status ? STATUSES.indexOf(filters.status) : -1;
   const from = (filters.page - 1) * pageSize;
@@ -209,7 +212,7 @@ export function searchInbox(filters: InboxFilters & { q: string }, pageSize: num
   const oldest = filters.sort === "oldest";
   for (let i = oldest ? ordered.length - 1 : 0; oldest ? i >= 0 : i < ordered.length; i += oldest ? -1 : 1) {
     const entry = ordered[i] as Entry;
-    if (!matchesText(entry, needle) || !matches(entry) || (withTrigger && !withTrigger.has(entry.id))) continue;
+    if (!matchesText(entry, needle) || !matches(entry) || (withTrigger && !withTrigger.has(entry.id)) || (unclassified && !unclassified.has(entry.id))) continue;
     perRank[entry.rank] = (perRank[entry.rank] as number) + 1;
     if (rank >= 0 && entry.rank !== rank) continue;
     if (total >= from && total < from + pageSize) pageIds.push(entry.id);
