@@ -43,19 +43,10 @@ async function deliver(fields: { subject: string; messageId: string; attachments
   })
     .compile()
     .build();
-  const client = dovecot.client();
-  await client.connect();
-  await client.append("INBOX", raw);
-  await client.logout();
+  await dovecot.deliver(raw);
 }
 
-async function countIn(folder: string): Promise<number> {
-  const client = dovecot.client();
-  await client.connect();
-  const status = await client.status(folder, { messages: true });
-  await client.logout();
-  return status ? (status.messages ?? 0) : -1;
-}
+const countIn = (folder: string) => dovecot.count(folder);
 
 const signalCount = () => db().select().from(signals).all().length;
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");

@@ -12,7 +12,18 @@ export const DOVECOT = "/usr/sbin/dovecot";
  * test/.tmp, plaintext login without TLS (only on 127.0.0.1). Runs as the current user; started as root (a CI
  * container), Dovecot refuses root for its login and mail processes, so those run as its own package's users.
  */
-export type Dovecot = { port: number; url: string; user: string; password: string; stop(): void; client(password?: string): ImapFlow };
+export type Dovecot = {
+  port: number;
+  url: string;
+  user: string;
+  password: string;
+  stop(): void;
+  client(password?: string): ImapFlow;
+  /** A message into INBOX by IMAP APPEND, as a mail server's delivery puts it there. */
+  deliver(raw: Buffer): Promise<void>;
+  /** How many messages a folder holds. */
+  count(folder: string): Promise<number>;
+};
 
 function ids(name: string): { uid: number; gid: number } | undefined {
   const line = fs.readFileSync("/etc/passwd", "utf8").split("\n").find((l) => l.startsWith(`${name}:`));
@@ -106,6 +117,11 @@ namespace inbox {
   if (started.status !== 0) throw new Error(`dovecot did not start: ${fs.existsSync(logFile) ? fs.readFileSync(logFile, "utf8") : started.status}`);
   await waitForPort(port, Date.now() + 15_000);
   const url = `imap://127.0.0.1:${port}`;
+  const client = (pass = password) => {
+    const imap = new ImapFlow({ host: "127.0.0.1", port, secure: false, auth: { user, pass }, logger: false, disableAutoIdle: true });
+    imap.on("error", () => undefined);
+    return imap;
+  };
   return {
     port,
     url,
@@ -115,10 +131,19 @@ namespace inbox {
       const pid = Number(fs.readFileSync(path.join(root, "run", "master.pid"), "utf8"));
       process.kill(pid, "SIGTERM");
     },
-    client(pass = password) {
-      const client = new ImapFlow({ host: "127.0.0.1", port, secure: false, auth: { user, pass }, logger: false, disableAutoIdle: true });
-      client.on("error", () => undefined);
-      return client;
+    client,
+    async deliver(raw) {
+      const imap = client();
+      await imap.connect();
+      await imap.append("INBOX", raw);
+      await imap.logout();
+    },
+    async count(folder) {
+      const imap = client();
+      await imap.connect();
+      const status = await imap.status(folder, { messages: true });
+      await imap.logout();
+      return status ? (status.messages ?? 0) : -1;
     },
   };
 }
