@@ -21,8 +21,8 @@ const input = (over: Partial<PracticeInput> = {}): PracticeInput => ({
   title: "Samen een open house opzetten",
   whatWasDone: "Aanbieders en regio schreven samen de toelatingseisen.",
   outcome: "Vrijgevestigden konden zonder consortium meedoen.",
-  topic: "procedure_choice",
-  procurementPhase: "preparation",
+  topic: "strategy_advice",
+  procurementPhase: "upcoming_tender",
   references: "",
   checkedOn: "2026-01-05",
   sensitiveNames: "",
@@ -53,8 +53,8 @@ beforeAll(() => {
       referredBy: "direct",
       regionCode,
       municipalityCode: place.code,
-      topic: "procedure_choice",
-      procurementPhase: "preparation",
+      topic: "strategy_advice",
+      procurementPhase: "upcoming_tender",
       procedure: "unknown",
       funding: "unknown",
       status: "answered",
@@ -70,7 +70,7 @@ beforeAll(() => {
 
 describe("goede voorbeelden", () => {
   it("starts from a lesson with its classification only, and keeps the lesson internal", () => {
-    expect(lessonStart(lessonId)).toEqual({ regionCode, topic: "procedure_choice", procurementPhase: "preparation" });
+    expect(lessonStart(lessonId)).toEqual({ regionCode, topic: "strategy_advice", procurementPhase: "upcoming_tender" });
     const id = createPractice(input({ lessonId, regionCode }), actor);
     const opened = openPractice(id, actor);
     expect(opened?.lessons.map((l) => l.id)).toEqual([lessonId]);
