@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { ReferenceList } from "~/components/knowledge-references";
 import { WITHOUT_SCRIPTS } from "~/components/page-scripts";
 import { NarrativeText } from "~/components/report/narrative-text";
-import { Heading, ListItem, Paragraph, TextLink, UnorderedList } from "~/components/ui/text";
+import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { formatDate } from "~/domain/dates-nl";
 import { PHASE_LABELS, TOPIC_LABELS } from "~/domain/signal-codes";
 import { recordNumber } from "~/domain/url-params";
@@ -35,24 +36,7 @@ export default function PracticePublicPage() {
       <NarrativeText text={practice.whatWasDone} />
       <Heading level={2}>Wat het opleverde</Heading>
       <NarrativeText text={practice.outcome} />
-      {practice.references.length > 0 ? (
-        <>
-          <Heading level={2}>Verwijzingen</Heading>
-          <UnorderedList>
-            {practice.references.map((r, index) => (
-              <ListItem key={index}>
-                {r.url ? (
-                  <a className="utrecht-link" href={r.url} rel="noopener noreferrer">
-                    {r.label}
-                  </a>
-                ) : (
-                  r.label
-                )}
-              </ListItem>
-            ))}
-          </UnorderedList>
-        </>
-      ) : null}
+      <ReferenceList references={practice.references} />
     </article>
   );
 }
