@@ -1,6 +1,7 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { resultFor } from "~/components/form";
 import { PublishSection } from "~/components/knowledge-publish";
 import { VersionsSection, WithdrawSection } from "~/components/knowledge-versions";
 import { PracticeForm } from "~/components/practice-form";
@@ -12,7 +13,7 @@ import { recordNumber } from "~/domain/url-params";
 import { checkPractice, openPractice, publishPractice, savePractice, withdrawPractice } from "~/models/practice.server";
 import { listRegions } from "~/models/reference.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { readForm, replyWithError } from "~/utils/form.server";
+import { readIntentForm } from "~/utils/form.server";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 
@@ -49,9 +50,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, "practice.manage");
   const id = practiceId(params.id);
   const actor = actorOf(user, context);
-  const { formData, submission } = await readForm(request, actionSchema);
-  const intent = String(formData.get("intent"));
-  if (submission.status !== "success") return data({ intent, result: replyWithError(submission) }, { status: 400 });
+  const { submission, refuse } = await readIntentForm(request, actionSchema);
+  if (submission.status !== "success") return refuse();
   const value = submission.value;
   const here = `/kennisbank/voorbeelden/${id}`;
   try {
@@ -60,7 +60,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     orNotFound(() => withdrawPractice(id, actor));
     return redirectWithFlash(here, "Het goede voorbeeld is ingetrokken en staat niet meer op de openbare site.");
   } catch (error) {
-    return data({ intent, result: replyWithError(submission, error) }, { status: 400 });
+    return refuse(error);
   }
 }
 
@@ -96,9 +96,9 @@ export default function PracticePage() {
         <Paragraph>
           {text.version === latestVersion ? `U bewerkt versie ${text.version}, de nieuwste.` : `U bekijkt versie ${text.version}. Opslaan maakt hiervan de nieuwste versie (${latestVersion + 1}).`}
         </Paragraph>
-        <PracticeForm id={`practice-${article.id}-${text.version}`} defaults={defaults} regions={regions} lastResult={answer?.intent === "save" ? answer.result : undefined} submitLabel="Opslaan als nieuwe versie" />
+        <PracticeForm id={`practice-${article.id}-${text.version}`} defaults={defaults} regions={regions} lastResult={resultFor(answer, "save")} submitLabel="Opslaan als nieuwe versie" />
       </section>
-      <PublishSection state={article.state} latestVersion={latestVersion} publishedVersion={article.publishedVersion} hits={hits} lastResult={answer?.intent === "publish" ? answer.result : undefined} />
+      <PublishSection state={article.state} latestVersion={latestVersion} publishedVersion={article.publishedVersion} hits={hits} lastResult={resultFor(answer, "publish")} />
       {article.state === "published" ? <WithdrawSection noun="voorbeeld" label="Voorbeeld intrekken" /> : null}
       <VersionsSection noun="dit voorbeeld" versions={versions} openVersion={text.version} state={article.state} publishedVersion={article.publishedVersion} />
     </>
