@@ -76,6 +76,11 @@ export const AUDIT_ACTION_LABELS = {
   "knowledge.published": "Kennisartikel gepubliceerd",
   "knowledge.guard_overridden": "Kennisartikel gepubliceerd ondanks treffers van de vertrouwelijkheidscheck",
   "knowledge.withdrawn": "Kennisartikel ingetrokken",
+  "review.created": "Contracttoets aangemaakt",
+  "review.saved": "Contracttoets opgeslagen",
+  "review.published": "Contracttoets gepubliceerd",
+  "review.reassessment_needed": "Contracttoets op herbeoordeling gezet door een nieuw aanbestedingsstuk",
+  "review.criterion_saved": "Toetsingscriterium opgeslagen",
 } as const satisfies Record<string, string>;
 
 const ENTITY_LABELS: Record<string, string> = {
@@ -90,6 +95,8 @@ const ENTITY_LABELS: Record<string, string> = {
   tenderned_run: "TenderNed-ronde",
   region: "Regio",
   knowledge_article: "Kennisartikel",
+  contract_review: "Contracttoets",
+  review_criterion: "Toetsingscriterium",
 };
 
 export function auditActionLabel(code: string): string {

@@ -80,7 +80,12 @@ export type AuditAction =
   | "knowledge.saved"
   | "knowledge.published"
   | "knowledge.guard_overridden"
-  | "knowledge.withdrawn";
+  | "knowledge.withdrawn"
+  | "review.created"
+  | "review.saved"
+  | "review.published"
+  | "review.reassessment_needed"
+  | "review.criterion_saved";
 
 /** Codes, ids and counts only. Confidential text never goes here, so the type admits no free text by design of its users. */
 export type AuditDetail = Record<string, string | number | boolean | null | string[]>;
