@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { RATINGS, ratingsFromForm, scoreOf, scoreStep, type Rating } from "./contract-review";
+import { RATINGS, ratingsFromForm, scoreOf, scoreStep, sortOverview, type Rating } from "./contract-review";
 
 const ratings = fc.array(fc.constantFrom<Rating>(...RATINGS), { maxLength: 30 });
 
@@ -49,8 +49,8 @@ describe("scoreOf", () => {
     );
   });
 
-  it("shades from 0 (no score) to 4", () => {
-    expect([null, 0, 24, 25, 74, 75, 100].map(scoreStep)).toEqual([0, 1, 1, 2, 3, 4, 4]);
+  it("shades from 0 (no score) to 4 (least accessible)", () => {
+    expect([null, 100, 75, 74, 50, 49, 25, 24, 0].map(scoreStep)).toEqual([0, 1, 1, 2, 2, 3, 3, 4, 4]);
   });
 });
 
@@ -60,5 +60,32 @@ describe("ratingsFromForm", () => {
       { code: "a", rating: "partly", note: "kort", source: "bestek p. 3" },
       { code: "b", rating: "unknown", note: "", source: "" },
     ]);
+  });
+});
+
+describe("sortOverview", () => {
+  const row = (regionName: string, percent: number | null, unknown: number, omvang: Rating, createdAt: string) => ({
+    regionName,
+    createdAt,
+    score: { percent, unknown },
+    ratings: [{ code: "omvang", rating: omvang }],
+  });
+  const rows = [row("Zuid", 80, 0, "accessible", "2026-03-01"), row("Amstelland", null, 9, "unknown", "2026-01-01"), row("Midden", 20, 2, "obstructive", "2026-02-01")];
+  const names = (key: string) => sortOverview(rows, key).map((r) => r.regionName);
+
+  it("sorts by region, score (no score last), unknowns, date or one criterion", () => {
+    expect(names("regio")).toEqual(["Amstelland", "Midden", "Zuid"]);
+    expect(names("score")).toEqual(["Midden", "Zuid", "Amstelland"]);
+    expect(names("onbekend")).toEqual(["Amstelland", "Midden", "Zuid"]);
+    expect(names("datum")).toEqual(["Zuid", "Midden", "Amstelland"]);
+    expect(names("omvang")).toEqual(["Midden", "Amstelland", "Zuid"]);
+  });
+
+  it("keeps every row whatever the key", () => {
+    fc.assert(
+      fc.property(fc.string(), (key) => {
+        expect(sortOverview(rows, key)).toHaveLength(rows.length);
+      }),
+    );
   });
 });

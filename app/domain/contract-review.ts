@@ -35,16 +35,43 @@ export function scoreOf(ratings: readonly Rating[]): ReviewScore {
   return { percent: known === 0 ? null : Math.round((points * 100) / (known * 2)), known, unknown: ratings.length - known };
 }
 
-export function formatScore(score: ReviewScore): string {
+export function formatScore(score: Pick<ReviewScore, "percent" | "unknown">): string {
   if (score.percent === null) return "geen score (alles onbekend)";
   const unknown = score.unknown === 0 ? "" : `, ${score.unknown} onbekend`;
   return `${score.percent}%${unknown}`;
 }
 
-/** Five map shades: no review/no score (0), then below 25, 50, 75 and from 75 % (1–4); darker is more accessible. */
+/**
+ * The map's shade of a score (SHADES of domain/region-map.ts): 0 for no review or no known criterion, then darker as
+ * the contract shuts out more: from 75 % 1, from 50 % 2, from 25 % 3, below 25 % 4.
+ */
 export function scoreStep(percent: number | null): number {
   if (percent === null) return 0;
-  return Math.min(4, Math.floor(percent / 25) + 1);
+  return 4 - Math.min(3, Math.floor(percent / 25));
+}
+
+export const SCORE_STEP_LABELS = ["geen toets of geen score", "75% of meer", "50% tot 75%", "25% tot 50%", "minder dan 25%"] as const;
+
+export type OverviewRow = { regionName: string; createdAt: string; score: { percent: number | null; unknown: number }; ratings: readonly { code: string; rating: Rating }[] };
+
+/** Least accessible first for a criterion: belemmerend, deels, onbekend, toegankelijk (what needs talking about). */
+const CRITERION_ORDER: Record<Rating, number> = { obstructive: 0, partly: 1, unknown: 2, accessible: 3 };
+
+/**
+ * The overview's order by the URL's `sorteer`: region name; score (lowest first, no score last); most unknowns; newest
+ * version; or one criterion's code. Ties go by region name, so the order is always the same.
+ */
+export function sortOverview<Row extends OverviewRow>(rows: readonly Row[], key: string): Row[] {
+  const byName = (a: Row, b: Row) => a.regionName.localeCompare(b.regionName, "nl");
+  const rank = (row: Row): number => {
+    if (key === "score") return row.score.percent ?? 101;
+    if (key === "onbekend") return -row.score.unknown;
+    const rating = row.ratings.find((r) => r.code === key)?.rating;
+    return rating === undefined ? 4 : CRITERION_ORDER[rating];
+  };
+  if (key === "datum") return [...rows].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || byName(a, b));
+  if (key === "regio" || key === "") return [...rows].sort(byName);
+  return [...rows].sort((a, b) => rank(a) - rank(b) || byName(a, b));
 }
 
 export const REVIEW_STATES = ["concept", "published"] as const;
@@ -52,6 +79,8 @@ export type ReviewState = (typeof REVIEW_STATES)[number];
 export const REVIEW_STATE_LABELS: Record<ReviewState, string> = { concept: "concept", published: "gepubliceerd" };
 
 export type CriterionRating = { code: string; rating: Rating; note: string; source: string };
+/** A stored rating keeps the question as it was asked, so an old version reads right after a criterion changes. */
+export type StoredRating = CriterionRating & { question: string };
 
 const text = (max: number) => z.string().trim().max(max).optional().default("");
 
@@ -64,7 +93,10 @@ export const criterionSchema = z.object({
   question: z.string({ required_error: "Vul de vraag in." }).trim().min(5, "Vul de vraag in.").max(300),
   help: text(1000),
   position: z.coerce.number({ invalid_type_error: "Vul een volgnummer in." }).int().min(0).max(999),
-  active: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
+  active: z
+    .literal("yes")
+    .optional()
+    .transform((v) => v === "yes"),
 });
 export type CriterionInput = z.infer<typeof criterionSchema>;
 
@@ -93,5 +125,9 @@ export function ratingsFromForm(form: Readonly<Record<string, unknown>>, codes: 
   });
 }
 
-export const OVERVIEW_SORTS = ["regio", "score", "onbekend", "datum"] as const;
-export type OverviewSort = (typeof OVERVIEW_SORTS)[number];
+export const OVERVIEW_SORTS = [
+  { key: "regio", label: "regio" },
+  { key: "score", label: "score (laagste eerst)" },
+  { key: "onbekend", label: "meeste onbekend" },
+  { key: "datum", label: "nieuwste toets" },
+] as const;

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, max } from "drizzle-orm";
 import { contractReviewVersions, contractReviews, procurementMilestones, regions, trajectories, users } from "../../db/schema";
-import { scoreOf, type CriterionRating } from "~/domain/contract-review";
+import { scoreOf, type CriterionRating, type StoredRating } from "~/domain/contract-review";
 import { DomainError } from "~/domain/errors";
 import { assertCan, can } from "~/domain/permissions";
 import { db, type Tx } from "~/utils/db.server";
@@ -14,8 +14,6 @@ import type { Viewer } from "./trajectory.server";
 const now = () => new Date().toISOString();
 const target = (id: number) => ({ type: "contract_review", id });
 
-/** A stored rating keeps the question as it was asked, so an old version reads right after a criterion changes. */
-export type StoredRating = CriterionRating & { question: string };
 export type ReviewInput = { regionCode: string; title: string; milestoneId?: number; reason: string; ratings: CriterionRating[] };
 
 function notFound(): never {
