@@ -27,7 +27,7 @@ import {
 type Actor = "admin" | "intermediary" | "adviser" | "reader" | "anonymous";
 const ACTORS: readonly Actor[] = ["admin", "intermediary", "adviser", "reader", "anonymous"];
 
-type World = { signalId: number; mail: { signalId: number; attachmentId: number }; trajectoryId: number; targetUserId: number; year: number; articleId: number };
+type World = { signalId: number; mail: { signalId: number; attachmentId: number }; trajectoryId: number; targetUserId: number; year: number; articleId: number; reviewId: number };
 /** "any": every staff member; "public": anyone, logged in or not. */
 type Access = Capability | "any" | "public";
 type Route = {
@@ -110,6 +110,12 @@ const ROUTES: readonly Route[] = [
   { path: (w) => `/kennisbank/${w.articleId}`, capability: "knowledge.manage", post: { intent: "publish", despiteHits: "yes" } },
   // Public, and only published text: the concept article stays off it for everyone, the intermediary included.
   { path: () => "/vragen", capability: "public", withoutRecord: ACTORS },
+  { path: () => "/contracttoetsen", capability: "review.readPublished", withoutRecord: ["adviser", "reader"] },
+  { path: () => "/contracttoetsen/nieuw?regio=JZ38", capability: "review.manage", post: { regionCode: "JZ38", title: ATTEMPT } },
+  // A concept of a region the adviser has no trajectory in: not found for adviser and reader.
+  { path: (w) => `/contracttoetsen/${w.reviewId}`, capability: "review.readPublished", postCapability: "review.manage", refusedByRecord: ["adviser", "reader"], post: { intent: "publish" } },
+  { path: (w) => `/contracttoetsen/${w.reviewId}/samenvatting`, capability: "review.readPublished", refusedByRecord: ["adviser", "reader"] },
+  { path: () => "/beheer/criteria", capability: "reviewCriteria.manage", post: { code: "poging", question: ATTEMPT, position: "1" } },
   { path: () => "/beheer/gebruikers", capability: "user.manage" },
   { path: () => "/beheer/gebruikers/nieuw", capability: "user.manage", post: { name: ATTEMPT, email: ATTEMPT_EMAIL, roles: "intermediary", temporaryPassword: "tijdelijk-Wachtwoord-42" } },
   { path: (w) => `/beheer/gebruikers/${w.targetUserId}`, capability: "user.manage", post: { intent: "status", disabled: "true" } },
@@ -149,13 +155,14 @@ test.beforeAll(async ({ browser }, testInfo) => {
   const targetUserId = await staffId(staff.page, CONFIDENTIAL.staffEmail);
   const article = { question: CONFIDENTIAL.knowledgeConcept, answer: CONFIDENTIAL.knowledgeConcept, topic: "gdpr", procurementPhase: "none", checkedOn: TODAY };
   const articleId = createdId(await postForm(staff.request, "/kennisbank/nieuw", article), "/kennisbank");
+  const reviewId = createdId(await postForm(staff.request, "/contracttoetsen/nieuw", { regionCode: "JZ38", title: CONFIDENTIAL.knowledgeConcept, r_omvang: "partly" }), "/contracttoetsen");
   sessions.admin = await staffSession(browser, staff.page, "Bram Beheerder", ["Beheerder"]);
   sessions.intermediary = await staffSession(browser, staff.page, "Iris Intermediair", ["Intermediair"]);
   sessions.adviser = await staffSession(browser, staff.page, "Aart Adviseur", ["Regioadviseur"]);
   sessions.reader = await staffSession(browser, staff.page, "Lotte Lezer", ["Lezer"]);
   const anonymous = await browser.newContext();
   sessions.anonymous = { context: anonymous, page: await anonymous.newPage(), request: anonymous.request };
-  world = { signalId, mail, trajectoryId, targetUserId, year: new Date().getFullYear(), articleId };
+  world = { signalId, mail, trajectoryId, targetUserId, year: new Date().getFullYear(), articleId, reviewId };
   await staff.context.close();
 });
 
@@ -186,7 +193,7 @@ test("the intermediary opens every route: the route list names real pages", asyn
 });
 
 for (const route of ROUTES) {
-  const label = route.path({ signalId: 0, mail: { signalId: 0, attachmentId: 0 }, trajectoryId: 0, targetUserId: 0, year: 0, articleId: 0 }).replace(/\/0(?=\/|$|\.)/g, "/<id>");
+  const label = route.path({ signalId: 0, mail: { signalId: 0, attachmentId: 0 }, trajectoryId: 0, targetUserId: 0, year: 0, articleId: 0, reviewId: 0 }).replace(/\/0(?=\/|$|\.)/g, "/<id>");
   test(`${label}: refused to every actor that must not reach it`, async () => {
     const path = route.path(world);
     const mayOpen = allowedActors(route.capability, route.refusedByRecord);
