@@ -7,6 +7,11 @@ import { CSRF_FIELD } from "~/utils/csrf-field";
 import { Button } from "./ui/button";
 
 
+/** On a page with several forms, the action's answer for the form with this intent (utils/form.server readIntentForm). */
+export function resultFor<Result>(answer: { intent: string; result: Result } | undefined, intent: string): Result | undefined {
+  return answer?.intent === intent ? answer.result : undefined;
+}
+
 export function CsrfField() {
   const data = useRouteLoaderData<typeof rootLoader>("root");
   return <input type="hidden" name={CSRF_FIELD} value={data?.csrf ?? ""} />;

@@ -1,8 +1,9 @@
+import { addDays } from "~/domain/dates";
 import type { SignalRecord } from "~/domain/signal-csv";
 import type { Association, Channel, Phase, RequesterType, SignalStatus, Topic } from "~/domain/signal-codes";
 import type { MilestoneKind } from "~/domain/trajectory-codes";
 import type { Random } from "./random";
-import { addDays, dayIn, drawSignal, regionPicker, type DemoRegion } from "./signals";
+import { dayIn, drawSignal, regionPicker, type DemoRegion } from "./signals";
 import { fill, RUNNING_TRAJECTORY } from "./texts";
 
 /** The year before the reference year: fewer questions and a somewhat different mix, for the report's comparison. */

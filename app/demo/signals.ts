@@ -1,3 +1,4 @@
+import { dayOfUtcMidnight } from "~/domain/dates";
 import type { SignalRecord } from "~/domain/signal-csv";
 import {
   TRIGGERS,
@@ -94,17 +95,7 @@ export function regionPicker(random: Random, regions: readonly DemoRegion[], bus
 /** A day of the given month (1-12), as YYYY-MM-DD. */
 export function dayIn(random: Random, year: number, month: number): string {
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return isoDate(new Date(Date.UTC(year, month - 1, random.int(1, days))));
-}
-
-export function isoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-export function addDays(iso: string, days: number): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return isoDate(date);
+  return dayOfUtcMidnight(new Date(Date.UTC(year, month - 1, random.int(1, days))));
 }
 
 /** `count` copies of each key, e.g. { a: 2, b: 1 } → [a, a, b]. */

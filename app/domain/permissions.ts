@@ -68,6 +68,12 @@ export const CAPABILITIES = {
    */
   "knowledge.manage": ["intermediary"],
   /**
+   * The goede voorbeelden behind the public /voorbeelden, as the kennisbank's articles: every practice in any state,
+   * its versions, source lesson, sensitive names, the guard, publishing and withdrawing; "maak een goed voorbeeld" on
+   * a lesson. Like articles, advisers and readers read the published ones where everyone does: /voorbeelden.
+   */
+  "practice.manage": ["intermediary"],
+  /**
    * Contract accessibility reviews: write them (every save a version), tie them to a procurement document, publish.
    * The intermediary reviews; publishing is what lets readers see one.
    */

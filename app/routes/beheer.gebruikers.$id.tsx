@@ -1,9 +1,9 @@
 import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ActionButton, AppForm, CheckboxGroup, TextField } from "~/components/form";
+import { ActionButton, AppForm, CheckboxGroup, TextField, resultFor } from "~/components/form";
 import { Alert } from "~/components/ui/alert";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { ROLE_OPTIONS } from "~/domain/roles";
@@ -11,7 +11,7 @@ import { staffDetailsSchema, temporaryPasswordSchema } from "~/domain/staff-form
 import { setTemporaryPassword, setUserDisabled, updateStaffUser } from "~/models/account.server";
 import { getUser } from "~/models/user.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { readForm, replyWithError } from "~/utils/form.server";
+import { readIntentForm } from "~/utils/form.server";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 import { audit } from "~/models/audit.server";
@@ -45,9 +45,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const admin = await requireUser(request, "user.manage");
   const user = userFromParams(params.id);
   const actor = actorOf(admin, context);
-  const { formData, submission } = await readForm(request, actionSchema);
-  const intent = String(formData.get("intent"));
-  if (submission.status !== "success") return data({ intent, result: replyWithError(submission) }, { status: 400 });
+  const { submission, refuse } = await readIntentForm(request, actionSchema);
+  if (submission.status !== "success") return refuse();
   const value = submission.value;
   const back = `/beheer/gebruikers/${user.id}`;
   try {
@@ -75,7 +74,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     setUserDisabled(user.id, disabled, actor);
     return redirectWithFlash(back, disabled ? "Het account is uitgeschakeld en uitgelogd." : "Het account is weer actief.");
   } catch (error) {
-    return data({ intent, result: replyWithError(submission, error) }, { status: 400 });
+    return refuse(error);
   }
 }
 
@@ -84,14 +83,14 @@ export default function EditUserPage() {
   const answer = useActionData<typeof action>();
   const [detailsForm, details] = useForm({
     id: "user-details",
-    lastResult: answer?.intent === "details" ? answer.result : undefined,
+    lastResult: resultFor(answer, "details"),
     defaultValue: { name: user.name, email: user.email, roles: user.roles },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: INTENTS.details }),
     shouldValidate: "onBlur",
   });
   const [passwordForm, password] = useForm({
     id: "user-password",
-    lastResult: answer?.intent === "password" ? answer.result : undefined,
+    lastResult: resultFor(answer, "password"),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: INTENTS.password }),
     shouldValidate: "onBlur",
   });

@@ -1,7 +1,7 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ActionButton } from "~/components/form";
+import { ActionButton, resultFor } from "~/components/form";
 import { RefusalAlert, UploadForm } from "~/components/upload-form";
 import { IssueTable } from "~/components/import-issues";
 import { Alert } from "~/components/ui/alert";
@@ -11,7 +11,7 @@ import { uploadSchema } from "~/domain/upload-form";
 import { previewPage } from "~/domain/preview-page";
 import { applyStagedTable, previewStagedTable, stageRegionTable } from "~/models/reference.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { readForm, replyWithError } from "~/utils/form.server";
+import { readIntentForm } from "~/utils/form.server";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 
@@ -59,9 +59,8 @@ const schema = z.discriminatedUnion("intent", [
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireUser(request, "regionTable.manage");
-  const { formData, submission } = await readForm(request, schema);
-  const intent = String(formData.get("intent"));
-  if (submission.status !== "success") return data({ intent, result: replyWithError(submission) }, { status: 400 });
+  const { submission, refuse } = await readIntentForm(request, schema);
+  if (submission.status !== "success") return refuse();
   const actor = { ...actorOf(admin, context), userId: admin.id };
   if (submission.value.intent === "upload") {
     const file = submission.value.file;
@@ -75,7 +74,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       `De tabel is toegepast: ${diff.municipalitiesMoved.length} gemeenten verplaatst, ${diff.municipalitiesAdded.length} toegevoegd, ${diff.regionsAdded.length} regio's toegevoegd.`,
     );
   } catch (error) {
-    if (error instanceof DomainError) return data({ intent, result: replyWithError(submission, error) }, { status: 400 });
+    if (error instanceof DomainError) return refuse(error);
     throw error;
   }
 }
@@ -113,7 +112,7 @@ export default function RegionImportPage() {
             Laad de tabel &lsquo;Gebieden in Nederland&rsquo; van het CBS (StatLine, CSV met puntkomma&apos;s) of een
             bestand in het formaat van Rode Draad. U ziet eerst wat er verandert; pas daarna past u de tabel toe.
           </Paragraph>
-          <UploadForm id="region-file" schema={UPLOAD} submitLabel="Bekijk wat er verandert" lastResult={answer?.intent === "upload" ? answer.result : undefined} kind="csv" />
+          <UploadForm id="region-file" schema={UPLOAD} submitLabel="Bekijk wat er verandert" lastResult={resultFor(answer, "upload")} kind="csv" />
         </>
       ) : "issues" in preview ? (
         <>

@@ -1,9 +1,9 @@
 import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ActionButton, AppForm, TextAreaField } from "~/components/form";
+import { ActionButton, AppForm, TextAreaField, resultFor } from "~/components/form";
 import { RefusalAlert, UploadForm } from "~/components/upload-form";
 import { RunTable } from "~/components/tenderned-runs";
 import { Alert } from "~/components/ui/alert";
@@ -17,7 +17,7 @@ import { waitingAuthorities } from "~/models/tenderned-list.server";
 import { importExportFile, lastCompleteDay, monitorBusy, recentRuns, runMonitor } from "~/models/tenderned-run.server";
 import { aliases, removeAlias, saveYouthCareSettings, youthCareSettings } from "~/models/tenderned-store.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { readForm, replyWithError } from "~/utils/form.server";
+import { readIntentForm } from "~/utils/form.server";
 import { requireUser } from "~/auth/guard.server";
 import { log, describeError } from "~/utils/log.server";
 import { actorOf } from "~/utils/request.server";
@@ -69,9 +69,8 @@ const schema = z.discriminatedUnion("intent", [
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireUser(request, "tenderned.manage");
   const actor = actorOf(admin, context);
-  const { formData, submission } = await readForm(request, schema);
-  const intent = String(formData.get("intent"));
-  if (submission.status !== "success") return data({ intent, result: replyWithError(submission) }, { status: 400 });
+  const { submission, refuse } = await readIntentForm(request, schema);
+  if (submission.status !== "success") return refuse();
   const value = submission.value;
   try {
     if (value.intent === "settings") {
@@ -93,7 +92,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     void runMonitor({ client, trigger: "manual", actor }).catch((error: unknown) => log.error("TenderNed ophalen mislukt", { error: describeError(error) }));
     return redirectWithFlash(PATH, "Ophalen is gestart. Ververs deze pagina om de uitkomst te zien.");
   } catch (error) {
-    return data({ intent, result: replyWithError(submission, error) }, { status: 400 });
+    return refuse(error);
   }
 }
 
@@ -102,7 +101,7 @@ export default function TenderNedPage() {
   const answer = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "tenderned-settings",
-    lastResult: answer?.intent === "settings" ? answer.result : undefined,
+    lastResult: resultFor(answer, "settings"),
     defaultValue: settings,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: settingsSchema }),
     shouldValidate: "onSubmit",
@@ -115,7 +114,7 @@ export default function TenderNedPage() {
           De monitor leest elke dag de publicaties van TenderNed (open data), herkent die over jeugdhulp en zet ze als mijlpaal bij de regio van de
           aanbestedende dienst. Lopende trajecten in die regio komen dan op &lsquo;herbeoordeling nodig&rsquo;.
         </Paragraph>
-        <RefusalAlert result={answer?.intent === "fetch" || answer?.intent === "removeAlias" ? answer.result : undefined} />
+        <RefusalAlert result={resultFor(answer, "fetch") ?? resultFor(answer, "removeAlias")} />
         {enabled ? (
           <Alert type="info">
             <p className="utrecht-paragraph">
@@ -165,7 +164,7 @@ export default function TenderNedPage() {
           id="tenderned-file"
           schema={UPLOAD}
           submitLabel="Inlezen"
-          lastResult={answer?.intent === "upload" ? answer.result : undefined}
+          lastResult={resultFor(answer, "upload")}
           kind="tenderned"
         />
       </section>

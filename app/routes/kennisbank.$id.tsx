@@ -1,18 +1,17 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ActionButton } from "~/components/form";
+import { resultFor } from "~/components/form";
 import { ArticleForm } from "~/components/knowledge-article-form";
 import { PublishSection } from "~/components/knowledge-publish";
-import { DataTable } from "~/components/ui/table";
+import { VersionsSection, WithdrawSection } from "~/components/knowledge-versions";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
-import { formatDateTime } from "~/domain/dates-nl";
 import { DomainError } from "~/domain/errors";
 import { ARTICLE_STATE_LABELS, articleSchema, publishSchema, referencesText } from "~/domain/knowledge";
 import { recordNumber } from "~/domain/url-params";
 import { checkArticle, openArticle, publishArticle, saveArticle, withdrawArticle } from "~/models/knowledge.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { readForm, replyWithError } from "~/utils/form.server";
+import { readIntentForm } from "~/utils/form.server";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 
@@ -48,9 +47,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, "knowledge.manage");
   const id = articleId(params.id);
   const actor = actorOf(user, context);
-  const { formData, submission } = await readForm(request, actionSchema);
-  const intent = String(formData.get("intent"));
-  if (submission.status !== "success") return data({ intent, result: replyWithError(submission) }, { status: 400 });
+  const { submission, refuse } = await readIntentForm(request, actionSchema);
+  if (submission.status !== "success") return refuse();
   const value = submission.value;
   try {
     if (value.intent === "save") {
@@ -64,7 +62,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     orNotFound(() => withdrawArticle(id, actor));
     return redirectWithFlash(`/kennisbank/${id}`, "Het artikel is ingetrokken en staat niet meer op de openbare site.");
   } catch (error) {
-    return data({ intent, result: replyWithError(submission, error) }, { status: 400 });
+    return refuse(error);
   }
 }
 
@@ -92,39 +90,11 @@ export default function ArticlePage() {
         <Paragraph>
           {text.version === latestVersion ? `U bewerkt versie ${text.version}, de nieuwste.` : `U bekijkt versie ${text.version}. Opslaan maakt hiervan de nieuwste versie (${latestVersion + 1}).`}
         </Paragraph>
-        <ArticleForm id={`article-${article.id}-${text.version}`} defaults={defaults} lastResult={answer?.intent === "save" ? answer.result : undefined} submitLabel="Opslaan als nieuwe versie" />
+        <ArticleForm id={`article-${article.id}-${text.version}`} defaults={defaults} lastResult={resultFor(answer, "save")} submitLabel="Opslaan als nieuwe versie" />
       </section>
-      <PublishSection state={article.state} latestVersion={latestVersion} publishedVersion={article.publishedVersion} hits={hits} lastResult={answer?.intent === "publish" ? answer.result : undefined} />
-      {article.state === "published" ? (
-        <section className="rd-section" aria-labelledby="intrekken">
-          <Heading level={2} id="intrekken">
-            Intrekken
-          </Heading>
-          <Paragraph>Een ingetrokken artikel verdwijnt van de openbare site; het blijft hier, en kan later opnieuw gepubliceerd worden.</Paragraph>
-          <ActionButton intent="withdraw" label="Artikel intrekken" danger />
-        </section>
-      ) : null}
-      <section className="rd-section" aria-labelledby="versies">
-        <Heading level={2} id="versies">
-          Versies
-        </Heading>
-        <DataTable
-          caption="Versies van dit artikel, nieuwste eerst"
-          rows={versions}
-          rowKey={(v) => v.version}
-          empty={<Paragraph>Nog geen versies.</Paragraph>}
-          columns={[
-            {
-              header: "Versie",
-              rowHeader: true,
-              cell: (v) => (v.version === text.version ? `Versie ${v.version} (geopend)` : <TextLink to={`?versie=${v.version}`}>Versie {v.version} openen</TextLink>),
-            },
-            { header: "Opgeslagen", cell: (v) => formatDateTime(v.createdAt) },
-            { header: "Door", cell: (v) => v.author ?? "–" },
-            { header: "Openbaar", cell: (v) => (article.state === "published" && v.version === article.publishedVersion ? "Gepubliceerd" : "–") },
-          ]}
-        />
-      </section>
+      <PublishSection state={article.state} latestVersion={latestVersion} publishedVersion={article.publishedVersion} hits={hits} lastResult={resultFor(answer, "publish")} />
+      {article.state === "published" ? <WithdrawSection noun="artikel" label="Artikel intrekken" /> : null}
+      <VersionsSection noun="dit artikel" versions={versions} openVersion={text.version} state={article.state} publishedVersion={article.publishedVersion} />
     </>
   );
 }

@@ -1,9 +1,9 @@
 import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { AppForm, SelectField, TextField } from "~/components/form";
+import { AppForm, SelectField, TextField, resultFor } from "~/components/form";
 import { PrintButton } from "~/components/report/print-button";
 import { PublishChoice } from "~/components/report/publish-choice";
 import { chartsOf } from "~/components/report/report-chart.server";
@@ -21,7 +21,7 @@ import { trajectoryRegions } from "~/models/report.server";
 import { fixedRule, liveReport, publication, publications } from "~/models/report-publication.server";
 import { reportColophon, setReportColophon, setReportThreshold } from "~/models/report-settings.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { readForm, replyWithError } from "~/utils/form.server";
+import { readIntentForm } from "~/utils/form.server";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 import { formatDateTime } from "~/domain/dates-nl";
@@ -61,9 +61,8 @@ const actionSchema = z.discriminatedUnion("intent", [
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, "report.publish");
   const year = yearOf(params.year);
-  const { formData, submission } = await readForm(request, actionSchema);
-  const intent = String(formData.get("intent"));
-  if (submission.status !== "success") return data({ intent, result: replyWithError(submission) }, { status: 400 });
+  const { submission, refuse } = await readIntentForm(request, actionSchema);
+  if (submission.status !== "success") return refuse();
   const value = submission.value;
   try {
     if (value.intent === "colophon") {
@@ -73,7 +72,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     setReportThreshold(Number(value.threshold), actorOf(user, context));
     return redirectWithFlash(`/rapportage/${year}`, `De drempel is nu ${value.threshold}.`);
   } catch (error) {
-    return data({ intent, result: replyWithError(submission, error) }, { status: 400 });
+    return refuse(error);
   }
 }
 
@@ -82,13 +81,13 @@ export default function ReportPage() {
   const answer = useActionData<typeof action>();
   const [colophonForm, colophonFields] = useForm({
     id: "colophon",
-    lastResult: answer?.intent === "colophon" ? answer.result : undefined,
+    lastResult: resultFor(answer, "colophon"),
     defaultValue: colophon,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: colophonSchema }),
   });
   const [thresholdForm, thresholdFields] = useForm({
     id: "threshold",
-    lastResult: answer?.intent === "threshold" ? answer.result : undefined,
+    lastResult: resultFor(answer, "threshold"),
     defaultValue: { threshold: String(document.threshold) },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: thresholdSchema }),
   });

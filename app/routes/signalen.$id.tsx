@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ClassificationSection } from "~/components/signal-classification-section";
@@ -6,6 +6,7 @@ import { AttachmentsSection, ConfidentialSection, HistorySection, NotesSection, 
 import { SimilarQuestionsSection } from "~/components/similar-questions";
 import { StatusSection } from "~/components/signal-status-section";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
+import { resultFor } from "~/components/form";
 import { formatDate } from "~/domain/dates-nl";
 import { CHANNEL_LABELS, STATUS_LABELS } from "~/domain/signal-codes";
 import { assignSchema, classificationSchema, linkSchema, noteSchema, statusSchema } from "~/domain/signal-form";
@@ -23,7 +24,7 @@ import { recordNumber } from "~/domain/url-params";
 import { uploadSchema } from "~/domain/upload-form";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { readForm, replyWithError } from "~/utils/form.server";
+import { readIntentForm } from "~/utils/form.server";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 
@@ -85,9 +86,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, "signal.record");
   const id = signalId(params.id);
   const actor = actorOf(user, context);
-  const { formData, submission } = await readForm(request, actionSchema);
-  const intent = String(formData.get("intent"));
-  if (submission.status !== "success") return data({ intent, result: replyWithError(submission) }, { status: 400 });
+  const { submission, refuse } = await readIntentForm(request, actionSchema);
+  if (submission.status !== "success") return refuse();
   const value = submission.value;
   try {
     if (value.intent === "classify") updateClassification(id, value, actor);
@@ -99,7 +99,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     else assignSignal(id, value.assignedTo ?? null, actor);
   } catch (error) {
     if (error instanceof DomainError && error.code === "SIGNAL.NOT_FOUND") notFound("Dit signaal");
-    return data({ intent, result: replyWithError(submission, error) }, { status: 400 });
+    return refuse(error);
   }
   return redirectWithFlash(`/signalen/${id}`, FLASH[value.intent] ?? "Opgeslagen.");
 }
@@ -107,7 +107,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function SignalPage() {
   const { signal, conversation, attachments, trajectories, activeTrajectories: running, reference, staff, transitions, similar } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const resultOf = (intent: string) => (answer?.intent === intent ? answer.result : undefined);
   const c = signal.confidential;
   return (
     <>
@@ -131,19 +130,19 @@ export default function SignalPage() {
           ["Telefoon", c.reporterPhone],
         ]}
       />
-      {attachments ? <AttachmentsSection signalId={signal.id} attachments={attachments} schema={ATTACH} lastResult={resultOf("upload")} /> : null}
-      {conversation ? <ReporterConversationSection messages={conversation} hadNews={signal.hadNews} lastResult={resultOf("reply")} /> : null}
+      {attachments ? <AttachmentsSection signalId={signal.id} attachments={attachments} schema={ATTACH} lastResult={resultFor(answer, "upload")} /> : null}
+      {conversation ? <ReporterConversationSection messages={conversation} hadNews={signal.hadNews} lastResult={resultFor(answer, "reply")} /> : null}
       <StatusSection
         signal={signal}
         transitions={transitions}
         trajectories={trajectories}
         running={running}
         staff={staff}
-        results={{ status: resultOf("status"), link: resultOf("link"), assign: resultOf("assign") }}
+        results={{ status: resultFor(answer, "status"), link: resultFor(answer, "link"), assign: resultFor(answer, "assign") }}
       />
       {similar ? <SimilarQuestionsSection signalId={signal.id} answered={signal.status === "answered"} articles={similar} /> : null}
-      <ClassificationSection signal={signal} reference={reference} lastResult={resultOf("classify")} />
-      <NotesSection notes={signal.notes} lastResult={resultOf("note")} />
+      <ClassificationSection signal={signal} reference={reference} lastResult={resultFor(answer, "classify")} />
+      <NotesSection notes={signal.notes} lastResult={resultFor(answer, "note")} />
       <HistorySection events={signal.history} staff={staff} />
     </>
   );

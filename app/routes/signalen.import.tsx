@@ -1,7 +1,7 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ActionButton, CsrfField } from "~/components/form";
+import { ActionButton, CsrfField, resultFor } from "~/components/form";
 import { RefusalAlert, UploadForm } from "~/components/upload-form";
 import { ImportIssues } from "~/components/import-issues";
 import { ImportRows } from "~/components/import-rows";
@@ -19,7 +19,7 @@ import { editedSinceImport, importSignals, listImportBatches, previewCheck, undo
 import { discardUpload, stagedUpload, stageUpload } from "~/models/staged-upload.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readUpload } from "~/utils/upload-sheet.server";
-import { readForm, replyWithError } from "~/utils/form.server";
+import { readIntentForm } from "~/utils/form.server";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 
@@ -73,9 +73,8 @@ const schema = z.discriminatedUnion("intent", [
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, "signal.record");
-  const { formData, submission } = await readForm(request, schema);
-  const intent = String(formData.get("intent"));
-  if (submission.status !== "success") return data({ intent, result: replyWithError(submission) }, { status: 400 });
+  const { submission, refuse } = await readIntentForm(request, schema);
+  if (submission.status !== "success") return refuse();
   const actor = actorOf(user, context);
   const value = submission.value;
   try {
@@ -97,7 +96,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const removed = undoImportBatch(value.batchId, actor);
     return redirectWithFlash("/signalen/import", `Import ${value.batchId} is ongedaan gemaakt: ${removed} signalen verwijderd.`);
   } catch (error) {
-    if (error instanceof DomainError) return data({ intent, result: replyWithError(submission, error) }, { status: 400 });
+    if (error instanceof DomainError) return refuse(error);
     throw error;
   }
 }
@@ -123,7 +122,7 @@ export default function SignalImportPage() {
             2025-03-15. Een CSV mag komma&apos;s of puntkomma&apos;s gebruiken, in UTF-8 of zoals Excel het opslaat. U ziet eerst een
             controle; er wordt pas iets opgeslagen als u bevestigt, en dan alles of niets.
           </Paragraph>
-          <UploadForm id="signals-file" schema={UPLOAD} submitLabel="Bestand controleren" lastResult={answer?.intent === "upload" ? answer.result : undefined} kind="spreadsheet" />
+          <UploadForm id="signals-file" schema={UPLOAD} submitLabel="Bestand controleren" lastResult={resultFor(answer, "upload")} kind="spreadsheet" />
         </>
       ) : preview.kind === "invalid" ? (
         <ImportIssues fileName={preview.fileName} issues={preview.issues} uploadId={preview.id} hrefFor={pageHref(preview.id)} />

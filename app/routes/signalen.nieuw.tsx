@@ -1,10 +1,10 @@
 import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Fold } from "~/components/fold";
-import { AppForm } from "~/components/form";
+import { AppForm, resultFor } from "~/components/form";
 import { MailSource } from "~/components/mail-source";
 import { ConfidentialFields, EssentialClassificationFields, FOLDED_INTAKE_FIELDS, FurtherClassificationFields, SummaryField } from "~/components/signal-fields";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
@@ -16,7 +16,7 @@ import { createSignalFromMail, mailDraft, stageMail } from "~/models/mail-intake
 import { createSignal, lastIntakeChannel } from "~/models/signal.server";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { readForm, replyWithError } from "~/utils/form.server";
+import { readIntentForm } from "~/utils/form.server";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 
@@ -42,9 +42,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, "signal.record");
-  const { formData, submission } = await readForm(request, schema);
-  const intent = formData.get("intent") === "upload" ? "upload" : "save";
-  if (submission.status !== "success") return data({ intent, result: replyWithError(submission) }, { status: 400 });
+  const { submission, refuse } = await readIntentForm(request, schema);
+  if (submission.status !== "success") return refuse();
   const actor = { ...actorOf(user, context), userId: user.id };
   const value = submission.value;
   try {
@@ -52,14 +51,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const id = value.mailUpload ? createSignalFromMail(value, value.mailUpload, actor) : createSignal(value, actor);
     return redirectWithFlash(`/signalen/${id}`, "Het signaal is vastgelegd.");
   } catch (error) {
-    return data({ intent, result: replyWithError(submission, error) }, { status: 400 });
+    return refuse(error);
   }
 }
 
 export default function NewSignalPage() {
   const { reference, today, channel, mail } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const lastResult = answer?.intent === "save" ? answer.result : undefined;
+  const lastResult = resultFor(answer, "save");
   const [form, fields] = useForm({
     // A new e-mail is a new draft: the form starts again from what it says.
     id: mail ? `new-signal-mail-${mail.id}` : "new-signal",
@@ -76,7 +75,7 @@ export default function NewSignalPage() {
         <TextLink to="/signalen">Terug naar signalen</TextLink>
       </Paragraph>
       <Heading level={1}>Nieuw signaal</Heading>
-      <MailSource mail={mail} schema={MAIL} lastResult={answer?.intent === "upload" ? answer.result : undefined} />
+      <MailSource mail={mail} schema={MAIL} lastResult={resultFor(answer, "upload")} />
       <Paragraph>Eerst wat een telefoontje oplevert; de rest staat onder &lsquo;Meer gegevens&rsquo; en kan ook later.</Paragraph>
       <AppForm form={form} submitLabel="Signaal vastleggen">
         <input type="hidden" name="intent" value="save" />

@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { CloseSection, OutcomesSection } from "~/components/trajectory-closing";
@@ -6,6 +6,7 @@ import { AttentionSection, HistorySection, StepsSection, TrajectoryContents, Tra
 import { ContactsSection, EscalationsSection, LessonsSection } from "~/components/trajectory-sections";
 import { LinkedSignalsSection, MilestonesSection, PeopleSection, PlanSection, StepNotesSection } from "~/components/trajectory-work";
 import { ButtonLink } from "~/components/ui/button";
+import { resultFor } from "~/components/form";
 import { todayInTheNetherlands } from "~/domain/dates";
 import { DomainError } from "~/domain/errors";
 import { can, capabilityForTrajectoryIntent, canWriteStepNote, writableNoteSteps } from "~/domain/permissions";
@@ -31,7 +32,7 @@ import { currentPlan, revisePlan } from "~/models/trajectory-plan.server";
 import { trajectoryDetail } from "~/models/trajectory-detail.server";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { readForm, replyWithError } from "~/utils/form.server";
+import { readIntentForm } from "~/utils/form.server";
 import { forbidden, notFound, requireUser, type SessionUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 
@@ -109,11 +110,10 @@ const FLASH: Record<string, string> = {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { user, id } = await visibleTrajectory(request, params.id);
   const actor = actorOf(user, context);
-  const { submission } = await readForm(request, actionSchema);
+  const { submission, intent, refuse } = await readIntentForm(request, actionSchema);
   // Refused before the fields are judged, so an adviser learns nothing from a form that is not theirs.
-  const intent = String(submission.payload.intent);
   if (!can(user.roles, capabilityForTrajectoryIntent(intent))) forbidden();
-  if (submission.status !== "success") return data({ intent, result: replyWithError(submission) }, { status: 400 });
+  if (submission.status !== "success") return refuse();
   const value = submission.value;
   if (value.intent === "note" && !canWriteStepNote(user.roles, value.step)) forbidden();
   try {
@@ -167,7 +167,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         break;
     }
   } catch (error) {
-    return data({ intent, result: replyWithError(submission, error) }, { status: 400 });
+    return refuse(error);
   }
   return redirectWithFlash(`/trajecten/${id}`, FLASH[value.intent] ?? "Opgeslagen.");
 }
@@ -175,35 +175,34 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function TrajectoryPage() {
   const { trajectory: t, isIntermediary, readsTalks, noteSteps, regionMunicipalities, advisers: adviserOptions, contacts, escalations, lessons, today, plan } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const resultFor = (intent: string) => (answer?.intent === intent ? answer.result : undefined);
   const simpleError = ["step", "reopen", "advisers", "unlink"].includes(answer?.intent ?? "") ? answer?.result.error?.[""]?.[0] : undefined;
   const closed = t.status !== "active";
   return (
     <>
       <TrajectoryHeader trajectory={t} error={simpleError} />
       <TrajectoryContents sections={trajectorySections({ isIntermediary, readsTalks, closed })} />
-      <AttentionSection trajectory={t} isIntermediary={isIntermediary} dismissResult={resultFor("dismiss")} />
+      <AttentionSection trajectory={t} isIntermediary={isIntermediary} dismissResult={resultFor(answer, "dismiss")} />
       <StepsSection trajectory={t} editable={isIntermediary && !closed} />
-      <StepNotesSection notes={t.notes} noteSteps={noteSteps} lastResult={resultFor("note")} />
-      <PlanSection trajectoryId={t.id} planCount={t.planCount} current={plan} editable={isIntermediary} lastResult={resultFor("plan")} />
-      <LinkedSignalsSection signals={t.linkedSignals} isIntermediary={isIntermediary} lastResult={resultFor("link")} />
+      <StepNotesSection notes={t.notes} noteSteps={noteSteps} lastResult={resultFor(answer, "note")} />
+      <PlanSection trajectoryId={t.id} planCount={t.planCount} current={plan} editable={isIntermediary} lastResult={resultFor(answer, "plan")} />
+      <LinkedSignalsSection signals={t.linkedSignals} isIntermediary={isIntermediary} lastResult={resultFor(answer, "link")} />
       <PeopleSection trajectory={t} adviserOptions={adviserOptions} isIntermediary={isIntermediary} />
       {readsTalks ? (
         <>
-          <ContactsSection contacts={contacts} lastResult={resultFor("contact")} today={today} />
-          <EscalationsSection escalations={escalations} lastResult={resultFor("escalation")} today={today} />
+          <ContactsSection contacts={contacts} lastResult={resultFor(answer, "contact")} today={today} />
+          <EscalationsSection escalations={escalations} lastResult={resultFor(answer, "escalation")} today={today} />
         </>
       ) : null}
       <MilestonesSection trajectory={t} isIntermediary={isIntermediary} />
       {isIntermediary ? (
         <>
-          <LessonsSection lessons={lessons} lastResult={resultFor("lesson")} />
-          <OutcomesSection trajectory={t} regionMunicipalities={regionMunicipalities} lastResult={resultFor("outcomes")} />
+          <LessonsSection lessons={lessons} lastResult={resultFor(answer, "lesson")} />
+          <OutcomesSection trajectory={t} regionMunicipalities={regionMunicipalities} lastResult={resultFor(answer, "outcomes")} />
           <CloseSection
             trajectory={t}
             activeSteps={t.steps.filter((s) => s.state === "active").map((s) => s.step)}
             today={today}
-            lastResult={resultFor("close")}
+            lastResult={resultFor(answer, "close")}
           />
         </>
       ) : null}

@@ -1,7 +1,7 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ActionButton } from "~/components/form";
+import { ActionButton, resultFor } from "~/components/form";
 import { RefusalAlert, UploadForm } from "~/components/upload-form";
 import { ImportIssues } from "~/components/import-issues";
 import { ImportRows } from "~/components/import-rows";
@@ -17,7 +17,7 @@ import { discardUpload, stagedUpload, stageUpload } from "~/models/staged-upload
 import { importTrajectories, previewTrajectoryCheck } from "~/models/trajectory-import.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readUpload } from "~/utils/upload-sheet.server";
-import { readForm, replyWithError } from "~/utils/form.server";
+import { readIntentForm } from "~/utils/form.server";
 import { notFound, requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 
@@ -59,9 +59,8 @@ const schema = z.discriminatedUnion("intent", [
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, "trajectory.manage");
-  const { formData, submission } = await readForm(request, schema);
-  const intent = String(formData.get("intent"));
-  if (submission.status !== "success") return data({ intent, result: replyWithError(submission) }, { status: 400 });
+  const { submission, refuse } = await readIntentForm(request, schema);
+  if (submission.status !== "success") return refuse();
   const value = submission.value;
   const actor = actorOf(user, context);
   try {
@@ -78,7 +77,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     discardUpload(upload.id);
     return redirectWithFlash("/trajecten", `${result.count} trajecten geïmporteerd.`);
   } catch (error) {
-    if (error instanceof DomainError) return data({ intent, result: replyWithError(submission, error) }, { status: 400 });
+    if (error instanceof DomainError) return refuse(error);
     throw error;
   }
 }
@@ -103,7 +102,7 @@ export default function TrajectoryImportPage() {
             <code>{TRAJECTORY_CSV_COLUMNS.join(",")}</code>). Datums 15-03-2025 of 2025-03-15, komma&apos;s of puntkomma&apos;s. Eerst
             een controle, daarna alles of niets.
           </Paragraph>
-          <UploadForm id="trajectories-file" schema={UPLOAD} submitLabel="Bestand controleren" lastResult={answer?.intent === "upload" ? answer.result : undefined} kind="spreadsheet" />
+          <UploadForm id="trajectories-file" schema={UPLOAD} submitLabel="Bestand controleren" lastResult={resultFor(answer, "upload")} kind="spreadsheet" />
         </>
       ) : preview.kind === "invalid" ? (
         <ImportIssues fileName={preview.fileName} issues={preview.issues} uploadId={preview.id} hrefFor={pageHref(preview.id)} />

@@ -1,3 +1,4 @@
+import { data } from "@remix-run/node";
 import { parseWithZod } from "@conform-to/zod";
 import type { SubmissionResult } from "@conform-to/react";
 import type { z } from "zod";
@@ -67,4 +68,16 @@ export function replyWithError(submission: Replyable, error?: unknown): Submissi
     });
   }
   throw error;
+}
+
+/**
+ * Step one of an action on a page with several forms, each sending its `intent`: `readForm`, plus the one answer for
+ * a form it could not accept — 400 with conform's result tagged with the intent, so the page puts the errors on the
+ * form that was sent (`resultFor` in components/form.tsx) and keeps the others as they were.
+ */
+export async function readIntentForm<Schema extends z.ZodTypeAny>(request: Request, schema: Schema) {
+  const { formData, submission } = await readForm(request, schema);
+  const intent = String(submission.payload.intent);
+  const refuse = (error?: unknown) => data({ intent, result: replyWithError(submission, error) }, { status: 400 });
+  return { formData, submission, intent, refuse };
 }

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import { z } from "zod";
-import { replaceFileDurably } from "./durable-file.server";
+import { createFileDurably, replaceFileDurably } from "./durable-file.server";
 import type { Env } from "./env.server";
 
 /** The keys the operator may give in the environment (env()), passed in by whoever loads them. */
@@ -85,18 +85,17 @@ export function loadSecrets(options: {
   // The receipt key came after the first release: it may be added to an existing file as long as no receipt code
   // depends on it yet. The other two are only ever generated together with a new file.
   const mayAddReceiptKey = options.mayGenerateReceiptKey ?? options.mayGenerate;
-  let toWrite: StoredSecrets | undefined;
   if (!stored && (generated.sessionSecret || generated.dataKey)) {
     if (!options.mayGenerate) {
       throw new SecretsError(`Geen DATA_KEY/SESSION_SECRET en geen ${file}, maar de database bevat al gegevens. Zet de sleutels terug.`);
     }
-    toWrite = generated;
+    // Two processes starting on a new installation at once (a command beside the server) must end up with the same
+    // keys: the file is only created where none exists, and the process that finds one made meanwhile takes its keys.
+    if (!createFileDurably(file, serialised(generated))) return loadSecrets(options);
+    stored = generated;
   } else if (generated.receiptKey && mayAddReceiptKey) {
-    toWrite = { ...stored, receiptKey: generated.receiptKey };
-  }
-  if (toWrite) {
-    writeSecretsFile(file, toWrite);
-    stored = toWrite;
+    stored = { ...stored, receiptKey: generated.receiptKey };
+    writeSecretsFile(file, stored);
   }
 
   const sessionSecret = fromEnv.sessionSecret ?? stored?.sessionSecret;
@@ -117,7 +116,11 @@ export function loadSecrets(options: {
 
 /** The keys in it are the only way to read the database, so it is replaced whole or not at all. */
 function writeSecretsFile(file: string, content: StoredSecrets): void {
-  replaceFileDurably(file, JSON.stringify(content, null, 2) + "\n");
+  replaceFileDurably(file, serialised(content));
+}
+
+function serialised(content: StoredSecrets): string {
+  return JSON.stringify(content, null, 2) + "\n";
 }
 
 /**

@@ -4,7 +4,7 @@ import { regions } from "./reference";
 import { procurementMilestones } from "./trajectories";
 import { users } from "./users";
 
-/** The accessibility criteria an admin maintains; the defaults come with migration 0019. A code never changes meaning. */
+/** The accessibility criteria an admin maintains; the defaults come with migration 0020. A code never changes meaning. */
 export const reviewCriteria = sqliteTable("review_criteria", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   code: text("code").notNull().unique(),

@@ -1,12 +1,13 @@
 import type { APIRequestContext, APIResponse, Browser, BrowserContext, Page } from "@playwright/test";
 import { admin, createStaffUser, expect, login, loginAndChoosePassword, recordSecret, uniqueEmail, WORKER_ORIGIN, type Credentials } from "../e2e/support";
+import { todayInTheNetherlands } from "../../app/domain/dates";
 import { CONFIDENTIAL } from "./confidential-strings";
 
 export { recordedSecrets, recordSecret } from "../e2e/support";
 
 /** This worker's server (see e2e/worker-app.ts). */
 export const ORIGIN = WORKER_ORIGIN;
-export const TODAY = new Date().toISOString().slice(0, 10);
+export const TODAY = todayInTheNetherlands();
 
 /** The CSRF token of this context's session, read from the first form of the page (every page has the logout form). */
 export async function csrfToken(request: APIRequestContext, pagePath = "/"): Promise<string> {

@@ -40,7 +40,8 @@ CREATE TABLE `review_criteria` (
 	`active` integer DEFAULT true NOT NULL
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `review_criteria_code_unique` ON `review_criteria` (`code`);--> statement-breakpoint
+CREATE UNIQUE INDEX `review_criteria_code_unique` ON `review_criteria` (`code`);
+--> statement-breakpoint
 -- The default criteria, drawn from the procurement minutes (seeds 000–002) and the intermediary's assignment (seed 004, task 4). Admins change them on /beheer/criteria.
 INSERT INTO `review_criteria` (`code`, `question`, `help`, `position`, `active`) VALUES
 ('omvang', 'Sluiten eisen aan omvang of personeel (minimumaantal medewerkers, omzet, fte) vrijgevestigden uit?', 'Toegankelijk: geen minimumomvang, of een eis die een solist haalt. Belemmerend: een minimumaantal medewerkers of omzet die een solist of kleine praktijk niet haalt.', 10, 1),
