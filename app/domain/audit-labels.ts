@@ -81,6 +81,11 @@ export const AUDIT_ACTION_LABELS = {
   "practice.published": "Goed voorbeeld gepubliceerd",
   "practice.guard_overridden": "Goed voorbeeld gepubliceerd ondanks treffers van de vertrouwelijkheidscheck",
   "practice.withdrawn": "Goed voorbeeld ingetrokken",
+  "review.created": "Contracttoets aangemaakt",
+  "review.saved": "Contracttoets opgeslagen",
+  "review.published": "Contracttoets gepubliceerd",
+  "review.reassessment_needed": "Contracttoets op herbeoordeling gezet door een nieuw aanbestedingsstuk",
+  "review.criterion_saved": "Toetsingscriterium opgeslagen",
 } as const satisfies Record<string, string>;
 
 const ENTITY_LABELS: Record<string, string> = {
@@ -96,6 +101,8 @@ const ENTITY_LABELS: Record<string, string> = {
   region: "Regio",
   knowledge_article: "Kennisartikel",
   knowledge_practice: "Goed voorbeeld",
+  contract_review: "Contracttoets",
+  review_criterion: "Toetsingscriterium",
 };
 
 export function auditActionLabel(code: string): string {

@@ -4,35 +4,35 @@ import { can } from "./permissions";
 import { ROLES, type Role } from "./roles";
 
 const labels = (roles: readonly Role[]) => navFor(roles).map((item) => item.label);
-const ADMIN_PATHS = ["/beheer/gebruikers", "/beheer/regios", "/beheer/tenderned", "/beheer/audit", "/beheer/bewaartermijn", "/beheer/e-mail", "/beheer/postvak"];
+const ADMIN_PATHS = ["/beheer/gebruikers", "/beheer/regios", "/beheer/tenderned", "/beheer/criteria", "/beheer/audit", "/beheer/bewaartermijn", "/beheer/e-mail", "/beheer/postvak"];
 
 describe("navFor", () => {
   it("shows the admin Start, Gebruikers and Regio's, in that order", () => {
-    expect(labels(["admin"])).toEqual(["Start", "Gebruikers", "Regio's", "TenderNed", "Auditlog", "Bewaartermijn", "E-mail", "Postvak"]);
+    expect(labels(["admin"])).toEqual(["Start", "Gebruikers", "Regio's", "TenderNed", "Criteria", "Auditlog", "Bewaartermijn", "E-mail", "Postvak"]);
     expect(navFor(["admin"]).map((item) => item.to)).toEqual(["/", ...ADMIN_PATHS]);
   });
 
   it("shows the intermediary the signals, no admin items", () => {
-    expect(labels(["intermediary"])).toEqual(["Start", "Signalen", "Trajecten", "Aanbestedingen", "Kennisbank", "Rapportage", "Auditlog", "Betrokkenen", "Postvak"]);
+    expect(labels(["intermediary"])).toEqual(["Start", "Signalen", "Trajecten", "Aanbestedingen", "Kennisbank", "Contracttoetsen", "Rapportage", "Auditlog", "Betrokkenen", "Postvak"]);
   });
 
   it("shows the adviser the trajectories and the procurements of their regions only", () => {
-    expect(labels(["adviser"])).toEqual(["Start", "Trajecten", "Aanbestedingen"]);
+    expect(labels(["adviser"])).toEqual(["Start", "Trajecten", "Aanbestedingen", "Contracttoetsen"]);
   });
 
   it("shows the reader the published reports only, no admin items", () => {
     const items = navFor(["reader"]);
-    expect(items.map((item) => item.to)).toEqual(["/", "/rapportage"]);
-    expect(items.map((item) => item.label)).toEqual(["Start", "Rapportage"]);
+    expect(items.map((item) => item.to)).toEqual(["/", "/contracttoetsen", "/rapportage"]);
+    expect(items.map((item) => item.label)).toEqual(["Start", "Contracttoetsen", "Rapportage"]);
   });
 
   it("shows admin items once when a user combines admin with other roles", () => {
-    expect(labels(["reader", "admin", "adviser"])).toEqual(["Start", "Trajecten", "Aanbestedingen", "Rapportage", "Gebruikers", "Regio's", "TenderNed", "Auditlog", "Bewaartermijn", "E-mail", "Postvak"]);
+    expect(labels(["reader", "admin", "adviser"])).toEqual(["Start", "Trajecten", "Aanbestedingen", "Contracttoetsen", "Rapportage", "Gebruikers", "Regio's", "TenderNed", "Criteria", "Auditlog", "Bewaartermijn", "E-mail", "Postvak"]);
   });
 
   it("shows non-admin combinations no admin-only items", () => {
     const items = navFor(["adviser", "reader", "intermediary"]);
-    expect(items.map((item) => item.to)).toEqual(["/", "/signalen", "/trajecten", "/aanbestedingen", "/kennisbank", "/rapportage", "/beheer/audit", "/betrokkenen", "/beheer/postvak"]);
+    expect(items.map((item) => item.to)).toEqual(["/", "/signalen", "/trajecten", "/aanbestedingen", "/kennisbank", "/contracttoetsen", "/rapportage", "/beheer/audit", "/betrokkenen", "/beheer/postvak"]);
   });
 
   it("shows nothing to a user without roles", () => {

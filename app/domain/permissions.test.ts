@@ -69,16 +69,16 @@ describe("capabilities", () => {
     }
   });
 
-  it("give readers published reports only", () => {
-    expect(CAPABILITY_NAMES.filter((capability) => can(["reader"], capability))).toEqual(["report.readPublished"]);
+  it("give readers published reports and published contract reviews only", () => {
+    expect(CAPABILITY_NAMES.filter((capability) => can(["reader"], capability))).toEqual(["report.readPublished", "review.readPublished"]);
   });
 
-  it("give advisers what they read and annotate of their own trajectories and the procurements of their regions, nothing of signals or reports", () => {
-    expect(CAPABILITY_NAMES.filter((capability) => can(["adviser"], capability))).toEqual(["trajectory.readAssigned", "trajectory.annotate", "lessons.read", "region.readOwn", "procurement.readOwn"]);
+  it("give advisers what they read and annotate of their own trajectories and the procurements and contract reviews of their regions, nothing of signals or reports", () => {
+    expect(CAPABILITY_NAMES.filter((capability) => can(["adviser"], capability))).toEqual(["trajectory.readAssigned", "trajectory.annotate", "lessons.read", "region.readOwn", "procurement.readOwn", "review.readOwn", "review.readPublished"]);
   });
 
-  it("keep the admin to accounts, the region table, the audit log, retention, the e-mail queue, the mailbox status and the TenderNed monitor (public notices), never case content", () => {
-    expect(CAPABILITY_NAMES.filter((capability) => can(["admin"], capability))).toEqual(["audit.read", "retention.read", "retention.oversee", "user.manage", "notification.oversee", "mailbox.oversee", "regionTable.manage", "tenderned.manage"]);
+  it("keep the admin to accounts, the region table, the audit log, retention, the e-mail queue, the mailbox status, the review criteria and the TenderNed monitor (public notices), never case content", () => {
+    expect(CAPABILITY_NAMES.filter((capability) => can(["admin"], capability))).toEqual(["audit.read", "retention.read", "retention.oversee", "user.manage", "notification.oversee", "mailbox.oversee", "regionTable.manage", "reviewCriteria.manage", "tenderned.manage"]);
   });
 
   it("give a user without roles nothing", () => {

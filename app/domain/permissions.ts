@@ -75,6 +75,17 @@ export const CAPABILITIES = {
    * a lesson. Like articles, advisers and readers read the published ones where everyone does: /voorbeelden.
    */
   "practice.manage": ["intermediary"],
+  /**
+   * Contract accessibility reviews: write them (every save a version), tie them to a procurement document, publish.
+   * The intermediary reviews; publishing is what lets readers see one.
+   */
+  "review.manage": ["intermediary"],
+  /** Reviews in any state of the regions in which the user has a trajectory they may see (the intermediary: all). */
+  "review.readOwn": ["intermediary", "adviser"],
+  /** Published reviews of every region (their published version), the overview table and map. */
+  "review.readPublished": ["intermediary", "adviser", "reader"],
+  /** The accessibility criteria reviews are scored on: code, question, help text, order, active. */
+  "reviewCriteria.manage": ["admin"],
   /** The monitor's state and settings, aliases, assignment of unknown authorities, export files. */
   "tenderned.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -85,7 +85,12 @@ export type AuditAction =
   | "practice.saved"
   | "practice.published"
   | "practice.guard_overridden"
-  | "practice.withdrawn";
+  | "practice.withdrawn"
+  | "review.created"
+  | "review.saved"
+  | "review.published"
+  | "review.reassessment_needed"
+  | "review.criterion_saved";
 
 /** Codes, ids and counts only. Confidential text never goes here, so the type admits no free text by design of its users. */
 export type AuditDetail = Record<string, string | number | boolean | null | string[]>;

@@ -6,6 +6,7 @@ import type { Role } from "~/domain/roles";
 import type { ContactKind, EscalationType, MilestoneKind } from "~/domain/trajectory-codes";
 import { db, type Tx } from "~/utils/db.server";
 import { audit, type Actor } from "./audit.server";
+import { flagRegionReview } from "./contract-review.server";
 import { notifyReanalysis } from "./notifications.server";
 import { startStepIfOpen } from "./trajectory.server";
 import { addDays, todayInTheNetherlands } from "~/domain/dates";
@@ -55,8 +56,9 @@ export function saveMilestone(input: MilestoneInput, actor: Actor): { affectedTr
 
 /**
  * A new or changed procurement document means the analysis and plan of every running trajectory in the region must be
- * looked at again: they are marked "herbeoordeling nodig" until a plan revision or a dismissal with a reason. This is
- * the one path by which a milestone is recorded, by hand or by the TenderNed monitor, inside the caller's transaction.
+ * looked at again: they are marked "herbeoordeling nodig" until a plan revision or a dismissal with a reason, and so
+ * is the region's latest contract review, until its next version. This is the one path by which a milestone is
+ * recorded, by hand or by the TenderNed monitor, inside the caller's transaction.
  */
 export function writeMilestone(tx: Tx, input: MilestoneInput, actor: Actor): { id: number; affectedTrajectories: number } {
   const region = tx.select().from(regions).where(eq(regions.code, input.regionCode)).get();
@@ -89,6 +91,7 @@ export function writeMilestone(tx: Tx, input: MilestoneInput, actor: Actor): { i
     tx.insert(trajectoryEvents).values({ trajectoryId: t.id, at: now(), userId: actor.userId, kind: "reanalysis_needed", step: "monitoring", detail: JSON.stringify({ milestone: id }) }).run();
     notifyReanalysis(tx, t.id);
   }
+  flagRegionReview(tx, input.regionCode, id, actor);
   audit(actor, input.id ? "procurement.milestone_changed" : "procurement.milestone_added", { type: "milestone", id }, { region: input.regionCode, trajectories: running.length }, tx);
   return { id, affectedTrajectories: running.length };
 }

@@ -11,3 +11,4 @@ export * from "./attachments";
 export * from "./notifications";
 export * from "./knowledge";
 export * from "./mailbox";
+export * from "./contract-reviews";

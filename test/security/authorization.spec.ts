@@ -27,7 +27,7 @@ import {
 type Actor = "admin" | "intermediary" | "adviser" | "reader" | "anonymous";
 const ACTORS: readonly Actor[] = ["admin", "intermediary", "adviser", "reader", "anonymous"];
 
-type World = { signalId: number; mail: { signalId: number; attachmentId: number }; trajectoryId: number; targetUserId: number; year: number; articleId: number; practiceId: number };
+type World = { signalId: number; mail: { signalId: number; attachmentId: number }; trajectoryId: number; targetUserId: number; year: number; articleId: number; practiceId: number; reviewId: number };
 /** "any": every staff member; "public": anyone, logged in or not. */
 type Access = Capability | "any" | "public";
 type Route = {
@@ -119,6 +119,12 @@ const ROUTES: readonly Route[] = [
   { path: (w) => `/kennisbank/voorbeelden/${w.practiceId}`, capability: "practice.manage", post: { intent: "publish", despiteHits: "yes" } },
   // Public like /vragen: the concept practice stays off it for everyone.
   { path: () => "/voorbeelden", capability: "public", withoutRecord: ACTORS },
+  { path: () => "/contracttoetsen", capability: "review.readPublished", withoutRecord: ["adviser", "reader"] },
+  { path: () => "/contracttoetsen/nieuw?regio=JZ38", capability: "review.manage", post: { regionCode: "JZ38", title: ATTEMPT } },
+  // A concept of a region the adviser has no trajectory in: not found for adviser and reader.
+  { path: (w) => `/contracttoetsen/${w.reviewId}`, capability: "review.readPublished", postCapability: "review.manage", refusedByRecord: ["adviser", "reader"], post: { intent: "publish" } },
+  { path: (w) => `/contracttoetsen/${w.reviewId}/samenvatting`, capability: "review.readPublished", refusedByRecord: ["adviser", "reader"] },
+  { path: () => "/beheer/criteria", capability: "reviewCriteria.manage", post: { code: "poging", question: ATTEMPT, position: "1" } },
   { path: () => "/beheer/gebruikers", capability: "user.manage" },
   { path: () => "/beheer/gebruikers/nieuw", capability: "user.manage", post: { name: ATTEMPT, email: ATTEMPT_EMAIL, roles: "intermediary", temporaryPassword: "tijdelijk-Wachtwoord-42" } },
   { path: (w) => `/beheer/gebruikers/${w.targetUserId}`, capability: "user.manage", post: { intent: "status", disabled: "true" } },
@@ -161,13 +167,14 @@ test.beforeAll(async ({ browser }, testInfo) => {
   const articleId = createdId(await postForm(staff.request, "/kennisbank/nieuw", article), "/kennisbank");
   const practice = { title: CONFIDENTIAL.knowledgeConcept, whatWasDone: CONFIDENTIAL.knowledgeConcept, outcome: CONFIDENTIAL.knowledgeConcept, topic: "gdpr", procurementPhase: "none", checkedOn: TODAY };
   const practiceId = createdId(await postForm(staff.request, "/kennisbank/voorbeelden/nieuw", practice), "/kennisbank/voorbeelden");
+  const reviewId = createdId(await postForm(staff.request, "/contracttoetsen/nieuw", { regionCode: "JZ38", title: CONFIDENTIAL.knowledgeConcept, r_omvang: "partly" }), "/contracttoetsen");
   sessions.admin = await staffSession(browser, staff.page, "Bram Beheerder", ["Beheerder"]);
   sessions.intermediary = await staffSession(browser, staff.page, "Iris Intermediair", ["Intermediair"]);
   sessions.adviser = await staffSession(browser, staff.page, "Aart Adviseur", ["Regioadviseur"]);
   sessions.reader = await staffSession(browser, staff.page, "Lotte Lezer", ["Lezer"]);
   const anonymous = await browser.newContext();
   sessions.anonymous = { context: anonymous, page: await anonymous.newPage(), request: anonymous.request };
-  world = { signalId, mail, trajectoryId, targetUserId, year: new Date().getFullYear(), articleId, practiceId };
+  world = { signalId, mail, trajectoryId, targetUserId, year: new Date().getFullYear(), articleId, practiceId, reviewId };
   await staff.context.close();
 });
 
@@ -198,7 +205,7 @@ test("the intermediary opens every route: the route list names real pages", asyn
 });
 
 for (const route of ROUTES) {
-  const label = route.path({ signalId: 0, mail: { signalId: 0, attachmentId: 0 }, trajectoryId: 0, targetUserId: 0, year: 0, articleId: 0, practiceId: 0 }).replace(/\/0(?=\/|$|\.)/g, "/<id>");
+  const label = route.path({ signalId: 0, mail: { signalId: 0, attachmentId: 0 }, trajectoryId: 0, targetUserId: 0, year: 0, articleId: 0, practiceId: 0, reviewId: 0 }).replace(/\/0(?=\/|$|\.)/g, "/<id>");
   test(`${label}: refused to every actor that must not reach it`, async () => {
     const path = route.path(world);
     const mayOpen = allowedActors(route.capability, route.refusedByRecord);

@@ -8,9 +8,10 @@ import { TRIGGERS } from "~/domain/signal-codes";
 
 /**
  * Columns that are neither classification nor sealed text: who handles the signal and its bookkeeping
- * (notifyReporter: the reporter's wish for an e-mail, useless without the sealed address it goes to).
+ * (notifyReporter: the reporter's wish for an e-mail, useless without the sealed address it goes to;
+ * awaitingClassification: a mailbox signal whose codes are placeholders until the intermediary classifies it).
  */
-const BOOKKEEPING = ["id", "assignedTo", "importBatchId", "receiptHash", "anonymisedAt", "hasNews", "notifyReporter", "createdBy", "createdAt", "updatedAt"];
+const BOOKKEEPING = ["id", "assignedTo", "importBatchId", "receiptHash", "anonymisedAt", "hasNews", "notifyReporter", "awaitingClassification", "createdBy", "createdAt", "updatedAt"];
 
 describe("the classification of a signal, mapped in one place", () => {
   it("names every column of the signals table once: classification, sealed text or bookkeeping", () => {

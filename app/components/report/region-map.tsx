@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { DataTable } from "~/components/ui/table";
 import { TextLink } from "~/components/ui/text";
 import { fillOf, mapCells, type MapClass, type MapGeometry } from "~/domain/region-map";
@@ -21,11 +22,52 @@ function Patterns({ id }: { id: string }) {
   );
 }
 
-function Swatch({ id, mapClass }: { id: string; mapClass: MapClass }) {
+/** A legend entry's sample of a class, as the map fills it. */
+export function Swatch({ id, mapClass }: { id: string; mapClass: MapClass }) {
   return (
     <svg width="18" height="14" viewBox="0 0 18 14" aria-hidden="true" focusable="false">
       <Patterns id={`${id}-swatch-${mapClass.kind}`} />
       <rect x="0.5" y="0.5" width="17" height="13" fill={fillOf(mapClass, `${id}-swatch-${mapClass.kind}`)} stroke="#222" />
+    </svg>
+  );
+}
+
+/**
+ * The regions as SVG shapes, each filled as the caller says: the one drawing of the map, shared by the year report's
+ * map below and the contract reviews' score map. Linked, each region is a link to its region page named by `label`.
+ */
+export function RegionShapes({
+  caption,
+  geometry,
+  shapes,
+  linked,
+  defs,
+  children,
+}: {
+  caption: string;
+  geometry: MapGeometry;
+  shapes: { code: string; fill: string; label: string }[];
+  linked: boolean;
+  defs?: ReactNode;
+  children?: ReactNode;
+}) {
+  const byCode = new Map(geometry.regions.map((region) => [region.code, region]));
+  return (
+    <svg viewBox={`0 0 ${geometry.width} ${geometry.height}`} width={geometry.width} height={geometry.height} role={linked ? "group" : "img"} aria-label={caption} className="rd-region-map-svg">
+      {defs}
+      {shapes.map((shape) => {
+        const region = byCode.get(shape.code);
+        if (!region) return null;
+        const path = <path d={region.d} fill={shape.fill} stroke="#222" strokeWidth="0.8" />;
+        return linked ? (
+          <a key={shape.code} href={`/regios/${shape.code}`} aria-label={shape.label}>
+            {path}
+          </a>
+        ) : (
+          <g key={shape.code}>{path}</g>
+        );
+      })}
+      {children}
     </svg>
   );
 }
@@ -60,31 +102,18 @@ export function RegionMap({
   const describe = (name: string, text: string, trajectory: boolean) => `${name}: ${text} ${text === "1" ? "vraag" : "vragen"}${trajectory ? ", met traject" : ""}`;
   return (
     <div className="rd-region-map" id={id}>
-      <svg
-        viewBox={`0 0 ${geometry.width} ${geometry.height}`}
-        width={geometry.width}
-        height={geometry.height}
-        role={linked ? "group" : "img"}
-        aria-label={caption}
-        className="rd-region-map-svg"
+      <RegionShapes
+        caption={caption}
+        geometry={geometry}
+        shapes={mapped.map((cell) => ({ code: cell.code, fill: fillOf(cell.mapClass, id), label: describe(cell.name, cell.text, cell.trajectory) }))}
+        linked={linked}
+        defs={<Patterns id={id} />}
       >
-        <Patterns id={id} />
-        {mapped.map((cell) => {
-          const region = byCode.get(cell.code)!;
-          const shape = <path d={region.d} fill={fillOf(cell.mapClass, id)} stroke="#222" strokeWidth="0.8" />;
-          return linked ? (
-            <a key={cell.code} href={`/regios/${cell.code}`} aria-label={describe(cell.name, cell.text, cell.trajectory)}>
-              {shape}
-            </a>
-          ) : (
-            <g key={cell.code}>{shape}</g>
-          );
-        })}
         {withTrajectory.map((cell) => {
           const [x, y] = byCode.get(cell.code)!.centre;
           return <circle key={cell.code} cx={x} cy={y} r="6" fill="#ffffff" stroke="#000000" strokeWidth="2.5" aria-hidden="true" />;
         })}
-      </svg>
+      </RegionShapes>
       <ul className="rd-map-legend" aria-label="Legenda">
         {legend.map((item) => (
           <li key={item.label}>
