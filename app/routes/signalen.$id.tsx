@@ -50,7 +50,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     signal,
     conversation: signal.fromPortal ? portalConversation(signal.id) : null,
-    attachments: can(user.roles, "signal.readIdentity") ? attachmentsOf(signal.id, actor) : null,
+    attachments: can(user.roles, "signal.readIdentity") ? attachmentsOf({ kind: "signal", id: signal.id }, actor) : null,
     trajectories: trajectoriesOfSignal(signal.id),
     activeTrajectories: activeTrajectories(),
     reference: regionAndMunicipalityOptions(),
@@ -95,7 +95,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     else if (value.intent === "note") addNote(id, value.body, actor, value.after);
     else if (value.intent === "reply") replyToReporter(id, value.body, actor, value.after);
     else if (value.intent === "link") linkSignal(value.trajectoryId, id, actor);
-    else if (value.intent === "upload") addAttachment(id, { name: value.file.name, bytes: new Uint8Array(await value.file.arrayBuffer()) }, actor);
+    else if (value.intent === "upload") addAttachment({ kind: "signal", id }, { name: value.file.name, bytes: new Uint8Array(await value.file.arrayBuffer()) }, actor);
     else assignSignal(id, value.assignedTo ?? null, actor);
   } catch (error) {
     if (error instanceof DomainError && error.code === "SIGNAL.NOT_FOUND") notFound("Dit signaal");

@@ -1,0 +1,22 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { recordNumber } from "~/domain/url-params";
+import { downloadAttachment } from "~/models/attachment.server";
+import { regionOfMilestone } from "~/models/procurement.server";
+import { mayOpenRegion } from "~/models/region-overview.server";
+import { attachmentResponse } from "~/utils/download.server";
+import { forbidden, notFound, requireUser } from "~/auth/guard.server";
+import { actorOf } from "~/utils/request.server";
+
+/**
+ * A file kept with a procurement milestone: for whoever may open the region's page, sent as a download only, every
+ * download audited. A milestone of another region than the address names opens nothing.
+ */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, "region.readOwn");
+  // Rights first, so an adviser cannot probe which regions have documents.
+  if (!mayOpenRegion(params.code ?? "", user)) forbidden();
+  const milestoneId = recordNumber(params.milestoneId) ?? notFound("Deze bijlage");
+  const attachmentId = recordNumber(params.attachmentId) ?? notFound("Deze bijlage");
+  if (regionOfMilestone(milestoneId) !== params.code) notFound("Deze bijlage");
+  return attachmentResponse(() => downloadAttachment({ kind: "milestone", id: milestoneId }, attachmentId, actorOf(user, context)));
+}
