@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ClassificationSection } from "~/components/signal-classification-section";
-import { AttachmentsSection, ConfidentialSection, HistorySection, NotesSection, ReporterConversationSection } from "~/components/signal-sections";
+import { AttachmentsSection } from "~/components/attachments";
+import { ConfidentialSection, HistorySection, NotesSection, ReporterConversationSection } from "~/components/signal-sections";
 import { SimilarQuestionsSection } from "~/components/similar-questions";
 import { StatusSection } from "~/components/signal-status-section";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
@@ -130,7 +131,12 @@ export default function SignalPage() {
           ["Telefoon", c.reporterPhone],
         ]}
       />
-      {attachments ? <AttachmentsSection signalId={signal.id} attachments={attachments} schema={ATTACH} lastResult={resultFor(answer, "upload")} /> : null}
+      {attachments ? <AttachmentsSection
+          files={attachments}
+          hrefOf={(fileId) => `/signalen/${signal.id}/bijlagen/${fileId}`}
+          upload={{ id: "attach", schema: ATTACH }}
+          lastResult={resultFor(answer, "upload")}
+        /> : null}
       {conversation ? <ReporterConversationSection messages={conversation} hadNews={signal.hadNews} lastResult={resultFor(answer, "reply")} /> : null}
       <StatusSection
         signal={signal}
