@@ -167,6 +167,10 @@ export function Layout({ children }: { children: ReactNode }) {
               Veelgestelde vragen
             </a>{" "}
             ·{" "}
+            <a className="utrecht-link" href="/voorbeelden">
+              Goede voorbeelden
+            </a>{" "}
+            ·{" "}
             <a className="utrecht-link" href="/privacy">
               Privacy
             </a>{" "}

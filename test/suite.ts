@@ -9,6 +9,8 @@ import { fileURLToPath } from "node:url";
  * vitest and the heaviest e2e specs ran into their limits (README "Tests", decision "npm test runs its short parts at
  * once"). Every line is prefixed with its part; Playwright runs even when tsc or vitest failed, so one run shows
  * every failure; the wall time of each part is printed at the end. Exit code 0 only when every part passed.
+ * tsc keeps what it learnt in test/.tmp (ignored by git): a second run checks only what changed (37 s of CPU → 8 s
+ * measured here); a fresh clone, without that file, checks everything.
  */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = (name: string) => path.join(ROOT, "node_modules/.bin", name);
@@ -18,7 +20,7 @@ type Outcome = { name: string; seconds: number; code: number | null };
 
 const FIRST: Part[] = [
   { name: "build", command: "npm", args: ["run", "--silent", "build"] },
-  { name: "tsc", command: bin("tsc"), args: ["--noEmit"] },
+  { name: "tsc", command: bin("tsc"), args: ["--noEmit", "--incremental", "--tsBuildInfoFile", "test/.tmp/tsc.tsbuildinfo"] },
   { name: "vitest", command: bin("vitest"), args: ["run", "--config", "test/vitest.config.ts"] },
 ];
 const E2E: Part = { name: "e2e", command: bin("playwright"), args: ["test", "--config", "test/playwright.config.ts"], env: { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1" } };

@@ -1,10 +1,10 @@
-import { useForm, type SubmissionResult } from "@conform-to/react";
+import { useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { AppForm, SelectField, TextAreaField, TextField } from "./form";
 import { articleSchema } from "~/domain/knowledge";
 import { PHASE_LABELS, PHASES, TOPIC_LABELS, TOPICS } from "~/domain/signal-codes";
 
-const FORMATTING = "Lege regel: nieuwe alinea. Regels met “- ” worden een opsomming, met “1. ” een genummerde lijst, **zo** wordt tekst vet.";
+export const FORMATTING = "Lege regel: nieuwe alinea. Regels met “- ” worden een opsomming, met “1. ” een genummerde lijst, **zo** wordt tekst vet.";
 
 export type ArticleDefaults = {
   question?: string;
@@ -32,6 +32,17 @@ export function ArticleForm({ id, defaults, lastResult, submitLabel }: { id: str
       {defaults.signalId !== undefined ? <input type="hidden" name={fields.signalId.name} value={defaults.signalId} /> : null}
       <TextAreaField field={fields.question} label="Vraag" rows={2} />
       <TextAreaField field={fields.answer} label="Antwoord" description={FORMATTING} rows={12} />
+      <EntryFields fields={fields} />
+    </AppForm>
+  );
+}
+
+type EntryFieldSet = Record<"topic" | "procurementPhase" | "references" | "checkedOn" | "sensitiveNames", FieldMetadata<string>>;
+
+/** The fields every kennisbank entry has, an answer article or a goed voorbeeld (practice-form.tsx). */
+export function EntryFields({ fields }: { fields: EntryFieldSet }) {
+  return (
+    <>
       <SelectField field={fields.topic} label="Onderwerp" options={TOPICS.map((value) => ({ value, label: TOPIC_LABELS[value] }))} placeholder="Kies…" />
       <SelectField field={fields.procurementPhase} label="Fase van de inkoop" options={PHASES.map((value) => ({ value, label: PHASE_LABELS[value] }))} placeholder="Kies…" />
       <TextAreaField
@@ -47,6 +58,6 @@ export function ArticleForm({ id, defaults, lastResult, submitLabel }: { id: str
         description="Eén per regel: namen die nooit op de openbare site mogen komen. De controle voor publicatie zoekt ze in de tekst."
         rows={3}
       />
-    </AppForm>
+    </>
   );
 }

@@ -80,6 +80,11 @@ export const AUDIT_ACTION_LABELS = {
   "knowledge.published": "Kennisartikel gepubliceerd",
   "knowledge.guard_overridden": "Kennisartikel gepubliceerd ondanks treffers van de vertrouwelijkheidscheck",
   "knowledge.withdrawn": "Kennisartikel ingetrokken",
+  "practice.created": "Goed voorbeeld aangemaakt",
+  "practice.saved": "Goed voorbeeld opgeslagen",
+  "practice.published": "Goed voorbeeld gepubliceerd",
+  "practice.guard_overridden": "Goed voorbeeld gepubliceerd ondanks treffers van de vertrouwelijkheidscheck",
+  "practice.withdrawn": "Goed voorbeeld ingetrokken",
 } as const satisfies Record<string, string>;
 
 const ENTITY_LABELS: Record<string, string> = {
@@ -94,6 +99,7 @@ const ENTITY_LABELS: Record<string, string> = {
   tenderned_run: "TenderNed-ronde",
   region: "Regio",
   knowledge_article: "Kennisartikel",
+  knowledge_practice: "Goed voorbeeld",
 };
 
 export function auditActionLabel(code: string): string {

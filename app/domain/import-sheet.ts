@@ -97,6 +97,11 @@ export type Header<Column extends string> = {
   index: ColumnIndex<Column>;
   /** The column's name as the file spells it, for issues: a person who wrote "Soort vraag" looks for that. */
   names: Partial<Record<Column, string>>;
+  /**
+   * Columns named by their Dutch labels: a file for people (the app's Excel exports, or one a person made), whose text
+   * cells carry the quote the exports put before formula-like text (spreadsheet-cell.ts), to be taken off again.
+   */
+  forPeople: boolean;
 };
 
 /** Maps the header's column names (codes or Dutch labels) to their positions; every problem is reported at once. */
@@ -109,7 +114,7 @@ export function readHeader<Column extends string>(header: Row, spec: HeaderSpec<
   for (const column of spec.known) for (const label of spec.labels[column]) byLabel.set(normaliseLabel(label), column);
   const ignored = new Set((spec.ignored ?? []).map(normaliseLabel));
 
-  const result: Header<Column> = { index: {}, names: {} };
+  const result: Header<Column> = { index: {}, names: {}, forPeople: false };
   names.forEach((name, position) => {
     const column = isCode(spec.known, name) ? name : byLabel.get(normaliseLabel(name));
     if (name === "") {
@@ -124,6 +129,7 @@ export function readHeader<Column extends string>(header: Row, spec: HeaderSpec<
     } else {
       result.index[column] = position;
       result.names[column] = name;
+      if (name !== column) result.forPeople = true;
     }
   });
   // Missing columns have no position in the file; they come after the others, in the order of `known`.

@@ -67,6 +67,12 @@ export const CAPABILITIES = {
    * signals stay internal), so advisers and readers read the published ones where everyone does: /vragen.
    */
   "knowledge.manage": ["intermediary"],
+  /**
+   * The goede voorbeelden behind the public /voorbeelden, as the kennisbank's articles: every practice in any state,
+   * its versions, source lesson, sensitive names, the guard, publishing and withdrawing; "maak een goed voorbeeld" on
+   * a lesson. Like articles, advisers and readers read the published ones where everyone does: /voorbeelden.
+   */
+  "practice.manage": ["intermediary"],
   /** The monitor's state and settings, aliases, assignment of unknown authorities, export files. */
   "tenderned.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;

@@ -5,6 +5,8 @@ describe("the printed report's running footer", () => {
   it("names year and version and numbers the pages, not on the cover", () => {
     expect(runningFooter(2021, 2)).toBe("Rode draden 2021 · versie 2");
     expect(runningFooter(2021, null)).toBe("Rode draden 2021 · werkversie");
+    expect(runningFooter(2021, 2, " Stichting Rode Draad ")).toBe("Stichting Rode Draad · Rode draden 2021 · versie 2");
+    expect(runningFooter(2021, 2, "  ")).toBe("Rode draden 2021 · versie 2");
     const css = pageRules(runningFooter(2021, 2));
     expect(css).toContain('@bottom-left { content: "Rode draden 2021 · versie 2"');
     expect(css).toContain('content: "pagina " counter(page) " van " counter(pages)');

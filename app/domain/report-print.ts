@@ -3,8 +3,10 @@
  * version on the left, "pagina n van N" on the right, nothing on the cover. The footer text is made only of the year
  * and version numbers, never of anything a person typed, and is escaped for a CSS string all the same.
  */
-export function runningFooter(year: number, version: number | null): string {
-  return version === null ? `Rode draden ${year} · werkversie` : `Rode draden ${year} · versie ${version}`;
+/** Who published it comes first, as on the cover: a page printed or forwarded on its own still says whose report it is. */
+export function runningFooter(year: number, version: number | null, organisation = ""): string {
+  const title = version === null ? `Rode draden ${year} · werkversie` : `Rode draden ${year} · versie ${version}`;
+  return organisation.trim() === "" ? title : `${organisation.trim()} · ${title}`;
 }
 
 function cssString(text: string): string {

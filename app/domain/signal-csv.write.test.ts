@@ -1,35 +1,39 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { restoreCell } from "./spreadsheet-cell";
+import { humanSignalsCsv } from "./signal-sheet";
 import { fileHash } from "~/utils/file-hash.server";
 import { SIGNAL_CSV_COLUMNS, signalsToCsv, type SignalRecord } from "./signal-csv";
 import { HEADER, read, recordsOf, issuesOf, row, FULL_RECORD } from "./signal-csv.fixtures";
 
+const tricky: string[] = [
+  "Gewoon een zin.",
+  "Komma's, \"aanhalingstekens\" en ; puntkomma's",
+  "Meerdere\nregels\n\nmet een lege",
+  "Windows\r\nregeleinde en een losse\rCR",
+  "=HYPERLINK(\"http://example.org\";\"klik\")",
+  "+31 6 12345678",
+  "-10% budget",
+  "@gemeente",
+  "  spaties voor en na  ",
+  "\"",
+  "Ünïcödé — € en emoji 🧩",
+  "'s-Hertogenbosch vraagt om een toelichting",
+  "''dubbel aangehaald",
+];
+const records: SignalRecord[] = tricky.map((summary, i) => ({
+  ...FULL_RECORD,
+  receivedOn: `2021-0${(i % 9) + 1}-1${i % 10}`,
+  channel: (["portal", "email", "phone", "meeting", "other"] as const)[i % 5] ?? "other",
+  // Not in DESIGN.md order, to show that the order survives.
+  triggers: i % 2 === 0 ? ["other", "provider_reduction"] : [],
+  municipalityCode: i % 3 === 0 ? null : "GM0014",
+  association: i % 4 === 0 ? null : "NIP",
+  segment: i % 2 === 0 ? null : "advies_expertise",
+  summary,
+}));
+
 describe("signalsToCsv", () => {
-  const tricky: string[] = [
-    "Gewoon een zin.",
-    "Komma's, \"aanhalingstekens\" en ; puntkomma's",
-    "Meerdere\nregels\n\nmet een lege",
-    "Windows\r\nregeleinde en een losse\rCR",
-    "=HYPERLINK(\"http://example.org\";\"klik\")",
-    "+31 6 12345678",
-    "-10% budget",
-    "@gemeente",
-    "  spaties voor en na  ",
-    "\"",
-    "Ünïcödé — € en emoji 🧩",
-  ];
-  const records: SignalRecord[] = tricky.map((summary, i) => ({
-    ...FULL_RECORD,
-    receivedOn: `2021-0${(i % 9) + 1}-1${i % 10}`,
-    channel: (["portal", "email", "phone", "meeting", "other"] as const)[i % 5] ?? "other",
-    // Not in DESIGN.md order, to show that the order survives.
-    triggers: i % 2 === 0 ? ["other", "provider_reduction"] : [],
-    municipalityCode: i % 3 === 0 ? null : "GM0014",
-    association: i % 4 === 0 ? null : "NIP",
-    segment: i % 2 === 0 ? null : "advies_expertise",
-    summary,
-  }));
   const withoutSummary = { ...FULL_RECORD, summary: null, association: null, triggers: [], segment: null };
 
   it("writes the header, CRLF line endings and the triggers joined with ';'", () => {
@@ -84,6 +88,19 @@ describe("signalsToCsv", () => {
       expect(issuesOf(read(csv))).toEqual([{ line: lineOfSecond, column: "region_code", message: "Onbekende regio 'JZ98'" }]);
       expect(recordsOf(read(signalsToCsv([record], { includeSummary: true, cells: "exact" })))).toEqual([record]);
     }
+  });
+});
+
+describe("the export for Dutch Excel, imported again", () => {
+  it("gives back every summary as it was: the quote before formula-like text taken off, a quote of the text's own kept", () => {
+    const exported = records.map((record, i) => ({ ...record, id: i + 1 }));
+    const summaries = recordsOf(read(humanSignalsCsv(exported, true))).map((record) => record.summary);
+    expect(summaries).toEqual(tricky);
+  });
+
+  it("keeps a machine CSV's cells exactly, quotes included", () => {
+    const quoted = records.map((record) => ({ ...record, summary: `'${record.summary}` }));
+    expect(recordsOf(read(signalsToCsv(quoted, { includeSummary: true, cells: "exact" })))).toEqual(quoted);
   });
 });
 

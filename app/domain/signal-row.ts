@@ -27,6 +27,7 @@ import {
 import { readImportDate } from "./dates";
 import { codeOf, municipalityProblem, referenceCode, type Header, type RankedIssue, type ReferenceLookup, type Row } from "./import-sheet";
 import type { SignalCsvColumn, SignalRecord } from "./signal-csv";
+import { restoreCell } from "./spreadsheet-cell";
 
 /** Same limit as the intake form (signal-form.ts), counted the same way (UTF-16 units), so the two agree. */
 export const MAX_SUMMARY_LENGTH = 2000;
@@ -140,8 +141,9 @@ export function readSignalRow(
 
   const status = optionalCode("status", STATUSES, STATUS_LABELS, "new");
 
-  // The summary is free text: kept exactly as written (spaces and line breaks included), so it survives a round trip.
-  const summaryText = raw("summary");
+  // The summary is free text: kept exactly as written (spaces and line breaks included), so it survives a round trip;
+  // from a file for people without the quote our Excel export put before formula-like text.
+  const summaryText = header.forPeople ? restoreCell(raw("summary")) : raw("summary");
   let summary: string | null = null;
   if (summaryText.trim() !== "") {
     if (summaryText.length > MAX_SUMMARY_LENGTH) {

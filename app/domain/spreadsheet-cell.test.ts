@@ -21,6 +21,17 @@ describe("neutraliseCell", () => {
     );
   });
 
+  it("reads back only the quote it added: a quote that belongs to the text stays", () => {
+    expect(restoreCell("'s-Hertogenbosch")).toBe("'s-Hertogenbosch");
+    expect(restoreCell("''s-Hertogenbosch")).toBe("'s-Hertogenbosch");
+    expect(restoreCell("'-10% budget")).toBe("-10% budget");
+    fc.assert(
+      fc.property(cells, (value) => {
+        expect(restoreCell(value)).toBe(value.startsWith("'") && neutraliseCell(value.slice(1)) === value ? value.slice(1) : value);
+      }),
+    );
+  });
+
   it("leaves text that no spreadsheet reads as a formula as it is", () => {
     fc.assert(
       fc.property(cells, (value) => {

@@ -15,9 +15,12 @@ export function neutraliseCell(value: string): string {
   return first === QUOTE || (FORMULA_TRIGGERS as readonly string[]).includes(first) ? QUOTE + value : value;
 }
 
-/** The text neutraliseCell was given: one leading quote removed. */
+/**
+ * The text neutraliseCell was given: the quote it adds removed, and only that one — a quote before anything else is
+ * the text's own (a person's 'zo genoemd' stays as typed).
+ */
 export function restoreCell(cell: string): string {
-  return cell.startsWith(QUOTE) ? cell.slice(1) : cell;
+  return cell.startsWith(QUOTE) && neutraliseCell(cell.slice(1)) === cell ? cell.slice(1) : cell;
 }
 
 /** Text cells neutralised; numbers stay numbers (a negative count is a number to a spreadsheet, not a formula). */

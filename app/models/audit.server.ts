@@ -84,7 +84,12 @@ export type AuditAction =
   | "knowledge.saved"
   | "knowledge.published"
   | "knowledge.guard_overridden"
-  | "knowledge.withdrawn";
+  | "knowledge.withdrawn"
+  | "practice.created"
+  | "practice.saved"
+  | "practice.published"
+  | "practice.guard_overridden"
+  | "practice.withdrawn";
 
 /** Codes, ids and counts only. Confidential text never goes here, so the type admits no free text by design of its users. */
 export type AuditDetail = Record<string, string | number | boolean | null | string[]>;

@@ -9,6 +9,8 @@ import { eraseDataSubject, exportDataSubject, findDataSubject } from "./data-sub
 import { addReporterMessage, replyToReporter, submitPortalSignal } from "./portal.server";
 import { yearReport } from "./report.server";
 import { addNote, changeStatus, createSignal } from "./signal.server";
+import { addAttachment } from "./attachment.server";
+import { setPreferences } from "./notifications.server";
 import { insertUser } from "./user.server";
 
 const actor = { userId: null, clientAddress: "test", roles: ["intermediary"] as const };
@@ -50,6 +52,7 @@ beforeAll(() => {
   zoeIntake = intake({ reporterName: "Zoë Özdemir", reporterEmail: "Zoe.Ozdemir@Example.org", reporterOrganisation: "Praktijk De Linde" }, "2021-04-01");
   otherId = intake({ reporterName: "Jan de Vries", reporterEmail: "jan@example.org" }, "2021-05-01");
   addNote(zoeIntake, "Teruggebeld, wil anoniem blijven", actor);
+  addAttachment(zoeIntake, { name: "brief-gemeente.pdf", bytes: new TextEncoder().encode("%PDF-1.4\n1 0 obj\n") }, actor);
   changeStatus(zoeIntake, "in_progress", actor);
   zoeCode = submitPortalSignal(
     {
@@ -61,6 +64,7 @@ beforeAll(() => {
       contact: "confidential",
       reporterName: "Z. Ozdemir",
       reporterEmail: "zoe.ozdemir@example.org",
+      notifyOnAnswer: "yes",
     },
   ).code;
   zoePortal = lastPortalId();
@@ -69,6 +73,7 @@ beforeAll(() => {
   staffId = db().transaction((tx) =>
     insertUser(tx, { email: "zoe.ozdemir@example.org", name: "Zoë Özdemir", roles: ["adviser"], passwordHash: "x", mustChangePassword: false }),
   );
+  setPreferences({ id: staffId, roles: ["adviser"] }, ["adviser_assigned"]);
 });
 
 function auditDetailsSince(id: number): string {
@@ -130,17 +135,21 @@ describe("exportDataSubject", () => {
       summary: "Vraag over de aanbesteding ambulant",
       details: "Vertrouwelijke toelichting over gemeente X",
       notes: [{ body: "Teruggebeld, wil anoniem blijven" }],
+      attachments: [{ name: "brief-gemeente.pdf", contentType: "application/pdf", size: 17 }],
     });
+    expect(first?.reporter.notifyOnAnswer).toBe(false);
     expect(first?.statusHistory.map((e) => e.kind)).toEqual(["created", "status"]);
     expect(second).toMatchObject({
       id: zoePortal,
       fromPortal: true,
+      reporter: { notifyOnAnswer: true },
+      attachments: [],
       messages: [
         { from: "reporter", body: "Aanvulling van de melder" },
         { from: "intermediary", body: "Antwoord van de intermediair" },
       ],
     });
-    expect(document.staffAccounts).toMatchObject([{ id: staffId, email: "zoe.ozdemir@example.org" }]);
+    expect(document.staffAccounts).toMatchObject([{ id: staffId, email: "zoe.ozdemir@example.org", notifications: ["adviser_assigned"] }]);
     expect(JSON.stringify(document)).not.toContain("Jan de Vries");
     const written = auditDetailsSince(before);
     expect(written).toContain("data_subject.exported");
@@ -175,6 +184,7 @@ describe("eraseDataSubject", () => {
         reporterEmailSealed: null,
         reporterPhoneSealed: null,
         receiptHash: null,
+        notifyReporter: false,
       });
       expect(row?.anonymisedAt).not.toBeNull();
       expect(db().select().from(signalNotes).where(eq(signalNotes.signalId, id)).all()).toEqual([]);

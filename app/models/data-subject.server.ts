@@ -1,11 +1,12 @@
 import { and, asc, eq, gt, inArray, isNotNull, or, sql } from "drizzle-orm";
-import { auditLog, signalEvents, signalNotes, signals, userRoles, users } from "../../db/schema";
+import { auditLog, notificationPreferences, signalEvents, signalNotes, signals, userRoles, users } from "../../db/schema";
 import type { SubjectQuery } from "~/domain/data-subject-form";
 import { DomainError } from "~/domain/errors";
 import { assertCan } from "~/domain/permissions";
 import { normaliseSearchText } from "~/domain/search-text";
 import { classificationOf } from "~/domain/signal-classification";
 import { db } from "~/utils/db.server";
+import { attachmentsOf } from "./attachment.server";
 import { audit, type Actor } from "./audit.server";
 import { conversation } from "./portal.server";
 import { anonymiseSignals } from "./signal-erasure.server";
@@ -17,7 +18,17 @@ import { normaliseEmail } from "./user.server";
 export type MatchedField = "reporterEmail" | "reporterName" | "reporterOrganisation";
 
 export type SignalMatch = { id: number; receivedOn: string; status: (typeof signals.$inferSelect)["status"]; matched: MatchedField[] };
-export type StaffMatch = { id: number; name: string; email: string; roles: string[]; disabled: boolean; auditEntries: number; matched: ("email" | "name")[] };
+export type StaffMatch = {
+  id: number;
+  name: string;
+  email: string;
+  roles: string[];
+  disabled: boolean;
+  auditEntries: number;
+  /** The e-mails the account chose to get (Mijn account → Meldingen). */
+  notifications: string[];
+  matched: ("email" | "name")[];
+};
 
 function nameKey(text: string): string {
   return normaliseSearchText(text).replace(/\s+/g, " ").trim();
@@ -88,7 +99,8 @@ function matchingStaff(query: SubjectQuery): StaffMatch[] {
     if (matched.length === 0) continue;
     const roles = db().select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, row.id)).all().map((r) => r.role);
     const auditEntries = db().select({ n: sql<number>`count(*)` }).from(auditLog).where(eq(auditLog.actorUserId, row.id)).get()?.n ?? 0;
-    found.push({ id: row.id, name: row.name, email: row.email, roles, disabled: row.disabledAt !== null, auditEntries, matched });
+    const notifications = db().select({ kind: notificationPreferences.kind }).from(notificationPreferences).where(eq(notificationPreferences.userId, row.id)).all().map((r) => r.kind);
+    found.push({ id: row.id, name: row.name, email: row.email, roles, disabled: row.disabledAt !== null, auditEntries, notifications, matched });
   }
   return found;
 }
@@ -119,7 +131,7 @@ function selectedMatches(query: SubjectQuery, signalIds: readonly number[]): Sig
   return matches.filter((m): m is SignalMatch => m !== undefined);
 }
 
-function signalDocument(match: SignalMatch) {
+function signalDocument(match: SignalMatch, actor: Actor) {
   const row = db().select().from(signals).where(eq(signals.id, match.id)).get();
   if (!row) throw new DomainError("SIGNAL.NOT_FOUND", "Dit signaal bestaat niet.");
   const notes = db().select().from(signalNotes).where(eq(signalNotes.signalId, row.id)).orderBy(asc(signalNotes.at), asc(signalNotes.id)).all();
@@ -136,12 +148,16 @@ function signalDocument(match: SignalMatch) {
       organisation: unseal(row.reporterOrganisationSealed, "reporterOrganisation"),
       email: unseal(row.reporterEmailSealed, "reporterEmail"),
       phone: unseal(row.reporterPhoneSealed, "reporterPhone"),
+      // The consent to be told by e-mail when there is an answer (the portal's "laat mij weten"), personal data too.
+      notifyOnAnswer: row.notifyReporter,
     },
     summary: unseal(row.summarySealed, "summary"),
     details: unseal(row.detailsSealed, "details"),
     // Staff names stay out: the export is about the data subject, not about who handled the signal.
     messages: conversation(row.id).map((m) => ({ at: m.at, from: m.fromReporter ? "reporter" : "intermediary", body: m.body })),
     notes: notes.map((n) => ({ at: n.at, body: unseal(n.bodySealed, "note") })),
+    // The files themselves are downloaded from the signal's page; the copy names each one.
+    attachments: attachmentsOf(row.id, actor).map(({ name, contentType, size, addedAt }) => ({ name, contentType, size, addedAt })),
     statusHistory: events
       .filter((e) => e.kind === "created" || e.kind === "status")
       .map((e) => ({ at: e.at, kind: e.kind, ...(e.detail ? (JSON.parse(e.detail) as Record<string, unknown>) : {}) })),
@@ -159,7 +175,7 @@ export function exportDataSubject(query: SubjectQuery, signalIds: readonly numbe
   const document = {
     exportedAt: new Date().toISOString(),
     request: { email: query.email ?? null, name: query.name ?? null },
-    signals: chosen.map(signalDocument),
+    signals: chosen.map((match) => signalDocument(match, actor)),
     staffAccounts: staff.map(({ matched, ...account }) => ({ ...account, matchedOn: matched })),
   };
   audit(actor, "data_subject.exported", null, {

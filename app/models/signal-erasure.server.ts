@@ -27,6 +27,7 @@ export function anonymiseSignals(ids: readonly number[], at: string, alongside: 
           ...SEALED_OF_SIGNALS,
           receiptHash: null,
           hasNews: false,
+          notifyReporter: false,
           anonymisedAt: at,
         })
         .where(inArray(signals.id, chunk))

@@ -1,12 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { ActionButton, resultFor } from "~/components/form";
+import { resultFor } from "~/components/form";
 import { ArticleForm } from "~/components/knowledge-article-form";
 import { PublishSection } from "~/components/knowledge-publish";
-import { DataTable } from "~/components/ui/table";
+import { VersionsSection, WithdrawSection } from "~/components/knowledge-versions";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
-import { formatDateTime } from "~/domain/dates-nl";
 import { DomainError } from "~/domain/errors";
 import { ARTICLE_STATE_LABELS, articleSchema, publishSchema, referencesText } from "~/domain/knowledge";
 import { recordNumber } from "~/domain/url-params";
@@ -94,36 +93,8 @@ export default function ArticlePage() {
         <ArticleForm id={`article-${article.id}-${text.version}`} defaults={defaults} lastResult={resultFor(answer, "save")} submitLabel="Opslaan als nieuwe versie" />
       </section>
       <PublishSection state={article.state} latestVersion={latestVersion} publishedVersion={article.publishedVersion} hits={hits} lastResult={resultFor(answer, "publish")} />
-      {article.state === "published" ? (
-        <section className="rd-section" aria-labelledby="intrekken">
-          <Heading level={2} id="intrekken">
-            Intrekken
-          </Heading>
-          <Paragraph>Een ingetrokken artikel verdwijnt van de openbare site; het blijft hier, en kan later opnieuw gepubliceerd worden.</Paragraph>
-          <ActionButton intent="withdraw" label="Artikel intrekken" danger />
-        </section>
-      ) : null}
-      <section className="rd-section" aria-labelledby="versies">
-        <Heading level={2} id="versies">
-          Versies
-        </Heading>
-        <DataTable
-          caption="Versies van dit artikel, nieuwste eerst"
-          rows={versions}
-          rowKey={(v) => v.version}
-          empty={<Paragraph>Nog geen versies.</Paragraph>}
-          columns={[
-            {
-              header: "Versie",
-              rowHeader: true,
-              cell: (v) => (v.version === text.version ? `Versie ${v.version} (geopend)` : <TextLink to={`?versie=${v.version}`}>Versie {v.version} openen</TextLink>),
-            },
-            { header: "Opgeslagen", cell: (v) => formatDateTime(v.createdAt) },
-            { header: "Door", cell: (v) => v.author ?? "–" },
-            { header: "Openbaar", cell: (v) => (article.state === "published" && v.version === article.publishedVersion ? "Gepubliceerd" : "–") },
-          ]}
-        />
-      </section>
+      {article.state === "published" ? <WithdrawSection noun="artikel" label="Artikel intrekken" /> : null}
+      <VersionsSection noun="dit artikel" versions={versions} openVersion={text.version} state={article.state} publishedVersion={article.publishedVersion} />
     </>
   );
 }

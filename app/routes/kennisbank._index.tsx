@@ -24,7 +24,7 @@ export default function KnowledgePage() {
         Antwoorden op vragen die vaker komen. Gepubliceerde artikelen staan op <TextLink to="/vragen">de openbare pagina Vragen</TextLink>.
       </Paragraph>
       <Paragraph>
-        <TextLink to="/kennisbank/nieuw">Nieuw kennisartikel schrijven</TextLink>
+        <TextLink to="/kennisbank/nieuw">Nieuw kennisartikel schrijven</TextLink> · <TextLink to="/kennisbank/voorbeelden">Goede voorbeelden</TextLink>
       </Paragraph>
       <DataTable
         caption="Kennisartikelen, laatst gewijzigd eerst"

@@ -29,11 +29,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     trajectoryHref: everything || ownTrajectories.has(trajectoryId) ? `/trajecten/${trajectoryId}` : null,
     trajectoryId,
   }));
-  return { lessons };
+  return { lessons, mayWritePractice: can(user.roles, "practice.manage") };
 }
 
 export default function LessonsPage() {
-  const { lessons } = useLoaderData<typeof loader>();
+  const { lessons, mayWritePractice } = useLoaderData<typeof loader>();
   return (
     <section className="rd-section">
       <Heading level={1}>Geleerde lessen</Heading>
@@ -48,6 +48,7 @@ export default function LessonsPage() {
           { header: "Regio", cell: (l) => (l.regionHref ? <TextLink to={l.regionHref}>{l.regionName}</TextLink> : l.regionName) },
           { header: "Traject", cell: (l) => (l.trajectoryHref ? <TextLink to={l.trajectoryHref}>Traject {l.trajectoryId}</TextLink> : `Traject ${l.trajectoryId}`) },
           { header: "Datum", nowrap: true, cell: (l) => formatShortDate(l.at) },
+          ...(mayWritePractice ? [{ header: "Goed voorbeeld", cell: (l: (typeof lessons)[number]) => <TextLink to={`/kennisbank/voorbeelden/nieuw?les=${l.id}`}>Maak een goed voorbeeld</TextLink> }] : []),
         ]}
       />
     </section>

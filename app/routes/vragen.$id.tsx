@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { ReferenceList } from "~/components/knowledge-references";
 import { WITHOUT_SCRIPTS } from "~/components/page-scripts";
 import { NarrativeText } from "~/components/report/narrative-text";
-import { Heading, ListItem, Paragraph, TextLink, UnorderedList } from "~/components/ui/text";
+import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { formatDate } from "~/domain/dates-nl";
 import { PHASE_LABELS, TOPIC_LABELS } from "~/domain/signal-codes";
 import { recordNumber } from "~/domain/url-params";
@@ -31,24 +32,7 @@ export default function QuestionPage() {
         {TOPIC_LABELS[article.topic]} · {PHASE_LABELS[article.procurementPhase]} · laatst gecontroleerd op {formatDate(article.checkedOn)}
       </Paragraph>
       <NarrativeText text={article.answer} />
-      {article.references.length > 0 ? (
-        <>
-          <Heading level={2}>Verwijzingen</Heading>
-          <UnorderedList>
-            {article.references.map((r, index) => (
-              <ListItem key={index}>
-                {r.url ? (
-                  <a className="utrecht-link" href={r.url} rel="noopener noreferrer">
-                    {r.label}
-                  </a>
-                ) : (
-                  r.label
-                )}
-              </ListItem>
-            ))}
-          </UnorderedList>
-        </>
-      ) : null}
+      <ReferenceList references={article.references} />
     </article>
   );
 }

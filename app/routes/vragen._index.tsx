@@ -25,7 +25,10 @@ export default function QuestionsPage() {
   return (
     <section className="rd-section">
       <Heading level={1}>Veelgestelde vragen</Heading>
-      <Paragraph>Antwoorden van het intermediair vrijgevestigde jeugdhulp op vragen over inkoop en contracten van gemeenten en regio&apos;s.</Paragraph>
+      <Paragraph>
+        Antwoorden van het intermediair vrijgevestigde jeugdhulp op vragen over inkoop en contracten van gemeenten en regio&apos;s. Zie ook de{" "}
+        <TextLink to="/voorbeelden">goede voorbeelden</TextLink> van regionale samenwerking.
+      </Paragraph>
       <Form method="get" className="utrecht-form rd-form" role="search" aria-label="Vragen zoeken">
         <FilterSearch name="q" label="Zoek op woorden" value={filters.q} />
         <FilterSelect name="onderwerp" label="Onderwerp" value={filters.onderwerp} allLabel="Alle onderwerpen" options={TOPICS.map((value) => ({ value, label: TOPIC_LABELS[value] }))} />

@@ -1,7 +1,6 @@
-import { createHash } from "node:crypto";
 import { decodeText } from "~/domain/csv";
 import { sheetOfText, type CsvIssue, type Sheet } from "~/domain/import-sheet";
-import { fileHash } from "./file-hash.server";
+import { fileHash, sheetHash } from "./file-hash.server";
 import { readXlsx } from "./xlsx-read.server";
 import { isZip } from "./zip-guard.server";
 
@@ -16,7 +15,7 @@ export async function readUpload(bytes: Uint8Array): Promise<UploadSheet> {
   if (isZip(bytes)) {
     const sheet = await readXlsx(bytes);
     if ("issue" in sheet) return { issues: [sheet.issue] };
-    return { sheet, hash: createHash("sha256").update(bytes).digest("hex") };
+    return { sheet, hash: sheetHash(sheet.rows) };
   }
   return sheetOfUploadText(decodeText(bytes).text);
 }

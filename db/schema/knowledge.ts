@@ -1,7 +1,10 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { ARTICLE_STATES } from "../../app/domain/knowledge";
+import { KNOWLEDGE_KINDS } from "../../app/domain/practice";
 import { PHASES, TOPICS } from "../../app/domain/signal-codes";
+import { regions } from "./reference";
 import { signals } from "./signals";
+import { lessons } from "./trajectories";
 import { users } from "./users";
 
 /**
@@ -14,6 +17,11 @@ export const knowledgeArticles = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     state: text("state", { enum: ARTICLE_STATES }).notNull().default("concept"),
+    /** "answer" (/vragen) or "practice" (a goed voorbeeld, /voorbeelden): one machinery for versions, states, guard. */
+    kind: text("kind", { enum: KNOWLEDGE_KINDS }).notNull().default("answer"),
+    /** A practice's region, and whether it may be shown publicly (the choice "regio tonen"). */
+    regionCode: text("region_code").references(() => regions.code),
+    showRegion: integer("show_region", { mode: "boolean" }).notNull().default(false),
     topic: text("topic", { enum: TOPICS }).notNull(),
     procurementPhase: text("procurement_phase", { enum: PHASES }).notNull(),
     publishedVersion: integer("published_version"),
@@ -39,6 +47,8 @@ export const knowledgeVersions = sqliteTable(
     /** JSON array of { label, url } (app/domain/knowledge.ts, Reference); url only http(s). */
     references: text("references").notNull().default("[]"),
     checkedOn: text("checked_on").notNull(),
+    /** A practice's "wat het opleverde" (its title is `question`, "wat er is gedaan" is `answer`); empty for answers. */
+    outcome: text("outcome").notNull().default(""),
     createdBy: integer("created_by").references(() => users.id),
     createdAt: text("created_at").notNull(),
   },
@@ -57,4 +67,18 @@ export const knowledgeArticleSignals = sqliteTable(
       .references(() => signals.id, { onDelete: "cascade" }),
   },
   (t) => [primaryKey({ columns: [t.articleId, t.signalId] }), index("knowledge_article_signals_signal_idx").on(t.signalId)],
+);
+
+/** The lesson learned a practice was made from: internal only; the guard reads its trajectory's signals. */
+export const knowledgeArticleLessons = sqliteTable(
+  "knowledge_article_lessons",
+  {
+    articleId: integer("article_id")
+      .notNull()
+      .references(() => knowledgeArticles.id, { onDelete: "cascade" }),
+    lessonId: integer("lesson_id")
+      .notNull()
+      .references(() => lessons.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.lessonId] }), index("knowledge_article_lessons_lesson_idx").on(t.lessonId)],
 );

@@ -7,7 +7,7 @@ import { expect, test } from "./support";
  */
 const BUDGET = 60 * 1024;
 
-for (const path of ["/melden", "/melden/volgen", "/privacy", "/toegankelijkheid", "/vragen"]) {
+for (const path of ["/melden", "/melden/volgen", "/privacy", "/toegankelijkheid", "/vragen", "/voorbeelden"]) {
   test(`${path} loads no JavaScript and transfers less than 60 kB, compressed`, async ({ page }) => {
     const loads: { url: string; type: string; bytes: number; encoding: string }[] = [];
     // Each load is read asynchronously; the test awaits those it counts, so none is still reading when the page closes

@@ -166,6 +166,8 @@ test("the document follows the seed report: cover, sections in order with figure
   const colophon = report.locator("section", { has: page.locator("#rapport-colofon") });
   await expect(colophon).toContainText("J. Kos");
   await expect(colophon).toContainText("werkversie");
+  // Every printed page after the cover says whose report it is.
+  expect(await page.locator(".rd-report style").first().textContent()).toContain('@bottom-left { content: "Ondersteuningsteam Zorg voor de Jeugd · Rode draden 2021 · werkversie"');
   await expectAccessible(page);
 });
 

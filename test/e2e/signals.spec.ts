@@ -4,6 +4,9 @@ import type { Page } from "@playwright/test";
 import { todayInTheNetherlands } from "../../app/domain/dates";
 import { admin, asAnotherUser, createStaffUser, E2E_DIR, expect, expectAccessible, login, loginAndChoosePassword, logout, test } from "./support";
 
+// Its tests share nothing but the worker's server, so they spread over both workers (the longest specs; README "Tests").
+test.describe.configure({ mode: "parallel" });
+
 type NewSignal = { summary: string; topic?: string; phase?: string; requester?: string; municipality?: string; region?: string; date?: string };
 
 /** Logs a signal through the intake form (as a user would) and returns its id. */
@@ -36,6 +39,9 @@ test.describe("as the intermediary", () => {
   });
 
   test("logs a signal: the municipality fills in its region; the detail shows everything and is audited", async ({ page }) => {
+    // A long flow (a dozen forms and navigations, axe twice), which may start while the other worker starts too: room on
+    // a busy 2-core machine; a hang still fails it.
+    test.slow();
     await page.goto("/signalen");
     await expectAccessible(page);
     await page.getByRole("link", { name: "Nieuw signaal" }).click();
@@ -88,6 +94,9 @@ test.describe("as the intermediary", () => {
   });
 
   test("status changes, notes and assignment are kept in a dated history", async ({ page }) => {
+    // A long flow (a dozen forms and navigations, axe twice), which may start while the other worker starts too: room on
+    // a busy 2-core machine; a hang still fails it.
+    test.slow();
     const id = await logSignal(page, { summary: "Vraag over toelatingseisen in Twente" });
     await page.getByRole("button", { name: "In behandeling nemen" }).click();
     await expect(page.getByRole("status")).toContainText("De status is gewijzigd");

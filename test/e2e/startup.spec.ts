@@ -2,6 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, sparePort, startApp, tempDir, test } from "./support";
 
+// Its tests share nothing but the worker's server, so they spread over both workers (the longest specs; README "Tests").
+test.describe.configure({ mode: "parallel" });
+
 test("first start creates the database and secrets; a second start reuses both and loses nothing", async ({ page }) => {
   const dir = tempDir();
   const db = path.join(dir, "sub", "rode-draad.db");

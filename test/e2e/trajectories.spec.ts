@@ -1,6 +1,9 @@
 import type { Page } from "@playwright/test";
 import { admin, asAnotherUser, createStaffUser, expect, expectAccessible, login, loginAndChoosePassword, logout, test } from "./support";
 
+// Its tests share nothing but the worker's server, so they spread over both workers (the longest specs; README "Tests").
+test.describe.configure({ mode: "parallel" });
+
 async function logSignalInTwente(page: Page, summary: string): Promise<number> {
   await page.goto("/signalen/nieuw");
   await page.getByLabel("Afkomstig van").selectOption("provider");
@@ -160,6 +163,8 @@ test("an adviser sees only assigned trajectories; readers none", async ({ page }
 });
 
 test("a new tender document marks running trajectories for re-analysis until a plan revision or a dismissal; escalations, talks and lessons are recorded", async ({ page }) => {
+  // The second longest flow of the suite (five trajectories, a dozen forms): room on a busy 2-core machine.
+  test.slow();
   await login(page, admin());
   const start = async (goal: string) => {
     await page.goto("/trajecten/nieuw");

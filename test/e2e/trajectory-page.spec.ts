@@ -1,6 +1,9 @@
 import type { Page } from "@playwright/test";
 import { admin, expect, expectAccessible, login, test } from "./support";
 
+// Its tests share nothing but the worker's server, so they spread over both workers (the longest specs; README "Tests").
+test.describe.configure({ mode: "parallel" });
+
 test.beforeEach(async ({ page }) => {
   await login(page, admin());
 });

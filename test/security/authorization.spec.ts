@@ -28,7 +28,7 @@ import {
 type Actor = "admin" | "intermediary" | "adviser" | "reader" | "anonymous";
 const ACTORS: readonly Actor[] = ["admin", "intermediary", "adviser", "reader", "anonymous"];
 
-type World = { signalId: number; mail: { signalId: number; attachmentId: number }; trajectoryId: number; trajectoryFileId: number; targetUserId: number; year: number; articleId: number };
+type World = { signalId: number; mail: { signalId: number; attachmentId: number }; trajectoryId: number; trajectoryFileId: number; targetUserId: number; year: number; articleId: number; practiceId: number };
 /** "any": every staff member; "public": anyone, logged in or not. */
 type Access = Capability | "any" | "public";
 type Route = {
@@ -112,6 +112,15 @@ const ROUTES: readonly Route[] = [
   { path: (w) => `/kennisbank/${w.articleId}`, capability: "knowledge.manage", post: { intent: "publish", despiteHits: "yes" } },
   // Public, and only published text: the concept article stays off it for everyone, the intermediary included.
   { path: () => "/vragen", capability: "public", withoutRecord: ACTORS },
+  { path: () => "/kennisbank/voorbeelden", capability: "practice.manage" },
+  {
+    path: () => "/kennisbank/voorbeelden/nieuw",
+    capability: "practice.manage",
+    post: { title: ATTEMPT, whatWasDone: ATTEMPT, outcome: ATTEMPT, topic: "gdpr", procurementPhase: "none", checkedOn: TODAY },
+  },
+  { path: (w) => `/kennisbank/voorbeelden/${w.practiceId}`, capability: "practice.manage", post: { intent: "publish", despiteHits: "yes" } },
+  // Public like /vragen: the concept practice stays off it for everyone.
+  { path: () => "/voorbeelden", capability: "public", withoutRecord: ACTORS },
   { path: () => "/beheer/gebruikers", capability: "user.manage" },
   { path: () => "/beheer/gebruikers/nieuw", capability: "user.manage", post: { name: ATTEMPT, email: ATTEMPT_EMAIL, roles: "intermediary", temporaryPassword: "tijdelijk-Wachtwoord-42" } },
   { path: (w) => `/beheer/gebruikers/${w.targetUserId}`, capability: "user.manage", post: { intent: "status", disabled: "true" } },
@@ -152,13 +161,15 @@ test.beforeAll(async ({ browser }, testInfo) => {
   const targetUserId = await staffId(staff.page, CONFIDENTIAL.staffEmail);
   const article = { question: CONFIDENTIAL.knowledgeConcept, answer: CONFIDENTIAL.knowledgeConcept, topic: "gdpr", procurementPhase: "none", checkedOn: TODAY };
   const articleId = createdId(await postForm(staff.request, "/kennisbank/nieuw", article), "/kennisbank");
+  const practice = { title: CONFIDENTIAL.knowledgeConcept, whatWasDone: CONFIDENTIAL.knowledgeConcept, outcome: CONFIDENTIAL.knowledgeConcept, topic: "gdpr", procurementPhase: "none", checkedOn: TODAY };
+  const practiceId = createdId(await postForm(staff.request, "/kennisbank/voorbeelden/nieuw", practice), "/kennisbank/voorbeelden");
   sessions.admin = await staffSession(browser, staff.page, "Bram Beheerder", ["Beheerder"]);
   sessions.intermediary = await staffSession(browser, staff.page, "Iris Intermediair", ["Intermediair"]);
   sessions.adviser = await staffSession(browser, staff.page, "Aart Adviseur", ["Regioadviseur"]);
   sessions.reader = await staffSession(browser, staff.page, "Lotte Lezer", ["Lezer"]);
   const anonymous = await browser.newContext();
   sessions.anonymous = { context: anonymous, page: await anonymous.newPage(), request: anonymous.request };
-  world = { signalId, mail, trajectoryId, trajectoryFileId, targetUserId, year: new Date().getFullYear(), articleId };
+  world = { signalId, mail, trajectoryId, trajectoryFileId, targetUserId, year: new Date().getFullYear(), articleId, practiceId };
   await staff.context.close();
 });
 
@@ -189,7 +200,7 @@ test("the intermediary opens every route: the route list names real pages", asyn
 });
 
 for (const route of ROUTES) {
-  const label = route.path({ signalId: 0, mail: { signalId: 0, attachmentId: 0 }, trajectoryId: 0, trajectoryFileId: 0, targetUserId: 0, year: 0, articleId: 0 }).replace(/\/0(?=\/|$|\.)/g, "/<id>");
+  const label = route.path({ signalId: 0, mail: { signalId: 0, attachmentId: 0 }, trajectoryId: 0, trajectoryFileId: 0, targetUserId: 0, year: 0, articleId: 0, practiceId: 0 }).replace(/\/0(?=\/|$|\.)/g, "/<id>");
   test(`${label}: refused to every actor that must not reach it`, async () => {
     const path = route.path(world);
     const mayOpen = allowedActors(route.capability, route.refusedByRecord);

@@ -7,7 +7,7 @@ import { csrfToken, intermediarySession, ORIGIN, postForm, recordSecret, type Se
  * HSTS with COOKIE_SECURE=true included; this e2e server runs without it, so HSTS must be absent here).
  */
 const YEAR = new Date().getFullYear();
-const PUBLIC_PAGES = ["/login", "/privacy", "/toegankelijkheid", "/melden", "/melden/volgen", "/vragen", "/bestaat-niet"];
+const PUBLIC_PAGES = ["/login", "/privacy", "/toegankelijkheid", "/melden", "/melden/volgen", "/vragen", "/voorbeelden", "/bestaat-niet"];
 const STAFF_PAGES = ["/", "/signalen", "/trajecten", `/rapportage/${YEAR}`, "/account/sessies"];
 const STAFF_FILES = [`/reports/${YEAR}.json`, "/signalen/export", "/signalen/export?format=xlsx", `/rapportage/${YEAR}/tabellen.csv`];
 

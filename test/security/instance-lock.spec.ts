@@ -1,7 +1,7 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, sparePort, startApp, tempDir, test } from "../e2e/support";
+import { runCli } from "../unit/run-cli";
 
 /**
  * Restore and key rotation replace what a running server works on, so they refuse while a server holds the database,
@@ -23,22 +23,23 @@ test("restore and rotate-key refuse while a server on another port holds the dat
   const serverEnv = { DATABASE_PATH: databasePath, PORT: String(SERVER_PORT), NODE_ENV: "production" };
   // The commands are told of OTHER_PORT, where nothing listens: only the database can tell them a server runs.
   const cliEnv = { ...process.env, DATABASE_PATH: databasePath, PORT: String(OTHER_PORT), SESSION_SECRET: "", DATA_KEY: "", RECEIPT_KEY: "", NEW_DATA_KEY: "" };
-  const cli = (script: string, args: string[] = []) => spawnSync("npx", ["tsx", script, ...args], { env: cliEnv, encoding: "utf8" });
+  // As the vitest CLI tests start them (test/unit/run-cli.ts): node with the tsx loader, no npx, the worker not blocked.
+  const cli = (script: string, args: string[] = []) => runCli(script, args, cliEnv);
 
   const app = await startApp(serverEnv);
   started.push(app);
   expect(app.output()).toContain("Rode Draad draait op");
   const copy = path.join(dir, "kopie.db");
-  expect(cli("app/cli/backup.ts", [copy]).stderr).toBe("");
+  expect((await cli("app/cli/backup.ts", [copy])).stderr).toBe("");
   const secretsBefore = fs.readFileSync(path.join(dir, "secrets.json"), "utf8");
 
-  const restore = cli("app/cli/restore.ts", [copy]);
-  expect(restore.status).toBe(1);
+  const restore = await cli("app/cli/restore.ts", [copy]);
+  expect(restore.code).toBe(1);
   expect(restore.stderr).toContain(STILL_IN_USE);
   expect(fs.readdirSync(dir).filter((name) => name.includes("voor-herstel"))).toEqual([]);
 
-  const rotate = cli("app/cli/rotate-key.ts");
-  expect(rotate.status).toBe(1);
+  const rotate = await cli("app/cli/rotate-key.ts");
+  expect(rotate.code).toBe(1);
   expect(rotate.stderr).toContain(STILL_IN_USE);
   expect(fs.readFileSync(path.join(dir, "secrets.json"), "utf8")).toBe(secretsBefore);
 
@@ -53,10 +54,10 @@ test("restore and rotate-key refuse while a server on another port holds the dat
   process.kill(app.pid, "SIGKILL");
   expect(await app.exitCode).toBeNull();
 
-  const restored = cli("app/cli/restore.ts", [copy]);
+  const restored = await cli("app/cli/restore.ts", [copy]);
   expect(restored.stderr).toBe("");
   expect(restored.stdout).toContain("Hersteld uit");
-  const rotated = cli("app/cli/rotate-key.ts");
+  const rotated = await cli("app/cli/rotate-key.ts");
   expect(rotated.stderr).toBe("");
   expect(rotated.stdout).toContain("opnieuw versleuteld");
 

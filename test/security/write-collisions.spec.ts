@@ -1,10 +1,10 @@
-import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { checkStored } from "../bench/portal-load";
 import { expect, sparePort, startApp, tempDir, test } from "../e2e/support";
+import { runCli } from "../unit/run-cli";
 
 /**
  * A command-line process writing to the database of a running server: a large import, a backup. Portal reports sent
@@ -32,16 +32,8 @@ test.afterAll(async () => {
   await app.stop();
 });
 
-function runCli(script: string, args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn("npx", ["tsx", script, ...args], { env: cliEnv });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("exit", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** The command-line script as `npm run` starts it, with this spec's environment (test/unit/run-cli.ts: no npx in between). */
+const cli = (script: string, args: string[]) => runCli(script, args, cliEnv);
 
 type Answer = { status: number; message: string; body: string };
 
@@ -135,7 +127,7 @@ test("a 200,000-row import from the command line while reports come in: it impor
   const rows = Array.from({ length: 200_000 }, (_, i) => `20${16 + (i % 8)}-0${1 + (i % 9)}-1${i % 10},provider,JZ14,gdpr,none,Historisch signaal ${i}`);
   fs.writeFileSync(file, ["received_on,requester_type,region_code,topic,procurement_phase,summary", ...rows].join("\n"));
 
-  const imported = runCli("app/cli/import.ts", ["signals", file]);
+  const imported = cli("app/cli/import.ts", ["signals", file]);
   const answers = await reportsDuring(imported);
   const result = await imported;
   expect(result.stderr).toBe("");
@@ -166,7 +158,7 @@ async function writesDuring(until: Promise<unknown>): Promise<number> {
 test("npm run backup finishes under a steady stream of writes, and the copy passes its check", async () => {
   test.setTimeout(240_000);
   const copy = path.join(path.dirname(databasePath), "kopie.db");
-  const backup = runCli("app/cli/backup.ts", [copy]);
+  const backup = cli("app/cli/backup.ts", [copy]);
   const [answers, writes] = await Promise.all([reportsDuring(backup), writesDuring(backup)]);
   expect(writes).toBeGreaterThan(0);
   const result = await backup;
