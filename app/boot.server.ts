@@ -19,6 +19,7 @@ import { sweepRateLimits } from "~/utils/rate-limit.server";
 import { env } from "~/utils/env.server";
 import { takeInstanceLock } from "~/utils/instance-lock.server";
 import { describeError, exitOnStrayErrors, log } from "~/utils/log.server";
+import { mailboxBusy, mailboxConfigured, runMailbox } from "~/models/mailbox.server";
 import { configuredTenderNed } from "~/utils/tenderned.server";
 
 /** Brings the database up to date; also what `npm run db:migrate` does. */
@@ -80,6 +81,16 @@ function scheduleTenderNed(): void {
   }, 60 * 60_000).unref();
 }
 
+/** The mailbox, every IMAP_POLL_MINUTES and once shortly after the start; no timer at all while IMAP_URL is unset. */
+function scheduleMailbox(minutes: number): void {
+  if (!mailboxConfigured()) return;
+  const poll = () => {
+    if (!mailboxBusy()) inBackground("postvak", () => runMailbox({ trigger: "schedule" }));
+  };
+  setTimeout(poll, 5_000).unref();
+  setInterval(poll, minutes * 60_000).unref();
+}
+
 /**
  * Runs before the server accepts requests: configuration and keys are checked first, so a wrong key stops the start
  * instead of surfacing on the first confidential page.
@@ -109,6 +120,7 @@ export function boot(): { host: string; port: number } {
   setInterval(sweepRateLimits, 10 * 60_000).unref();
   startNotifications(config.SMTP_URL);
   scheduleTenderNed();
+  scheduleMailbox(config.IMAP_POLL_MINUTES);
   if (needsSetup()) {
     const token = issueSetupToken();
     log.info(

@@ -42,6 +42,8 @@ export type ErrorCode =
   | "TENDERNED.NO_AUTHORITY"
   | "TENDERNED.OFF"
   | "TENDERNED.BUSY"
+  | "MAILBOX.OFF"
+  | "MAILBOX.BUSY"
   | "TENDERNED.BAD_FILE"
   // reference
   | "REFERENCE.ALREADY_APPLIED"

@@ -39,6 +39,8 @@ export const inboxFilterSchema = z.object({
   trigger: optional(z.enum(TRIGGERS)),
   assigned: optional(z.union([z.literal("none"), z.coerce.number().int().positive()])),
   tender: optional(z.enum(["yes", "no"])),
+  /** Only the mailbox's signals that nobody has classified yet ("Te classificeren"). */
+  unclassified: optional(z.literal("yes")),
   q: optional(z.string().trim().min(1).max(200)),
   sort: z.enum(["newest", "oldest"]).catch("newest"),
   page: pageParam,

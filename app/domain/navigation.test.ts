@@ -4,16 +4,16 @@ import { can } from "./permissions";
 import { ROLES, type Role } from "./roles";
 
 const labels = (roles: readonly Role[]) => navFor(roles).map((item) => item.label);
-const ADMIN_PATHS = ["/beheer/gebruikers", "/beheer/regios", "/beheer/tenderned", "/beheer/audit", "/beheer/bewaartermijn", "/beheer/e-mail"];
+const ADMIN_PATHS = ["/beheer/gebruikers", "/beheer/regios", "/beheer/tenderned", "/beheer/audit", "/beheer/bewaartermijn", "/beheer/e-mail", "/beheer/postvak"];
 
 describe("navFor", () => {
   it("shows the admin Start, Gebruikers and Regio's, in that order", () => {
-    expect(labels(["admin"])).toEqual(["Start", "Gebruikers", "Regio's", "TenderNed", "Auditlog", "Bewaartermijn", "E-mail"]);
+    expect(labels(["admin"])).toEqual(["Start", "Gebruikers", "Regio's", "TenderNed", "Auditlog", "Bewaartermijn", "E-mail", "Postvak"]);
     expect(navFor(["admin"]).map((item) => item.to)).toEqual(["/", ...ADMIN_PATHS]);
   });
 
   it("shows the intermediary the signals, no admin items", () => {
-    expect(labels(["intermediary"])).toEqual(["Start", "Signalen", "Trajecten", "Aanbestedingen", "Kennisbank", "Rapportage", "Auditlog", "Betrokkenen"]);
+    expect(labels(["intermediary"])).toEqual(["Start", "Signalen", "Trajecten", "Aanbestedingen", "Kennisbank", "Rapportage", "Auditlog", "Betrokkenen", "Postvak"]);
   });
 
   it("shows the adviser the trajectories and the procurements of their regions only", () => {
@@ -27,12 +27,12 @@ describe("navFor", () => {
   });
 
   it("shows admin items once when a user combines admin with other roles", () => {
-    expect(labels(["reader", "admin", "adviser"])).toEqual(["Start", "Trajecten", "Aanbestedingen", "Rapportage", "Gebruikers", "Regio's", "TenderNed", "Auditlog", "Bewaartermijn", "E-mail"]);
+    expect(labels(["reader", "admin", "adviser"])).toEqual(["Start", "Trajecten", "Aanbestedingen", "Rapportage", "Gebruikers", "Regio's", "TenderNed", "Auditlog", "Bewaartermijn", "E-mail", "Postvak"]);
   });
 
-  it("shows non-admin combinations no admin items", () => {
+  it("shows non-admin combinations no admin-only items", () => {
     const items = navFor(["adviser", "reader", "intermediary"]);
-    expect(items.map((item) => item.to)).toEqual(["/", "/signalen", "/trajecten", "/aanbestedingen", "/kennisbank", "/rapportage", "/beheer/audit", "/betrokkenen"]);
+    expect(items.map((item) => item.to)).toEqual(["/", "/signalen", "/trajecten", "/aanbestedingen", "/kennisbank", "/rapportage", "/beheer/audit", "/betrokkenen", "/beheer/postvak"]);
   });
 
   it("shows nothing to a user without roles", () => {

@@ -19,6 +19,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/betrokkenen", label: "Betrokkenen", capability: "dataSubject.handle" },
   { to: "/beheer/bewaartermijn", label: "Bewaartermijn", capability: "retention.oversee" },
   { to: "/beheer/e-mail", label: "E-mail", capability: "notification.oversee" },
+  { to: "/beheer/postvak", label: "Postvak", capability: "mailbox.oversee" },
 ];
 
 export function navFor(userRoles: readonly Role[]): NavItem[] {

@@ -8,6 +8,7 @@ import type { OutboxKind } from "./notification-kinds";
 const CONTENT: Record<OutboxKind, { subject: string; body: string }> = {
   portal_signal: { subject: "Nieuw signaal via het meldformulier", body: "Er is een nieuw signaal binnengekomen via het meldformulier." },
   portal_message: { subject: "Nieuw bericht van een melder", body: "Een melder heeft een nieuw bericht gestuurd bij een signaal." },
+  mailbox_signal: { subject: "Nieuw signaal om te classificeren", body: "Er is een nieuw signaal uit het postvak binnengekomen dat nog geclassificeerd moet worden." },
   adviser_assigned: { subject: "U bent aan een traject toegevoegd", body: "U bent als adviseur aan een traject toegevoegd." },
   reanalysis: { subject: "Herbeoordeling nodig", body: "Een traject heeft herbeoordeling nodig: er is een aanbestedingsstuk bijgekomen of gewijzigd." },
   milestone_digest: { subject: "Mijlpalen in de komende 7 dagen", body: "Er staan mijlpalen van aanbestedingen in de komende 7 dagen." },

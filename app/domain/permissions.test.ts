@@ -77,8 +77,8 @@ describe("capabilities", () => {
     expect(CAPABILITY_NAMES.filter((capability) => can(["adviser"], capability))).toEqual(["trajectory.readAssigned", "trajectory.annotate", "lessons.read", "region.readOwn", "procurement.readOwn"]);
   });
 
-  it("keep the admin to accounts, the region table, the audit log, retention, the e-mail queue and the TenderNed monitor (public notices), never case content", () => {
-    expect(CAPABILITY_NAMES.filter((capability) => can(["admin"], capability))).toEqual(["audit.read", "retention.read", "retention.oversee", "user.manage", "notification.oversee", "regionTable.manage", "tenderned.manage"]);
+  it("keep the admin to accounts, the region table, the audit log, retention, the e-mail queue, the mailbox status and the TenderNed monitor (public notices), never case content", () => {
+    expect(CAPABILITY_NAMES.filter((capability) => can(["admin"], capability))).toEqual(["audit.read", "retention.read", "retention.oversee", "user.manage", "notification.oversee", "mailbox.oversee", "regionTable.manage", "tenderned.manage"]);
   });
 
   it("give a user without roles nothing", () => {

@@ -55,6 +55,8 @@ export const CAPABILITIES = {
   "user.manage": ["admin"],
   /** The e-mail outbox: queued, sent and failed notifications, retry times, error classes, the SMTP connection. */
   "notification.oversee": ["admin"],
+  /** The mailbox intake's state: last run, error class, counts, and "Nu ophalen" (never a subject or an address). */
+  "mailbox.oversee": ["admin", "intermediary"],
   /** The region table: which municipality belongs to which region, and its import. */
   "regionTable.manage": ["admin"],
   /** TenderNed's youth-care publications of every region, and those not yet assigned to one (page "Aanbestedingen"). */

@@ -83,7 +83,7 @@ export function attachToSignal(tx: Tx, signalId: number, file: NewAttachment, ac
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
 
 /** A file's own name without folders or control characters, as the browser sent it (old browsers on Windows send the whole path). */
-function cleanName(name: string): string {
+export function cleanName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
   return base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, 200) || "bijlage";
 }

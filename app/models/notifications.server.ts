@@ -43,7 +43,7 @@ function enqueue(tx: Tx, kind: NotificationKind, recipients: number[], linkPath:
 }
 
 /** A signal page's news (a new portal signal, a reporter's message): for everyone who chose it and reads signals. */
-export function notifySignalNews(tx: Tx, kind: "portal_signal" | "portal_message", signalId: number): void {
+export function notifySignalNews(tx: Tx, kind: "portal_signal" | "portal_message" | "mailbox_signal", signalId: number): void {
   if (!notificationsEnabled()) return;
   enqueue(tx, kind, subscribers(tx, kind).map((u) => u.id), `/signalen/${signalId}`);
 }

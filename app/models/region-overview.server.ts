@@ -2,6 +2,7 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { regions, signals, trajectories } from "../../db/schema";
 import { can } from "~/domain/permissions";
 import { db } from "~/utils/db.server";
+import { counted } from "./counted-signals.server";
 import { assignedTo } from "./trajectory-list.server";
 import type { Viewer } from "./trajectory.server";
 
@@ -24,7 +25,7 @@ export function regionOverview(code: string, viewer: Viewer) {
     ? db()
         .select({ year: sql<string>`substr(${signals.receivedOn}, 1, 4)`, count: sql<number>`count(*)` })
         .from(signals)
-        .where(eq(signals.regionCode, code))
+        .where(and(counted, eq(signals.regionCode, code)))
         .groupBy(sql`1`)
         .orderBy(desc(sql`1`))
         .all()

@@ -18,6 +18,7 @@ import { buildExtraFigures, type ReportFigures } from "~/domain/report-figures";
 import { TENDER_PHASES } from "~/domain/signal-codes";
 import { db } from "~/utils/db.server";
 import { activeInYear } from "./active-in-year.server";
+import { countedInYear } from "./counted-signals.server";
 
 /**
  * The full year report for staff: every status counts (closed signals and those taken into a trajectory were still
@@ -41,9 +42,6 @@ export function yearFigures(year: number): ReportFigures {
   });
 }
 
-// A plain range on the text column lets SQLite read signals_report_idx; strftime() on the column would not.
-const inYear = (year: number) => and(gte(signals.receivedOn, `${year}-01-01`), lt(signals.receivedOn, `${year + 1}-01-01`));
-
 /**
  * One pass over the year: a count per combination of the grouped columns, read from the covering index
  * signals_report_idx. Every dimension is folded from these rows in memory (foldSignalCounts), which is several times
@@ -64,7 +62,7 @@ function countSignalCombinations(year: number): SignalCombination[] {
       count: count(),
     })
     .from(signals)
-    .where(inYear(year))
+    .where(countedInYear(year))
     .groupBy(signals.requesterType, signals.topic, signals.procurementPhase, signals.channel, signals.regionCode, signals.referredBy, month)
     .all();
 }
@@ -75,7 +73,7 @@ function countTriggers(year: number): Counts {
     .select({ trigger: signalTriggers.trigger, count: count() })
     .from(signalTriggers)
     .innerJoin(signals, eq(signals.id, signalTriggers.signalId))
-    .where(inYear(year))
+    .where(countedInYear(year))
     .groupBy(signalTriggers.trigger)
     .all();
   return Object.fromEntries(rows.map((row) => [row.trigger, row.count]));

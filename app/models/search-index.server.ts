@@ -39,6 +39,7 @@ const statements = preparedOnce((database) => ({
   after: database.select(columns).from(signals).where(gt(signals.id, sql.placeholder("after"))).orderBy(asc(signals.id)).limit(sql.placeholder("limit")).prepare(),
   lastChange: database.select({ seq: sql<number>`coalesce(max(${signalTextChanges.seq}), 0)` }).from(signalTextChanges).prepare(),
   changesAfter: database.select().from(signalTextChanges).where(gt(signalTextChanges.seq, sql.placeholder("seq"))).orderBy(asc(signalTextChanges.seq)).prepare(),
+  unclassified: database.select({ id: signals.id }).from(signals).where(eq(signals.awaitingClassification, true)).prepare(),
   withTrigger: database.select({ id: signalTriggers.signalId }).from(signalTriggers).where(eq(signalTriggers.trigger, sql.placeholder("trigger"))).prepare(),
 }));
 
@@ -126,7 +127,10 @@ export function idsMatching(query: string): number[] {
 export function searchInbox(filters: InboxFilters & { q: string }, pageSize: number): SearchResult {
   syncSearchIndex();
   const withTrigger = filters.trigger ? new Set(statements().withTrigger.all({ trigger: filters.trigger }).map((row) => row.id)) : undefined;
-  return store.search(filters, normaliseSearchText(filters.q), withTrigger, pageSize);
+  // Like the trigger filter, read from SQL (a partial index holds the few that wait) rather than kept per entry.
+  const unclassified = filters.unclassified ? new Set(statements().unclassified.all().map((row) => row.id)) : undefined;
+  const allowed = withTrigger && unclassified ? new Set([...withTrigger].filter((id) => unclassified.has(id))) : (withTrigger ?? unclassified);
+  return store.search(filters, normaliseSearchText(filters.q), allowed, pageSize);
 }
 
 /** How many summaries the index holds in memory (the start log reports it). */

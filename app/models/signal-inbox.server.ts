@@ -4,6 +4,7 @@ import { monthRange, PAGE_SIZE, type InboxFilters } from "~/domain/inbox-filters
 import { STATUSES, TENDER_PHASES, type SignalStatus } from "~/domain/signal-codes";
 import { db, preparedOnce } from "~/utils/db.server";
 import { searchInbox } from "./search-index.server";
+import { countedInYear } from "./counted-signals.server";
 import { unseal } from "./sealed.server";
 import { yearInTheNetherlands } from "~/domain/dates";
 
@@ -33,6 +34,7 @@ export function inboxConditions(filters: InboxFilters, options: { withStatus: bo
   else if (filters.assigned) conditions.push(eq(signals.assignedTo, filters.assigned));
   if (filters.tender === "yes") conditions.push(inArray(signals.procurementPhase, [...TENDER_PHASES]));
   if (filters.tender === "no") conditions.push(notInArray(signals.procurementPhase, [...TENDER_PHASES]));
+  if (filters.unclassified) conditions.push(eq(signals.awaitingClassification, true));
   return conditions;
 }
 
@@ -58,6 +60,7 @@ function pageRows(where: SQL | undefined, filters: InboxFilters, ids?: number[])
       regionName: regions.name,
       assignee: users.name,
       hasNews: signals.hasNews,
+      awaitingClassification: signals.awaitingClassification,
       summarySealed: signals.summarySealed,
     })
     .from(signals)
@@ -173,7 +176,6 @@ const yearStatement = preparedOnce((database) =>
  */
 export function signalDashboard(now = new Date()) {
   const year = yearInTheNetherlands(now);
-  const yearFilter = and(gte(signals.receivedOn, `${year}-01-01`), lt(signals.receivedOn, `${year + 1}-01-01`));
   const totals = db()
     .select({
       all: sql<number>`count(*)`,
@@ -187,7 +189,7 @@ export function signalDashboard(now = new Date()) {
       tender: sql<number>`coalesce(sum(${inArray(signals.procurementPhase, [...TENDER_PHASES])}), 0)`,
     })
     .from(signals)
-    .where(yearFilter)
+    .where(countedInYear(year))
     .get();
   const waiting = pageRows(inArray(signals.status, ["new", "in_progress"]), { sort: "oldest", page: 1 }).slice(0, 5);
   // pageRows pages by PAGE_SIZE; the start page shows the first ten that have news.

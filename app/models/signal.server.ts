@@ -85,8 +85,16 @@ export function lastIntakeChannel(userId: number): Channel {
   return CHANNELS.find((channel) => channel === stored) ?? "email";
 }
 
-/** `alongside` adds what belongs to the new signal in the same transaction (the e-mail it came from). */
-export function createSignal(input: Classification & Confidential, actor: Actor, alongside?: (tx: Tx, signalId: number) => void): number {
+/**
+ * `alongside` adds what belongs to the new signal in the same transaction (the e-mail it came from). A signal from
+ * the mailbox is created `awaitingClassification`: its codes are placeholders until someone classifies it.
+ */
+export function createSignal(
+  input: Classification & Confidential,
+  actor: Actor,
+  alongside?: (tx: Tx, signalId: number) => void,
+  options: { awaitingClassification?: boolean } = {},
+): number {
   const place = resolveRegion(input);
   return db().transaction((tx) => {
     const row = tx
@@ -94,6 +102,7 @@ export function createSignal(input: Classification & Confidential, actor: Actor,
       .values({
         ...classificationColumns(input, place),
         status: "new",
+        awaitingClassification: options.awaitingClassification ?? false,
         summarySealed: seal(input.summary, "summary"),
         detailsSealed: seal(input.details, "details"),
         reporterNameSealed: seal(input.reporterName, "reporterName"),
@@ -162,6 +171,7 @@ export function openSignal(id: number, actor: Actor) {
     createdAt: row.createdAt,
     fromPortal: row.receiptHash !== null,
     hadNews: row.hasNews,
+    awaitingClassification: row.awaitingClassification,
     confidential: {
       summary: unseal(row.summarySealed, "summary"),
       details: unseal(row.detailsSealed, "details"),
@@ -177,16 +187,20 @@ export function openSignal(id: number, actor: Actor) {
 
 export type SignalDetail = ReturnType<typeof openSignal>;
 
-/** Records which classification fields changed (names only: values can be read in the signal itself). */
+/**
+ * Records which classification fields changed (names only: values can be read in the signal itself). Saving the
+ * classification of a mailbox signal, changed or not, is what takes it out of "Te classificeren" (and into the figures).
+ */
 export function updateClassification(id: number, input: Classification, actor: Actor): void {
   const before = requireSignalRow(id);
   const columns = classificationColumns(input, resolveRegion(input));
   const beforeTriggers = triggersOf(id).sort();
   const changed = (Object.keys(columns) as (keyof typeof columns)[]).filter((key) => columns[key] !== before[key]);
   if (beforeTriggers.join() !== [...new Set(input.triggers)].sort().join()) changed.push("triggers" as never);
+  if (before.awaitingClassification) changed.push("awaitingClassification" as never);
   if (changed.length === 0) return;
   db().transaction((tx) => {
-    tx.update(signals).set({ ...columns, updatedAt: now() }).where(eq(signals.id, id)).run();
+    tx.update(signals).set({ ...columns, awaitingClassification: false, updatedAt: now() }).where(eq(signals.id, id)).run();
     writeTriggers(tx, id, input.triggers);
     recordEvent(tx, id, actor, "classification", { fields: changed });
     audit(actor, "signal.classified", { type: "signal", id }, { fields: changed }, tx);

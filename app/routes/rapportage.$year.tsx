@@ -18,6 +18,7 @@ import { can } from "~/domain/permissions";
 import { regionNames } from "~/models/reference.server";
 import { regionMapGeometry } from "~/models/region-map.server";
 import { trajectoryRegions } from "~/models/report.server";
+import { awaitingInYear } from "~/models/counted-signals.server";
 import { fixedRule, liveReport, publication, publications } from "~/models/report-publication.server";
 import { reportColophon, setReportColophon, setReportThreshold } from "~/models/report-settings.server";
 import { redirectWithFlash } from "~/utils/flash.server";
@@ -44,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const document = liveReport(year);
   const names = regionNames();
   const map = { geometry: regionMapGeometry(), withTrajectory: trajectoryRegions(year) };
-  return { year, document, regionNames: names, charts: await chartsOf(document, names), published: publications(year), fixed: fixedRule(year), colophon: reportColophon(), map };
+  return { year, document, regionNames: names, charts: await chartsOf(document, names), published: publications(year), fixed: fixedRule(year), colophon: reportColophon(), map, awaiting: awaitingInYear(year) };
 }
 
 const thresholdOptions = Array.from({ length: MAX_THRESHOLD - MIN_THRESHOLD + 1 }, (_, i) => String(MIN_THRESHOLD + i)) as [string, ...string[]];
@@ -77,7 +78,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ReportPage() {
-  const { year, document, regionNames: names, charts, published, fixed, colophon, map } = useLoaderData<typeof loader>();
+  const { year, document, regionNames: names, charts, published, fixed, colophon, map, awaiting } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const [colophonForm, colophonFields] = useForm({
     id: "colophon",
@@ -108,6 +109,13 @@ export default function ReportPage() {
         </ButtonLink>
         <PrintButton />
       </nav>
+      {awaiting > 0 ? (
+        <p className="utrecht-paragraph rd-no-print" data-testid="report-awaiting">
+          {awaiting === 1 ? "1 signaal" : `${awaiting} signalen`} uit {year} {awaiting === 1 ? "wacht" : "wachten"} nog op classificatie en{" "}
+          {awaiting === 1 ? "telt" : "tellen"} in geen enkel cijfer mee.{" "}
+          <TextLink to={`/signalen?year=${year}&unclassified=yes`}>Naar de signalen om te classificeren</TextLink>
+        </p>
+      ) : null}
       <ReportView document={document} regionNames={names} charts={charts} linked map={map} />
       <section className="rd-section rd-no-print" aria-labelledby="publiceren">
         <Heading level={2} id="publiceren">

@@ -120,6 +120,12 @@ export default function SignalPage() {
           <span className="rd-badge">{STATUS_LABELS[signal.status]}</span> · binnengekomen op {formatDate(signal.receivedOn)} via{" "}
           {CHANNEL_LABELS[signal.channel].toLowerCase()}
         </Paragraph>
+        {signal.awaitingClassification ? (
+          <p className="utrecht-paragraph" data-testid="awaiting-classification">
+            <strong>Te classificeren.</strong> Dit signaal kwam binnen via het postvak; de classificatie hieronder is nog niet gekozen en
+            telt in geen enkel cijfer mee. Kies de juiste waarden en sla de classificatie op.
+          </p>
+        ) : null}
       </section>
       <ConfidentialSection
         summary={c.summary}

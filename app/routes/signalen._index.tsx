@@ -96,6 +96,7 @@ export default function InboxPage() {
         <FilterSelect name="phase" label="Fase inkoop" value={filters.phase} options={optionsOf(PHASES, PHASE_LABELS)} />
         <FilterSelect name="region" label="Regio" value={filters.region} options={regions.map((r) => ({ value: r.code, label: r.name }))} />
         <FilterSelect name="year" label="Jaar" value={filters.year} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
+        <FilterSelect name="unclassified" label="Classificatie" value={filters.unclassified} options={[{ value: "yes", label: "Te classificeren" }]} />
         <details className="rd-details" open={moreFiltersSet(filters) || undefined}>
           <summary>Meer filters</summary>
           <div className="rd-filters__more">
@@ -157,6 +158,7 @@ export default function InboxPage() {
             cell: (r) => (
               <>
                 <span className="rd-badge">{STATUS_LABELS[r.status]}</span>
+                {r.awaitingClassification ? <span className="rd-badge rd-badge--news"> te classificeren</span> : null}
                 {r.hasNews ? <span className="rd-badge rd-badge--news"> nieuw bericht</span> : null}
                 {r.assignee ? <span className="rd-cell-note">{r.assignee}</span> : null}
               </>

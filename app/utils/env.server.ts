@@ -73,6 +73,20 @@ const envSchema = z.object({
     .regex(/^https?:\/\//, "gebruik een http- of https-adres")
     .optional()
     .or(z.literal("").transform(() => undefined)),
+  /**
+   * The mailbox whose new messages become signals to classify (imaps://host:993, imap://host:143 with STARTTLS when
+   * offered). Unset, the app never connects; user and password are then ignored.
+   */
+  IMAP_URL: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || /^imaps?:\/\/[^\s/@]+(:\d+)?\/?$/.test(v), "gebruik imaps://host:993 of imap://host:143 (zonder naam of wachtwoord)"),
+  IMAP_USER: optionalText,
+  IMAP_PASSWORD: optionalText,
+  /** The folder a message is moved to once its signal is committed; created when missing. */
+  IMAP_FOLDER: z.string().trim().min(1).default("Rode Draad/verwerkt"),
+  IMAP_POLL_MINUTES: positiveInt(5),
   /** Where to report a vulnerability (mailto: or https: URL), published in /.well-known/security.txt. */
   SECURITY_CONTACT: z
     .string()

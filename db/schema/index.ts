@@ -10,3 +10,4 @@ export * from "./tenderned";
 export * from "./attachments";
 export * from "./notifications";
 export * from "./knowledge";
+export * from "./mailbox";

@@ -67,6 +67,11 @@ export const signals = sqliteTable(
     anonymisedAt: text("anonymised_at"),
     /** The reporter wrote something the intermediary has not opened yet. */
     hasNews: integer("has_news", { mode: "boolean" }).notNull().default(false),
+    /**
+     * Came in through the mailbox and nobody has classified it yet ("Te classificeren"): its codes are placeholders,
+     * so no report figure counts it (models/counted-signals.server.ts) until the intermediary saves a classification.
+     */
+    awaitingClassification: integer("awaiting_classification", { mode: "boolean" }).notNull().default(false),
     createdBy: integer("created_by").references(() => users.id),
     createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
     updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
@@ -76,8 +81,10 @@ export const signals = sqliteTable(
     // Covers every column the year report groups by, so its per-dimension counts read the index and never the rows;
     // with the status also the inbox's counts per status tab for a year or month.
     index("signals_report_idx").on(
-      t.receivedOn, t.requesterType, t.topic, t.procurementPhase, t.channel, t.regionCode, t.referredBy, t.status,
+      t.receivedOn, t.requesterType, t.topic, t.procurementPhase, t.channel, t.regionCode, t.referredBy, t.status, t.awaitingClassification,
     ),
+    // The "Te classificeren" filter and the report's "still waiting" count read only the few signals that wait.
+    index("signals_awaiting_idx").on(t.receivedOn).where(sql`awaiting_classification = 1`),
     index("signals_status_received_idx").on(t.status, t.receivedOn),
     // With the status, so the inbox counts a region's or a topic's signals per status tab from the index alone.
     index("signals_region_idx").on(t.regionCode, t.receivedOn, t.status),

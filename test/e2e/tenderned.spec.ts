@@ -21,7 +21,7 @@ test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async ({ browser }) => {
   const fixtures = scenario(todayInTheNetherlands());
-  fake = await startFakeTenderNed({ days: fixtures.days, cpv: fixtures.cpv, port: sparePort(17) });
+  fake = await startFakeTenderNed({ days: fixtures.days, cpv: fixtures.cpv, port: sparePort(15) });
   app = await startServer(path.join(tempDir(), "tenderned"), port, { TENDERNED_URL: fake.url });
   await createFirstAdmin(browser, app.origin, fs.readFileSync(app.logPath, "utf8"), ADMIN);
 });

@@ -134,6 +134,7 @@ const ROUTES: readonly Route[] = [
   { path: () => "/beheer/audit", capability: "audit.read" },
   { path: () => "/beheer/bewaartermijn", capability: "retention.read" },
   { path: () => "/beheer/e-mail", capability: "notification.oversee" },
+  { path: () => "/beheer/postvak", capability: "mailbox.oversee", post: { intent: "fetch" } },
   { path: () => "/account/sessies", capability: "any", post: { intent: "others" } },
   { path: () => "/account/meldingen", capability: "any", post: { kinds: "portal_signal" } },
   { path: () => "/account/tweede-stap", capability: "any", post: { code: "123456" } },

@@ -29,4 +29,14 @@ describe("the Playwright specs", () => {
     const source = fs.readFileSync(path.join(ROOT, spec), "utf8");
     expect(source).not.toMatch(/E2E_PORT|PORT:\s*"\d+"|127\.0\.0\.1:\d{4}/);
   });
+
+  it("give every spare port offset to one spec only, so two specs' servers never meet on a port", () => {
+    const owners = new Map<number, Set<string>>();
+    for (const spec of specs) {
+      for (const [, offset] of fs.readFileSync(path.join(ROOT, spec), "utf8").matchAll(/sparePort\((\d+)\)/g)) {
+        owners.set(Number(offset), (owners.get(Number(offset)) ?? new Set()).add(spec));
+      }
+    }
+    expect([...owners].filter(([, users]) => users.size > 1).map(([offset, users]) => `${offset}: ${[...users].join(", ")}`)).toEqual([]);
+  });
 });
