@@ -7,10 +7,6 @@ import { Heading, ListItem, Paragraph, UnorderedList } from "./ui/text";
 import { formatDateTime } from "~/domain/dates-nl";
 import { replySchema } from "~/domain/portal-form";
 import { noteSchema } from "~/domain/signal-form";
-import { KEPT_FILE_LABELS } from "~/domain/file-type";
-import type { uploadSchema } from "~/domain/upload-form";
-import { Fold } from "./fold";
-import { UploadForm } from "./upload-form";
 import { STATUS_LABELS, type SignalStatus } from "~/domain/signal-codes";
 
 type Result = SubmissionResult<string[]> | undefined;
@@ -157,50 +153,6 @@ export function HistorySection({ events, staff }: { events: HistoryEvent[]; staf
           </ListItem>
         ))}
       </UnorderedList>
-    </section>
-  );
-}
-
-const SIZE = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 1 });
-
-function sizeText(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${SIZE.format(Math.max(1, bytes / 1024))} kB` : `${SIZE.format(bytes / (1024 * 1024))} MB`;
-}
-
-/** Files kept with the signal (the e-mail it came from, documents added); each opens as a download, which is audited. */
-export function AttachmentsSection({
-  signalId,
-  attachments,
-  schema,
-  lastResult,
-}: {
-  signalId: number;
-  attachments: { id: number; name: string; size: number; addedAt: string }[];
-  schema: ReturnType<typeof uploadSchema>;
-  lastResult: Result;
-}) {
-  return (
-    <section className="rd-section rd-confidential" aria-labelledby="attachments-heading">
-      <Heading level={2} id="attachments-heading">
-        Bijlagen
-      </Heading>
-      {attachments.length === 0 ? <Paragraph>Nog geen bijlagen.</Paragraph> : null}
-      <UnorderedList>
-        {attachments.map((file) => (
-          <ListItem key={file.id}>
-            <a className="utrecht-link" href={`/signalen/${signalId}/bijlagen/${file.id}`} download>
-              {file.name}
-            </a>{" "}
-            <span className="rd-muted">
-              ({sizeText(file.size)}, bewaard op {formatDateTime(file.addedAt)})
-            </span>
-          </ListItem>
-        ))}
-      </UnorderedList>
-      <Fold summary="Bestand toevoegen" open={lastResult !== undefined}>
-        <p className="utrecht-paragraph">{KEPT_FILE_LABELS}, tot 10 MB. Het bestand wordt versleuteld bewaard.</p>
-        <UploadForm id={`attach-${newestId(attachments)}`} schema={schema} submitLabel="Bestand bewaren" lastResult={lastResult} kind="attachment" />
-      </Fold>
     </section>
   );
 }

@@ -27,6 +27,7 @@ export function trajectorySections({ isIntermediary, readsTalks, closed }: { isI
         ]
       : []),
     { id: "stukken", title: "Aanbestedingsstukken van de regio (stap 7)" },
+    { id: "bijlagen", title: "Bijlagen" },
     ...(isIntermediary
       ? [
           { id: "lessen", title: "Ervaringen delen (stap 8)" },

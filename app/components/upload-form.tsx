@@ -28,6 +28,7 @@ export function UploadForm({
   lastResult,
   kind,
   dropOnPage = false,
+  hidden = {},
 }: {
   id: string;
   schema: ReturnType<typeof uploadSchema>;
@@ -35,6 +36,8 @@ export function UploadForm({
   lastResult: SubmissionResult<string[]> | undefined;
   kind: keyof typeof UPLOAD_KINDS;
   dropOnPage?: boolean;
+  /** Fields sent with the file, e.g. which of a page's records it is for. */
+  hidden?: Record<string, string>;
 }) {
   const [form, fields] = useForm<z.input<typeof schema>>({
     id,
@@ -64,6 +67,9 @@ export function UploadForm({
     <div className="rd-drop-zone" onDragOver={(event) => event.preventDefault()} onDrop={dropOnPage ? undefined : drop}>
       <AppForm form={form} submitLabel={submitLabel} encType="multipart/form-data">
         <input type="hidden" name="intent" value="upload" />
+        {Object.entries(hidden).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
         <FieldShell field={fields.file} label={UPLOAD_KINDS[kind].label}>
           <input
             {...getInputProps(fields.file, { type: "file" })}

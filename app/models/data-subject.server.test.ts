@@ -52,7 +52,7 @@ beforeAll(() => {
   zoeIntake = intake({ reporterName: "Zoë Özdemir", reporterEmail: "Zoe.Ozdemir@Example.org", reporterOrganisation: "Praktijk De Linde" }, "2021-04-01");
   otherId = intake({ reporterName: "Jan de Vries", reporterEmail: "jan@example.org" }, "2021-05-01");
   addNote(zoeIntake, "Teruggebeld, wil anoniem blijven", actor);
-  addAttachment(zoeIntake, { name: "brief-gemeente.pdf", bytes: new TextEncoder().encode("%PDF-1.4\n1 0 obj\n") }, actor);
+  addAttachment({ kind: "signal", id: zoeIntake }, { name: "brief-gemeente.pdf", bytes: new TextEncoder().encode("%PDF-1.4\n1 0 obj\n") }, actor);
   changeStatus(zoeIntake, "in_progress", actor);
   zoeCode = submitPortalSignal(
     {

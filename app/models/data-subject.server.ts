@@ -157,7 +157,7 @@ function signalDocument(match: SignalMatch, actor: Actor) {
     messages: conversation(row.id).map((m) => ({ at: m.at, from: m.fromReporter ? "reporter" : "intermediary", body: m.body })),
     notes: notes.map((n) => ({ at: n.at, body: unseal(n.bodySealed, "note") })),
     // The files themselves are downloaded from the signal's page; the copy names each one.
-    attachments: attachmentsOf(row.id, actor).map(({ name, contentType, size, addedAt }) => ({ name, contentType, size, addedAt })),
+    attachments: attachmentsOf({ kind: "signal", id: row.id }, actor).map(({ name, contentType, size, addedAt }) => ({ name, contentType, size, addedAt })),
     statusHistory: events
       .filter((e) => e.kind === "created" || e.kind === "status")
       .map((e) => ({ at: e.at, kind: e.kind, ...(e.detail ? (JSON.parse(e.detail) as Record<string, unknown>) : {}) })),

@@ -11,7 +11,7 @@ import { fieldCipher, secrets } from "./keys.server";
 import { loadSecrets, secretsFilePath } from "~/utils/secrets.server";
 import { backupTo, checkDatabaseFile } from "./backup.server";
 import { KeyRotationError, rotateDataKey } from "./key-rotation.server";
-import { attachToSignal } from "./attachment.server";
+import { addAttachment, attachToSignal } from "./attachment.server";
 import { addContact, addEscalation } from "./procurement.server";
 import { addReporterMessage, submitPortalSignal } from "./portal.server";
 import { addNote, createSignal } from "./signal.server";
@@ -65,6 +65,7 @@ function opened(values: Sealed[], cipher: FieldCipher): Record<string, string> {
 }
 
 let oldKey: Buffer;
+let trajectoryId: number;
 let databaseFile: string;
 
 beforeAll(() => {
@@ -101,12 +102,13 @@ beforeAll(() => {
     { requesterType: "provider", regionCode: "JZ14", topic: "gdpr", procurementPhase: "none", message: "Een vraag over de AVG-verwerkersovereenkomst.", contact: "anonymous" },
   );
   addReporterMessage(code, "Aanvulling van de melder");
-  const trajectoryId = createTrajectory({ regionCode: "JZ14", municipalities: [], associations: [], providersInvolved: 3, strategicGoal: "Samen sterker", startedOn: "2021-11-01", signalId }, staff);
+  trajectoryId = createTrajectory({ regionCode: "JZ14", municipalities: [], associations: [], providersInvolved: 3, strategicGoal: "Samen sterker", startedOn: "2021-11-01", signalId }, staff);
   addStepNote(trajectoryId, "analysis", "Analyse van de regio", staff);
   revisePlan(trajectoryId, { body: "Plan van aanpak", reason: "Eerste versie" }, staff);
   addContact(trajectoryId, { heldOn: "2021-11-10", kind: "municipality", organisations: "Gemeente Tilburg", summary: "Gesprek over de inkoopvisie" }, staff);
   addEscalation(trajectoryId, { happenedOn: "2021-12-01", types: ["council"], description: "Brief aan de raad" }, staff);
   stageUpload("signals", "signals.csv", "received_on\n2021-01-01", staff);
+  addAttachment({ kind: "trajectory", id: trajectoryId }, { name: "plan-regio.pdf", bytes: new TextEncoder().encode("%PDF-1.4\nPlan\n%%EOF") }, { ...staff, roles: ["intermediary"] });
 });
 
 describe("rotateDataKey", () => {
@@ -141,6 +143,11 @@ describe("rotateDataKey", () => {
     expect(after.every((v) => v.value.startsWith(`v1.${result.toKeyId}.`))).toBe(true);
     // The new key alone opens everything, to the same text.
     expect(opened(after, createFieldCipher(stored.dataKey))).toEqual(plain);
+    // A trajectory's file among them: both its sealed values under the new key, opening to the same name.
+    const trajectoryFiles = db().$client.prepare("select rowid from attachments where trajectory_id = ?").pluck().all(trajectoryId);
+    const fileValues = after.filter((v) => v.where.startsWith("attachments.") && trajectoryFiles.includes(v.rowid));
+    expect(fileValues.map((v) => v.value.startsWith(`v1.${result.toKeyId}.`))).toEqual([true, true]);
+    expect(Object.values(opened(fileValues, createFieldCipher(stored.dataKey)))).toContain("plan-regio.pdf");
 
     expect(checkDatabaseFile(backup)).toMatchObject({ ok: true });
     const entry = db().select().from(auditLog).where(eq(auditLog.action, "security.data_key_rotated")).get();

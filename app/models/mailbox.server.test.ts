@@ -69,7 +69,7 @@ it("makes one signal 'te classificeren' per message, with the message and its al
   expect(first.confidential.details).toContain("Over aanbesteding twente.");
   // The program is refused by the allow-list and named in the sealed details, not stored.
   expect(first.confidential.details).toContain("factuur.pdf.exe");
-  const files = attachmentsOf(rows[0]!.id, reader);
+  const files = attachmentsOf({ kind: "signal", id: rows[0]!.id }, reader);
   expect(files.map((f) => [f.name, f.contentType])).toEqual([
     [`e-mail ${rows[0]!.receivedOn}.eml`, "message/rfc822"],
     ["brief.pdf", "application/pdf"],

@@ -35,6 +35,11 @@ export function milestonesOfRegion(regionCode: string, viewer: { roles: readonly
     .all();
 }
 
+/** The region a milestone belongs to, or undefined when there is no such milestone. */
+export function regionOfMilestone(id: number): string | undefined {
+  return db().select({ region: procurementMilestones.regionCode }).from(procurementMilestones).where(eq(procurementMilestones.id, id)).get()?.region;
+}
+
 /** Milestones of the coming days across all regions, for the start page. */
 export function upcomingMilestones(days = 30, now = new Date()) {
   const from = todayInTheNetherlands(now);

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { ClassificationSection } from "~/components/signal-classification-section";
-import { AttachmentsSection, ConfidentialSection, HistorySection, NotesSection, ReporterConversationSection } from "~/components/signal-sections";
+import { AttachmentsSection } from "~/components/attachments";
+import { ConfidentialSection, HistorySection, NotesSection, ReporterConversationSection } from "~/components/signal-sections";
 import { SimilarQuestionsSection } from "~/components/similar-questions";
 import { StatusSection } from "~/components/signal-status-section";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
@@ -50,7 +51,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     signal,
     conversation: signal.fromPortal ? portalConversation(signal.id) : null,
-    attachments: can(user.roles, "signal.readIdentity") ? attachmentsOf(signal.id, actor) : null,
+    attachments: can(user.roles, "signal.readIdentity") ? attachmentsOf({ kind: "signal", id: signal.id }, actor) : null,
     trajectories: trajectoriesOfSignal(signal.id),
     activeTrajectories: activeTrajectories(),
     reference: regionAndMunicipalityOptions(),
@@ -95,7 +96,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     else if (value.intent === "note") addNote(id, value.body, actor, value.after);
     else if (value.intent === "reply") replyToReporter(id, value.body, actor, value.after);
     else if (value.intent === "link") linkSignal(value.trajectoryId, id, actor);
-    else if (value.intent === "upload") addAttachment(id, { name: value.file.name, bytes: new Uint8Array(await value.file.arrayBuffer()) }, actor);
+    else if (value.intent === "upload") addAttachment({ kind: "signal", id }, { name: value.file.name, bytes: new Uint8Array(await value.file.arrayBuffer()) }, actor);
     else assignSignal(id, value.assignedTo ?? null, actor);
   } catch (error) {
     if (error instanceof DomainError && error.code === "SIGNAL.NOT_FOUND") notFound("Dit signaal");
@@ -136,7 +137,12 @@ export default function SignalPage() {
           ["Telefoon", c.reporterPhone],
         ]}
       />
-      {attachments ? <AttachmentsSection signalId={signal.id} attachments={attachments} schema={ATTACH} lastResult={resultFor(answer, "upload")} /> : null}
+      {attachments ? <AttachmentsSection
+          files={attachments}
+          hrefOf={(fileId) => `/signalen/${signal.id}/bijlagen/${fileId}`}
+          upload={{ id: "attach", schema: ATTACH }}
+          lastResult={resultFor(answer, "upload")}
+        /> : null}
       {conversation ? <ReporterConversationSection messages={conversation} hadNews={signal.hadNews} lastResult={resultFor(answer, "reply")} /> : null}
       <StatusSection
         signal={signal}

@@ -5,12 +5,15 @@ import { CloseSection, OutcomesSection } from "~/components/trajectory-closing";
 import { AttentionSection, HistorySection, StepsSection, TrajectoryContents, TrajectoryHeader, trajectorySections } from "~/components/trajectory-overview";
 import { ContactsSection, EscalationsSection, LessonsSection } from "~/components/trajectory-sections";
 import { LinkedSignalsSection, MilestonesSection, PeopleSection, PlanSection, StepNotesSection } from "~/components/trajectory-work";
+import { AttachmentsSection } from "~/components/attachments";
 import { ButtonLink } from "~/components/ui/button";
 import { resultFor } from "~/components/form";
 import { todayInTheNetherlands } from "~/domain/dates";
 import { DomainError } from "~/domain/errors";
 import { can, capabilityForTrajectoryIntent, canWriteStepNote, writableNoteSteps } from "~/domain/permissions";
 import { recordNumber } from "~/domain/url-params";
+import { uploadSchema } from "~/domain/upload-form";
+import { addAttachment, attachmentsOf } from "~/models/attachment.server";
 import {
   adviserSchema,
   closeFields,
@@ -70,10 +73,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     plan: currentPlan(id),
     regionMunicipalities: regionAndMunicipalityOptions().municipalities.filter((m) => m.regionCode === trajectory.regionCode),
     advisers: isIntermediary ? advisers() : [],
+    files: attachmentsOf({ kind: "trajectory", id }, actorOf(user, context)),
   };
 }
 
+const ATTACH = uploadSchema("Kies een bestand om bij het traject te bewaren.");
+
 const actionSchema = z.discriminatedUnion("intent", [
+  ATTACH,
   stepActionSchema.extend({ intent: z.literal("step") }),
   stepNoteSchema.extend({ intent: z.literal("note") }),
   planRevisionSchema.extend({ intent: z.literal("plan") }),
@@ -105,6 +112,7 @@ const FLASH: Record<string, string> = {
   escalation: "De escalatie is vastgelegd.",
   contact: "Het gesprek is vastgelegd.",
   lesson: "De les is vastgelegd.",
+  upload: "Het bestand is bij het traject bewaard.",
 };
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -162,6 +170,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case "contact":
         addContact(id, value, actor);
         break;
+      case "upload":
+        addAttachment({ kind: "trajectory", id }, { name: value.file.name, bytes: new Uint8Array(await value.file.arrayBuffer()) }, actor);
+        break;
       case "lesson":
         addLesson(id, value.text, actor);
         break;
@@ -173,7 +184,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function TrajectoryPage() {
-  const { trajectory: t, isIntermediary, readsTalks, noteSteps, regionMunicipalities, advisers: adviserOptions, contacts, escalations, lessons, today, plan } = useLoaderData<typeof loader>();
+  const { trajectory: t, isIntermediary, readsTalks, noteSteps, regionMunicipalities, advisers: adviserOptions, contacts, escalations, lessons, today, plan, files } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const simpleError = ["step", "reopen", "advisers", "unlink"].includes(answer?.intent ?? "") ? answer?.result.error?.[""]?.[0] : undefined;
   const closed = t.status !== "active";
@@ -194,6 +205,12 @@ export default function TrajectoryPage() {
         </>
       ) : null}
       <MilestonesSection trajectory={t} isIntermediary={isIntermediary} />
+      <AttachmentsSection
+        files={files}
+        hrefOf={(fileId) => `/trajecten/${t.id}/bijlagen/${fileId}`}
+        upload={isIntermediary ? { id: "attach", schema: ATTACH } : undefined}
+        lastResult={resultFor(answer, "upload")}
+      />
       {isIntermediary ? (
         <>
           <LessonsSection lessons={lessons} lastResult={resultFor(answer, "lesson")} />

@@ -7,6 +7,7 @@ import {
   createSignal,
   createSignalFromMail,
   createTrajectory,
+  attachFile,
   createdId,
   csrfToken,
   CSRF_REFUSALS,
@@ -27,7 +28,7 @@ import {
 type Actor = "admin" | "intermediary" | "adviser" | "reader" | "anonymous";
 const ACTORS: readonly Actor[] = ["admin", "intermediary", "adviser", "reader", "anonymous"];
 
-type World = { signalId: number; mail: { signalId: number; attachmentId: number }; trajectoryId: number; targetUserId: number; year: number; articleId: number; practiceId: number; reviewId: number };
+type World = { signalId: number; mail: { signalId: number; attachmentId: number }; trajectoryId: number; trajectoryFileId: number; targetUserId: number; year: number; articleId: number; practiceId: number; reviewId: number };
 /** "any": every staff member; "public": anyone, logged in or not. */
 type Access = Capability | "any" | "public";
 type Route = {
@@ -73,6 +74,7 @@ const ROUTES: readonly Route[] = [
     post: { intent: "note", step: "analysis", body: ATTEMPT },
   },
   { path: (w) => `/trajecten/${w.trajectoryId}/plan`, capability: "trajectory.readAssigned", refusedByRecord: ["adviser"] },
+  { path: (w) => `/trajecten/${w.trajectoryId}/bijlagen/${w.trajectoryFileId}`, capability: "trajectory.readAssigned", refusedByRecord: ["adviser"] },
   { path: () => "/trajecten/import", capability: "trajectory.manage", post: { intent: "discard", uploadId: "1" } },
   // The adviser has no trajectory in this region; adviser-scope.spec.ts opens the region of their own one.
   {
@@ -161,6 +163,7 @@ test.beforeAll(async ({ browser }, testInfo) => {
   const trajectoryId = await createTrajectory(staff.request, CONFIDENTIAL.trajectoryGoal);
   const plan = await postForm(staff.request, `/trajecten/${trajectoryId}`, { intent: "plan", body: CONFIDENTIAL.planText, reason: "Eerste opzet" });
   expect(plan.status()).toBe(302);
+  const trajectoryFileId = await attachFile(staff.request, `/trajecten/${trajectoryId}`, CONFIDENTIAL.planText);
   await createStaffUser(staff.page, { name: CONFIDENTIAL.staffName, email: CONFIDENTIAL.staffEmail, roles: ["Lezer"] });
   const targetUserId = await staffId(staff.page, CONFIDENTIAL.staffEmail);
   const article = { question: CONFIDENTIAL.knowledgeConcept, answer: CONFIDENTIAL.knowledgeConcept, topic: "gdpr", procurementPhase: "none", checkedOn: TODAY };
@@ -174,7 +177,7 @@ test.beforeAll(async ({ browser }, testInfo) => {
   sessions.reader = await staffSession(browser, staff.page, "Lotte Lezer", ["Lezer"]);
   const anonymous = await browser.newContext();
   sessions.anonymous = { context: anonymous, page: await anonymous.newPage(), request: anonymous.request };
-  world = { signalId, mail, trajectoryId, targetUserId, year: new Date().getFullYear(), articleId, practiceId, reviewId };
+  world = { signalId, mail, trajectoryId, trajectoryFileId, targetUserId, year: new Date().getFullYear(), articleId, practiceId, reviewId };
   await staff.context.close();
 });
 
@@ -205,7 +208,7 @@ test("the intermediary opens every route: the route list names real pages", asyn
 });
 
 for (const route of ROUTES) {
-  const label = route.path({ signalId: 0, mail: { signalId: 0, attachmentId: 0 }, trajectoryId: 0, targetUserId: 0, year: 0, articleId: 0, practiceId: 0, reviewId: 0 }).replace(/\/0(?=\/|$|\.)/g, "/<id>");
+  const label = route.path({ signalId: 0, mail: { signalId: 0, attachmentId: 0 }, trajectoryId: 0, trajectoryFileId: 0, targetUserId: 0, year: 0, articleId: 0, practiceId: 0, reviewId: 0 }).replace(/\/0(?=\/|$|\.)/g, "/<id>");
   test(`${label}: refused to every actor that must not reach it`, async () => {
     const path = route.path(world);
     const mayOpen = allowedActors(route.capability, route.refusedByRecord);

@@ -92,6 +92,20 @@ export async function createSignalFromMail(request: APIRequestContext, mail: Uin
   return { signalId, attachmentId };
 }
 
+/** Adds a text file to a record's page (a signal's, a trajectory's) through its upload form; returns the file's id. */
+export async function attachFile(request: APIRequestContext, pagePath: string, text: string): Promise<number> {
+  const form = new FormData();
+  form.append("csrf", await csrfToken(request));
+  form.append("intent", "upload");
+  form.append("file", new Blob([text], { type: "text/plain" }), "notitie.txt");
+  const response = await request.post(pagePath, { multipart: form, maxRedirects: 0, headers: { Origin: ORIGIN } });
+  expect(response.status(), `adding a file to ${pagePath}`).toBe(302);
+  const page = await (await request.get(pagePath)).text();
+  const fileId = Number(new RegExp(`${pagePath}/bijlagen/(\\d+)`).exec(page)?.[1]);
+  expect(fileId).toBeGreaterThan(0);
+  return fileId;
+}
+
 /** Starts a trajectory through the form's action (as the intermediary) and returns its id. */
 export async function createTrajectory(request: APIRequestContext, strategicGoal: string, regionCode = "JZ38"): Promise<number> {
   const response = await postForm(request, "/trajecten/nieuw", { regionCode, strategicGoal, providersInvolved: "7", startedOn: TODAY });

@@ -5,10 +5,10 @@ import { admin, E2E_DIR, expect, expectAccessible, login, test } from "./support
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
 const DISGUISED = Buffer.concat([Buffer.from("MZ\x90\x00\x03\x00\x00\x00", "latin1"), Buffer.alloc(64, 0x41)]);
 
-function attachmentCount(signalId: number): number {
+function attachmentCount(ownerId: number, owner: "signal_id" | "trajectory_id" = "signal_id"): number {
   const database = new Database(path.join(E2E_DIR, "rode-draad.db"), { readonly: true });
   try {
-    return database.prepare("select count(*) from attachments where signal_id = ?").pluck().get(signalId) as number;
+    return database.prepare(`select count(*) from attachments where ${owner} = ?`).pluck().get(ownerId) as number;
   } finally {
     database.close();
   }
@@ -47,4 +47,38 @@ test("a document added to a signal is kept as the type its bytes say; a program 
   expect(response.headers()["content-disposition"]).toContain("attachment;");
   expect(Buffer.compare(await response.body(), PDF)).toBe(0);
   expect(attachmentCount(signalId)).toBe(1);
+});
+
+test("a document added to a trajectory is refused when disguised, kept when real, and downloads as an attachment", async ({ page }) => {
+  await login(page, admin());
+  await page.goto("/trajecten/nieuw");
+  await page.getByLabel("Jeugdregio").selectOption("JZ14");
+  await page.getByLabel("Strategisch doel").fill("Bijlagen bij een traject");
+  await page.getByRole("button", { name: "Traject starten" }).click();
+  await expect(page.getByRole("status")).toContainText("Het traject is gestart");
+  const trajectoryId = Number(/\/trajecten\/(\d+)$/.exec(page.url())?.[1]);
+
+  const section = page.getByRole("region", { name: "Bijlagen" });
+  await expect(section).toContainText("Nog geen bijlagen.");
+  await section.getByText("Bestand toevoegen").click();
+  await section.getByLabel("Bestand", { exact: true }).setInputFiles({ name: "plan.pdf", mimeType: "application/pdf", buffer: DISGUISED });
+  await section.getByRole("button", { name: "Bestand bewaren" }).click();
+  const field = page.getByRole("region", { name: "Bijlagen" }).getByLabel("Bestand", { exact: true });
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator(`#${await field.getAttribute("aria-describedby")}`)).toContainText("Dit soort bestand bewaart Rode Draad niet");
+  expect(attachmentCount(trajectoryId, "trajectory_id")).toBe(0);
+
+  await field.setInputFiles({ name: "Plan van aanpak.pdf", mimeType: "text/html", buffer: PDF });
+  await page.getByRole("region", { name: "Bijlagen" }).getByRole("button", { name: "Bestand bewaren" }).click();
+  await expect(page.getByRole("status")).toContainText("Het bestand is bij het traject bewaard");
+  const link = page.getByRole("region", { name: "Bijlagen" }).getByRole("link", { name: "Plan van aanpak.pdf" });
+  await expectAccessible(page);
+  const href = (await link.getAttribute("href")) ?? "";
+  expect(href).toMatch(new RegExp(`^/trajecten/${trajectoryId}/bijlagen/\\d+$`));
+  const response = await page.request.get(href);
+  expect(response.headers()["content-type"]).toBe("application/pdf");
+  expect(response.headers()["content-disposition"]).toContain("attachment;");
+  expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(Buffer.compare(await response.body(), PDF)).toBe(0);
+  expect(attachmentCount(trajectoryId, "trajectory_id")).toBe(1);
 });
