@@ -8,6 +8,7 @@ import { CLASSIFICATION_FIELDS, classificationOf, type ClassificationColumns } f
 import type { Trigger } from "~/domain/signal-codes";
 import type { ExportedSignal } from "~/domain/signal-sheet";
 import { db } from "~/utils/db.server";
+import { counted } from "./counted-signals.server";
 import { idsMatching } from "./search-index.server";
 import { inboxConditions, orderOf } from "./signal-inbox.server";
 import { unseal } from "./sealed.server";
@@ -30,7 +31,9 @@ const EXPORTED_COLUMNS = (includeSummary: boolean) => ({
 });
 
 export function exportRows(filters: InboxFilters, includeSummary: boolean): ExportRows {
-  const conditions: SQL[] = inboxConditions(filters);
+  // A signal waiting for classification has placeholder codes: exported, it would read as classified, in a
+  // spreadsheet and in a file imported again. The one rule of which signals count decides (counted-signals.server.ts).
+  const conditions: SQL[] = [...inboxConditions(filters), counted];
   // Free text is matched in memory (search-index.server.ts); the other filters and the order stay in SQL.
   if (filters.q) conditions.push(sql`${signals.id} in (select value from json_each(${JSON.stringify(idsMatching(filters.q))}))`);
   const where = and(...conditions);

@@ -6,6 +6,8 @@ import { useTempDatabase } from "../../test/unit/temp-database";
 import { parseInboxFilters } from "~/domain/inbox-filters";
 import { SIGNAL_CSV_COLUMNS, signalCsvCells } from "~/domain/signal-csv";
 import { humanHeaders, humanSignalRow, type ExportedSignal } from "~/domain/signal-sheet";
+import { inArray } from "drizzle-orm";
+import { signals } from "../../db/schema";
 import { db } from "~/utils/db.server";
 import { csvStream } from "~/utils/export-stream.server";
 import { exportRows } from "./signal-export-rows.server";
@@ -90,6 +92,17 @@ describe("the signals export", () => {
     // better-sqlite3 refuses any statement on a connection with an open cursor; the export has its own.
     expect(listInbox(parseInboxFilters(new URLSearchParams())).total).toBe(COUNT);
     await reader.cancel();
+  });
+
+  it("leaves out signals that still wait for classification: their codes are placeholders, and a file read in again would pass them as classified", async () => {
+    const waiting = expected.slice(0, 3).map((record) => record.id);
+    db().update(signals).set({ awaitingClassification: true }).where(inArray(signals.id, waiting)).run();
+    const source = exportRows(parseInboxFilters(new URLSearchParams()), false);
+    expect(source.count).toBe(COUNT - waiting.length);
+    const ids = [...source.rows].map((record) => record.id);
+    expect(ids).toHaveLength(COUNT - waiting.length);
+    expect(ids.filter((id) => waiting.includes(id))).toEqual([]);
+    expect(exportRows(parseInboxFilters(new URLSearchParams({ unclassified: "yes" })), false).count).toBe(0);
   });
 });
 

@@ -177,7 +177,8 @@ export default function InboxPage() {
           mee. Excel en de CSV voor Excel zijn voor mensen: Nederlandse kolomnamen en waarden, het signaalnummer, echte datums;
           tekst die begint met =, +, - of @ krijgt een &apos; ervoor, zodat Excel er geen formule van maakt. Beide kunnen na
           bewerken weer worden geïmporteerd. De CSV voor systemen is precies het importformaat van Rode Draad (codes,
-          komma&apos;s, JJJJ-MM-DD) en wordt ongewijzigd weer ingelezen.
+          komma&apos;s, JJJJ-MM-DD) en wordt ongewijzigd weer ingelezen. Signalen die nog te classificeren zijn, gaan niet mee:
+          hun codes zijn voorlopig.
         </Paragraph>
         {total >= LARGE_EXPORT ? (
           <Paragraph>
