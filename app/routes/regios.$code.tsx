@@ -1,20 +1,24 @@
 import { useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { AppForm, SelectField, TextAreaField, TextField } from "~/components/form";
+import { z } from "zod";
+import { AttachmentList } from "~/components/attachments";
+import { AppForm, resultFor, SelectField, TextAreaField, TextField } from "~/components/form";
 import { DataTable } from "~/components/ui/table";
 import { Heading, ListItem, Paragraph, TextLink, UnorderedList } from "~/components/ui/text";
 import { can } from "~/domain/permissions";
 import { optionsOf } from "~/domain/signal-codes";
 import { MILESTONE_KINDS, MILESTONE_LABELS, TRAJECTORY_STATUS_LABELS } from "~/domain/trajectory-codes";
 import { milestoneSchema } from "~/domain/trajectory-form";
+import { uploadSchema } from "~/domain/upload-form";
 import { recordNumber } from "~/domain/url-params";
-import { listLessons, milestonesOfRegion, saveMilestone } from "~/models/procurement.server";
+import { addAttachment, attachmentsOf } from "~/models/attachment.server";
+import { listLessons, milestonesOfRegion, regionOfMilestone, saveMilestone } from "~/models/procurement.server";
 import { mayOpenRegion, regionOverview } from "~/models/region-overview.server";
 import type { Viewer } from "~/models/trajectory.server";
 import { redirectWithFlash } from "~/utils/flash.server";
-import { readForm, replyWithError } from "~/utils/form.server";
+import { readIntentForm } from "~/utils/form.server";
 import { forbidden, notFound, requireUser } from "~/auth/guard.server";
 import { actorOf } from "~/utils/request.server";
 import { formatShortDate } from "~/domain/dates-nl";
@@ -28,25 +32,37 @@ function overviewOr404(code: string | undefined, viewer: Viewer) {
 }
 
 /** The intermediary sees and edits every region; an adviser reads the regions of their own trajectories (permissions.ts). */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, "region.readOwn");
   // Rights first, so an adviser cannot probe which regions have trajectories.
   if (!mayOpenRegion(params.code ?? "", user)) forbidden();
   const overview = overviewOr404(params.code, user);
   const canEdit = can(user.roles, "region.editMilestones");
   const editParam = new URL(request.url).searchParams.get("bewerk");
-  const milestones = milestonesOfRegion(overview.region.code, user);
+  const actor = actorOf(user, context);
+  const milestones = milestonesOfRegion(overview.region.code, user).map((m) => ({ ...m, files: attachmentsOf({ kind: "milestone", id: m.id }, actor) }));
   const editing = editParam === null || !canEdit ? null : (milestones.find((m) => m.id === recordNumber(editParam)) ?? notFound("Dit document"));
   return { ...overview, milestones, editing, canEdit, lessons: listLessons(overview.region.code) };
 }
 
+const ATTACH = uploadSchema("Kies een bestand om bij dit document te bewaren.").extend({ milestoneId: z.coerce.number().int().positive() });
+const actionSchema = z.discriminatedUnion("intent", [milestoneSchema.extend({ intent: z.literal("milestone") }), ATTACH]);
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, "region.editMilestones");
   const { region } = overviewOr404(params.code, user);
-  const { submission } = await readForm(request, milestoneSchema);
-  if (submission.status !== "success") return data(replyWithError(submission), { status: 400 });
+  const { submission, refuse } = await readIntentForm(request, actionSchema);
+  if (submission.status !== "success") return refuse();
+  const value = submission.value;
+  const actor = actorOf(user, context);
   try {
-    const { affectedTrajectories } = saveMilestone({ ...submission.value, regionCode: region.code }, actorOf(user, context));
+    if (value.intent === "upload") {
+      // A file goes with a document of this region only, whatever number the form sends.
+      if (regionOfMilestone(value.milestoneId) !== region.code) notFound("Dit document");
+      addAttachment({ kind: "milestone", id: value.milestoneId }, { name: value.file.name, bytes: new Uint8Array(await value.file.arrayBuffer()) }, actor);
+      return redirectWithFlash(`/regios/${region.code}?bewerk=${value.milestoneId}`, "Het bestand is bij het document bewaard.");
+    }
+    const { affectedTrajectories } = saveMilestone({ ...value, regionCode: region.code }, actor);
     return redirectWithFlash(
       `/regios/${region.code}`,
       affectedTrajectories > 0
@@ -54,16 +70,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         : "Opgeslagen.",
     );
   } catch (error) {
-    return data(replyWithError(submission, error), { status: 400 });
+    return refuse(error);
   }
 }
 
 export default function RegionOverviewPage() {
   const { region, signalsPerYear, trajectories, milestones, editing, canEdit, lessons } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: editing ? `milestone-${editing.id}` : "milestone",
-    lastResult,
+    lastResult: resultFor(answer, "milestone"),
     defaultValue: editing
       ? { id: String(editing.id), kind: editing.kind, dueOn: editing.dueOn, title: editing.title, reference: editing.reference ?? "", note: editing.note ?? "" }
       : { kind: "tender_published" },
@@ -127,6 +143,12 @@ export default function RegionOverviewPage() {
             { header: "Soort", cell: (m) => MILESTONE_LABELS[m.kind] },
             { header: "Titel", rowHeader: true, cell: (m) => m.title },
             { header: "Kenmerk of link", cell: (m) => m.reference ?? "" },
+            {
+              header: "Bestanden",
+              cell: (m) => (
+                <MilestoneFiles regionCode={region.code} milestone={m} />
+              ),
+            },
             ...(canEdit
               ? [{ header: "Bewerken", cell: (m: { id: number; title: string }) => <TextLink to={`?bewerk=${m.id}`} aria-label={`${m.title} bewerken`}>Bewerken</TextLink> }]
               : []),
@@ -137,6 +159,7 @@ export default function RegionOverviewPage() {
             <Heading level={3}>{editing ? `Bewerken: ${editing.title}` : "Nieuwe mijlpaal of nieuw document"}</Heading>
             <Paragraph>Opslaan zet alle lopende trajecten in deze regio op &lsquo;herbeoordeling nodig&rsquo;.</Paragraph>
             <AppForm form={form} submitLabel={editing ? "Wijziging opslaan" : "Toevoegen"}>
+              <input type="hidden" name="intent" value="milestone" />
               {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
               <SelectField field={fields.kind} label="Soort" options={optionsOf(MILESTONE_KINDS, MILESTONE_LABELS)} />
               <TextField field={fields.dueOn} label="Datum" type="date" />
@@ -144,6 +167,17 @@ export default function RegionOverviewPage() {
               <TextField field={fields.reference} label="Kenmerk of link (niet verplicht)" />
               <TextAreaField field={fields.note} label="Notitie (niet verplicht)" rows={2} />
             </AppForm>
+            {editing ? (
+              <>
+                <Heading level={4}>Bestanden bij dit document</Heading>
+                <AttachmentList
+                  files={editing.files}
+                  hrefOf={(fileId) => fileHref(region.code, editing.id, fileId)}
+                  upload={{ id: `milestone-${editing.id}-file`, schema: ATTACH, hidden: { milestoneId: String(editing.id) } }}
+                  lastResult={resultFor(answer, "upload")}
+                />
+              </>
+            ) : null}
           </>
         ) : null}
       </section>
@@ -161,5 +195,25 @@ export default function RegionOverviewPage() {
         </UnorderedList>
       </section>
     </>
+  );
+}
+
+function fileHref(regionCode: string, milestoneId: number, fileId: number): string {
+  return `/regios/${regionCode}/documenten/${milestoneId}/${fileId}`;
+}
+
+/** The files of one procurement document, as download links (audited on the server). */
+function MilestoneFiles({ regionCode, milestone }: { regionCode: string; milestone: { id: number; title: string; files: { id: number; name: string }[] } }) {
+  if (milestone.files.length === 0) return null;
+  return (
+    <UnorderedList>
+      {milestone.files.map((file) => (
+        <ListItem key={file.id}>
+          <a className="utrecht-link" href={fileHref(regionCode, milestone.id, file.id)} download>
+            {file.name}
+          </a>
+        </ListItem>
+      ))}
+    </UnorderedList>
   );
 }

@@ -7,8 +7,8 @@ describe("bodyLimitFor", () => {
       expect(bodyLimitFor(url), url).toBe(BODY_LIMITS.public);
     }
     for (const url of ["/signalen/import", "/trajecten/import?upload=3", "/beheer/regios/import"]) expect(bodyLimitFor(url), url).toBe(BODY_LIMITS.upload);
-    for (const url of ["/signalen/12/bijlagen/3", "/trajecten/3/plan", "/rapportage/2021/tekst", "/wachtwoord"]) expect(bodyLimitFor(url), url).toBe(BODY_LIMITS.staff);
-    for (const url of ["/signalen/nieuw", "/signalen/nieuw?mail=4", "/Signalen/Nieuw.data", "/signalen/12"]) expect(bodyLimitFor(url), url).toBe(BODY_LIMITS.files);
+    for (const url of ["/signalen/12/bijlagen/3", "/regios/JZ14/documenten/3/4", "/trajecten/3/plan", "/rapportage/2021/tekst", "/wachtwoord"]) expect(bodyLimitFor(url), url).toBe(BODY_LIMITS.staff);
+    for (const url of ["/signalen/nieuw", "/signalen/nieuw?mail=4", "/Signalen/Nieuw.data", "/signalen/12", "/trajecten/7", "/regios/JZ14"]) expect(bodyLimitFor(url), url).toBe(BODY_LIMITS.files);
   });
 
   it("matches the route as Remix does: the data request of a form, any letter case, encoded letters, a trailing slash", () => {

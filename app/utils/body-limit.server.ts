@@ -24,8 +24,8 @@ export const BODY_LIMITS = {
 } as const satisfies Record<string, BodyLimit>;
 
 const UPLOAD_PATHS = new Set(["/signalen/import", "/trajecten/import", "/beheer/regios/import", "/beheer/tenderned"]);
-/** The intake, which also takes a saved e-mail with its attachments, and the pages of a signal and a trajectory, which take files. */
-const FILE_PATHS = /^\/(signalen\/(nieuw|\d+)|trajecten\/\d+)$/;
+/** The intake, which also takes a saved e-mail with its attachments, and the pages of a signal, a trajectory and a region (its procurement documents), which take files. */
+const FILE_PATHS = /^\/(signalen\/(nieuw|\d+)|trajecten\/\d+|regios\/[^/]+)$/;
 const PUBLIC_PATHS = /^\/(melden|login|setup|logout)(\/|$)/;
 
 /** The route a request goes to, as Remix matches it: decoded, any case, with or without the `.data` of a fetch. */

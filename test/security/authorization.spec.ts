@@ -1,4 +1,4 @@
-import type { APIResponse } from "@playwright/test";
+import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { createStaffUser, expect, test } from "../e2e/support";
 import { can, type Capability } from "../../app/domain/permissions";
 import { ROLES, type Role } from "../../app/domain/roles";
@@ -28,7 +28,7 @@ import {
 type Actor = "admin" | "intermediary" | "adviser" | "reader" | "anonymous";
 const ACTORS: readonly Actor[] = ["admin", "intermediary", "adviser", "reader", "anonymous"];
 
-type World = { signalId: number; mail: { signalId: number; attachmentId: number }; trajectoryId: number; trajectoryFileId: number; targetUserId: number; year: number; articleId: number; practiceId: number; reviewId: number };
+type World = { signalId: number; mail: { signalId: number; attachmentId: number }; trajectoryId: number; trajectoryFileId: number; milestoneFile: { milestoneId: number; attachmentId: number }; targetUserId: number; year: number; articleId: number; practiceId: number; reviewId: number };
 /** "any": every staff member; "public": anyone, logged in or not. */
 type Access = Capability | "any" | "public";
 type Route = {
@@ -83,6 +83,11 @@ const ROUTES: readonly Route[] = [
     postCapability: "region.editMilestones",
     refusedByRecord: ["adviser"],
     post: { intent: "milestone", kind: "tender_published", dueOn: TODAY, title: ATTEMPT },
+  },
+  {
+    path: (w) => `/regios/JZ38/documenten/${w.milestoneFile.milestoneId}/${w.milestoneFile.attachmentId}`,
+    capability: "region.readOwn",
+    refusedByRecord: ["adviser"],
   },
   { path: () => "/lessen", capability: "lessons.read", withoutRecord: ["adviser"] },
   { path: () => "/regios", capability: "region.readSignalCounts" },
@@ -147,6 +152,14 @@ const ROUTES: readonly Route[] = [
   { path: () => "/wachtwoord", capability: "any", post: { currentPassword: "x", newPassword: "y", confirmPassword: "y" } },
 ];
 
+/** A procurement document of JZ38 with a file, made through the region page's forms. */
+async function milestoneWithFile(request: APIRequestContext): Promise<World["milestoneFile"]> {
+  expect((await postForm(request, "/regios/JZ38", { intent: "milestone", kind: "tender_published", dueOn: TODAY, title: "Bestek met bijlage" })).status()).toBe(302);
+  const milestoneId = Number(/\?bewerk=(\d+)/.exec(await (await request.get("/regios/JZ38")).text())?.[1]);
+  const attachmentId = await attachFile(request, `/regios/JZ38?bewerk=${milestoneId}`, "Bestek", { milestoneId: String(milestoneId) }, `/regios/JZ38/documenten/${milestoneId}/(\\d+)`);
+  return { milestoneId, attachmentId };
+}
+
 const sessions = {} as Record<Actor, Session>;
 let world: World;
 
@@ -164,6 +177,7 @@ test.beforeAll(async ({ browser }, testInfo) => {
   const plan = await postForm(staff.request, `/trajecten/${trajectoryId}`, { intent: "plan", body: CONFIDENTIAL.planText, reason: "Eerste opzet" });
   expect(plan.status()).toBe(302);
   const trajectoryFileId = await attachFile(staff.request, `/trajecten/${trajectoryId}`, CONFIDENTIAL.planText);
+  const milestoneFile = await milestoneWithFile(staff.request);
   await createStaffUser(staff.page, { name: CONFIDENTIAL.staffName, email: CONFIDENTIAL.staffEmail, roles: ["Lezer"] });
   const targetUserId = await staffId(staff.page, CONFIDENTIAL.staffEmail);
   const article = { question: CONFIDENTIAL.knowledgeConcept, answer: CONFIDENTIAL.knowledgeConcept, topic: "gdpr", procurementPhase: "none", checkedOn: TODAY };
@@ -177,7 +191,7 @@ test.beforeAll(async ({ browser }, testInfo) => {
   sessions.reader = await staffSession(browser, staff.page, "Lotte Lezer", ["Lezer"]);
   const anonymous = await browser.newContext();
   sessions.anonymous = { context: anonymous, page: await anonymous.newPage(), request: anonymous.request };
-  world = { signalId, mail, trajectoryId, trajectoryFileId, targetUserId, year: new Date().getFullYear(), articleId, practiceId, reviewId };
+  world = { signalId, mail, trajectoryId, trajectoryFileId, milestoneFile, targetUserId, year: new Date().getFullYear(), articleId, practiceId, reviewId };
   await staff.context.close();
 });
 
@@ -208,7 +222,7 @@ test("the intermediary opens every route: the route list names real pages", asyn
 });
 
 for (const route of ROUTES) {
-  const label = route.path({ signalId: 0, mail: { signalId: 0, attachmentId: 0 }, trajectoryId: 0, trajectoryFileId: 0, targetUserId: 0, year: 0, articleId: 0, practiceId: 0, reviewId: 0 }).replace(/\/0(?=\/|$|\.)/g, "/<id>");
+  const label = route.path({ signalId: 0, mail: { signalId: 0, attachmentId: 0 }, trajectoryId: 0, trajectoryFileId: 0, milestoneFile: { milestoneId: 0, attachmentId: 0 }, targetUserId: 0, year: 0, articleId: 0, practiceId: 0, reviewId: 0 }).replace(/\/0(?=\/|$|\.)/g, "/<id>");
   test(`${label}: refused to every actor that must not reach it`, async () => {
     const path = route.path(world);
     const mayOpen = allowedActors(route.capability, route.refusedByRecord);

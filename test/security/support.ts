@@ -93,15 +93,16 @@ export async function createSignalFromMail(request: APIRequestContext, mail: Uin
 }
 
 /** Adds a text file to a record's page (a signal's, a trajectory's) through its upload form; returns the file's id. */
-export async function attachFile(request: APIRequestContext, pagePath: string, text: string): Promise<number> {
+export async function attachFile(request: APIRequestContext, pagePath: string, text: string, fields: Record<string, string> = {}, linkPattern = `${pagePath}/bijlagen/(\\d+)`): Promise<number> {
   const form = new FormData();
   form.append("csrf", await csrfToken(request));
   form.append("intent", "upload");
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
   form.append("file", new Blob([text], { type: "text/plain" }), "notitie.txt");
   const response = await request.post(pagePath, { multipart: form, maxRedirects: 0, headers: { Origin: ORIGIN } });
   expect(response.status(), `adding a file to ${pagePath}`).toBe(302);
   const page = await (await request.get(pagePath)).text();
-  const fileId = Number(new RegExp(`${pagePath}/bijlagen/(\\d+)`).exec(page)?.[1]);
+  const fileId = Number(new RegExp(linkPattern).exec(page)?.[1]);
   expect(fileId).toBeGreaterThan(0);
   return fileId;
 }
