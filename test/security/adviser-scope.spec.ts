@@ -42,7 +42,7 @@ test.beforeAll(async ({ browser }, testInfo) => {
   await ok(`/trajecten/${own}`, { intent: "lesson", text: "Adviseurstoets les uit het eigen traject" });
   await ok(`/trajecten/${other}`, { intent: "lesson", text: "Adviseurstoets les uit het andere traject" });
   await ok(`/trajecten/${elsewhere}`, { intent: "lesson", text: "Adviseurstoets les uit een andere regio" });
-  await ok(`/regios/${REGION}`, { kind: "award", dueOn: TODAY, title: "Adviseurstoets gunning", note: SECRET.milestoneNote });
+  await ok(`/regios/${REGION}`, { intent: "milestone", kind: "award", dueOn: TODAY, title: "Adviseurstoets gunning", note: SECRET.milestoneNote });
   const session = await staffSession(browser, staff.page, "Anne Adviseurstoets", ["Regioadviseur"]);
   adviser = session;
   await ok(`/trajecten/${own}`, { intent: "advisers", adviserIds: String(session.id) });
@@ -107,5 +107,5 @@ test("the adviser opens their trajectory's region: documents and own trajectory,
   // Not a region without a trajectory of theirs, nor an unknown one (no probing), and no changes anywhere.
   expect((await adviser.request.get(`/regios/${OTHER_REGION}`)).status()).toBe(403);
   expect((await adviser.request.get("/regios/XX99")).status()).toBe(403);
-  expect((await postForm(adviser.request, `/regios/${REGION}`, { kind: "award", dueOn: TODAY, title: "Adviseurstoets: poging" })).status()).toBe(403);
+  expect((await postForm(adviser.request, `/regios/${REGION}`, { intent: "milestone", kind: "award", dueOn: TODAY, title: "Adviseurstoets: poging" })).status()).toBe(403);
 });

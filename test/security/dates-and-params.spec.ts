@@ -38,7 +38,7 @@ test("the trajectory forms refuse dates that are no day or outside the range, an
       expect(response.status(), `${intent} ${date}`).toBe(400);
       expect(await response.text()).toMatch(/bestaat niet|vóór 2000|toekomst|jaar vooruit/);
     }
-    const milestone = await postForm(staff.request, `/regios/${REGION}`, { kind: "award", dueOn: date, title: `Gunning ${date}` });
+    const milestone = await postForm(staff.request, `/regios/${REGION}`, { intent: "milestone", kind: "award", dueOn: date, title: `Gunning ${date}` });
     // 2999-12-31 lies too far ahead for a plan too; every other value is no acceptable day at all.
     expect(milestone.status(), `dueOn=${date}`).toBe(400);
   }
@@ -123,7 +123,7 @@ test("numbers in form posts that name no record give a Dutch refusal, never 500"
     [`/trajecten/${trajectoryId}`, { intent: "unlink", signalId: "1e308" }],
     [`/trajecten/${trajectoryId}`, { intent: "advisers", adviserIds: "1e308" }],
     [`/signalen/${signalId}`, { intent: "assign", assignedTo: "1e308" }],
-    [`/regios/${REGION}`, { id: "1e308", kind: "award", dueOn: TODAY, title: "Onbestaand document" }],
+    [`/regios/${REGION}`, { intent: "milestone", id: "1e308", kind: "award", dueOn: TODAY, title: "Onbestaand document" }],
     ["/signalen/import", { intent: "undo", batchId: "1e308" }],
     ["/signalen/import", { intent: "import", uploadId: "99999999999999999999999" }],
     ["/trajecten/import", { intent: "import", uploadId: "1e308" }],

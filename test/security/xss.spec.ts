@@ -80,7 +80,7 @@ test.beforeAll(async ({ browser, request }, testInfo) => {
   await ok(`/trajecten/${trajectory}`, { intent: "contact", heldOn: TODAY, kind: "municipality", organisations: P.talkOrganisations, summary: P.talkSummary });
   await ok(`/trajecten/${trajectory}`, { intent: "escalation", happenedOn: TODAY, types: ["council"], description: P.escalation });
   await ok(`/trajecten/${trajectory}`, { intent: "lesson", text: P.lesson });
-  await ok(`/regios/${REGION}`, { kind: "tender_published", dueOn: TODAY, title: P.milestone, note: P.milestoneNote });
+  await ok(`/regios/${REGION}`, { intent: "milestone", kind: "tender_published", dueOn: TODAY, title: P.milestone, note: P.milestoneNote });
   await ok(`/rapportage/${YEAR}/tekst`, { introduction: P.introduction, threads: P.threads, conclusions: P.conclusions });
 
   const article = await postForm(staff.request, "/kennisbank/nieuw", {
