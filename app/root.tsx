@@ -27,6 +27,8 @@ import { csrfToken } from "./utils/csrf.server";
 import { takeFlash } from "./utils/flash.server";
 import { currentUser } from "./auth/guard.server";
 import { isRefusal } from "./domain/refusal";
+import { megabytes } from "~/domain/file-limits";
+import { fileLimits } from "~/utils/file-limits.server";
 
 /** Routes set their own title; this one is for the error page, which replaces them. */
 export const meta: MetaFunction = ({ error }) => {
@@ -57,6 +59,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     {
       csrf: csrf.token,
       flash: flash.message ?? null,
+      /** The largest file a form takes (FILE_MAX_MB), as the upload forms say it. */
+      fileLimit: megabytes(fileLimits().maxBytes),
       user: user
         ? { name: user.name, roles: user.roles.map((r) => ROLE_LABELS[r]), nav: user.mustChangePassword ? [] : navFor(user.roles) }
         : null,

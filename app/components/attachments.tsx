@@ -1,4 +1,6 @@
 import type { SubmissionResult } from "@conform-to/react";
+import { useRouteLoaderData } from "@remix-run/react";
+import type { loader as rootLoader } from "~/root";
 import { Fold } from "./fold";
 import { Heading, ListItem, Paragraph, UnorderedList } from "./ui/text";
 import { UploadForm } from "./upload-form";
@@ -31,6 +33,7 @@ export function AttachmentList({
   upload?: { id: string; schema: ReturnType<typeof uploadSchema>; hidden?: Record<string, string> };
   lastResult: Result;
 }) {
+  const limit = useRouteLoaderData<typeof rootLoader>("root")?.fileLimit;
   return (
     <>
       {files.length === 0 ? <Paragraph>Nog geen bijlagen.</Paragraph> : null}
@@ -48,7 +51,9 @@ export function AttachmentList({
       </UnorderedList>
       {upload ? (
         <Fold summary="Bestand toevoegen" open={lastResult !== undefined}>
-          <p className="utrecht-paragraph">{KEPT_FILE_LABELS}, tot 10 MB. Het bestand wordt versleuteld bewaard.</p>
+          <p className="utrecht-paragraph">
+            {KEPT_FILE_LABELS}, tot {limit}. Het bestand wordt versleuteld bewaard.
+          </p>
           <UploadForm id={`${upload.id}-${files.reduce((max, f) => Math.max(max, f.id), 0)}`} schema={upload.schema} submitLabel="Bestand bewaren" lastResult={lastResult} kind="attachment" hidden={upload.hidden} />
         </Fold>
       ) : null}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { megabytes, type FileLimits } from "./file-limits";
 import { ASSOCIATIONS, REQUESTER_TYPES } from "./signal-codes";
 import { afterSchema, reporterIdentityFields } from "./signal-form";
 
@@ -27,10 +28,9 @@ export const PORTAL_REQUESTERS = [
   { value: "other", label: "Anders" },
 ] as const;
 
-export const PORTAL_MAX_FILES = 3;
-export const PORTAL_FILE_MAX_BYTES = 10 * 1024 * 1024;
-
-export const portalSchema = z
+/** The public form's fields; how many files and how large come from the settings (file-limits.ts). */
+export const portalSchemaFor = (limits: FileLimits) =>
+  z
   .object({
     requesterType: z.enum(REQUESTER_TYPES, { errorMap: () => ({ message: "Kies als wie u meldt." }) }),
     association: z.enum(ASSOCIATIONS, { errorMap: () => ({ message: "Kies een beroepsvereniging uit de lijst." }) }).optional(),
@@ -51,8 +51,8 @@ export const portalSchema = z
     notifyOnAnswer: z.literal("yes").optional(),
     /** Documents the report is about (a tender, a letter): kept only when their bytes say what Rode Draad keeps. */
     files: z
-      .array(z.instanceof(File).refine((file) => file.size <= PORTAL_FILE_MAX_BYTES, "Een bestand is groter dan 10 MB; kies een kleiner bestand."))
-      .max(PORTAL_MAX_FILES, `Voeg hoogstens ${PORTAL_MAX_FILES} bestanden toe.`)
+      .array(z.instanceof(File).refine((file) => file.size <= limits.maxBytes, `Een bestand is groter dan ${megabytes(limits.maxBytes)}; kies een kleiner bestand.`))
+      .max(limits.portalMaxFiles, limits.portalMaxFiles === 0 ? "Dit formulier neemt geen bestanden aan." : `Voeg hoogstens ${limits.portalMaxFiles} bestanden toe.`)
       .optional(),
     /** Honeypot: hidden from people, filled in by bots. */
     website: z.string().optional(),
@@ -63,7 +63,7 @@ export const portalSchema = z
     path: ["reporterEmail"],
   });
 
-export type PortalInput = z.infer<typeof portalSchema>;
+export type PortalInput = z.infer<ReturnType<typeof portalSchemaFor>>;
 
 export const followUpSchema = z.object({
   code: z.string({ required_error: "Vul uw ontvangstcode in." }).trim().min(1, "Vul uw ontvangstcode in.").max(60),

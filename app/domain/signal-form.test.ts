@@ -1,6 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { portalSchema } from "./portal-form";
+import { DEFAULT_FILE_LIMITS } from "./file-limits";
+import { portalSchemaFor } from "./portal-form";
+
+const portalSchema = portalSchemaFor(DEFAULT_FILE_LIMITS);
 import { confidentialSchema } from "./signal-form";
 
 const IDENTITY = ["reporterName", "reporterOrganisation", "reporterEmail", "reporterPhone"] as const;
@@ -35,5 +38,21 @@ describe("who reported a signal: one rule for the intake and the public form", (
       message: "Er is iets aan de hand met de inkoop.", contact: "anonymous", reporterName: "x".repeat(201),
     });
     expect(identityErrors(result)).toEqual(["reporterName: Gebruik hoogstens 200 tekens."]);
+  });
+});
+
+describe("the public form's files, as the settings allow", () => {
+  const report = { requesterType: "provider", regionCode: "JZ14", topic: "other", procurementPhase: "none", message: "Er is iets aan de hand met de inkoop.", contact: "anonymous" };
+  const file = (bytes: number) => new File([new Uint8Array(bytes)], "stuk.pdf");
+  const errors = (result: ReturnType<ReturnType<typeof portalSchemaFor>["safeParse"]>) =>
+    result.success ? [] : result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+
+  it("takes as many files of as many megabytes as set, and says the limit in Dutch", () => {
+    const limits = { maxBytes: 1024 * 1024, portalMaxFiles: 1 };
+    expect(errors(portalSchemaFor(limits).safeParse({ ...report, files: [file(1024 * 1024)] }))).toEqual([]);
+    expect(errors(portalSchemaFor(limits).safeParse({ ...report, files: [file(10), file(10)] }))).toEqual(["files: Voeg hoogstens 1 bestanden toe."]);
+    expect(errors(portalSchemaFor(limits).safeParse({ ...report, files: [file(1024 * 1024 + 1)] }))).toEqual(["files.0: Een bestand is groter dan 1 MB; kies een kleiner bestand."]);
+    expect(errors(portalSchemaFor({ ...limits, portalMaxFiles: 0 }).safeParse({ ...report, files: [file(10)] }))).toEqual(["files: Dit formulier neemt geen bestanden aan."]);
+    expect(errors(portalSchema.safeParse({ ...report, files: [file(10), file(10), file(10)] }))).toEqual([]);
   });
 });

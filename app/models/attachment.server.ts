@@ -1,9 +1,11 @@
 import { and, asc, eq } from "drizzle-orm";
 import { attachments, signals, trajectories } from "../../db/schema";
 import { DomainError } from "~/domain/errors";
+import { megabytes } from "~/domain/file-limits";
 import { KEPT_FILE_LABELS, keptFileTypeOf } from "~/domain/file-type";
 import { assertCan, PermissionError, type Capability } from "~/domain/permissions";
 import { db, type Tx } from "~/utils/db.server";
+import { fileLimits } from "~/utils/file-limits.server";
 import { audit, type Actor } from "./audit.server";
 import { regionOfMilestone } from "./procurement.server";
 import { mayOpenRegion } from "./region-overview.server";
@@ -79,9 +81,6 @@ export function attachToSignal(tx: Tx, signalId: number, file: NewAttachment, ac
   attachTo(tx, { kind: "signal", id: signalId }, file, actor);
 }
 
-/** The largest file kept (the body limit of the pages that upload, body-limit.server.ts, is the same). */
-export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
-
 /** A file's own name without folders or control characters, as the browser sent it (old browsers on Windows send the whole path). */
 export function cleanName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
@@ -100,7 +99,9 @@ const NOT_FOUND = {
  */
 export function addAttachment(owner: AttachmentOwner, file: { name: string; bytes: Uint8Array }, actor: Actor): void {
   assertCan(actor, OWNER_RULES[owner.kind].add);
-  if (file.bytes.byteLength > ATTACHMENT_MAX_BYTES) throw new DomainError("ATTACHMENT.TOO_LARGE", "Het bestand is groter dan 10 MB.", "file");
+  // The setting the pages' body limit is made from too (body-limit.server.ts).
+  const { maxBytes } = fileLimits();
+  if (file.bytes.byteLength > maxBytes) throw new DomainError("ATTACHMENT.TOO_LARGE", `Het bestand is groter dan ${megabytes(maxBytes)}.`, "file");
   const type = keptFileTypeOf(file.bytes);
   if (!type) throw new DomainError("ATTACHMENT.TYPE_REFUSED", `Dit soort bestand bewaart Rode Draad niet. Wel: ${KEPT_FILE_LABELS}.`, "file");
   if (!OWNER_RULES[owner.kind].exists(owner.id)) throw new DomainError(NOT_FOUND[owner.kind][0], NOT_FOUND[owner.kind][1]);

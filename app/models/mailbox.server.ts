@@ -2,15 +2,17 @@ import crypto from "node:crypto";
 import { asc, count, eq } from "drizzle-orm";
 import { mailboxMessages, regions, signals } from "../../db/schema";
 import { intakeDraftOf } from "~/domain/mail-draft";
+import { megabytes } from "~/domain/file-limits";
 import { keptFileTypeOf } from "~/domain/file-type";
 import type { Actor } from "~/domain/actor";
 import { db } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
+import { fileLimits } from "~/utils/file-limits.server";
 import { imapErrorClass, openMailbox, type InboxMessage, type MailboxClient } from "~/utils/imap.server";
 import { log } from "~/utils/log.server";
 import { readMailWithFiles } from "~/utils/mail-file.server";
 import { receiptHash } from "~/utils/receipt.server";
-import { ATTACHMENT_MAX_BYTES, attachToSignal, cleanName, type NewAttachment } from "./attachment.server";
+import { attachToSignal, cleanName, type NewAttachment } from "./attachment.server";
 import { notifySignalNews } from "./notifications.server";
 import { getSetting, setSetting } from "./settings.server";
 import { createSignal } from "./signal.server";
@@ -78,11 +80,12 @@ async function signalFromMessage(message: InboxMessage, hash: string): Promise<b
   const draft = intakeDraftOf(parsed.mail);
   const files: NewAttachment[] = [];
   const refused: string[] = [];
-  if (message.source.byteLength <= ATTACHMENT_MAX_BYTES) {
+  const { maxBytes } = fileLimits();
+  if (message.source.byteLength <= maxBytes) {
     files.push({ name: `e-mail ${draft.receivedOn}.eml`, contentType: "message/rfc822", bytes: message.source });
-  } else refused.push("het oorspronkelijke bericht (groter dan 10 MB)");
+  } else refused.push(`het oorspronkelijke bericht (groter dan ${megabytes(maxBytes)})`);
   for (const file of parsed.files) {
-    const type = file.bytes.byteLength <= ATTACHMENT_MAX_BYTES ? keptFileTypeOf(file.bytes) : undefined;
+    const type = file.bytes.byteLength <= maxBytes ? keptFileTypeOf(file.bytes) : undefined;
     if (type) files.push({ name: cleanName(file.name), contentType: type.contentType, bytes: file.bytes });
     else refused.push(cleanName(file.name));
   }

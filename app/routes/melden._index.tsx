@@ -10,7 +10,9 @@ import { RegionMunicipalityFields } from "~/components/region-fields";
 import { Alert } from "~/components/ui/alert";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { KEPT_FILE_LABELS } from "~/domain/file-type";
-import { PORTAL_MAX_FILES, PORTAL_PHASES, PORTAL_REQUESTERS, PORTAL_TOPICS, portalSchema } from "~/domain/portal-form";
+import { megabytes } from "~/domain/file-limits";
+import { PORTAL_PHASES, PORTAL_REQUESTERS, PORTAL_TOPICS, portalSchemaFor } from "~/domain/portal-form";
+import { fileLimits } from "~/utils/file-limits.server";
 import { ASSOCIATION_LABELS, ASSOCIATIONS, optionsOf } from "~/domain/signal-codes";
 import { notificationsEnabled } from "~/models/notifications.server";
 import { receivePortalSignal } from "~/models/portal.server";
@@ -36,12 +38,12 @@ export const handle = WITHOUT_SCRIPTS;
 const answered = new WeakSet<AppLoadContext>();
 
 export function loader({ context }: LoaderFunctionArgs) {
-  return { reference: answered.has(context) ? null : regionAndMunicipalityOptions(), canNotify: notificationsEnabled() };
+  return { reference: answered.has(context) ? null : regionAndMunicipalityOptions(), canNotify: notificationsEnabled(), limits: fileLimits() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   takePortalPost(context.clientAddress);
-  const { submission } = await readForm(request, portalSchema);
+  const { submission } = await readForm(request, portalSchemaFor(fileLimits()));
   if (submission.status !== "success") return data({ result: replyWithError(submission), code: null }, { status: 400 });
   if (submission.value.website) {
     return data({ result: submission.reply({ formErrors: ["Uw melding kon niet worden verwerkt. Probeer het opnieuw."] }), code: null }, { status: 400 });
@@ -86,13 +88,13 @@ function Receipt({ code }: { code: string }) {
 }
 
 export default function PortalPage() {
-  const { reference, canNotify } = useLoaderData<typeof loader>();
+  const { reference, canNotify, limits } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "melden",
     lastResult: answer?.result,
     defaultValue: { contact: "anonymous" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: portalSchema }),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: portalSchemaFor(limits) }),
     shouldValidate: "onBlur",
     shouldRevalidate: "onInput",
   });
@@ -132,12 +134,14 @@ export default function PortalPage() {
           <SelectField field={fields.topic} label="Onderwerp" placeholder="Kies…" options={[...PORTAL_TOPICS]} />
           <SelectField field={fields.procurementPhase} label="Waar staat de inkoop?" placeholder="Kies…" options={[...PORTAL_PHASES]} />
           <TextAreaField field={fields.message} label="Wat is er aan de hand?" description="Hoogstens 10.000 tekens. Noem geen cliëntgegevens." rows={10} />
-          <FileField
-            field={fields.files}
-            label="Bestanden (niet verplicht)"
-            description={`Bijvoorbeeld de aanbestedingsstukken of een brief van de gemeente: hoogstens ${PORTAL_MAX_FILES} bestanden van 10 MB (${KEPT_FILE_LABELS}).`}
-            multiple
-          />
+          {limits.portalMaxFiles > 0 ? (
+            <FileField
+              field={fields.files}
+              label="Bestanden (niet verplicht)"
+              description={`Bijvoorbeeld de aanbestedingsstukken of een brief van de gemeente: hoogstens ${limits.portalMaxFiles} bestanden van ${megabytes(limits.maxBytes)} (${KEPT_FILE_LABELS}).`}
+              multiple
+            />
+          ) : null}
         </FieldGroup>
         <FieldGroup legend="Mogen we u bereiken?">
           <div className="rd-contact">

@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { megabytes, type FileLimits } from "~/domain/file-limits";
+import { fileLimits } from "./file-limits.server";
 
 const KB = 1024;
 const MB = 1024 * KB;
@@ -18,10 +20,24 @@ export const BODY_LIMITS = {
   public: { bytes: 256 * KB, label: "256 kB", refusal: formRefusal("256 kB") },
   staff: { bytes: 1 * MB, label: "1 MB", refusal: formRefusal("1 MB") },
   upload: { bytes: 5 * MB, label: "5 MB", refusal: "Het bestand is groter dan 5 MB. Er is niets opgeslagen; splits het bestand in delen." },
-  /** The public form with up to three files of 10 MB (a multipart post; typed text alone stays under `public`). */
-  portalFiles: { bytes: 30 * MB + 256 * KB, label: "30 MB", refusal: "Wat u verstuurde is groter dan 30 MB: hoogstens drie bestanden van 10 MB. Er is niets opgeslagen." },
-  files: { bytes: 10 * MB + 64 * KB, label: "10 MB", refusal: "Het bestand is groter dan 10 MB. Er is niets opgeslagen; een e-mail kunt u zonder grote bijlagen opslaan." },
 } as const satisfies Record<string, BodyLimit>;
+
+/** The limits of posts with files, from the settings: the files allowed plus room for the form around them. */
+export function fileBodyLimits(limits: FileLimits): { portalFiles: BodyLimit; files: BodyLimit } {
+  const portal = limits.maxBytes * Math.max(1, limits.portalMaxFiles);
+  return {
+    portalFiles: {
+      bytes: portal + 256 * KB,
+      label: megabytes(portal),
+      refusal: `Wat u verstuurde is groter dan ${megabytes(portal)}: hoogstens ${limits.portalMaxFiles} bestanden van ${megabytes(limits.maxBytes)}. Er is niets opgeslagen.`,
+    },
+    files: {
+      bytes: limits.maxBytes + 64 * KB,
+      label: megabytes(limits.maxBytes),
+      refusal: `Het bestand is groter dan ${megabytes(limits.maxBytes)}. Er is niets opgeslagen; een e-mail kunt u zonder grote bijlagen opslaan.`,
+    },
+  };
+}
 
 const UPLOAD_PATHS = new Set(["/signalen/import", "/trajecten/import", "/beheer/regios/import", "/beheer/tenderned"]);
 /** The intake, which also takes a saved e-mail with its attachments, and the pages of a signal, a trajectory and a region (its procurement documents), which take files. */
@@ -38,13 +54,13 @@ function routePath(url: string | undefined): string | undefined {
   }
 }
 
-export function bodyLimitFor(url: string | undefined, contentType?: string): BodyLimit {
+export function bodyLimitFor(url: string | undefined, contentType?: string, limits: FileLimits = fileLimits()): BodyLimit {
   const path = routePath(url);
-  if (path === "/melden" && contentType?.toLowerCase().startsWith("multipart/form-data")) return BODY_LIMITS.portalFiles;
+  if (path === "/melden" && contentType?.toLowerCase().startsWith("multipart/form-data")) return fileBodyLimits(limits).portalFiles;
   // A path that does not decode matches no route: it gets the smallest limit.
   if (path === undefined || PUBLIC_PATHS.test(path) || path === "/") return BODY_LIMITS.public;
   if (UPLOAD_PATHS.has(path)) return BODY_LIMITS.upload;
-  if (FILE_PATHS.test(path)) return BODY_LIMITS.files;
+  if (FILE_PATHS.test(path)) return fileBodyLimits(limits).files;
   return BODY_LIMITS.staff;
 }
 

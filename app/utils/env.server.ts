@@ -48,6 +48,10 @@ const envSchema = z.object({
   RECEIPT_MAX_FAILURES: positiveInt(5),
   RECEIPT_LOCK_MINUTES: positiveInt(15),
   RETENTION_MONTHS: positiveInt(24),
+  /** The largest file kept (attachments, a saved e-mail, each file of the public form). */
+  FILE_MAX_MB: z.coerce.number().int().min(1).max(50).default(10),
+  /** How many files the public form takes (0: none). */
+  PORTAL_MAX_FILES: z.coerce.number().int().min(0).max(10).default(3),
   /** The Chromium that makes the report PDF ("Download PDF"); missing there, the download explains it. */
   CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
   /** E-mail notifications (smtp://user:pass@host:587, smtps:// for TLS from the start); unset, none are made or sent. */
