@@ -92,7 +92,9 @@ test("a procurement document of a region takes files: a disguised one refused, a
   await page.getByRole("button", { name: "Toevoegen" }).click();
   await expect(page.getByRole("status")).toContainText("Opgeslagen");
   await page.getByRole("link", { name: "Bestek jeugdhulp ambulant bewerken" }).click();
+  await page.waitForURL(/bewerk=\d+/);
   const milestoneId = Number(/bewerk=(\d+)/.exec(page.url())?.[1]);
+  expect(milestoneId).toBeGreaterThan(0);
 
   await page.getByText("Bestand toevoegen").click();
   await page.getByLabel("Bestand", { exact: true }).setInputFiles({ name: "bestek.pdf", mimeType: "application/pdf", buffer: DISGUISED });
