@@ -43,7 +43,6 @@ export type ErrorCode =
   | "TENDERNED.OFF"
   | "TENDERNED.BUSY"
   | "MAILBOX.OFF"
-  | "MAILBOX.BUSY"
   | "TENDERNED.BAD_FILE"
   // reference
   | "REFERENCE.ALREADY_APPLIED"
