@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { PLAYWRIGHT_DISABLED_FEATURES } from "../e2e/browser-flags";
 
 /**
  * The Playwright specs run against a server per worker, which the suite's own `test` (test/e2e/fixtures.ts) starts.
@@ -38,5 +39,17 @@ describe("the Playwright specs", () => {
       }
     }
     expect([...owners].filter(([, users]) => users.size > 1).map(([offset, users]) => `${offset}: ${[...users].join(", ")}`)).toEqual([]);
+  });
+});
+
+describe("the suite's Chromium flags", () => {
+  // Chromium keeps only the last --disable-features, so ours must repeat every feature Playwright itself disables.
+  it("still disable every feature the installed Playwright disables", () => {
+    const source = fs.readFileSync(path.join(ROOT, "node_modules/playwright-core/lib/coreBundle.js"), "utf8");
+    const list = /disabledFeatures = \[([\s\S]*?)\]\.filter\(Boolean\)/.exec(source)?.[1];
+    expect(list, "Playwright's list of disabled features was not found").toBeDefined();
+    const theirs = [...(list ?? "").matchAll(/^\s*"([^"]+)",?$/gm)].map((m) => m[1]);
+    expect(theirs.length).toBeGreaterThan(5);
+    expect(theirs.filter((feature) => !PLAYWRIGHT_DISABLED_FEATURES.includes(feature!))).toEqual([]);
   });
 });
