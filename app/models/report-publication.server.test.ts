@@ -1,6 +1,5 @@
-import { spawnSync } from "node:child_process";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { CLI_TEST_LIMIT, runCli } from "../../test/unit/run-cli";
 import { useTempDatabase } from "../../test/unit/temp-database";
 import { auditLog, signals } from "../../db/schema";
 import { FIRST_YEAR } from "~/domain/dates";
@@ -123,18 +122,13 @@ describe("publishing", () => {
     expect(actions.filter((action) => action === "report.threshold_changed")).toHaveLength(1);
   });
 
-  it("npm run report -- --published prints the latest publication as readers got it", { timeout: 30_000 }, () => {
-    const run = (args: string[]) =>
-      spawnSync("npx", ["tsx", "app/cli/report.ts", ...args], {
-        cwd: path.resolve(import.meta.dirname, "../.."),
-        env: { ...process.env, DATABASE_PATH: databasePath, SESSION_SECRET: "", DATA_KEY: "" },
-        encoding: "utf8",
-      });
-    const published = run(["--year", "2021", "--json", "--published"]);
-    expect(published.status).toBe(0);
+  it("npm run report -- --published prints the latest publication as readers got it", { timeout: CLI_TEST_LIMIT }, async () => {
+    const run = (args: string[]) => runCli("app/cli/report.ts", args, { DATABASE_PATH: databasePath, SESSION_SECRET: "", DATA_KEY: "" });
+    const published = await run(["--year", "2021", "--json", "--published"]);
+    expect(published.code).toBe(0);
     expect(JSON.parse(published.stdout)).toEqual(publication(2021)!.report);
-    const none = run(["--year", "2020", "--json", "--published"]);
-    expect(none.status).toBe(1);
+    const none = await run(["--year", "2020", "--json", "--published"]);
+    expect(none.code).toBe(1);
     expect(none.stderr).toContain("nog geen rapportage gepubliceerd");
   });
 });

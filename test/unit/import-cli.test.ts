@@ -1,22 +1,16 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { CLI_TEST_LIMIT } from "./run-cli";
+import { CLI_TEST_LIMIT, runCli } from "./run-cli";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
 /** npm run import as an operator runs it. */
 function runImport(databasePath: string, kind: string, file: string) {
-  const result = spawnSync("npx", ["tsx", "app/cli/import.ts", kind, file], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_PATH: databasePath, SESSION_SECRET: "", DATA_KEY: "" },
-    encoding: "utf8",
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return runCli("app/cli/import.ts", [kind, file], { DATABASE_PATH: databasePath, SESSION_SECRET: "", DATA_KEY: "" });
 }
 
 function receivedDates(databasePath: string): string[] {
@@ -32,9 +26,9 @@ function receivedDates(databasePath: string): string[] {
 describe("npm run import", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rode-draad-import-cli-"));
 
-  it("imports a file Dutch Excel saved as CSV (';', Windows-1252, labels, 15-03-2025)", () => {
+  it("imports a file Dutch Excel saved as CSV (';', Windows-1252, labels, 15-03-2025)", async () => {
     const db = path.join(dir, "csv.db");
-    const result = runImport(db, "signals", path.join(ROOT, "app/domain/__fixtures__/signalen-excel-nl.csv"));
+    const result = await runImport(db, "signals", path.join(ROOT, "app/domain/__fixtures__/signalen-excel-nl.csv"));
     expect(result.stderr).toBe("");
     expect(result).toMatchObject({ code: 0, stdout: "imported 3 signals\n" });
     expect(receivedDates(db)).toEqual(["2025-03-05", "2025-03-15", "2025-04-01"]);
@@ -48,13 +42,13 @@ describe("npm run import", () => {
     const good = path.join(dir, "signalen.xlsx");
     await workbook.xlsx.writeFile(good);
     const db = path.join(dir, "xlsx.db");
-    expect(runImport(db, "signals", good)).toMatchObject({ code: 0, stdout: "imported 1 signals\n" });
+    expect(await runImport(db, "signals", good)).toMatchObject({ code: 0, stdout: "imported 1 signals\n" });
     expect(receivedDates(db)).toEqual(["2024-02-29"]);
 
     sheet.addRow([new Date(Date.UTC(2024, 2, 1)), "Fax", "JZ02", "AVG", "Geen"]);
     const bad = path.join(dir, "fout.xlsx");
     await workbook.xlsx.writeFile(bad);
-    const result = runImport(db, "signals", bad);
+    const result = await runImport(db, "signals", bad);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("regel 3, kolom Afkomstig van: Onbekende code 'Fax'");
   }, CLI_TEST_LIMIT);
