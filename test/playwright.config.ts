@@ -16,6 +16,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export default defineConfig({
   testDir: ".",
   testMatch: /(e2e|security)\/.*\.spec\.ts/,
+  globalSetup: "./e2e/cli-bundle.global.ts",
   outputDir: path.join(ROOT, "test/.tmp/results"),
   fullyParallel: false,
   workers: Number(process.env.E2E_WORKERS ?? 2),

@@ -7,6 +7,7 @@ export default defineConfig({
   test: {
     include: ["app/**/*.test.ts", "test/unit/**/*.test.ts"],
     environment: "node",
+    globalSetup: ["test/unit/cli-bundle.global.ts"],
     // Vitest takes cores − 1 workers: one on this 2-core machine, where the command-line tests then wait in line
     // behind the property tests although they mostly wait for their child processes. Two keep both cores busy.
     pool: "forks",
