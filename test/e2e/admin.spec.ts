@@ -136,7 +136,6 @@ test.describe("on a server with one admin", () => {
 
 test("admin and intermediary browse and filter the audit log in Dutch; it holds codes, never confidential text", async ({ page }) => {
   await login(page, admin());
-  await page.goto("/");
   await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Auditlog" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Auditlog");
   await expectAccessible(page);

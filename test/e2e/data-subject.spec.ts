@@ -24,7 +24,6 @@ test("the intermediary finds a reporter by e-mail, exports everything as JSON an
   await reporter.close();
 
   await login(page, admin());
-  await page.goto("/");
   await page.getByRole("navigation", { name: "Hoofdmenu" }).getByRole("link", { name: "Betrokkenen" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Verzoeken van betrokkenen");
   await expectAccessible(page);

@@ -76,22 +76,18 @@ async function rememberSession(page: Page, email: string): Promise<void> {
   if (session) updateFactor(email, { session });
 }
 
-/**
- * Puts the user's last session into this browser; true when the server still takes it (the login page sends a
- * logged-in user on). Asked with a request rather than a page: a page would render the start page, which a test that
- * goes elsewhere next never looks at. The tab stays where it was (blank in a new test).
- */
+/** Puts the user's last session into this browser; true when the server still takes it. */
 async function resumeSession(page: Page, email: string): Promise<boolean> {
   const session = factorOf(email)?.session;
   if (!session) return false;
   await page.context().addCookies([session]);
-  const answer = await page.request.get("/login", { maxRedirects: 0 });
-  return answer.status() >= 300 && answer.status() < 400;
+  await page.goto("/login");
+  return new URL(page.url()).pathname !== "/login";
 }
 
 /**
  * Logs in and waits until the app has left the login pages: types the TOTP code on the code page and enrols on the
- * enrolment page when the role requires it. A resumed session leaves the tab where it was: the test goes to its page. Because the server takes every TOTP step only once, a login normally
+ * enrolment page when the role requires it. Because the server takes every TOTP step only once, a login normally
  * reuses the user's last session while it lives (a logout or reset ends it); `fresh` forces a new session, for tests
  * about logging in or about separate sessions. Such tests use a user of their own (readyStaffUser), whose steps are
  * all still free: the worker's admin logs in afresh only when its session has ended, so no test waits on the clock.
