@@ -32,12 +32,11 @@ export const meta: MetaFunction = () => [{ title: "Signaal · Rode Draad" }];
 
 const THIS_SIGNAL = "Dit signaal";
 const signalId = (param: string | undefined) => recordOr404(param, THIS_SIGNAL);
-const orNotFound = notFoundOn("SIGNAL.NOT_FOUND", THIS_SIGNAL);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, "signal.read");
   const actor = actorOf(user, context);
-  const signal = orNotFound(() => openSignal(signalId(params.id), actor));
+  const signal = notFoundOn("SIGNAL.NOT_FOUND", THIS_SIGNAL, () => openSignal(signalId(params.id), actor));
   return {
     signal,
     conversation: signal.fromPortal ? portalConversation(signal.id) : null,

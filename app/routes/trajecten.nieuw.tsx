@@ -22,7 +22,7 @@ export const meta: MetaFunction = () => [{ title: "Nieuw traject · Rode Draad" 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "trajectory.manage");
   const signalParam = new URL(request.url).searchParams.get("signal");
-  const signalId = signalParam === null ? undefined : (recordOr404(signalParam, "Dit signaal"));
+  const signalId = signalParam === null ? undefined : recordOr404(signalParam, "Dit signaal");
   const fromSignal = signalId ? (signalRegion(signalId) ?? notFound("Dit signaal")) : undefined;
   return {
     reference: regionAndMunicipalityOptions(),
