@@ -5,6 +5,7 @@ import { DomainError } from "~/domain/errors";
 import { assertCan, can } from "~/domain/permissions";
 import { db, type Tx } from "~/utils/db.server";
 import { audit, type Actor } from "./audit.server";
+import { notifyReviewReassessment } from "./notifications.server";
 import { listCriteria } from "./review-criteria.server";
 import { assignedTo } from "./trajectory-list.server";
 import type { Viewer } from "./trajectory.server";
@@ -106,6 +107,7 @@ export function flagRegionReview(tx: Tx, regionCode: string, milestoneId: number
   if (!latest) return false;
   tx.update(contractReviews).set({ needsReassessment: true }).where(eq(contractReviews.id, latest.id)).run();
   audit(actor, "review.reassessment_needed", target(latest.id), { milestone: milestoneId }, tx);
+  notifyReviewReassessment(tx, latest.id);
   return true;
 }
 
