@@ -26,6 +26,13 @@ type ClassificationField = (typeof CLASSIFICATION_FIELDS)[number];
 export type ClassificationColumns = Pick<SignalRecord, ClassificationField>;
 export type SignalClassification = ClassificationColumns & { triggers: Trigger[] };
 
+/**
+ * The fields a mailbox signal cannot know from an e-mail: stored with placeholder values (the columns are required)
+ * until someone classifies it, and never offered as a choice already made, so "Classificatie opslaan" cannot count a
+ * placeholder region or topic by accident.
+ */
+export const UNKNOWN_UNTIL_CLASSIFIED = ["requesterType", "regionCode", "municipalityCode", "topic", "procurementPhase"] as const satisfies readonly ClassificationField[];
+
 const byTriggerOrder = (a: Trigger, b: Trigger) => TRIGGERS.indexOf(a) - TRIGGERS.indexOf(b);
 
 /** The classification of a stored row (any row that has the columns), its triggers in the order the codes list them. */

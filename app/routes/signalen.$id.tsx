@@ -142,7 +142,7 @@ export default function SignalPage() {
         results={{ status: resultFor(answer, "status"), link: resultFor(answer, "link"), assign: resultFor(answer, "assign") }}
       />
       {similar ? <SimilarQuestionsSection signalId={signal.id} answered={signal.status === "answered"} articles={similar} /> : null}
-      <ClassificationSection signal={signal} reference={reference} lastResult={resultFor(answer, "classify")} />
+      <ClassificationSection signal={signal} awaiting={signal.awaitingClassification} reference={reference} lastResult={resultFor(answer, "classify")} />
       <NotesSection notes={signal.notes} lastResult={resultFor(answer, "note")} />
       <HistorySection events={signal.history} staff={staff} />
     </>
