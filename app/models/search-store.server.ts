@@ -55,8 +55,11 @@ export class SearchStore {
     return this.changed.size > MAX_CHANGES || this.columns.killed > MAX_KILLED;
   }
 
-  /** New columns from the living slots and the changes, in the inbox's order; the old text memory is overwritten. */
-  rebuild(): void {
+  /**
+   * New columns from the living slots and the changes, in the inbox's order; the old text memory is overwritten. With
+   * `words` (the default) the new columns get their word index at once; a bulk load leaves it to `indexWords` at its end.
+   */
+  rebuild({ words = true } = {}): void {
     const old = this.columns;
     const changes = this.inOrder();
     let bytes = 0;
@@ -72,10 +75,21 @@ export class SearchStore {
       next.push(signal);
     }
     for (; slot < old.size; slot += 1) if (old.dead[slot] === 0) next.copy(old, slot);
+    if (words) next.indexWords();
     old.wipe();
     this.columns = next;
     this.changed.clear();
     this.changedInOrder = undefined;
+  }
+
+  /** Gives the columns a word index if they have none yet. */
+  indexWords(): void {
+    this.columns.indexWords();
+  }
+
+  /** What the word index takes in memory. */
+  get wordIndexBytes(): number {
+    return this.columns.wordIndexBytes;
   }
 
   /** How many signals have a text (the start log reports it). */
