@@ -61,8 +61,9 @@ export class SearchColumns {
   private readonly text: Buffer;
   private readonly slotOfId: Int32Array;
   private deadCount = 0;
-  /** Built once the columns are filled (indexWords); until then a search scans. */
+  /** Built once the columns are filled (indexWords, possibly in slices); until it is ready a search scans. */
   private words: WordIndex | undefined;
+  private building: WordIndex | undefined;
 
   private filled = 0;
   private at = 0;
@@ -134,9 +135,17 @@ export class SearchColumns {
     return this.deadCount;
   }
 
-  /** Builds the word index over the filled slots (see WordIndex); the columns take no more pushes after this. */
-  indexWords(): void {
-    this.words ??= new WordIndex(this.text, this.start, this.filled, this.dead);
+  /**
+   * Builds the word index over the filled slots (see WordIndex), the next `slots` of them per call; true once it is
+   * ready. The columns take no more pushes after the first call.
+   */
+  indexWords(slots = Infinity): boolean {
+    if (this.words) return true;
+    this.building ??= new WordIndex(this.text, this.start, this.filled, this.dead);
+    if (!this.building.continueBuild(slots)) return false;
+    this.words = this.building;
+    this.building = undefined;
+    return true;
   }
 
   /** Takes a signal out; its text bytes are overwritten at once, so an erased summary does not stay in memory. */
@@ -153,6 +162,7 @@ export class SearchColumns {
   wipe(): void {
     this.text.fill(0);
     this.words?.wipe();
+    this.building?.wipe();
   }
 
   /** Calls `found` for every living slot whose text contains `needle`, in slot order. */
@@ -236,7 +246,7 @@ export class SearchColumns {
   /** For the confidentiality test: whether these bytes are anywhere in the text memory, living slots or not. */
   holdsBytes(text: string): boolean {
     const bytes = Buffer.from(text, "utf8");
-    return this.text.includes(bytes) || (this.words?.holdsBytes(bytes) ?? false);
+    return this.text.includes(bytes) || (this.words ?? this.building)?.holdsBytes(bytes) === true;
   }
 }
 

@@ -57,7 +57,7 @@ export class SearchStore {
 
   /**
    * New columns from the living slots and the changes, in the inbox's order; the old text memory is overwritten. With
-   * `words` (the default) the new columns get their word index at once; a bulk load leaves it to `indexWords` at its end.
+   * `words` (the default) the new columns get their word index at once; otherwise `indexWords` builds it later, in slices.
    */
   rebuild({ words = true } = {}): void {
     const old = this.columns;
@@ -82,9 +82,9 @@ export class SearchStore {
     this.changedInOrder = undefined;
   }
 
-  /** Gives the columns a word index if they have none yet. */
-  indexWords(): void {
-    this.columns.indexWords();
+  /** Goes on building the columns' word index, `slots` more of them; true once it is ready (see SearchColumns). */
+  indexWords(slots = Infinity): boolean {
+    return this.columns.indexWords(slots);
   }
 
   /** What the word index takes in memory. */

@@ -26,7 +26,7 @@ function hashOf(bytes: Uint8Array, start: number, end: number): number {
   return hash >>> 0;
 }
 
-function grown<T extends Uint8Array | Int32Array | Uint32Array>(array: T, needed: number): T {
+function grown<T extends Int32Array | Uint32Array>(array: T, needed: number): T {
   if (needed <= array.length) return array;
   const next = new (array.constructor as new (length: number) => T)(Math.max(needed, array.length * 2));
   next.set(array);
@@ -49,49 +49,85 @@ export class WordIndex {
   private postStart: Uint32Array;
   private posts: Uint32Array;
 
-  /** Indexes the living slots of `text` (slot `s` is `text[start[s] .. start[s + 1])`). */
-  constructor(text: Uint8Array, start: Uint32Array, size: number, dead: Uint8Array) {
+  /** While building: per slot its distinct words, in slot order; slot `s`'s are `tokens[tokenEnd[s - 1] .. tokenEnd[s])`. */
+  private build: { tokens: Int32Array; tokenEnd: Uint32Array; count: number; lastSlot: Int32Array; next: number } | undefined;
+
+  /**
+   * Starts indexing the slots of `text` (slot `s` is `text[start[s] .. start[s + 1])`); `continueBuild` does the work.
+   * The columns may lose slots meanwhile (`dead`, their text zeroed): the lists are made at the end, without them.
+   */
+  constructor(
+    private readonly text: Uint8Array,
+    private readonly start: Uint32Array,
+    private readonly size: number,
+    private readonly dead: Uint8Array,
+  ) {
     this.dictionary = Buffer.alloc(Math.max(64, text.length >>> 3));
     this.wordStart = new Uint32Array(1024);
     this.table = new Int32Array(1 << 12).fill(-1);
-    this.docs = new Int32Array(1024);
-    let lastSlot = new Int32Array(1024); // slot + 1 of the last slot that had the word (0: none yet)
-    // Pass one: the dictionary, and per slot its distinct words in order (so pass two needs no second tokenising).
-    let tokens = new Int32Array(Math.max(1024, text.length >>> 2));
-    const tokenEnd = new Uint32Array(size);
-    let tokenCount = 0;
-    for (let slot = 0; slot < size; slot += 1) {
+    this.docs = new Int32Array(0);
+    this.postStart = new Uint32Array(1);
+    this.posts = new Uint32Array(0);
+    const tokens = new Int32Array(Math.max(1024, text.length >>> 2));
+    this.build = { tokens, tokenEnd: new Uint32Array(size), count: 0, lastSlot: new Int32Array(1024), next: 0 };
+  }
+
+  get ready(): boolean {
+    return this.build === undefined;
+  }
+
+  /** Reads the next `slots` slots' words (all of them with Infinity); true once the index is complete. */
+  continueBuild(slots: number): boolean {
+    const build = this.build;
+    if (!build) return true;
+    const { text, start, dead } = this;
+    const until = Math.min(this.size, build.next + slots);
+    for (let slot = build.next; slot < until; slot += 1) {
       if (dead[slot] === 0) {
         eachWord(text, start[slot] as number, start[slot + 1] as number, (from, to) => {
           const id = this.intern(text, from, to);
-          lastSlot = grown(lastSlot, this.words);
-          if (lastSlot[id] === slot + 1) return;
-          lastSlot[id] = slot + 1;
-          this.docs[id] = (this.docs[id] as number) + 1;
-          tokens = grown(tokens, tokenCount + 1);
-          tokens[tokenCount++] = id;
+          build.lastSlot = grown(build.lastSlot, this.words); // slot + 1 of the last slot with the word (0: none yet)
+          if (build.lastSlot[id] === slot + 1) return;
+          build.lastSlot[id] = slot + 1;
+          build.tokens = grown(build.tokens, build.count + 1);
+          build.tokens[build.count++] = id;
         });
       }
-      tokenEnd[slot] = tokenCount;
+      build.tokenEnd[slot] = build.count;
     }
-    this.postStart = new Uint32Array(this.words + 1);
-    for (let w = 0; w < this.words; w += 1) this.postStart[w + 1] = (this.postStart[w] as number) + (this.docs[w] as number);
-    this.posts = new Uint32Array(tokenCount);
-    const cursor = this.postStart.slice(0, this.words);
+    build.next = until;
+    if (until < this.size) return false;
+    this.makeLists(build.tokens, build.tokenEnd);
+    this.build = undefined;
+    return true;
+  }
+
+  /** The slot lists from the words read, leaving out slots that died meanwhile; a word only they had is zeroed. */
+  private makeLists(tokens: Int32Array, tokenEnd: Uint32Array): void {
+    const { words, dead } = this;
+    this.docs = new Int32Array(words);
     let token = 0;
-    for (let slot = 0; slot < size; slot += 1) {
+    for (let slot = 0; slot < this.size; slot += 1) {
+      for (const end = tokenEnd[slot] as number; token < end; token += 1) if (dead[slot] === 0) this.docs[tokens[token] as number] = (this.docs[tokens[token] as number] as number) + 1;
+    }
+    this.postStart = new Uint32Array(words + 1);
+    for (let w = 0; w < words; w += 1) this.postStart[w + 1] = (this.postStart[w] as number) + (this.docs[w] as number);
+    this.posts = new Uint32Array(this.postStart[words] as number);
+    const cursor = this.postStart.slice(0, words);
+    token = 0;
+    for (let slot = 0; slot < this.size; slot += 1) {
       for (const end = tokenEnd[slot] as number; token < end; token += 1) {
         const id = tokens[token] as number;
-        this.posts[cursor[id] as number] = slot;
-        cursor[id] = (cursor[id] as number) + 1;
+        if (dead[slot] === 0) this.posts[cursor[id] as number] = slot;
+        cursor[id] = (cursor[id] as number) + (dead[slot] === 0 ? 1 : 0);
       }
     }
     // Growing left spare room; the index lives as long as its columns, so give it back.
     const spacious = this.dictionary;
-    this.dictionary = Buffer.from(spacious.subarray(0, this.wordStart[this.words]));
+    this.dictionary = Buffer.from(spacious.subarray(0, this.wordStart[words]));
     spacious.fill(0);
-    this.wordStart = this.wordStart.slice(0, this.words + 1);
-    this.docs = this.docs.slice(0, this.words);
+    this.wordStart = this.wordStart.slice(0, words + 1);
+    for (let w = 0; w < words; w += 1) if (this.docs[w] === 0) this.dictionary.fill(0, this.wordStart[w], (this.wordStart[w + 1] as number) - 1);
   }
 
   /** The id of the word `bytes[from .. to)`, added when new (only while building). */
@@ -103,14 +139,14 @@ export class WordIndex {
     const length = to - from;
     if (at + length + 1 > this.dictionary.length) {
       const old = this.dictionary;
-      this.dictionary = grown(old, at + length + 1) as Buffer;
+      this.dictionary = Buffer.alloc(Math.max(at + length + 1, old.length * 2));
+      old.copy(this.dictionary);
       old.fill(0); // no copy of the words left for the collector
     }
     this.dictionary.set(bytes.subarray(from, to), at);
     this.dictionary[at + length] = 0;
     this.wordStart = grown(this.wordStart, id + 2);
     this.wordStart[id + 1] = at + length + 1;
-    this.docs = grown(this.docs, id + 1);
     this.table[found.place] = id;
     this.words = id + 1;
     if (this.words * 2 > this.table.length) this.rehash();
