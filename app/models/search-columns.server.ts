@@ -102,17 +102,20 @@ export class SearchColumns {
     this.slotOfId[signal.id] = slot;
   }
 
-  /** Fills the next slot with slot `from` of older columns (same dictionaries). */
-  copy(source: SearchColumns, from: number): void {
+  /** Fills the next slots with slots `from .. to)` of older columns, all living (same dictionaries): one copy per column. */
+  copyRun(source: SearchColumns, from: number, to: number): void {
     const slot = this.filled;
-    this.ids[slot] = source.ids[from] as number;
-    this.rank[slot] = source.rank[from] as number;
-    for (const column of FACT_COLUMNS) this.facts[column][slot] = source.facts[column][from] as number;
-    this.assigned[slot] = source.assigned[from] as number;
-    this.at += source.text.copy(this.text, this.at, source.start[from], source.start[from + 1]);
-    this.filled = slot + 1;
-    this.start[slot + 1] = this.at;
-    this.slotOfId[this.ids[slot] as number] = slot;
+    this.ids.set(source.ids.subarray(from, to), slot);
+    this.rank.set(source.rank.subarray(from, to), slot);
+    for (const column of FACT_COLUMNS) this.facts[column].set(source.facts[column].subarray(from, to), slot);
+    this.assigned.set(source.assigned.subarray(from, to), slot);
+    const shift = this.at - (source.start[from] as number);
+    this.at += source.text.copy(this.text, this.at, source.start[from], source.start[to]);
+    for (let i = 0; i < to - from; i += 1) {
+      this.start[slot + i + 1] = (source.start[from + i + 1] as number) + shift;
+      this.slotOfId[this.ids[slot + i] as number] = slot + i;
+    }
+    this.filled = slot + to - from;
   }
 
   slotOf(id: number): number {
