@@ -153,6 +153,18 @@ export function reviewFor(id: number, viewer: Viewer, version?: number) {
 }
 
 /** The region's latest review the viewer may read, per region, with the version they may read: the overview's rows. */
+/** The reviews a new procurement document flagged, for the start page of whoever writes reviews. */
+export function reviewsToReassess(viewer: Viewer) {
+  if (!can(viewer.roles, "review.manage")) return [];
+  return db()
+    .select({ id: contractReviews.id, regionName: regions.name, title: contractReviews.title })
+    .from(contractReviews)
+    .innerJoin(regions, eq(regions.code, contractReviews.regionCode))
+    .where(eq(contractReviews.needsReassessment, true))
+    .orderBy(asc(regions.name), asc(contractReviews.id))
+    .all();
+}
+
 export function latestReviews(viewer: Viewer) {
   const own = ownRegions(viewer);
   const heads = db()
