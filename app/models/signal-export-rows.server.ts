@@ -4,7 +4,7 @@ import { signals } from "../../db/schema";
 import { BUSY_TIMEOUT_MS } from "../../db/client";
 import { env } from "~/utils/env.server";
 import type { InboxFilters } from "~/domain/inbox-filters";
-import { CLASSIFICATION_FIELDS, classificationOf, type ClassificationColumns } from "~/domain/signal-classification";
+import { CLASSIFICATION_FIELDS, classificationOf } from "~/domain/signal-classification";
 import type { Trigger } from "~/domain/signal-codes";
 import type { ExportedSignal } from "~/domain/signal-sheet";
 import { db } from "~/utils/db.server";
@@ -70,13 +70,10 @@ export function exportRows(filters: InboxFilters, includeSummary: boolean): Expo
 
 /** A raw row in the order of EXPORTED_COLUMNS. */
 function toRecord(row: unknown[]): ExportedSignal {
-  const id = row[0] as number;
-  const columns = Object.fromEntries(CLASSIFICATION_FIELDS.map((field, i) => [field, row[i + 1]])) as ClassificationColumns;
   const triggers = row[CLASSIFICATION_FIELDS.length + 1] as string | null;
   const summarySealed = row[CLASSIFICATION_FIELDS.length + 2] as string | null;
-  return {
-    id,
-    ...classificationOf(columns, triggers ? (triggers.split(",") as Trigger[]) : []),
-    summary: summarySealed === null ? null : unseal(summarySealed, "summary"),
-  };
+  const record = classificationOf(row, triggers ? (triggers.split(",") as Trigger[]) : [], 1) as ExportedSignal;
+  record.id = row[0] as number;
+  record.summary = summarySealed === null ? null : unseal(summarySealed, "summary");
+  return record;
 }
