@@ -2,7 +2,6 @@ import { data, redirect } from "@remix-run/node";
 import { can, type Capability } from "~/domain/permissions";
 import { hasAnyRole, type Role } from "~/domain/roles";
 import { getUser, type StaffUser } from "~/models/user.server";
-import { refusal } from "~/utils/refusal.server";
 import { sessionUserId } from "./session.server";
 
 export const CHANGE_PASSWORD_PATH = "/wachtwoord";
@@ -54,11 +53,6 @@ function loginRedirect(request: Request): never {
 /** 403 with the error page's own text: a refusal by role says nothing about what is behind it. */
 export function forbidden(): never {
   throw data(null, { status: 403, statusText: "Forbidden" });
-}
-
-/** 404 naming what was asked for ("Dit traject"): the error page says it does not exist (any more). */
-export function notFound(what = "Deze pagina"): never {
-  throw refusal(404, `${what} bestaat niet (meer).`, "Not Found");
 }
 
 /**

@@ -4,7 +4,6 @@ import { describe, expect, it } from "vitest";
 import {
   parseCbsGebiedenCsv,
   parseShippedRegionCsv,
-  type RegionRow,
   type RegionTable,
   type RegionTableResult,
   type TableIssue,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_CSV_ISSUES, parseSignalsCsv, type CsvIssue } from "./signal-csv";
+import { MAX_CSV_ISSUES, type CsvIssue } from "./signal-csv";
 import { HEADER, read, recordsOf, issuesOf, row } from "./signal-csv.fixtures";
 
 describe("parseSignalsCsv: rules per cell", () => {

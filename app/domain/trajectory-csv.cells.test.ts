@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CsvIssue } from "./signal-csv";
-import { MAX_STRATEGIC_GOAL_LENGTH, parseTrajectoriesCsv } from "./trajectory-csv";
+import { MAX_STRATEGIC_GOAL_LENGTH } from "./trajectory-csv";
 import { HEADER, read, recordsOf, issuesOf, type Cells, row } from "./trajectory-csv.fixtures";
 
 describe("parseTrajectoriesCsv: rules per cell", () => {

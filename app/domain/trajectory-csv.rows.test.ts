@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addDays } from "./dates";
 import { MAX_CSV_ISSUES } from "./signal-csv";
-import { MAX_TRAJECTORY_ROWS, parseTrajectoriesCsv } from "./trajectory-csv";
+import { MAX_TRAJECTORY_ROWS } from "./trajectory-csv";
 import { HEADER, read, recordsOf, issuesOf, row } from "./trajectory-csv.fixtures";
 
 describe("parseTrajectoriesCsv: across rows", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decodeText } from "./csv";
-import { parseTrajectoriesCsv, TRAJECTORY_CSV_COLUMNS, type TrajectoryRecord } from "./trajectory-csv";
+import { parseTrajectoriesCsv, TRAJECTORY_CSV_COLUMNS } from "./trajectory-csv";
 import { reference, TODAY, HEADER, read, recordsOf, issuesOf, row, FULL_RECORD } from "./trajectory-csv.fixtures";
 
 describe("parseTrajectoriesCsv: valid files", () => {

@@ -1,4 +1,4 @@
-import { and, asc, count, countDistinct, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, countDistinct, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { alias, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { escalations, regions, signals, signalTriggers, trajectories, trajectoryMunicipalities, trajectorySteps } from "../../db/schema";
 import { DomainError } from "~/domain/errors";

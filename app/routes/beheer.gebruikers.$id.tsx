@@ -12,7 +12,8 @@ import { setTemporaryPassword, setUserDisabled, updateStaffUser } from "~/models
 import { getUser } from "~/models/user.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readIntentForm } from "~/utils/form.server";
-import { notFound, requireUser } from "~/auth/guard.server";
+import { requireUser } from "~/auth/guard.server";
+import { notFound } from "~/utils/not-found.server";
 import { actorOf } from "~/utils/request.server";
 import { audit } from "~/models/audit.server";
 import { resetSecondFactor } from "~/models/second-factor.server";

@@ -9,7 +9,8 @@ import { DomainError } from "~/domain/errors";
 import { getRegion, listRegions, moveMunicipality } from "~/models/reference.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm } from "~/utils/form.server";
-import { notFound, requireUser } from "~/auth/guard.server";
+import { requireUser } from "~/auth/guard.server";
+import { notFound } from "~/utils/not-found.server";
 import { actorOf } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Regio · Rode Draad" }];

@@ -12,7 +12,8 @@ import { previewPage } from "~/domain/preview-page";
 import { applyStagedTable, previewStagedTable, stageRegionTable } from "~/models/reference.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readIntentForm } from "~/utils/form.server";
-import { notFound, requireUser } from "~/auth/guard.server";
+import { requireUser } from "~/auth/guard.server";
+import { notFound } from "~/utils/not-found.server";
 import { actorOf } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "CBS-tabel laden · Rode Draad" }];

@@ -9,29 +9,25 @@ import { DataTable } from "~/components/ui/table";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { formatScore, ratingsFromForm, REVIEW_STATE_LABELS, reviewHeadSchema } from "~/domain/contract-review";
 import { formatDateTime } from "~/domain/dates-nl";
-import { DomainError } from "~/domain/errors";
 import { can } from "~/domain/permissions";
-import { recordNumber } from "~/domain/url-params";
 import { publishReview, reviewFor, saveReview } from "~/models/contract-review.server";
 import { milestonesOfRegion } from "~/models/procurement.server";
 import { listCriteria } from "~/models/review-criteria.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { notFound, requireUser } from "~/auth/guard.server";
+import { requireUser } from "~/auth/guard.server";
+import { notFound, notFoundIf, recordOr404, versionAsked } from "~/utils/not-found.server";
 import { actorOf } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Contracttoets · Rode Draad" }];
 
-function reviewId(param: string | undefined): number {
-  return recordNumber(param) ?? notFound("Deze contracttoets");
-}
+const THIS_REVIEW = "Deze contracttoets";
 
 /** Readers get the published version only; `?versie=N` opens an earlier one for those who read every version. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, "review.readPublished");
-  const asked = new URL(request.url).searchParams.get("versie");
-  const version = asked === null ? undefined : (recordNumber(asked) ?? notFound("Deze versie"));
-  const opened = reviewFor(reviewId(params.id), user, version) ?? notFound("Deze contracttoets");
+  const version = versionAsked(request);
+  const opened = reviewFor(recordOr404(params.id, THIS_REVIEW), user, version) ?? notFound(THIS_REVIEW);
   const canEdit = opened.full && can(user.roles, "review.manage");
   return {
     ...opened,
@@ -45,7 +41,7 @@ const actionSchema = z.discriminatedUnion("intent", [reviewHeadSchema.passthroug
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, "review.manage");
-  const id = reviewId(params.id);
+  const id = recordOr404(params.id, THIS_REVIEW);
   const actor = actorOf(user, context);
   const { formData, submission } = await readForm(request, actionSchema);
   if (submission.status !== "success") return data(replyWithError(submission), { status: 400 });
@@ -59,7 +55,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const version = saveReview(id, { title: value.title, milestoneId: value.milestoneId, reason: value.reason, ratings }, actor);
     return redirectWithFlash(`/contracttoetsen/${id}`, `De toets is opgeslagen als versie ${version}.`);
   } catch (error) {
-    if (error instanceof DomainError && error.code === "REVIEW.NOT_FOUND") notFound("Deze contracttoets");
+    notFoundIf(error, "REVIEW.NOT_FOUND", THIS_REVIEW);
     return data(replyWithError(submission, error), { status: 400 });
   }
 }

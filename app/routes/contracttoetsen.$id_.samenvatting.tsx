@@ -5,19 +5,17 @@ import { PrintButton } from "~/components/report/print-button";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { formatScore } from "~/domain/contract-review";
 import { formatDate } from "~/domain/dates-nl";
-import { recordNumber } from "~/domain/url-params";
 import { reviewFor } from "~/models/contract-review.server";
-import { notFound, requireUser } from "~/auth/guard.server";
+import { requireUser } from "~/auth/guard.server";
+import { notFound, recordOr404, versionAsked } from "~/utils/not-found.server";
 
 export const meta: MetaFunction = () => [{ title: "Samenvatting contracttoets · Rode Draad" }];
 
 /** One page to send to the region: printed on A4 by the app's @page rule, or saved as PDF from the print dialog. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request, "review.readPublished");
-  const id = recordNumber(params.id) ?? notFound("Deze contracttoets");
-  const asked = new URL(request.url).searchParams.get("versie");
-  const version = asked === null ? undefined : (recordNumber(asked) ?? notFound("Deze versie"));
-  return reviewFor(id, user, version) ?? notFound("Deze contracttoets");
+  const id = recordOr404(params.id, "Deze contracttoets");
+  return reviewFor(id, user, versionAsked(request)) ?? notFound("Deze contracttoets");
 }
 
 export default function ReviewSummary() {

@@ -10,7 +10,8 @@ import { regionNames } from "~/models/reference.server";
 import { listCriteria } from "~/models/review-criteria.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { notFound, requireUser } from "~/auth/guard.server";
+import { requireUser } from "~/auth/guard.server";
+import { notFound } from "~/utils/not-found.server";
 import { actorOf } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Nieuwe contracttoets · Rode Draad" }];

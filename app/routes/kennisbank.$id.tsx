@@ -6,37 +6,25 @@ import { ArticleForm } from "~/components/knowledge-article-form";
 import { PublishSection } from "~/components/knowledge-publish";
 import { VersionsSection, WithdrawSection } from "~/components/knowledge-versions";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
-import { DomainError } from "~/domain/errors";
 import { ARTICLE_STATE_LABELS, articleSchema, publishSchema, referencesText } from "~/domain/knowledge";
-import { recordNumber } from "~/domain/url-params";
 import { checkArticle, openArticle, publishArticle, saveArticle, withdrawArticle } from "~/models/knowledge.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readIntentForm } from "~/utils/form.server";
-import { notFound, requireUser } from "~/auth/guard.server";
+import { requireUser } from "~/auth/guard.server";
+import { notFound, notFoundOn, recordOr404, versionAsked } from "~/utils/not-found.server";
 import { actorOf } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Kennisartikel · Rode Draad" }];
 
-function articleId(param: string | undefined): number {
-  return recordNumber(param) ?? notFound("Dit kennisartikel");
-}
-
-function orNotFound<T>(work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    if (error instanceof DomainError && error.code === "KNOWLEDGE.NOT_FOUND") notFound("Dit kennisartikel");
-    throw error;
-  }
-}
+const THIS_ARTICLE = "Dit kennisartikel";
+const orNotFound = notFoundOn("KNOWLEDGE.NOT_FOUND", THIS_ARTICLE);
 
 /** `?versie=N` opens an earlier version in the editor; saving it makes it the newest version again. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, "knowledge.manage");
-  const id = articleId(params.id);
+  const id = recordOr404(params.id, THIS_ARTICLE);
   const actor = actorOf(user, context);
-  const asked = new URL(request.url).searchParams.get("versie");
-  const version = asked === null ? undefined : (recordNumber(asked) ?? notFound("Deze versie"));
+  const version = versionAsked(request);
   const opened = orNotFound(() => openArticle(id, actor, version)) ?? notFound("Deze versie");
   return { ...opened, hits: checkArticle(id, actor) };
 }
@@ -45,7 +33,7 @@ const actionSchema = z.discriminatedUnion("intent", [articleSchema.extend({ inte
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, "knowledge.manage");
-  const id = articleId(params.id);
+  const id = recordOr404(params.id, THIS_ARTICLE);
   const actor = actorOf(user, context);
   const { submission, refuse } = await readIntentForm(request, actionSchema);
   if (submission.status !== "success") return refuse();

@@ -5,11 +5,11 @@ import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { todayInTheNetherlands } from "~/domain/dates";
 import { DomainError } from "~/domain/errors";
 import { articleSchema } from "~/domain/knowledge";
-import { recordNumber } from "~/domain/url-params";
 import { createArticle, signalStart } from "~/models/knowledge.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { notFound, requireUser } from "~/auth/guard.server";
+import { requireUser } from "~/auth/guard.server";
+import { notFound, recordOr404 } from "~/utils/not-found.server";
 import { actorOf } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Nieuw kennisartikel · Rode Draad" }];
@@ -18,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: "Nieuw kennisartikel · Rode D
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "knowledge.manage");
   const asked = new URL(request.url).searchParams.get("signaal");
-  const signalId = asked === null ? undefined : (recordNumber(asked) ?? notFound("Dit signaal"));
+  const signalId = asked === null ? undefined : (recordOr404(asked, "Dit signaal"));
   let start = {};
   if (signalId !== undefined) {
     try {

@@ -6,39 +6,27 @@ import { PublishSection } from "~/components/knowledge-publish";
 import { VersionsSection, WithdrawSection } from "~/components/knowledge-versions";
 import { PracticeForm } from "~/components/practice-form";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
-import { DomainError } from "~/domain/errors";
 import { ARTICLE_STATE_LABELS, publishSchema, referencesText } from "~/domain/knowledge";
 import { practiceSchema } from "~/domain/practice";
-import { recordNumber } from "~/domain/url-params";
 import { checkPractice, openPractice, publishPractice, savePractice, withdrawPractice } from "~/models/practice.server";
 import { listRegions } from "~/models/reference.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readIntentForm } from "~/utils/form.server";
-import { notFound, requireUser } from "~/auth/guard.server";
+import { requireUser } from "~/auth/guard.server";
+import { notFound, notFoundOn, recordOr404, versionAsked } from "~/utils/not-found.server";
 import { actorOf } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Goed voorbeeld · Rode Draad" }];
 
-function practiceId(param: string | undefined): number {
-  return recordNumber(param) ?? notFound("Dit goede voorbeeld");
-}
-
-function orNotFound<T>(work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    if (error instanceof DomainError && error.code === "KNOWLEDGE.NOT_FOUND") notFound("Dit goede voorbeeld");
-    throw error;
-  }
-}
+const THIS_PRACTICE = "Dit goede voorbeeld";
+const orNotFound = notFoundOn("KNOWLEDGE.NOT_FOUND", THIS_PRACTICE);
 
 /** `?versie=N` opens an earlier version in the editor; saving it makes it the newest version again. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, "practice.manage");
-  const id = practiceId(params.id);
+  const id = recordOr404(params.id, THIS_PRACTICE);
   const actor = actorOf(user, context);
-  const asked = new URL(request.url).searchParams.get("versie");
-  const version = asked === null ? undefined : (recordNumber(asked) ?? notFound("Deze versie"));
+  const version = versionAsked(request);
   const opened = orNotFound(() => openPractice(id, actor, version)) ?? notFound("Deze versie");
   const regions = listRegions().filter((r) => r.active || r.code === opened.article.regionCode).map(({ code, name }) => ({ code, name }));
   return { ...opened, hits: checkPractice(id, actor), regions };
@@ -48,7 +36,7 @@ const actionSchema = z.discriminatedUnion("intent", [practiceSchema.extend({ int
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, "practice.manage");
-  const id = practiceId(params.id);
+  const id = recordOr404(params.id, THIS_PRACTICE);
   const actor = actorOf(user, context);
   const { submission, refuse } = await readIntentForm(request, actionSchema);
   if (submission.status !== "success") return refuse();

@@ -5,12 +5,12 @@ import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { todayInTheNetherlands } from "~/domain/dates";
 import { DomainError } from "~/domain/errors";
 import { practiceSchema } from "~/domain/practice";
-import { recordNumber } from "~/domain/url-params";
 import { createPractice, lessonStart } from "~/models/practice.server";
 import { listRegions } from "~/models/reference.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { notFound, requireUser } from "~/auth/guard.server";
+import { requireUser } from "~/auth/guard.server";
+import { notFound, recordOr404 } from "~/utils/not-found.server";
 import { actorOf } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Nieuw goed voorbeeld · Rode Draad" }];
@@ -19,7 +19,7 @@ export const meta: MetaFunction = () => [{ title: "Nieuw goed voorbeeld · Rode 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "practice.manage");
   const asked = new URL(request.url).searchParams.get("les");
-  const lessonId = asked === null ? undefined : (recordNumber(asked) ?? notFound("Deze les"));
+  const lessonId = asked === null ? undefined : (recordOr404(asked, "Deze les"));
   let start = {};
   if (lessonId !== undefined) {
     try {

@@ -23,7 +23,8 @@ import { fixedRule, liveReport, publication, publications } from "~/models/repor
 import { reportColophon, setReportColophon, setReportThreshold } from "~/models/report-settings.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readIntentForm } from "~/utils/form.server";
-import { notFound, requireUser } from "~/auth/guard.server";
+import { requireUser } from "~/auth/guard.server";
+import { notFound } from "~/utils/not-found.server";
 import { actorOf } from "~/utils/request.server";
 import { formatDateTime } from "~/domain/dates-nl";
 

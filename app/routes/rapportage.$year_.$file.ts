@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseReportYear } from "~/domain/report";
-import { recordNumber } from "~/domain/url-params";
 import { reportTables } from "~/domain/report-tables";
 import { can } from "~/domain/permissions";
 import { regionNames } from "~/models/reference.server";
 import { reportTablesCsv, reportTablesXlsx } from "~/models/report-export.server";
 import { liveReport, publication } from "~/models/report-publication.server";
-import { notFound, requireUser } from "~/auth/guard.server";
+import { requireUser } from "~/auth/guard.server";
+import { notFound, versionAsked } from "~/utils/not-found.server";
 
 /**
  * /rapportage/<jaar>/tabellen.csv|xlsx: the aggregate tables. `?versie=N` gives those of a publication (suppressed);
@@ -17,9 +17,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const year = parseReportYear(params.year);
   const format = /^tabellen\.(csv|xlsx)$/.exec(params.file ?? "")?.[1];
   if (year === null || !format) notFound("Dit bestand");
-  const versionParam = new URL(request.url).searchParams.get("versie");
-  const version = versionParam === null ? undefined : (recordNumber(versionParam) ?? notFound("Deze versie"));
-  const working = versionParam === null && can(user.roles, "report.readWorking");
+  const version = versionAsked(request);
+  const working = version === undefined && can(user.roles, "report.readWorking");
   const document = working ? liveReport(year) : publication(year, version);
   if (!document) notFound("Deze rapportage");
   const tables = reportTables(document, document.showRegions ? regionNames() : {});

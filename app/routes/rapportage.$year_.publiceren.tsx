@@ -21,7 +21,8 @@ import { regionMapGeometry } from "~/models/region-map.server";
 import { previewPublication, publishReport } from "~/models/report-publication.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { notFound, requireUser } from "~/auth/guard.server";
+import { requireUser } from "~/auth/guard.server";
+import { notFound } from "~/utils/not-found.server";
 import { actorOf } from "~/utils/request.server";
 
 export const meta: MetaFunction = ({ params }) => [{ title: `Publiceren: rapportage ${params.year ?? ""} · Rode Draad` }];

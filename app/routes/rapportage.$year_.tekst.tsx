@@ -6,12 +6,12 @@ import { AppForm, TextAreaField } from "~/components/form";
 import { DataTable } from "~/components/ui/table";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { parseReportYear } from "~/domain/report";
-import { recordNumber } from "~/domain/url-params";
 import { NARRATIVE_LABELS, NARRATIVE_PARTS, narrativeSchema } from "~/domain/report-narrative";
 import { latestNarrative, narrativeVersion, narrativeVersions, saveNarrative } from "~/models/report-narrative.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { notFound, requireUser } from "~/auth/guard.server";
+import { requireUser } from "~/auth/guard.server";
+import { notFound, versionAsked } from "~/utils/not-found.server";
 import { actorOf } from "~/utils/request.server";
 import { formatDateTime } from "~/domain/dates-nl";
 
@@ -25,11 +25,11 @@ function yearOf(text: string | undefined): number {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireUser(request, "report.publish");
   const year = yearOf(params.year);
-  const asked = new URL(request.url).searchParams.get("versie");
+  const asked = versionAsked(request, "Deze versie van de tekst");
   const latest = latestNarrative(year);
-  const version = asked === null ? latest?.version : (recordNumber(asked) ?? notFound("Deze versie van de tekst"));
+  const version = asked ?? latest?.version;
   const text = version === undefined ? null : narrativeVersion(year, version);
-  if (asked !== null && !text) notFound("Deze versie van de tekst");
+  if (asked !== undefined && !text) notFound("Deze versie van de tekst");
   return { year, version: version ?? null, latestVersion: latest?.version ?? null, text, versions: narrativeVersions(year) };
 }
 

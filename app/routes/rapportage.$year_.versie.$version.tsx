@@ -10,7 +10,8 @@ import { recordNumber } from "~/domain/url-params";
 import { regionNames } from "~/models/reference.server";
 import { regionMapGeometry } from "~/models/region-map.server";
 import { publication } from "~/models/report-publication.server";
-import { notFound, requireUser } from "~/auth/guard.server";
+import { requireUser } from "~/auth/guard.server";
+import { notFound } from "~/utils/not-found.server";
 
 export const meta: MetaFunction = ({ params }) => [
   { title: `Rode draden ${params.year ?? ""}, versie ${params.version ?? ""} · Rode Draad` },

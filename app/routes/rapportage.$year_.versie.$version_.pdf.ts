@@ -7,7 +7,8 @@ import { audit } from "~/models/audit.server";
 import { regionNames } from "~/models/reference.server";
 import { regionMapGeometry } from "~/models/region-map.server";
 import { publication } from "~/models/report-publication.server";
-import { notFound, requireUser } from "~/auth/guard.server";
+import { requireUser } from "~/auth/guard.server";
+import { notFound } from "~/utils/not-found.server";
 import { PdfUnavailableError, pdfOfHtml } from "~/utils/pdf.server";
 import { actorOf } from "~/utils/request.server";
 

@@ -19,7 +19,8 @@ import { mayOpenRegion, regionOverview } from "~/models/region-overview.server";
 import type { Viewer } from "~/models/trajectory.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readIntentForm } from "~/utils/form.server";
-import { forbidden, notFound, requireUser } from "~/auth/guard.server";
+import { forbidden, requireUser } from "~/auth/guard.server";
+import { notFound } from "~/utils/not-found.server";
 import { actorOf } from "~/utils/request.server";
 import { formatShortDate } from "~/domain/dates-nl";
 

@@ -3,7 +3,8 @@ import { parseReportYear } from "~/domain/report";
 import { can } from "~/domain/permissions";
 import { yearReport } from "~/models/report.server";
 import { publication } from "~/models/report-publication.server";
-import { notFound, requireUser } from "~/auth/guard.server";
+import { requireUser } from "~/auth/guard.server";
+import { notFound } from "~/utils/not-found.server";
 
 /**
  * GET /reports/<year>.json — the report document of DESIGN.md. The intermediary gets every figure; a reader gets the

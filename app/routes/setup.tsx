@@ -10,7 +10,7 @@ import { createFirstAccount } from "~/models/account.server";
 import { isValidSetupToken, retireSetupToken } from "~/models/setup.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { notFound } from "~/auth/guard.server";
+import { notFound } from "~/utils/not-found.server";
 import { actorOf } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Eerste account · Rode Draad" }];

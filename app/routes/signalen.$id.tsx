@@ -19,35 +19,25 @@ import { activeTrajectories, trajectoriesOfSignal } from "~/models/trajectory-li
 import { linkSignal } from "~/models/trajectory.server";
 import { allowedTransitions } from "~/domain/signal-status";
 import { addNote, assignableStaff, assignSignal, changeStatus, openSignal, updateClassification } from "~/models/signal.server";
-import { DomainError } from "~/domain/errors";
 import { can } from "~/domain/permissions";
-import { recordNumber } from "~/domain/url-params";
 import { uploadSchema } from "~/domain/upload-form";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readIntentForm } from "~/utils/form.server";
-import { notFound, requireUser } from "~/auth/guard.server";
+import { requireUser } from "~/auth/guard.server";
+import { notFoundIf, notFoundOn, recordOr404 } from "~/utils/not-found.server";
 import { actorOf } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Signaal · Rode Draad" }];
 
-function signalId(param: string | undefined): number {
-  return recordNumber(param) ?? notFound("Dit signaal");
-}
-
-function openOr404(id: number, actor: Parameters<typeof openSignal>[1]) {
-  try {
-    return openSignal(id, actor);
-  } catch (error) {
-    if (error instanceof DomainError && error.code === "SIGNAL.NOT_FOUND") notFound("Dit signaal");
-    throw error;
-  }
-}
+const THIS_SIGNAL = "Dit signaal";
+const signalId = (param: string | undefined) => recordOr404(param, THIS_SIGNAL);
+const orNotFound = notFoundOn("SIGNAL.NOT_FOUND", THIS_SIGNAL);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, "signal.read");
   const actor = actorOf(user, context);
-  const signal = openOr404(signalId(params.id), actor);
+  const signal = orNotFound(() => openSignal(signalId(params.id), actor));
   return {
     signal,
     conversation: signal.fromPortal ? portalConversation(signal.id) : null,
@@ -99,7 +89,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     else if (value.intent === "upload") addAttachment({ kind: "signal", id }, { name: value.file.name, bytes: new Uint8Array(await value.file.arrayBuffer()) }, actor);
     else assignSignal(id, value.assignedTo ?? null, actor);
   } catch (error) {
-    if (error instanceof DomainError && error.code === "SIGNAL.NOT_FOUND") notFound("Dit signaal");
+    notFoundIf(error, "SIGNAL.NOT_FOUND", THIS_SIGNAL);
     return refuse(error);
   }
   return redirectWithFlash(`/signalen/${id}`, FLASH[value.intent] ?? "Opgeslagen.");

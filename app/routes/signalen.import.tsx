@@ -20,7 +20,8 @@ import { discardUpload, stagedUpload, stageUpload } from "~/models/staged-upload
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readUpload } from "~/utils/upload-sheet.server";
 import { readIntentForm } from "~/utils/form.server";
-import { notFound, requireUser } from "~/auth/guard.server";
+import { requireUser } from "~/auth/guard.server";
+import { notFound } from "~/utils/not-found.server";
 import { actorOf } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Signalen importeren · Rode Draad" }];

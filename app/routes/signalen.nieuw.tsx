@@ -11,13 +11,13 @@ import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { todayInTheNetherlands } from "~/domain/dates";
 import { intakeSchema } from "~/domain/signal-form";
 import { uploadSchema } from "~/domain/upload-form";
-import { recordNumber } from "~/domain/url-params";
 import { createSignalFromMail, mailDraft, stageMail } from "~/models/mail-intake.server";
 import { createSignal, lastIntakeChannel } from "~/models/signal.server";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readIntentForm } from "~/utils/form.server";
-import { notFound, requireUser } from "~/auth/guard.server";
+import { requireUser } from "~/auth/guard.server";
+import { notFound, recordOr404 } from "~/utils/not-found.server";
 import { actorOf } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Nieuw signaal · Rode Draad" }];
@@ -30,7 +30,7 @@ const schema = z.preprocess((value) => ({ intent: "save", ...(value as object) }
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, "signal.record");
   const mailParam = new URL(request.url).searchParams.get("mail");
-  const mailId = mailParam === null ? null : (recordNumber(mailParam) ?? notFound("Deze e-mail"));
+  const mailId = mailParam === null ? null : (recordOr404(mailParam, "Deze e-mail"));
   const mail = mailId === null ? undefined : ((await mailDraft(mailId, user.id)) ?? notFound("Deze e-mail"));
   return {
     reference: regionAndMunicipalityOptions(),

@@ -9,9 +9,7 @@ import { AttachmentsSection } from "~/components/attachments";
 import { ButtonLink } from "~/components/ui/button";
 import { resultFor } from "~/components/form";
 import { todayInTheNetherlands } from "~/domain/dates";
-import { DomainError } from "~/domain/errors";
 import { can, capabilityForTrajectoryIntent, canWriteStepNote, writableNoteSteps } from "~/domain/permissions";
-import { recordNumber } from "~/domain/url-params";
 import { uploadSchema } from "~/domain/upload-form";
 import { addAttachment, attachmentsOf } from "~/models/attachment.server";
 import {
@@ -36,14 +34,15 @@ import { trajectoryDetail } from "~/models/trajectory-detail.server";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readIntentForm } from "~/utils/form.server";
-import { forbidden, notFound, requireUser, type SessionUser } from "~/auth/guard.server";
+import { forbidden, requireUser, type SessionUser } from "~/auth/guard.server";
+import { notFound, notFoundOn, recordOr404 } from "~/utils/not-found.server";
 import { actorOf } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Traject · Rode Draad" }];
 
 async function visibleTrajectory(request: Request, param: string | undefined): Promise<{ user: SessionUser; id: number }> {
   const user = await requireUser(request, "trajectory.readAssigned");
-  const id = recordNumber(param) ?? notFound("Dit traject");
+  const id = recordOr404(param, "Dit traject");
   // Rights first, so an adviser cannot probe which trajectories exist.
   if (!canSee(id, user)) forbidden();
   if (!trajectoryExists(id)) notFound("Dit traject");
@@ -52,13 +51,7 @@ async function visibleTrajectory(request: Request, param: string | undefined): P
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, id } = await visibleTrajectory(request, params.id);
-  let trajectory;
-  try {
-    trajectory = trajectoryDetail(id, user, actorOf(user, context));
-  } catch (error) {
-    if (error instanceof DomainError && error.code === "TRAJECTORY.NOT_FOUND") notFound("Dit traject");
-    throw error;
-  }
+  const trajectory = notFoundOn("TRAJECTORY.NOT_FOUND", "Dit traject")(() => trajectoryDetail(id, user, actorOf(user, context)));
   const isIntermediary = can(user.roles, "trajectory.manage");
   const readsTalks = can(user.roles, "trajectory.readTalks");
   return {

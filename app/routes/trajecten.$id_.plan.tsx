@@ -7,7 +7,8 @@ import { recordNumber } from "~/domain/url-params";
 import { audit } from "~/models/audit.server";
 import { canSee, trajectoryExists } from "~/models/trajectory.server";
 import { planHistory } from "~/models/trajectory-plan.server";
-import { forbidden, notFound, requireUser } from "~/auth/guard.server";
+import { forbidden, requireUser } from "~/auth/guard.server";
+import { notFound, recordOr404 } from "~/utils/not-found.server";
 import { actorOf } from "~/utils/request.server";
 import { formatDateTime, formatShortDate } from "~/domain/dates-nl";
 
@@ -16,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Plan van aanpak · Rode Draad
 /** Every version of the plan, readable and comparable; advisers of the trajectory may read it too. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, "trajectory.readAssigned");
-  const id = recordNumber(params.id) ?? notFound("Dit traject");
+  const id = recordOr404(params.id, "Dit traject");
   // Rights first, so an adviser cannot probe which trajectories exist.
   if (!canSee(id, user)) forbidden();
   if (!trajectoryExists(id)) notFound("Dit traject");

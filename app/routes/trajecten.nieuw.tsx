@@ -8,13 +8,13 @@ import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { todayInTheNetherlands } from "~/domain/dates";
 import { ASSOCIATION_LABELS, ASSOCIATIONS, optionsOf } from "~/domain/signal-codes";
 import { newTrajectorySchema } from "~/domain/trajectory-form";
-import { recordNumber } from "~/domain/url-params";
 import { regionAndMunicipalityOptions } from "~/models/reference.server";
 import { signalRegion } from "~/models/signal.server";
 import { createTrajectory } from "~/models/trajectory.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { readForm, replyWithError } from "~/utils/form.server";
-import { notFound, requireUser } from "~/auth/guard.server";
+import { requireUser } from "~/auth/guard.server";
+import { notFound, recordOr404 } from "~/utils/not-found.server";
 import { actorOf } from "~/utils/request.server";
 
 export const meta: MetaFunction = () => [{ title: "Nieuw traject · Rode Draad" }];
@@ -22,7 +22,7 @@ export const meta: MetaFunction = () => [{ title: "Nieuw traject · Rode Draad" 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "trajectory.manage");
   const signalParam = new URL(request.url).searchParams.get("signal");
-  const signalId = signalParam === null ? undefined : (recordNumber(signalParam) ?? notFound("Dit signaal"));
+  const signalId = signalParam === null ? undefined : (recordOr404(signalParam, "Dit signaal"));
   const fromSignal = signalId ? (signalRegion(signalId) ?? notFound("Dit signaal")) : undefined;
   return {
     reference: regionAndMunicipalityOptions(),

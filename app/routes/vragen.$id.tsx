@@ -6,9 +6,8 @@ import { NarrativeText } from "~/components/report/narrative-text";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { formatDate } from "~/domain/dates-nl";
 import { PHASE_LABELS, TOPIC_LABELS } from "~/domain/signal-codes";
-import { recordNumber } from "~/domain/url-params";
 import { publishedArticle } from "~/models/knowledge-public.server";
-import { notFound } from "~/auth/guard.server";
+import { notFound, recordOr404 } from "~/utils/not-found.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.article.question ?? "Vraag"} · Rode Draad` }];
 
@@ -16,7 +15,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export const handle = WITHOUT_SCRIPTS;
 
 export function loader({ params }: LoaderFunctionArgs) {
-  const id = recordNumber(params.id) ?? notFound("Deze vraag");
+  const id = recordOr404(params.id, "Deze vraag");
   return { article: publishedArticle(id) ?? notFound("Deze vraag") };
 }
 

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { admin, asAnotherUser, createStaffUser, expect, expectAccessible, login, loginAndChoosePassword, logout, serverLog, test } from "./support";
+import { admin, asAnotherUser, createStaffUser, expect, expectAccessible, login, loginAndChoosePassword, serverLog, test } from "./support";
 
 test.use({ extraHTTPHeaders: { "X-Forwarded-For": "198.51.100.88" } });
 
