@@ -98,8 +98,8 @@ describe("the signals export", () => {
     ticking = false;
     source.close();
     expect(source.count).toBe(COUNT);
-    // One count(*) would give no turn at all; in turns there is at least one per batch of the writer (2,000 rows).
-    expect(turns).toBeGreaterThanOrEqual(2);
+    // One count(*) would give no turn at all: the export would be opened before any other request got one.
+    expect(turns).toBeGreaterThanOrEqual(1);
   });
 
   it("releases its cursor when the client goes away before the first byte", async () => {
