@@ -103,6 +103,12 @@ export function csvStream(header: readonly string[], source: RowSource<string[]>
   );
 }
 
+/** A Node or readable-stream v2 writable: what it holds that its reader has not taken. */
+type WaitingStream = { writableLength?: number; _writableState?: { length?: number } };
+
+/** Sheet XML allowed to wait for the compressor before more rows are taken (a few batches' worth). */
+const UNZIPPED_BYTES = 2 * 1024 * 1024;
+
 export type XlsxCell = string | number | Date | null;
 
 export type XlsxSheet = {
@@ -128,7 +134,7 @@ export function xlsxStream(sheet: XlsxSheet, source: RowSource<XlsxCell[]>): Rea
   let failed: unknown;
   out.on("end", () => (ended = true));
   out.on("error", (error) => (failed = error));
-  let writer: Promise<{ addRow: (cells: XlsxCell[]) => void; finish: () => void }> | undefined;
+  let writer: Promise<{ addRow: (cells: XlsxCell[]) => void; unzipped: () => number; finish: () => void }> | undefined;
 
   const open = async () => {
     // Loaded with the first Excel export, not at every start (a third of a second).
@@ -156,6 +162,17 @@ export function xlsxStream(sheet: XlsxSheet, source: RowSource<XlsxCell[]>): Rea
         });
         row.commit();
       },
+      /**
+       * Bytes of sheet XML the compressor has not taken yet. exceljs writes the XML into the zip entry without
+       * waiting for it, and zlib (on the thread pool) falls behind the rows under load: unchecked, nearly the whole
+       * sheet's XML waited in memory (80 MB at 200,000 rows). Read from exceljs's stream of the sheet, whose `pipes`
+       * are the zip entry's input (archiver's readable-stream PassThrough, which has no writableLength); 0 when that
+       * ever changes shape, which only loses the bound.
+       */
+      unzipped: () => {
+        const pipes = (worksheet as unknown as { stream?: { pipes?: WaitingStream[] } }).stream?.pipes ?? [];
+        return pipes.reduce((sum, pipe) => sum + (pipe.writableLength ?? pipe._writableState?.length ?? 0), 0);
+      },
       finish: () => {
         worksheet.commit();
         workbook.commit().catch((error: unknown) => out.destroy(error as Error));
@@ -174,7 +191,7 @@ export function xlsxStream(sheet: XlsxSheet, source: RowSource<XlsxCell[]>): Rea
       async pull(controller) {
         try {
           writer ??= open();
-          const { addRow, finish } = await writer;
+          const { addRow, unzipped, finish } = await writer;
           for (;;) {
             if (failed) throw failed;
             const chunk = out.read() as Buffer | null;
@@ -182,6 +199,11 @@ export function xlsxStream(sheet: XlsxSheet, source: RowSource<XlsxCell[]>): Rea
             if (ended) {
               close();
               return controller.close();
+            }
+            if (!rowsDone && unzipped() > UNZIPPED_BYTES) {
+              // The compressor works on the thread pool: a timer, not turns, until it has taken what it was given.
+              await new Promise((resolve) => setTimeout(resolve, 2));
+              continue;
             }
             if (!rowsDone) {
               await nextTurn();
