@@ -109,7 +109,7 @@ export function boot(): { host: string; port: number } {
   setTimeout(
     () =>
       inBackground("zoekindex", async () => {
-        log.info("Zoekindex in geheugen gereed", { signals: await warmSearchIndex() });
+        log.info("Zoekindex in geheugen gereed", await warmSearchIndex());
         pruneSearchChanges();
       }),
     1000,

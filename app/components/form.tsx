@@ -205,66 +205,6 @@ export function SelectField<Value>({
   );
 }
 
-/** Several checkboxes under one legend, e.g. roles or triggers. */
-export function CheckboxGroup({
-  field,
-  legend,
-  description,
-  options,
-}: {
-  field: FieldMetadata<string[]>;
-  legend: string;
-  description?: string;
-  options: Option[];
-}) {
-  const invalid = Boolean(field.errors?.length);
-  const selected = new Set(
-    Array.isArray(field.initialValue) ? field.initialValue : field.initialValue ? [field.initialValue] : [],
-  );
-  const describedBy = [description ? field.descriptionId : "", invalid ? field.errorId : ""].filter(Boolean).join(" ");
-  return (
-    <fieldset
-      className={`utrecht-form-fieldset utrecht-form-fieldset--html-fieldset${invalid ? " utrecht-form-fieldset--invalid" : ""}`}
-      aria-describedby={describedBy || undefined}
-      id={field.id}
-    >
-      <legend className="utrecht-form-fieldset__legend utrecht-form-fieldset__legend--html-legend">{legend}</legend>
-      {description ? (
-        <div className="utrecht-form-field-description" id={field.descriptionId}>
-          {description}
-        </div>
-      ) : null}
-      {invalid ? (
-        <div className="utrecht-form-field-error-message" id={field.errorId}>
-          {field.errors?.join(" ")}
-        </div>
-      ) : null}
-      {options.map((option) => {
-        const id = `${field.id}-${option.value}`;
-        return (
-          <div key={option.value} className="utrecht-form-field utrecht-form-field--checkbox">
-            <div className="utrecht-form-field__input">
-              <input
-                type="checkbox"
-                id={id}
-                name={field.name}
-                value={option.value}
-                defaultChecked={selected.has(option.value)}
-                className="utrecht-checkbox utrecht-checkbox--html-input"
-              />
-            </div>
-            <div className="utrecht-form-field__label">
-              <label className="utrecht-form-label utrecht-form-label--checkbox" htmlFor={id}>
-                {option.label}
-              </label>
-            </div>
-          </div>
-        );
-      })}
-    </fieldset>
-  );
-}
-
 /** A form with only a button (log out, disable, apply): still CSRF-protected. */
 export function ActionButton({
   action,

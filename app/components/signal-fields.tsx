@@ -1,5 +1,6 @@
 import type { FieldMetadata } from "@conform-to/react";
-import { CheckboxGroup, FieldGroup, SelectField, TextAreaField, TextField } from "./form";
+import { CheckboxGroup } from "./choice-fields";
+import { FieldGroup, SelectField, TextAreaField, TextField } from "./form";
 import { RegionMunicipalityFields } from "./region-fields";
 import {
   ASSOCIATION_LABELS,

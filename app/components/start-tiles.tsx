@@ -68,13 +68,18 @@ export function SignalTile({ dashboard }: { dashboard: Dashboard }) {
   );
 }
 
-/** What changed for the intermediary since she last looked: messages from reporters and new tender documents. */
+/**
+ * What changed for the intermediary since she last looked: messages from reporters, and new tender documents that
+ * ask for a new look at a trajectory's analysis or a region's contract review.
+ */
 export function AttentionTiles({
   withNews,
   reanalysis,
+  reviews,
 }: {
   withNews: SignalLine[];
   reanalysis: { id: number; regionName: string; strategicGoal: string }[];
+  reviews: { id: number; regionName: string; title: string }[];
 }) {
   return (
     <>
@@ -86,7 +91,7 @@ export function AttentionTiles({
           <SignalList signals={withNews} />
         </section>
       ) : null}
-      {reanalysis.length > 0 ? (
+      {reanalysis.length + reviews.length > 0 ? (
         <section className="rd-card" aria-labelledby="tile-reanalysis">
           <Heading level={2} id="tile-reanalysis">
             Herbeoordeling nodig
@@ -94,9 +99,16 @@ export function AttentionTiles({
           <Paragraph>Nieuwe of gewijzigde aanbestedingsstukken in de regio:</Paragraph>
           <UnorderedList>
             {reanalysis.map((t) => (
-              <ListItem key={t.id}>
+              <ListItem key={`t${t.id}`}>
                 <TextLink to={`/trajecten/${t.id}`}>
                   {t.regionName}: {t.strategicGoal}
+                </TextLink>
+              </ListItem>
+            ))}
+            {reviews.map((r) => (
+              <ListItem key={`r${r.id}`}>
+                <TextLink to={`/contracttoetsen/${r.id}`}>
+                  Contracttoets {r.regionName}: {r.title}
                 </TextLink>
               </ListItem>
             ))}

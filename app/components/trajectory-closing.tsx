@@ -1,7 +1,7 @@
 import { useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { CheckboxField, RadioGroup } from "./choice-fields";
-import { ActionButton, AppForm, CheckboxGroup, TextAreaField, TextField } from "./form";
+import { CheckboxField, CheckboxGroup, RadioGroup } from "./choice-fields";
+import { ActionButton, AppForm, TextAreaField, TextField } from "./form";
 import { Heading, Paragraph } from "./ui/text";
 import { OUTCOME_LABELS, OUTCOMES, STEP_LABELS, type Step } from "~/domain/trajectory-codes";
 import { closeSchema, outcomesSchema } from "~/domain/trajectory-form";

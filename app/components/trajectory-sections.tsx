@@ -1,6 +1,7 @@
 import { useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
-import { AppForm, CheckboxGroup, SelectField, TextAreaField, TextField } from "./form";
+import { CheckboxGroup } from "./choice-fields";
+import { AppForm, SelectField, TextAreaField, TextField } from "./form";
 import { Heading, ListItem, Paragraph, UnorderedList } from "./ui/text";
 import { CONTACT_KIND_LABELS, CONTACT_KINDS, ESCALATION_LABELS, ESCALATION_TYPES, type ContactKind } from "~/domain/trajectory-codes";
 import { contactSchema, dismissSchema, escalationSchema, lessonSchema } from "~/domain/trajectory-form";

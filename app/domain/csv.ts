@@ -151,13 +151,22 @@ function countBreaks(text: string): number {
  */
 export function writeCsv(rows: readonly (readonly string[])[], options: { separator: Separator; bom?: boolean }): string {
   const { separator } = options;
-  const quote = (cell: string) =>
-    cell.includes(separator) || cell.includes('"') || cell.includes("\n") || cell.includes("\r") || cell.startsWith("\uFEFF")
-      ? `"${cell.replaceAll('"', '""')}"`
-      : cell;
-  const body = rows.map((row) => `${row.map(quote).join(separator)}\r\n`).join("");
-  return options.bom ? `\uFEFF${body}` : body;
+  const needsQuotes = NEEDS_QUOTES[separator];
+  // One pass of a regular expression per cell and one string built by appending: an export writes millions of cells.
+  let body = options.bom ? "\uFEFF" : "";
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i += 1) {
+      const cell = row[i] as string;
+      if (i > 0) body += separator;
+      body += needsQuotes.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+    }
+    body += "\r\n";
+  }
+  return body;
 }
+
+/** A cell is quoted when it holds the separator, a quote or a line break, or starts with U+FEFF. */
+const NEEDS_QUOTES: Record<Separator, RegExp> = { ",": /[,"\n\r]|^\uFEFF/, ";": /[;"\n\r]|^\uFEFF/, "\t": /[\t"\n\r]|^\uFEFF/ };
 
 /**
  * The records of a CSV file of our own (db/reference/*.csv), as objects keyed by the header's names. A syntax error

@@ -11,6 +11,7 @@ const CONTENT: Record<OutboxKind, { subject: string; body: string }> = {
   mailbox_signal: { subject: "Nieuw signaal om te classificeren", body: "Er is een nieuw signaal uit het postvak binnengekomen dat nog geclassificeerd moet worden." },
   adviser_assigned: { subject: "U bent aan een traject toegevoegd", body: "U bent als adviseur aan een traject toegevoegd." },
   reanalysis: { subject: "Herbeoordeling nodig", body: "Een traject heeft herbeoordeling nodig: er is een aanbestedingsstuk bijgekomen of gewijzigd." },
+  review_reassessment: { subject: "Contracttoets: herbeoordeling nodig", body: "Een contracttoets heeft herbeoordeling nodig: er is een aanbestedingsstuk bijgekomen of gewijzigd." },
   milestone_digest: { subject: "Mijlpalen in de komende 7 dagen", body: "Er staan mijlpalen van aanbestedingen in de komende 7 dagen." },
   reporter_answer: { subject: "Er is nieuws over uw melding", body: "Er is nieuws over uw melding bij Rode Draad. Lees het met uw ontvangstcode op" },
 };

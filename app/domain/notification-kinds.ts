@@ -6,7 +6,7 @@ import type { Capability } from "./permissions";
  * is one entry here plus the enqueue call in the model that makes the change; the form, the status page, the sender
  * and the content read this table.
  */
-export const NOTIFICATION_KINDS = ["portal_signal", "portal_message", "mailbox_signal", "adviser_assigned", "reanalysis", "milestone_digest"] as const;
+export const NOTIFICATION_KINDS = ["portal_signal", "portal_message", "mailbox_signal", "adviser_assigned", "reanalysis", "review_reassessment", "milestone_digest"] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -20,6 +20,7 @@ export const NOTIFICATION_KIND_INFO: Record<NotificationKind, { capability: Capa
   mailbox_signal: { capability: "signal.read", label: "Een nieuw signaal uit het postvak om te classificeren" },
   adviser_assigned: { capability: "trajectory.readAssigned", label: "U bent als adviseur aan een traject toegevoegd" },
   reanalysis: { capability: "trajectory.readAssigned", label: "Een traject heeft herbeoordeling nodig" },
+  review_reassessment: { capability: "review.manage", label: "Een contracttoets heeft herbeoordeling nodig" },
   milestone_digest: { capability: "region.readAny", label: "Elke ochtend: mijlpalen van aanbestedingen in de komende 7 dagen" },
 };
 

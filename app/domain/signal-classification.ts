@@ -26,12 +26,34 @@ type ClassificationField = (typeof CLASSIFICATION_FIELDS)[number];
 export type ClassificationColumns = Pick<SignalRecord, ClassificationField>;
 export type SignalClassification = ClassificationColumns & { triggers: Trigger[] };
 
+/**
+ * The fields a mailbox signal cannot know from an e-mail: stored with placeholder values (the columns are required)
+ * until someone classifies it, and never offered as a choice already made, so "Classificatie opslaan" cannot count a
+ * placeholder region or topic by accident.
+ */
+export const UNKNOWN_UNTIL_CLASSIFIED = ["requesterType", "regionCode", "municipalityCode", "topic", "procurementPhase"] as const satisfies readonly ClassificationField[];
+
 const byTriggerOrder = (a: Trigger, b: Trigger) => TRIGGERS.indexOf(a) - TRIGGERS.indexOf(b);
 
-/** The classification of a stored row (any row that has the columns), its triggers in the order the codes list them. */
-export function classificationOf(row: ClassificationColumns, triggers: readonly Trigger[]): SignalClassification {
-  const picked = Object.fromEntries(CLASSIFICATION_FIELDS.map((field) => [field, row[field]])) as ClassificationColumns;
-  return { ...picked, triggers: [...new Set(triggers)].sort(byTriggerOrder) };
+/** A signal's triggers once each, in the order the codes list them. */
+export function orderedTriggers(triggers: readonly Trigger[]): Trigger[] {
+  return [...new Set(triggers)].sort(byTriggerOrder);
+}
+
+/**
+ * The classification of a stored row (any row that has the columns, or the columns' values in the order of
+ * CLASSIFICATION_FIELDS, as a raw cursor gives them from `offset`), its triggers in the order the codes list them.
+ * A loop, not Object.fromEntries: an export calls this a million times.
+ */
+export function classificationOf(row: ClassificationColumns | readonly unknown[], triggers: readonly Trigger[], offset = 0): SignalClassification {
+  const picked: Record<string, unknown> = {};
+  const values = Array.isArray(row) ? (row as readonly unknown[]) : undefined;
+  for (let i = 0; i < CLASSIFICATION_FIELDS.length; i += 1) {
+    const field = CLASSIFICATION_FIELDS[i] as ClassificationField;
+    picked[field] = values ? values[offset + i] : (row as ClassificationColumns)[field];
+  }
+  picked.triggers = triggers.length < 2 ? [...triggers] : orderedTriggers(triggers);
+  return picked as SignalClassification;
 }
 
 /** The column name of a field in the signals table (received_on for receivedOn). */

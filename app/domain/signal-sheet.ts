@@ -39,8 +39,8 @@ export function humanHeaders(includeSummary: boolean): string[] {
 }
 
 
-const VALUE: Record<SignalCsvColumn, (r: SignalRecord) => HumanCell> = {
-  received_on: (r) => utcMidnightOf(r.receivedOn),
+/** Every column's text but the date's (received_on, a day cell of its own). */
+const TEXT: Record<Exclude<SignalCsvColumn, "received_on">, (r: SignalRecord) => string> = {
   channel: (r) => CHANNEL_LABELS[r.channel],
   requester_type: (r) => REQUESTER_TYPE_LABELS[r.requesterType],
   referred_by: (r) => REFERRER_LABELS[r.referredBy],
@@ -58,20 +58,24 @@ const VALUE: Record<SignalCsvColumn, (r: SignalRecord) => HumanCell> = {
   summary: (r) => r.summary ?? "",
 };
 
-/** One signal as the cells under humanHeaders; text that a spreadsheet would run as a formula is neutralised. */
-export function humanSignalRow(record: ExportedSignal, includeSummary: boolean): HumanCell[] {
-  const cells: HumanCell[] = [record.id];
-  for (const column of columnsFor(includeSummary)) {
-    const cell = VALUE[column](record);
-    cells.push(typeof cell === "string" ? neutraliseCell(cell) : cell);
-  }
+/**
+ * The cells under humanHeaders with the day as `day` makes it; text that a spreadsheet would run as a formula is
+ * neutralised. A loop over the columns, called once per row of an export of up to a million.
+ */
+function humanCells<Day>(record: ExportedSignal, includeSummary: boolean, day: (iso: string) => Day): (Day | string | number)[] {
+  const cells: (Day | string | number)[] = [record.id];
+  for (const column of columnsFor(includeSummary)) cells.push(column === "received_on" ? day(record.receivedOn) : neutraliseCell(TEXT[column](record)));
   return cells;
 }
 
-/** A day as Dutch Excel writes and reads it in a CSV: 15-03-2025. */
-function dutchDay(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${pad(date.getUTCDate())}-${pad(date.getUTCMonth() + 1)}-${date.getUTCFullYear()}`;
+/** One signal as the cells under humanHeaders: the day a date cell. */
+export function humanSignalRow(record: ExportedSignal, includeSummary: boolean): HumanCell[] {
+  return humanCells(record, includeSummary, utcMidnightOf);
+}
+
+/** A day as Dutch Excel writes and reads it in a CSV: 15-03-2025 (from the stored 2025-03-15, no Date between). */
+function dutchDay(iso: string): string {
+  return `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}`;
 }
 
 /**
@@ -82,7 +86,9 @@ export const HUMAN_CSV_FORMAT = { separator: ";", bom: true } as const;
 
 /** One signal's row of the CSV for Dutch Excel, under humanHeaders. */
 export function humanCsvCells(record: ExportedSignal, includeSummary: boolean): string[] {
-  return humanSignalRow(record, includeSummary).map((cell) => (cell instanceof Date ? dutchDay(cell) : String(cell)));
+  const cells = humanCells(record, includeSummary, dutchDay);
+  cells[0] = String(record.id);
+  return cells as string[];
 }
 
 export function humanSignalsCsv(records: readonly ExportedSignal[], includeSummary: boolean): string {

@@ -5,6 +5,7 @@ import { DomainError } from "~/domain/errors";
 import { assertCan, can } from "~/domain/permissions";
 import { db, type Tx } from "~/utils/db.server";
 import { audit, type Actor } from "./audit.server";
+import { notifyReviewReassessment } from "./notifications.server";
 import { listCriteria } from "./review-criteria.server";
 import { assignedTo } from "./trajectory-list.server";
 import type { Viewer } from "./trajectory.server";
@@ -106,6 +107,7 @@ export function flagRegionReview(tx: Tx, regionCode: string, milestoneId: number
   if (!latest) return false;
   tx.update(contractReviews).set({ needsReassessment: true }).where(eq(contractReviews.id, latest.id)).run();
   audit(actor, "review.reassessment_needed", target(latest.id), { milestone: milestoneId }, tx);
+  notifyReviewReassessment(tx, latest.id);
   return true;
 }
 
@@ -153,6 +155,18 @@ export function reviewFor(id: number, viewer: Viewer, version?: number) {
 }
 
 /** The region's latest review the viewer may read, per region, with the version they may read: the overview's rows. */
+/** The reviews a new procurement document flagged, for the start page of whoever writes reviews. */
+export function reviewsToReassess(viewer: Viewer) {
+  if (!can(viewer.roles, "review.manage")) return [];
+  return db()
+    .select({ id: contractReviews.id, regionName: regions.name, title: contractReviews.title })
+    .from(contractReviews)
+    .innerJoin(regions, eq(regions.code, contractReviews.regionCode))
+    .where(eq(contractReviews.needsReassessment, true))
+    .orderBy(asc(regions.name), asc(contractReviews.id))
+    .all();
+}
+
 export function latestReviews(viewer: Viewer) {
   const own = ownRegions(viewer);
   const heads = db()

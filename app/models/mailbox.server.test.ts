@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import MailComposer from "nodemailer/lib/mail-composer";
 import { eq } from "drizzle-orm";
 import { useTempDatabase } from "../../test/unit/temp-database";
-import { startDovecot, type Dovecot } from "../../test/unit/dovecot";
+import { freePort, startDovecot, type Dovecot } from "../../test/unit/dovecot";
 import { mailboxMessages, signals } from "../../db/schema";
 import { prepareDatabase } from "~/boot.server";
 import { yearInTheNetherlands } from "~/domain/dates";
@@ -23,7 +23,7 @@ const FOLDER = "Rode Draad/verwerkt";
 const year = yearInTheNetherlands();
 
 beforeAll(async () => {
-  dovecot = await startDovecot(4390);
+  dovecot = await startDovecot(await freePort(), "vitest");
   useTempDatabase({ IMAP_URL: dovecot.url, IMAP_USER: dovecot.user, IMAP_PASSWORD: dovecot.password, IMAP_FOLDER: FOLDER });
   prepareDatabase();
   const system = { userId: null, clientAddress: "system" };

@@ -10,11 +10,13 @@ import type { Role } from "~/domain/roles";
 import { db } from "~/utils/db.server";
 import { configureMailer, smtpState } from "~/utils/mailer.server";
 import { createStaffUser } from "./account.server";
+import { createReview } from "./contract-review.server";
 import { deliverDue } from "./notification-delivery.server";
 import { outboxStatus, pruneOutbox } from "./notification-outbox.server";
 import { notifyMilestoneDigest, setPreferences } from "./notifications.server";
 import { addReporterMessage, replyToReporter, submitPortalSignal } from "./portal.server";
 import { saveMilestone } from "./procurement.server";
+import { listCriteria } from "./review-criteria.server";
 import { createTrajectory, setAdvisers } from "./trajectory.server";
 
 /**
@@ -25,7 +27,7 @@ const smtp = smtpCapture();
 const system = { userId: null, clientAddress: "system" };
 const ORIGIN = "https://rode-draad.example";
 const REPORTER_WHO_ASKED = "melder-met-vinkje@example.org";
-const ALL: NotificationKind[] = ["portal_signal", "portal_message", "adviser_assigned", "reanalysis", "milestone_digest"];
+const ALL: NotificationKind[] = ["portal_signal", "portal_message", "adviser_assigned", "reanalysis", "review_reassessment", "milestone_digest"];
 const staff: Record<string, { id: number; email: string }> = {};
 const later = (minutes: number) => () => new Date(Date.now() + minutes * 60_000);
 
@@ -59,6 +61,7 @@ function portalReport(overrides: Record<string, string> = {}) {
 }
 
 let trajectoryId: number;
+let reviewId: number;
 
 beforeAll(async () => {
   await smtp.start();
@@ -80,6 +83,8 @@ beforeAll(async () => {
     { regionCode: "JZ38", municipalities: [], associations: [], providersInvolved: 2, strategicGoal: CONFIDENTIAL.trajectoryGoal, startedOn: todayInTheNetherlands() },
     system,
   );
+  const ratings = listCriteria("active").map((c) => ({ code: c.code, rating: "partly" as const, note: CONFIDENTIAL.signalNote, source: "" }));
+  reviewId = createReview({ regionCode: "JZ38", title: CONFIDENTIAL.signalSummary, reason: "eerste toets", ratings }, { userId: staff.ilse!.id, clientAddress: "test", roles: ["intermediary"] });
 });
 
 afterAll(() => smtp.stop());
@@ -94,9 +99,10 @@ it("delivers each kind to the users who chose it and may see it, and to no one e
   notifyMilestoneDigest(todayInTheNetherlands());
   // Asked twice on one day (a restart, the hourly check): one digest.
   notifyMilestoneDigest(todayInTheNetherlands());
-  expect(await deliverDue()).toBe(6);
+  expect(await deliverDue()).toBe(7);
 
   expect(kindsReceivedBy(staff.ilse!.email)).toEqual([
+    "Rode Draad: Contracttoets: herbeoordeling nodig",
     "Rode Draad: Herbeoordeling nodig",
     "Rode Draad: Mijlpalen in de komende 7 dagen",
     "Rode Draad: Nieuw bericht van een melder",
@@ -109,6 +115,9 @@ it("delivers each kind to the users who chose it and may see it, and to no one e
   // The reporter did not tick the box: an answer tells them nothing by e-mail.
   expect(smtp.to(CONFIDENTIAL.reporterEmail)).toEqual([]);
   expect(smtp.messages.find((m) => m.raw.includes("Nieuw signaal"))?.raw).toContain(`${ORIGIN}/signalen/`);
+  // Advisers read reviews but do not write them: the review's e-mail is for the intermediary alone.
+  const reviewMail = smtp.messages.find((m) => m.raw.includes("Subject: Rode Draad: Contracttoets:"))!.raw;
+  expect(reviewMail.replace(/=\r\n/g, "")).toContain(`${ORIGIN}/contracttoetsen/${reviewId}`);
 });
 
 it("tells a reporter who asked for it that there is news, at /melden/volgen and nothing more", async () => {
@@ -127,7 +136,7 @@ it("tells a reporter who asked for it that there is news, at /melden/volgen and 
 });
 
 it("puts no confidential text in any e-mail, headers or body", () => {
-  expect(smtp.messages.length).toBe(8);
+  expect(smtp.messages.length).toBe(9);
   for (const mail of smtp.messages) {
     for (const secret of CONFIDENTIAL_STRINGS) expect(mail.raw, secret).not.toContain(secret);
     expect(mail.raw).not.toMatch(/JZ38|Zeeland/);
@@ -158,9 +167,9 @@ it("keeps what an SMTP outage held back and delivers each of it once after recov
 });
 
 it("forgets sent e-mails after a month", () => {
-  expect(outboxStatus().sent).toBe(10);
+  expect(outboxStatus().sent).toBe(11);
   pruneOutbox(later(29 * 24 * 60)());
-  expect(outboxStatus().sent).toBe(10);
+  expect(outboxStatus().sent).toBe(11);
   pruneOutbox(later(31 * 24 * 60)());
   expect(outboxStatus()).toEqual({ queued: 0, sent: 0, failed: 0, pending: [] });
 });

@@ -55,6 +55,21 @@ export function notifyAdvisersAssigned(tx: Tx, trajectoryId: number, adviserIds:
   enqueue(tx, "adviser_assigned", subscribers(tx, "adviser_assigned").filter((u) => added.has(u.id)).map((u) => u.id), `/trajecten/${trajectoryId}`);
 }
 
+/**
+ * Users with an unsent e-mail of this kind about this page: a TenderNed run can add several documents for one region
+ * at once, and one unsent "herbeoordeling nodig" per page and user says it.
+ */
+function stillToBeTold(tx: Tx, kind: NotificationKind, linkPath: string): Set<number | null> {
+  return new Set(
+    tx
+      .select({ id: notificationOutbox.userId })
+      .from(notificationOutbox)
+      .where(and(eq(notificationOutbox.kind, kind), eq(notificationOutbox.linkPath, linkPath), isNull(notificationOutbox.sentAt), isNull(notificationOutbox.failedAt)))
+      .all()
+      .map((r) => r.id),
+  );
+}
+
 /** Everyone who chose it and sees the trajectory: all of them with trajectory.readAny, else its assigned advisers. */
 export function notifyReanalysis(tx: Tx, trajectoryId: number): void {
   if (!notificationsEnabled()) return;
@@ -62,17 +77,17 @@ export function notifyReanalysis(tx: Tx, trajectoryId: number): void {
     tx.select({ id: trajectoryAdvisers.userId }).from(trajectoryAdvisers).where(eq(trajectoryAdvisers.trajectoryId, trajectoryId)).all().map((r) => r.id),
   );
   const linkPath = `/trajecten/${trajectoryId}`;
-  // A TenderNed run can add several documents for one region at once: one unsent e-mail per trajectory and user says it.
-  const waiting = new Set(
-    tx
-      .select({ id: notificationOutbox.userId })
-      .from(notificationOutbox)
-      .where(and(eq(notificationOutbox.kind, "reanalysis"), eq(notificationOutbox.linkPath, linkPath), isNull(notificationOutbox.sentAt), isNull(notificationOutbox.failedAt)))
-      .all()
-      .map((r) => r.id),
-  );
+  const waiting = stillToBeTold(tx, "reanalysis", linkPath);
   const recipients = subscribers(tx, "reanalysis").filter((u) => (can(u.roles, "trajectory.readAny") || assigned.has(u.id)) && !waiting.has(u.id));
   enqueue(tx, "reanalysis", recipients.map((u) => u.id), linkPath);
+}
+
+/** A review flagged by a new procurement document: everyone who chose it and writes reviews (review.manage). */
+export function notifyReviewReassessment(tx: Tx, reviewId: number): void {
+  if (!notificationsEnabled()) return;
+  const linkPath = `/contracttoetsen/${reviewId}`;
+  const waiting = stillToBeTold(tx, "review_reassessment", linkPath);
+  enqueue(tx, "review_reassessment", subscribers(tx, "review_reassessment").filter((u) => !waiting.has(u.id)).map((u) => u.id), linkPath);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { SignalFacts } from "~/domain/inbox-filters";
 import { STATUSES } from "~/domain/signal-codes";
+import { WordIndex } from "./search-words.server";
 
 /** A signal as the search index holds it: what the inbox filters by, and the summary normalised for search. */
 export type IndexedSignal = SignalFacts & { id: number; text: string };
@@ -60,6 +61,9 @@ export class SearchColumns {
   private readonly text: Buffer;
   private readonly slotOfId: Int32Array;
   private deadCount = 0;
+  /** Built once the columns are filled (indexWords, possibly in slices); until it is ready a search scans. */
+  private words: WordIndex | undefined;
+  private building: WordIndex | undefined;
 
   private filled = 0;
   private at = 0;
@@ -98,17 +102,20 @@ export class SearchColumns {
     this.slotOfId[signal.id] = slot;
   }
 
-  /** Fills the next slot with slot `from` of older columns (same dictionaries). */
-  copy(source: SearchColumns, from: number): void {
+  /** Fills the next slots with slots `from .. to)` of older columns, all living (same dictionaries): one copy per column. */
+  copyRun(source: SearchColumns, from: number, to: number): void {
     const slot = this.filled;
-    this.ids[slot] = source.ids[from] as number;
-    this.rank[slot] = source.rank[from] as number;
-    for (const column of FACT_COLUMNS) this.facts[column][slot] = source.facts[column][from] as number;
-    this.assigned[slot] = source.assigned[from] as number;
-    this.at += source.text.copy(this.text, this.at, source.start[from], source.start[from + 1]);
-    this.filled = slot + 1;
-    this.start[slot + 1] = this.at;
-    this.slotOfId[this.ids[slot] as number] = slot;
+    this.ids.set(source.ids.subarray(from, to), slot);
+    this.rank.set(source.rank.subarray(from, to), slot);
+    for (const column of FACT_COLUMNS) this.facts[column].set(source.facts[column].subarray(from, to), slot);
+    this.assigned.set(source.assigned.subarray(from, to), slot);
+    const shift = this.at - (source.start[from] as number);
+    this.at += source.text.copy(this.text, this.at, source.start[from], source.start[to]);
+    for (let i = 0; i < to - from; i += 1) {
+      this.start[slot + i + 1] = (source.start[from + i + 1] as number) + shift;
+      this.slotOfId[this.ids[slot + i] as number] = slot + i;
+    }
+    this.filled = slot + to - from;
   }
 
   slotOf(id: number): number {
@@ -131,11 +138,25 @@ export class SearchColumns {
     return this.deadCount;
   }
 
+  /**
+   * Builds the word index over the filled slots (see WordIndex), the next `slots` of them per call; true once it is
+   * ready. The columns take no more pushes after the first call.
+   */
+  indexWords(slots = Infinity): boolean {
+    if (this.words) return true;
+    this.building ??= new WordIndex(this.text, this.start, this.filled, this.dead);
+    if (!this.building.continueBuild(slots)) return false;
+    this.words = this.building;
+    this.building = undefined;
+    return true;
+  }
+
   /** Takes a signal out; its text bytes are overwritten at once, so an erased summary does not stay in memory. */
   kill(slot: number): void {
     if (this.dead[slot] === 1) return;
     this.dead[slot] = 1;
     this.deadCount += 1;
+    this.words?.forget(slot, this.text.subarray(this.start[slot], this.start[slot + 1]));
     this.text.fill(0, this.start[slot], this.start[slot + 1]);
     this.slotOfId[this.ids[slot] as number] = -1;
   }
@@ -143,6 +164,8 @@ export class SearchColumns {
   /** Before the columns are dropped for a rebuild: no copy of the summaries is left for the collector to free. */
   wipe(): void {
     this.text.fill(0);
+    this.words?.wipe();
+    this.building?.wipe();
   }
 
   /** Calls `found` for every living slot whose text contains `needle`, in slot order. */
@@ -159,6 +182,27 @@ export class SearchColumns {
     }
     // UTF-8 is self-synchronising: a byte match of a well-formed needle is a match of whole characters.
     const bytes = Buffer.from(needle, "utf8");
+    const candidates = this.words?.candidates(bytes, size);
+    if (candidates) {
+      const { mask, level, exact } = candidates;
+      // A candidate is checked with the next match at or after its start; one search answers for every candidate it
+      // passes, so dense candidates cost at most the scan and sparse ones a short search each.
+      let next = -1;
+      for (let slot = 0; slot < size; slot += 1) {
+        if (mask[slot] !== level || this.dead[slot] === 1) continue;
+        if (exact) {
+          found(slot);
+          continue;
+        }
+        const from = start[slot] as number;
+        const end = start[slot + 1] as number;
+        if (next < from) next = text.indexOf(bytes, from);
+        while (next !== -1 && next < end && next + bytes.length > end) next = text.indexOf(bytes, next + 1);
+        if (next === -1) return;
+        if (next < end) found(slot);
+      }
+      return;
+    }
     let slot = 0;
     for (let at = text.indexOf(bytes, 0); at !== -1; ) {
       slot = this.slotAt(at, slot);
@@ -176,6 +220,16 @@ export class SearchColumns {
    * The slot whose text holds byte `at`, at or after slot `from`: the last slot starting at or before it (empty texts
    * start where the next does). Galloping from `from`: matches come in order, mostly a few slots apart.
    */
+  /** For the confidentiality test: whether a removed slot is still in a word's list. */
+  wordsList(slot: number): boolean {
+    return this.words?.listsSlot(slot) ?? false;
+  }
+
+  /** What the word index takes in memory (0 before it is built). */
+  get wordIndexBytes(): number {
+    return this.words?.bytes ?? 0;
+  }
+
   private slotAt(at: number, from: number): number {
     let low = from;
     let step = 1;
@@ -194,7 +248,8 @@ export class SearchColumns {
 
   /** For the confidentiality test: whether these bytes are anywhere in the text memory, living slots or not. */
   holdsBytes(text: string): boolean {
-    return this.text.includes(Buffer.from(text, "utf8"));
+    const bytes = Buffer.from(text, "utf8");
+    return this.text.includes(bytes) || (this.words ?? this.building)?.holdsBytes(bytes) === true;
   }
 }
 

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { factsMatcher, PAGE_SIZE, type InboxFilters } from "~/domain/inbox-filters";
 import { CHANNELS, PHASES, REFERRERS, REQUESTER_TYPES, STATUSES, TOPICS } from "~/domain/signal-codes";
+import { normaliseSearchText } from "~/domain/search-text";
 import type { IndexedSignal } from "./search-columns.server";
 import { SearchStore } from "./search-store.server";
 
@@ -11,10 +12,10 @@ import { SearchStore } from "./search-store.server";
  */
 const WORDS = ["budget", "plafond", "a", "aa", "ß", "€uro", "zorg😀", "", "x\u0000y"];
 const text = fc.array(fc.constantFrom(...WORDS), { maxLength: 4 }).map((words) => words.join(" "));
-const signal = (id: number) =>
+const signal = (id: number, texts = text) =>
   fc.record({
     id: fc.constant(id),
-    text,
+    text: texts,
     receivedOn: fc.constantFrom("2019-12-31", "2020-01-01", "2020-02-15", "2020-12-31", "2021-03-04"),
     status: fc.constantFrom(...STATUSES),
     topic: fc.constantFrom(...TOPICS.slice(0, 3)),
@@ -25,15 +26,29 @@ const signal = (id: number) =>
     referrer: fc.constantFrom(...REFERRERS.slice(0, 2)),
     assignedTo: fc.constantFrom(null, 1, 2),
   });
-type Step = { put: IndexedSignal } | { remove: number } | { rebuild: true };
-const steps = fc.array(
-  fc.oneof(
-    { weight: 6, arbitrary: fc.integer({ min: 1, max: 40 }).chain((id) => signal(id).map((put): Step => ({ put }))) },
-    { weight: 2, arbitrary: fc.integer({ min: 1, max: 40 }).map((remove): Step => ({ remove })) },
-    { weight: 1, arbitrary: fc.constant<Step>({ rebuild: true }) },
-  ),
-  { maxLength: 80 },
-);
+type Step = { put: IndexedSignal } | { remove: number } | { rebuild: boolean };
+const stepsWith = (texts: fc.Arbitrary<string>) =>
+  fc.array(
+    fc.oneof(
+      { weight: 6, arbitrary: fc.integer({ min: 1, max: 40 }).chain((id) => signal(id, texts).map((put): Step => ({ put }))) },
+      { weight: 2, arbitrary: fc.integer({ min: 1, max: 40 }).map((remove): Step => ({ remove })) },
+      // A rebuild with or without its word index (a bulk load leaves the index to its end).
+      { weight: 1, arbitrary: fc.boolean().map((words): Step => ({ rebuild: words })) },
+    ),
+    { maxLength: 80 },
+  );
+const steps = stepsWith(text);
+
+function replay(history: Step[]): { store: SearchStore; live: Map<number, IndexedSignal> } {
+  const store = new SearchStore();
+  const live = new Map<number, IndexedSignal>();
+  for (const step of history) {
+    if ("put" in step) (store.put(step.put), live.set(step.put.id, step.put));
+    else if ("remove" in step) (store.remove(step.remove), live.delete(step.remove));
+    else store.rebuild({ words: step.rebuild });
+  }
+  return { store, live };
+}
 const filters = fc.record(
   {
     status: fc.constantFrom(...STATUSES),
@@ -68,13 +83,7 @@ describe("SearchStore", () => {
         steps,
         fc.array(fc.tuple(filters, needle, fc.constantFrom("newest" as const, "oldest" as const), fc.integer({ min: 1, max: 3 }), fc.option(fc.uniqueArray(fc.integer({ min: 1, max: 40 })))), { minLength: 1, maxLength: 5 }),
         (history, queries) => {
-          const store = new SearchStore();
-          const live = new Map<number, IndexedSignal>();
-          for (const step of history) {
-            if ("put" in step) (store.put(step.put), live.set(step.put.id, step.put));
-            else if ("remove" in step) (store.remove(step.remove), live.delete(step.remove));
-            else store.rebuild();
-          }
+          const { store, live } = replay(history);
           for (const [chosen, q, sort, page, triggered] of queries) {
             const view = { ...chosen, sort, page } as InboxFilters;
             const withTrigger = triggered ? new Set(triggered) : undefined;
@@ -87,6 +96,32 @@ describe("SearchStore", () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it("finds through its word index exactly what a scan finds: any text, short needles, spaces, punctuation, accents", () => {
+    // Summaries as the index holds them (normalised), from pieces that split words in every way: separators the index
+    // knows (space, punctuation, control), and multi-byte ones it keeps inside words (’, €, emoji).
+    const piece = fc.constantFrom("a", "e", "ij", "é", "Ë", "ï", "Ö", "İ", "ß", "€", "😀", "’", "1", "42", "b", " ", " ", ".", ",", ":", "-", "'", "(", "\u0000", "\n");
+    const texts = fc.array(piece, { maxLength: 12 }).map((pieces) => normaliseSearchText(pieces.join("")));
+    // A needle cut from a living text (so most needles hit, including ones cut through a word or a surrogate pair), or made up.
+    const cut = fc.record({ which: fc.nat(), from: fc.nat(), length: fc.integer({ min: 1, max: 8 }) });
+    const madeUp = fc.array(piece, { minLength: 1, maxLength: 4 }).map((pieces) => normaliseSearchText(pieces.join("")));
+    fc.assert(
+      fc.property(stepsWith(texts), fc.array(fc.oneof(cut, madeUp), { minLength: 1, maxLength: 6 }), (history, wanted) => {
+        const { store, live } = replay(history);
+        const textsLive = [...live.values()].map((s) => s.text).filter((t) => t !== "");
+        for (const want of wanted) {
+          let q = typeof want === "string" ? want : "";
+          if (typeof want !== "string" && textsLive.length > 0) {
+            const from = textsLive[want.which % textsLive.length] as string;
+            const at = want.from % from.length;
+            q = from.slice(at, at + want.length);
+          }
+          expect(store.idsMatching(q)).toEqual(reference(live, { sort: "newest", page: 1 }, q, undefined).ids);
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 

@@ -55,8 +55,11 @@ export class SearchStore {
     return this.changed.size > MAX_CHANGES || this.columns.killed > MAX_KILLED;
   }
 
-  /** New columns from the living slots and the changes, in the inbox's order; the old text memory is overwritten. */
-  rebuild(): void {
+  /**
+   * New columns from the living slots and the changes, in the inbox's order; the old text memory is overwritten. With
+   * `words` (the default) the new columns get their word index at once; otherwise `indexWords` builds it later, in slices.
+   */
+  rebuild({ words = true } = {}): void {
     const old = this.columns;
     const changes = this.inOrder();
     let bytes = 0;
@@ -65,17 +68,37 @@ export class SearchStore {
     const maxId = changes.reduce((max, signal) => Math.max(max, signal.id), old.maxId);
     const next = new SearchColumns(this.dictionaries, old.size - old.killed + changes.length, bytes, maxId);
     let slot = 0;
-    for (const signal of changes) {
-      for (; slot < old.size && (old.dead[slot] === 1 || newerFirst(old.day(slot), old.ids[slot] as number, signal.receivedOn, signal.id) < 0); slot += 1) {
-        if (old.dead[slot] === 0) next.copy(old, slot);
+    // The living slots before `end`, in runs between removed ones: a million slots are a few copies, not a million.
+    const copyUntil = (end: number) => {
+      for (; slot < end; ) {
+        let run = slot;
+        while (run < end && old.dead[run] === 0) run += 1;
+        if (run > slot) next.copyRun(old, slot, run);
+        slot = Math.max(run, slot + 1);
       }
+    };
+    for (const signal of changes) {
+      let end = slot;
+      while (end < old.size && (old.dead[end] === 1 || newerFirst(old.day(end), old.ids[end] as number, signal.receivedOn, signal.id) < 0)) end += 1;
+      copyUntil(end);
       next.push(signal);
     }
-    for (; slot < old.size; slot += 1) if (old.dead[slot] === 0) next.copy(old, slot);
+    copyUntil(old.size);
+    if (words) next.indexWords();
     old.wipe();
     this.columns = next;
     this.changed.clear();
     this.changedInOrder = undefined;
+  }
+
+  /** Goes on building the columns' word index, `slots` more of them; true once it is ready (see SearchColumns). */
+  indexWords(slots = Infinity): boolean {
+    return this.columns.indexWords(slots);
+  }
+
+  /** What the word index takes in memory. */
+  get wordIndexBytes(): number {
+    return this.columns.wordIndexBytes;
   }
 
   /** How many signals have a text (the start log reports it). */

@@ -3,8 +3,9 @@ import { and, sql, type SQL } from "drizzle-orm";
 import { signals } from "../../db/schema";
 import { BUSY_TIMEOUT_MS } from "../../db/client";
 import { env } from "~/utils/env.server";
+import { countInTurns } from "~/utils/export-stream.server";
 import type { InboxFilters } from "~/domain/inbox-filters";
-import { CLASSIFICATION_FIELDS, classificationOf, type ClassificationColumns } from "~/domain/signal-classification";
+import { CLASSIFICATION_FIELDS, classificationOf } from "~/domain/signal-classification";
 import type { Trigger } from "~/domain/signal-codes";
 import type { ExportedSignal } from "~/domain/signal-sheet";
 import { db } from "~/utils/db.server";
@@ -18,7 +19,8 @@ import { unseal } from "./sealed.server";
  * on a connection of its own, read-only and inside one read transaction: the app's connection stays free for every
  * other request while the export is sent (better-sqlite3 refuses other statements on a connection whose cursor is
  * open), and the count in the audit entry and the rows sent come from the same snapshot, whatever is written meanwhile.
- * `close()` must be called (the streaming writer does, also when the client goes away).
+ * `close()` must be called (the streaming writer does, also when the client goes away). The count is taken in turns
+ * of the event loop (countInTurns), so opening a million-row export holds no other request either.
  */
 export type ExportRows = { count: number; rows: Iterable<ExportedSignal>; close: () => void };
 
@@ -30,7 +32,7 @@ const EXPORTED_COLUMNS = (includeSummary: boolean) => ({
   summarySealed: includeSummary ? signals.summarySealed : sql<null>`null`,
 });
 
-export function exportRows(filters: InboxFilters, includeSummary: boolean): ExportRows {
+export async function exportRows(filters: InboxFilters, includeSummary: boolean): Promise<ExportRows> {
   // A signal waiting for classification has placeholder codes: exported, it would read as classified, in a
   // spreadsheet and in a file imported again. The one rule of which signals count decides (counted-signals.server.ts).
   const conditions: SQL[] = [...inboxConditions(filters), counted];
@@ -43,20 +45,25 @@ export function exportRows(filters: InboxFilters, includeSummary: boolean): Expo
     .where(where)
     .orderBy(...orderOf(filters))
     .toSQL();
-  const counting = db().select({ n: sql<number>`count(*)` }).from(signals).where(where).toSQL();
+  const counting = db().select({ one: sql<number>`1` }).from(signals).where(where).toSQL();
 
   const connection = new Database(env().DATABASE_PATH, { readonly: true, fileMustExist: true });
+  let cursor: IterableIterator<unknown[]> | undefined;
+  // A connection refuses to close while its cursor is open; the cursor may never have been read (a client that went
+  // away before the first byte).
   const close = () => {
+    cursor?.return?.();
     if (connection.open) connection.close();
   };
   try {
     connection.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     connection.exec("begin");
-    const count = (connection.prepare(counting.sql).pluck().get(...counting.params) as number) ?? 0;
-    const cursor = connection.prepare(query.sql).raw().iterate(...query.params) as IterableIterator<unknown[]>;
+    const count = await countInTurns(connection.prepare(counting.sql).pluck().iterate(...counting.params));
+    cursor = connection.prepare(query.sql).raw().iterate(...query.params) as IterableIterator<unknown[]>;
+    const opened = cursor;
     function* rows(): Generator<ExportedSignal> {
       try {
-        for (const row of cursor) yield toRecord(row);
+        for (const row of opened) yield toRecord(row);
       } finally {
         close();
       }
@@ -70,13 +77,10 @@ export function exportRows(filters: InboxFilters, includeSummary: boolean): Expo
 
 /** A raw row in the order of EXPORTED_COLUMNS. */
 function toRecord(row: unknown[]): ExportedSignal {
-  const id = row[0] as number;
-  const columns = Object.fromEntries(CLASSIFICATION_FIELDS.map((field, i) => [field, row[i + 1]])) as ClassificationColumns;
   const triggers = row[CLASSIFICATION_FIELDS.length + 1] as string | null;
   const summarySealed = row[CLASSIFICATION_FIELDS.length + 2] as string | null;
-  return {
-    id,
-    ...classificationOf(columns, triggers ? (triggers.split(",") as Trigger[]) : []),
-    summary: summarySealed === null ? null : unseal(summarySealed, "summary"),
-  };
+  const record = classificationOf(row, triggers ? (triggers.split(",") as Trigger[]) : [], 1) as ExportedSignal;
+  record.id = row[0] as number;
+  record.summary = summarySealed === null ? null : unseal(summarySealed, "summary");
+  return record;
 }

@@ -6,6 +6,7 @@ import { Heading, ListItem, Paragraph, TextLink, UnorderedList } from "~/compone
 import { hasAnyRole, type Role } from "~/domain/roles";
 import { can } from "~/domain/permissions";
 import { upcomingMilestones } from "~/models/procurement.server";
+import { reviewsToReassess } from "~/models/contract-review.server";
 import { borderMunicipalityCount } from "~/models/reference.server";
 import { signalDashboard } from "~/models/signal-inbox.server";
 import { listTrajectories } from "~/models/trajectory-list.server";
@@ -15,7 +16,7 @@ import { currentUser, requireUser } from "~/auth/guard.server";
 export const meta: MetaFunction = () => [{ title: "Start · Rode Draad" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  if (!(await currentUser(request))) return { user: null, dashboard: null, reanalysis: [], milestones: null, firstSteps: { steps: [], borderCount: 0 } };
+  if (!(await currentUser(request))) return { user: null, dashboard: null, reanalysis: [], reviews: [], milestones: null, firstSteps: { steps: [], borderCount: 0 } };
   const user = await requireUser(request, "any");
   const intermediary = can(user.roles, "signal.read");
   const admin = can(user.roles, "user.manage");
@@ -29,6 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     user: { name: user.name, roles: user.roles },
     dashboard,
     reanalysis: intermediary ? listTrajectories({ status: "active", reanalysis: true }, user) : [],
+    reviews: reviewsToReassess(user),
     milestones: intermediary ? upcomingMilestones(30) : null,
     firstSteps: { steps, borderCount },
   };
@@ -74,7 +76,7 @@ const ROLE_INTROS: RoleIntro[] = [
 ];
 
 export default function StartPage() {
-  const { user, dashboard, milestones, reanalysis, firstSteps } = useLoaderData<typeof loader>();
+  const { user, dashboard, milestones, reanalysis, reviews, firstSteps } = useLoaderData<typeof loader>();
   if (!user) {
     return (
       <section className="rd-section">
@@ -103,7 +105,7 @@ export default function StartPage() {
       <Paragraph>Dit kunt u hier doen.</Paragraph>
       <div className="rd-cards">
         <FirstStepsTile steps={firstSteps.steps} borderCount={firstSteps.borderCount} />
-        {dashboard ? <AttentionTiles withNews={dashboard.withNews} reanalysis={reanalysis} /> : null}
+        {dashboard ? <AttentionTiles withNews={dashboard.withNews} reanalysis={reanalysis} reviews={reviews} /> : null}
         {dashboard ? <SignalTile dashboard={dashboard} /> : null}
         {milestones ? <MilestonesTile milestones={milestones} /> : null}
         {intros.map((intro) => (

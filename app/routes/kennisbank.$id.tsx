@@ -17,7 +17,7 @@ import { actorOf } from "~/utils/request.server";
 export const meta: MetaFunction = () => [{ title: "Kennisartikel · Rode Draad" }];
 
 const THIS_ARTICLE = "Dit kennisartikel";
-const orNotFound = notFoundOn("KNOWLEDGE.NOT_FOUND", THIS_ARTICLE);
+const orNotFound = <T,>(work: () => T) => notFoundOn("KNOWLEDGE.NOT_FOUND", THIS_ARTICLE, work);
 
 /** `?versie=N` opens an earlier version in the editor; saving it makes it the newest version again. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

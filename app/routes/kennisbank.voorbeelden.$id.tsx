@@ -19,7 +19,7 @@ import { actorOf } from "~/utils/request.server";
 export const meta: MetaFunction = () => [{ title: "Goed voorbeeld · Rode Draad" }];
 
 const THIS_PRACTICE = "Dit goede voorbeeld";
-const orNotFound = notFoundOn("KNOWLEDGE.NOT_FOUND", THIS_PRACTICE);
+const orNotFound = <T,>(work: () => T) => notFoundOn("KNOWLEDGE.NOT_FOUND", THIS_PRACTICE, work);
 
 /** `?versie=N` opens an earlier version in the editor; saving it makes it the newest version again. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

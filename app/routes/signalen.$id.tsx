@@ -32,12 +32,11 @@ export const meta: MetaFunction = () => [{ title: "Signaal · Rode Draad" }];
 
 const THIS_SIGNAL = "Dit signaal";
 const signalId = (param: string | undefined) => recordOr404(param, THIS_SIGNAL);
-const orNotFound = notFoundOn("SIGNAL.NOT_FOUND", THIS_SIGNAL);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, "signal.read");
   const actor = actorOf(user, context);
-  const signal = orNotFound(() => openSignal(signalId(params.id), actor));
+  const signal = notFoundOn("SIGNAL.NOT_FOUND", THIS_SIGNAL, () => openSignal(signalId(params.id), actor));
   return {
     signal,
     conversation: signal.fromPortal ? portalConversation(signal.id) : null,
@@ -143,7 +142,7 @@ export default function SignalPage() {
         results={{ status: resultFor(answer, "status"), link: resultFor(answer, "link"), assign: resultFor(answer, "assign") }}
       />
       {similar ? <SimilarQuestionsSection signalId={signal.id} answered={signal.status === "answered"} articles={similar} /> : null}
-      <ClassificationSection signal={signal} reference={reference} lastResult={resultFor(answer, "classify")} />
+      <ClassificationSection signal={signal} awaiting={signal.awaitingClassification} reference={reference} lastResult={resultFor(answer, "classify")} />
       <NotesSection notes={signal.notes} lastResult={resultFor(answer, "note")} />
       <HistorySection events={signal.history} staff={staff} />
     </>

@@ -21,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const machine = params.get("formaat") === "machine";
   const format = !machine && params.get("format") === "xlsx" ? "xlsx" : "csv";
   const includeSummary = params.get("summary") === "yes";
-  const source = exportRows(parseInboxFilters(params), includeSummary);
+  const source = await exportRows(parseInboxFilters(params), includeSummary);
   try {
     audit(actorOf(user, context), "signal.exported", null, { format: machine ? "machine" : format, count: source.count, withSummary: includeSummary });
   } catch (error) {

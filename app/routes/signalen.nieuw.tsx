@@ -30,7 +30,7 @@ const schema = z.preprocess((value) => ({ intent: "save", ...(value as object) }
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, "signal.record");
   const mailParam = new URL(request.url).searchParams.get("mail");
-  const mailId = mailParam === null ? null : (recordOr404(mailParam, "Deze e-mail"));
+  const mailId = mailParam === null ? null : recordOr404(mailParam, "Deze e-mail");
   const mail = mailId === null ? undefined : ((await mailDraft(mailId, user.id)) ?? notFound("Deze e-mail"));
   return {
     reference: regionAndMunicipalityOptions(),

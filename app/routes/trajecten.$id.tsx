@@ -51,7 +51,7 @@ async function visibleTrajectory(request: Request, param: string | undefined): P
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { user, id } = await visibleTrajectory(request, params.id);
-  const trajectory = notFoundOn("TRAJECTORY.NOT_FOUND", "Dit traject")(() => trajectoryDetail(id, user, actorOf(user, context)));
+  const trajectory = notFoundOn("TRAJECTORY.NOT_FOUND", "Dit traject", () => trajectoryDetail(id, user, actorOf(user, context)));
   const isIntermediary = can(user.roles, "trajectory.manage");
   const readsTalks = can(user.roles, "trajectory.readTalks");
   return {

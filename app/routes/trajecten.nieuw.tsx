@@ -2,7 +2,8 @@ import { getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { AppForm, CheckboxGroup, FieldShell, SelectField, TextAreaField, TextField } from "~/components/form";
+import { CheckboxGroup } from "~/components/choice-fields";
+import { AppForm, FieldShell, SelectField, TextAreaField, TextField } from "~/components/form";
 import { MunicipalityChecklist } from "~/components/municipality-checklist";
 import { Heading, Paragraph, TextLink } from "~/components/ui/text";
 import { todayInTheNetherlands } from "~/domain/dates";
@@ -22,7 +23,7 @@ export const meta: MetaFunction = () => [{ title: "Nieuw traject · Rode Draad" 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request, "trajectory.manage");
   const signalParam = new URL(request.url).searchParams.get("signal");
-  const signalId = signalParam === null ? undefined : (recordOr404(signalParam, "Dit signaal"));
+  const signalId = signalParam === null ? undefined : recordOr404(signalParam, "Dit signaal");
   const fromSignal = signalId ? (signalRegion(signalId) ?? notFound("Dit signaal")) : undefined;
   return {
     reference: regionAndMunicipalityOptions(),

@@ -21,6 +21,8 @@ export type RowSource<Cells> = {
 
 const SLICE_MS = 15;
 const BATCH_ROWS = 2000;
+/** Counting a row costs about a twentieth of writing it: a batch of a count is bounded by SLICE_MS alone, in effect. */
+const COUNT_BATCH_ROWS = 50_000;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -34,13 +36,13 @@ function once(close: (() => void) | undefined): () => void {
 }
 
 /**
- * Takes rows and hands each to `use` until BATCH_ROWS or SLICE_MS is reached (the time counts what `use` does with
+ * Takes rows and hands each to `use` until `limit` rows or SLICE_MS is reached (the time counts what `use` does with
  * them, which for a workbook is most of it); `done` once the iterator has no more.
  */
-function takeBatch<Cells>(iterator: Iterator<Cells>, use: (cells: Cells) => void): { rows: number; done: boolean } {
+function takeBatch<Cells>(iterator: Iterator<Cells>, use: (cells: Cells) => void, limit = BATCH_ROWS): { rows: number; done: boolean } {
   const started = performance.now();
   let rows = 0;
-  while (rows < BATCH_ROWS) {
+  while (rows < limit) {
     const next = iterator.next();
     if (next.done) return { rows, done: true };
     use(next.value);
@@ -48,6 +50,22 @@ function takeBatch<Cells>(iterator: Iterator<Cells>, use: (cells: Cells) => void
     if (rows % 50 === 0 && performance.now() - started > SLICE_MS) break;
   }
   return { rows, done: false };
+}
+
+/**
+ * How many rows an iterator (a cursor) gives, taken in batches bounded by SLICE_MS, with a turn of the event
+ * loop before each: a count(*) over a million signals is one synchronous statement of a few hundred ms, which would
+ * hold every other request for as long.
+ */
+export async function countInTurns(rows: Iterable<unknown>): Promise<number> {
+  const iterator = rows[Symbol.iterator]();
+  let count = 0;
+  for (;;) {
+    await nextTurn();
+    const batch = takeBatch(iterator, () => undefined, COUNT_BATCH_ROWS);
+    count += batch.rows;
+    if (batch.done) return count;
+  }
 }
 
 /** The header and rows as CSV in `format` (csv.ts's writer, as the whole file would be written; a BOM only first). */
@@ -85,6 +103,12 @@ export function csvStream(header: readonly string[], source: RowSource<string[]>
   );
 }
 
+/** A Node or readable-stream v2 writable: what it holds that its reader has not taken. */
+type WaitingStream = { writableLength?: number; _writableState?: { length?: number } };
+
+/** Sheet XML allowed to wait for the compressor before more rows are taken (a few batches' worth). */
+const UNZIPPED_BYTES = 2 * 1024 * 1024;
+
 export type XlsxCell = string | number | Date | null;
 
 export type XlsxSheet = {
@@ -110,7 +134,7 @@ export function xlsxStream(sheet: XlsxSheet, source: RowSource<XlsxCell[]>): Rea
   let failed: unknown;
   out.on("end", () => (ended = true));
   out.on("error", (error) => (failed = error));
-  let writer: Promise<{ addRow: (cells: XlsxCell[]) => void; finish: () => void }> | undefined;
+  let writer: Promise<{ addRow: (cells: XlsxCell[]) => void; unzipped: () => number; finish: () => void }> | undefined;
 
   const open = async () => {
     // Loaded with the first Excel export, not at every start (a third of a second).
@@ -138,6 +162,17 @@ export function xlsxStream(sheet: XlsxSheet, source: RowSource<XlsxCell[]>): Rea
         });
         row.commit();
       },
+      /**
+       * Bytes of sheet XML the compressor has not taken yet. exceljs writes the XML into the zip entry without
+       * waiting for it, and zlib (on the thread pool) falls behind the rows under load: unchecked, nearly the whole
+       * sheet's XML waited in memory (80 MB at 200,000 rows). Read from exceljs's stream of the sheet, whose `pipes`
+       * are the zip entry's input (archiver's readable-stream PassThrough, which has no writableLength); 0 when that
+       * ever changes shape, which only loses the bound.
+       */
+      unzipped: () => {
+        const pipes = (worksheet as unknown as { stream?: { pipes?: WaitingStream[] } }).stream?.pipes ?? [];
+        return pipes.reduce((sum, pipe) => sum + (pipe.writableLength ?? pipe._writableState?.length ?? 0), 0);
+      },
       finish: () => {
         worksheet.commit();
         workbook.commit().catch((error: unknown) => out.destroy(error as Error));
@@ -156,7 +191,7 @@ export function xlsxStream(sheet: XlsxSheet, source: RowSource<XlsxCell[]>): Rea
       async pull(controller) {
         try {
           writer ??= open();
-          const { addRow, finish } = await writer;
+          const { addRow, unzipped, finish } = await writer;
           for (;;) {
             if (failed) throw failed;
             const chunk = out.read() as Buffer | null;
@@ -164,6 +199,11 @@ export function xlsxStream(sheet: XlsxSheet, source: RowSource<XlsxCell[]>): Rea
             if (ended) {
               close();
               return controller.close();
+            }
+            if (!rowsDone && unzipped() > UNZIPPED_BYTES) {
+              // The compressor works on the thread pool: a timer, not turns, until it has taken what it was given.
+              await new Promise((resolve) => setTimeout(resolve, 2));
+              continue;
             }
             if (!rowsDone) {
               await nextTurn();

@@ -4,6 +4,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import type { z } from "zod";
 import { DomainError } from "~/domain/errors";
 import { BodyTooLargeError } from "./body-limit.server";
+import { isDatabaseBusy } from "./database-busy.server";
 import { requireCsrf } from "./csrf.server";
 import { refusal } from "./refusal.server";
 
@@ -58,9 +59,16 @@ export async function readForm<Schema extends z.ZodTypeAny>(request: Request, sc
 /** Fields whose values never travel back to the browser, even after a validation error. */
 const SECRET_FIELDS = ["password", "currentPassword", "newPassword", "confirmPassword", "temporaryPassword", "csrf"];
 
-/** The one way an action answers a form it could not accept: conform's result, with a domain error placed on its field. */
+/** Another process held the write lock past busy_timeout: the transaction was rolled back, the form comes back whole. */
+export const DATABASE_BUSY = "Rode Draad is even bezig met een ander groot werk (zoals een import of een back-up). Er is niets opgeslagen; uw invoer staat er nog. Probeer het over een minuut opnieuw.";
+
+/**
+ * The one way an action answers a form it could not accept: conform's result, with a domain error placed on its field,
+ * and a busy database as a message above the form instead of a 500 that would lose what was typed.
+ */
 export function replyWithError(submission: Replyable, error?: unknown): SubmissionResult<string[]> {
   if (error === undefined) return submission.reply({ hideFields: SECRET_FIELDS });
+  if (isDatabaseBusy(error)) return submission.reply({ hideFields: SECRET_FIELDS, formErrors: [DATABASE_BUSY] });
   if (error instanceof DomainError) {
     return submission.reply({
       hideFields: SECRET_FIELDS,
@@ -78,6 +86,6 @@ export function replyWithError(submission: Replyable, error?: unknown): Submissi
 export async function readIntentForm<Schema extends z.ZodTypeAny>(request: Request, schema: Schema) {
   const { formData, submission } = await readForm(request, schema);
   const intent = String(submission.payload.intent);
-  const refuse = (error?: unknown) => data({ intent, result: replyWithError(submission, error) }, { status: 400 });
+  const refuse = (error?: unknown) => data({ intent, result: replyWithError(submission, error) }, { status: isDatabaseBusy(error) ? 503 : 400 });
   return { formData, submission, intent, refuse };
 }

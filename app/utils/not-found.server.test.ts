@@ -27,7 +27,7 @@ describe("the 404s of pages that open one record", () => {
   });
 
   it("turns the model's own 'not found' into the 404 and lets every other error through untouched", () => {
-    const orNotFound = notFoundOn("KNOWLEDGE.NOT_FOUND", "Dit kennisartikel");
+    const orNotFound = <T,>(work: () => T) => notFoundOn("KNOWLEDGE.NOT_FOUND", "Dit kennisartikel", work);
     expect(orNotFound(() => 7)).toBe(7);
     expect(thrown(() => orNotFound(() => { throw new DomainError("KNOWLEDGE.NOT_FOUND", "weg"); }))).toMatchObject(as404("Dit kennisartikel"));
     const other = new DomainError("SIGNAL.NOT_FOUND", "ander");

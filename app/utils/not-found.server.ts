@@ -23,14 +23,15 @@ export function notFoundIf(error: unknown, code: ErrorCode, what: string): void 
   if (error instanceof DomainError && error.code === code) notFound(what);
 }
 
-/** A wrapper for a page's model calls: their "not found" (`code`) becomes the 404 naming the record; other errors go on. */
-export function notFoundOn(code: ErrorCode, what: string) {
-  return <T>(work: () => T): T => {
-    try {
-      return work();
-    } catch (error) {
-      notFoundIf(error, code, what);
-      throw error;
-    }
-  };
+/**
+ * Runs a page's model call: its "not found" (`code`) becomes the 404 naming the record; other errors go on. Call it
+ * inside a loader or action only: in the browser bundle of a route this module is empty.
+ */
+export function notFoundOn<T>(code: ErrorCode, what: string, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    notFoundIf(error, code, what);
+    throw error;
+  }
 }

@@ -45,7 +45,10 @@ test("a contract review: criteria, versions with a score, the re-assessment flag
   await page.getByLabel("Titel").fill("Nieuwe aankondiging");
   await page.getByRole("button", { name: "Toevoegen" }).click();
   await expect(page.getByRole("status")).toContainText("Opgeslagen");
-  await page.goto(reviewUrl);
+  // The start page says so, and leads to the review.
+  await page.goto("/");
+  await page.getByRole("region", { name: "Herbeoordeling nodig" }).getByRole("link", { name: /^Contracttoets / }).click();
+  await expect(page).toHaveURL(reviewUrl);
   await expect(page.getByRole("alert").or(page.locator(".utrecht-alert")).filter({ hasText: "Herbeoordeling nodig" })).toBeVisible();
 
   // The overview: the table (sorted on the server) and the map.

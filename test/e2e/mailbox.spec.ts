@@ -59,4 +59,24 @@ test("Nu ophalen turns a mailbox message into a signal to classify, shown by the
   const year = new Date().getFullYear();
   await page.goto(`/rapportage/${year}`);
   await expect(page.getByTestId("report-awaiting")).toContainText("1 signaal");
+
+  // Classifying it: the form is open and offers none of the placeholders as a choice already made.
+  await page.goto("/signalen?unclassified=yes");
+  await page.getByRole("row").filter({ hasText: SUBJECT }).getByRole("link").first().click();
+  await expect(page.getByTestId("awaiting-classification")).toBeVisible();
+  const classification = page.getByRole("region", { name: "Classificatie" });
+  await expect(classification).toContainText("nog te kiezen");
+  await expect(classification.getByLabel("Jeugdregio")).toHaveValue("");
+  await expect(classification.getByLabel("Soort vraag")).toHaveValue("");
+  await classification.getByRole("button", { name: "Classificatie opslaan" }).click();
+  await expect(classification.getByLabel("Soort vraag")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByTestId("awaiting-classification")).toBeVisible();
+  await classification.getByLabel("Afkomstig van").selectOption("provider");
+  await classification.getByLabel("Jeugdregio").selectOption("JZ38");
+  await classification.getByLabel("Soort vraag").selectOption("gdpr");
+  await classification.getByLabel("Fase inkoop").selectOption("none");
+  await classification.getByRole("button", { name: "Classificatie opslaan" }).click();
+  await expect(page.getByRole("status")).toBeVisible();
+  await expect(page.getByTestId("awaiting-classification")).toHaveCount(0);
+  await expect(classification).toContainText("Zeeland");
 });

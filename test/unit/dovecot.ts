@@ -50,15 +50,33 @@ function waitForPort(port: number, until: number): Promise<void> {
 function stopLeftOver(pidFile: string): void {
   if (!fs.existsSync(pidFile)) return;
   try {
-    process.kill(Number(fs.readFileSync(pidFile, "utf8")), "SIGTERM");
+    signalDaemon(pidFile);
     spawnSync("sleep", ["0.5"]);
   } catch {
     // not running any more
   }
 }
 
-export async function startDovecot(port: number): Promise<Dovecot> {
-  const root = path.resolve("test/.tmp/dovecot", String(port));
+/** SIGTERM to the pid a pid file names; never to 0 or below, which would reach the whole process group (the test runner). */
+function signalDaemon(pidFile: string): void {
+  const pid = Number(fs.readFileSync(pidFile, "utf8").trim());
+  if (Number.isInteger(pid) && pid > 0) process.kill(pid, "SIGTERM");
+}
+
+/** A port nobody listens on now, chosen by the system: a fixed one meets another checkout's run of the same test. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** `folder` names its files under test/.tmp/dovecot, so a run killed before its afterAll is found and stopped next time. */
+export async function startDovecot(port: number, folder = String(port)): Promise<Dovecot> {
+  const root = path.resolve("test/.tmp/dovecot", folder);
   stopLeftOver(path.join(root, "run", "master.pid"));
   fs.rmSync(root, { recursive: true, force: true });
   for (const dir of ["run", "state", "mail"]) fs.mkdirSync(path.join(root, dir), { recursive: true });
@@ -128,8 +146,7 @@ namespace inbox {
     user,
     password,
     stop() {
-      const pid = Number(fs.readFileSync(path.join(root, "run", "master.pid"), "utf8"));
-      process.kill(pid, "SIGTERM");
+      signalDaemon(path.join(root, "run", "master.pid"));
     },
     client,
     async deliver(raw) {
