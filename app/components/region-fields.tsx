@@ -1,5 +1,5 @@
 import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { chosenMunicipality } from "~/domain/municipality-choice";
 import { FieldShell } from "./form";
 
@@ -26,6 +26,14 @@ export function RegionMunicipalityFields({
 }) {
   const [region, setRegion] = useState(regionField.initialValue ?? "");
   const [typed, setTyped] = useState(municipalityField.initialValue ?? "");
+  const municipalityInput = useRef<HTMLInputElement>(null);
+  const regionSelect = useRef<HTMLSelectElement>(null);
+  // The form is usable before its scripts run (a slow phone, the no-JS path): what was typed or chosen by then is in
+  // the elements, and becomes the state instead of being put back to what the server rendered.
+  useEffect(() => {
+    if (municipalityInput.current) setTyped(municipalityInput.current.value);
+    if (regionSelect.current) setRegion(regionSelect.current.value);
+  }, []);
   const { defaultValue: _r, ...regionProps } = getSelectProps(regionField);
   const { defaultValue: _m, ...municipalityProps } = getInputProps(municipalityField, { type: "text", ariaDescribedBy: municipalityField.descriptionId });
   const regionName = new Map(regions.map((r) => [r.code, r.name]));
@@ -37,6 +45,7 @@ export function RegionMunicipalityFields({
       <FieldShell field={municipalityField} label="Gemeente (niet verplicht)" description="Typ de hele naam of kies uit de lijst; een gemeente vult de regio in.">
         <input
           {...municipalityProps}
+          ref={municipalityInput}
           list={listId}
           autoComplete="off"
           value={typed}
@@ -58,6 +67,7 @@ export function RegionMunicipalityFields({
       <FieldShell field={regionField} label="Jeugdregio">
         <select
           {...regionProps}
+          ref={regionSelect}
           value={region}
           onChange={(event) => {
             setRegion(event.target.value);
