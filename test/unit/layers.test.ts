@@ -76,6 +76,18 @@ function violations(files: readonly string[]): string[] {
   });
 }
 
+/**
+ * Names imported from `.server` modules that a statement at the module's top level calls. The classic compiler
+ * empties those modules in a route's browser bundle, so such a call throws in the browser (README, the layering rule).
+ */
+function topLevelServerCalls(source: string): string[] {
+  const names = [...source.matchAll(/import\s*\{([^}]*)\}\s*from\s*["'][^"']*\.server["']/g)].flatMap((match) =>
+    match[1]!.split(",").map((part) => part.trim().replace(/^type\s+/, "").split(/\s+as\s+/).pop()!).filter(Boolean),
+  );
+  const topLevel = source.split("\n").filter((line) => /^(export\s+)?(const|let|var)\s/.test(line) || /^[A-Za-z_$][\w$]*\(/.test(line));
+  return names.filter((name) => topLevel.some((line) => new RegExp(`^[^=]*=\\s*(await\\s+)?${name}\\(|^${name}\\(`).test(line)));
+}
+
 describe("layers point one way", () => {
   const files = [...sourceFiles(APP), ...sourceFiles(path.join(ROOT, "db"))];
 
@@ -109,6 +121,14 @@ describe("layers point one way", () => {
         .map(({ at, line }) => `${at} ${line.trim()}`),
     );
     expect(roleChecks).toEqual([]);
+  });
+
+  it("route modules call .server code only inside their loaders and actions, never at their top level", () => {
+    const routes = files.filter((file) => layerOf(file) === "routes");
+    expect(topLevelServerCalls("import { notFoundOn } from \"~/utils/not-found.server\";\nconst orNotFound = notFoundOn(\"X\", \"y\");")).toEqual(["notFoundOn"]);
+    expect(topLevelServerCalls("import { notFoundOn } from \"~/utils/not-found.server\";\nconst orNotFound = (work) => notFoundOn(\"X\", \"y\", work);")).toEqual([]);
+    const calls = routes.flatMap((file) => topLevelServerCalls(fs.readFileSync(file, "utf8")).map((name) => `${path.relative(ROOT, file)}: ${name}(…)`));
+    expect(calls).toEqual([]);
   });
 
   it("would catch a util that queries, a route that opens the database and a rule that reads a model", () => {
