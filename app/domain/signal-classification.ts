@@ -36,7 +36,7 @@ export const UNKNOWN_UNTIL_CLASSIFIED = ["requesterType", "regionCode", "municip
 const byTriggerOrder = (a: Trigger, b: Trigger) => TRIGGERS.indexOf(a) - TRIGGERS.indexOf(b);
 
 /** A signal's triggers once each, in the order the codes list them. */
-export function orderedTriggers(triggers: readonly Trigger[]): Trigger[] {
+function orderedTriggers(triggers: readonly Trigger[]): Trigger[] {
   return [...new Set(triggers)].sort(byTriggerOrder);
 }
 

@@ -216,10 +216,6 @@ export class SearchColumns {
     }
   }
 
-  /**
-   * The slot whose text holds byte `at`, at or after slot `from`: the last slot starting at or before it (empty texts
-   * start where the next does). Galloping from `from`: matches come in order, mostly a few slots apart.
-   */
   /** For the confidentiality test: whether a removed slot is still in a word's list. */
   wordsList(slot: number): boolean {
     return this.words?.listsSlot(slot) ?? false;
@@ -230,6 +226,10 @@ export class SearchColumns {
     return this.words?.bytes ?? 0;
   }
 
+  /**
+   * The slot whose text holds byte `at`, at or after slot `from`: the last slot starting at or before it (empty texts
+   * start where the next does). Galloping from `from`: matches come in order, mostly a few slots apart.
+   */
   private slotAt(at: number, from: number): number {
     let low = from;
     let step = 1;

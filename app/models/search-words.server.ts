@@ -72,10 +72,6 @@ export class WordIndex {
     this.build = { tokens, tokenEnd: new Uint32Array(size), count: 0, lastSlot: new Int32Array(1024), next: 0 };
   }
 
-  get ready(): boolean {
-    return this.build === undefined;
-  }
-
   /** Reads the next `slots` slots' words (all of them with Infinity); true once the index is complete. */
   continueBuild(slots: number): boolean {
     const build = this.build;
